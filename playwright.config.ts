@@ -1,0 +1,38 @@
+import { existsSync } from "node:fs";
+import { defineConfig } from "@playwright/test";
+
+// Debian's Chromium where it exists (Playwright cannot download its own browser here);
+// Playwright's bundled browser elsewhere.
+const chromiumPath = process.env.CHROMIUM_PATH ?? (existsSync("/usr/bin/chromium") ? "/usr/bin/chromium" : undefined);
+const isRoot = typeof process.getuid === "function" && process.getuid() === 0;
+
+export const chromiumLaunchOptions = {
+  executablePath: chromiumPath,
+  args: [
+    ...(isRoot ? ["--no-sandbox"] : []),
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  testIgnore: ["bench/**"],
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 2,
+  retries: 0,
+  reporter: process.env.CI ? [["list"]] : [["list"]],
+  use: {
+    browserName: "chromium",
+    launchOptions: chromiumLaunchOptions,
+    timezoneId: "UTC",
+    locale: "en-US",
+    viewport: { width: 1280, height: 800 },
+    trace: "retain-on-failure",
+  },
+});
