@@ -1,0 +1,71 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+
+export interface SpawnedServer {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+const root = path.resolve(import.meta.dirname, "../..");
+
+/**
+ * Starts the dashboard server (built SPA + built-in Coder API) as its own process, the way
+ * `npm start` does, and resolves once `/healthz` answers. Test defaults follow SPEC §7:
+ * fast simulation, no ambient builds, no random failures, test controls on.
+ */
+export async function spawnServer(port: number, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<SpawnedServer> {
+  const args = [
+    path.join(root, "node_modules/tsx/dist/cli.mjs"),
+    path.join(root, "src/server/cli/start.ts"),
+    "--speed",
+    "20",
+    "--ambient",
+    "off",
+    "--failure-rate",
+    "0",
+    "--test-controls",
+    "--no-build",
+    ...extraArgs,
+  ];
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", TZ: "UTC", ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let output = "";
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) {
+      child.kill("SIGKILL");
+      throw new Error(`server did not become healthy on ${url}:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    port,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 3_000).unref();
+      }),
+  };
+}
+
+/** Base port for a Playwright run; each worker adds its index (SPEC §7: 4100 + worker index). */
+export function basePort(): number {
+  return Number(process.env.E2E_BASE_PORT ?? 4100);
+}
