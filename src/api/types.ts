@@ -107,6 +107,22 @@ export type JobErrorCode = Open<(typeof JOB_ERROR_CODES)[number]>;
 
 export type ProvisionerJobType = Open<"template_version_import" | "workspace_build" | "template_version_dry_run">;
 
+export const AGENT_STATUSES = ["connecting", "connected", "disconnected", "timeout"] as const;
+export const AGENT_LIFECYCLE_STATES = [
+  "created",
+  "starting",
+  "start_timeout",
+  "start_error",
+  "ready",
+  "shutting_down",
+  "shutdown_timeout",
+  "shutdown_error",
+  "off",
+] as const;
+export const APP_HEALTHS = ["disabled", "initializing", "healthy", "unhealthy"] as const;
+export const APP_STATUS_STATES = ["working", "idle", "complete", "failure"] as const;
+export const SCRIPT_STATUSES = ["ok", "exit_failure", "timed_out", "pipes_left_open"] as const;
+
 export type AgentStatus = Open<"connecting" | "connected" | "disconnected" | "timeout">;
 export type AgentLifecycleState = Open<
   | "created"
