@@ -42,6 +42,8 @@ export interface RequestOptions {
   redirectOn401?: boolean;
   /** Read the body as text (e.g. raw Terraform state) instead of JSON. */
   responseType?: "json" | "text";
+  /** Path prefix; `""` reaches the dashboard server's own routes (e.g. `/auth/token`). */
+  base?: string;
 }
 
 let unauthorizedHandler: () => void = redirectToLogin;
@@ -66,19 +68,19 @@ export function loginHref(redirectTo: string): string {
   return `/login?redirect=${encodeURIComponent(redirectTo)}`;
 }
 
-export function buildUrl(path: string, query?: Record<string, QueryValue>): string {
+export function buildUrl(path: string, query?: Record<string, QueryValue>, base: string = API_BASE): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value === undefined || value === null) continue;
     params.set(key, String(value));
   }
   const qs = params.toString();
-  return `${API_BASE}${path}${qs ? `?${qs}` : ""}`;
+  return `${base}${path}${qs ? `?${qs}` : ""}`;
 }
 
 export async function request<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const method = options.method ?? "GET";
-  const url = buildUrl(path, options.query);
+  const url = buildUrl(path, options.query, options.base);
   const headers: Record<string, string> = { Accept: "application/json" };
   let body: string | undefined;
   if (options.body !== undefined) {
