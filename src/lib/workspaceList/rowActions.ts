@@ -46,5 +46,7 @@ export function menuActions(ws: Workspace): RowActionKind[] {
 /** What "Retry" re-runs: the transition that failed (a failed delete is retried as a delete). */
 export function retryTransition(ws: Workspace): "start" | "stop" | "delete" {
   const t = ws.latest_build.transition;
-  return t === "stop" || t === "delete" ? t : "start";
+  if (t === "stop") return "stop";
+  if (t === "delete") return "delete";
+  return "start";
 }
