@@ -1,0 +1,80 @@
+import type { ProvisionerJob, ProvisionerJobLog, WorkspaceAgent, WorkspaceBuild } from "../../../api/types";
+
+export const T0 = Date.UTC(2025, 2, 4, 10, 0, 0);
+export const at = (ms: number) => new Date(T0 + ms).toISOString();
+
+export function job(overrides: Partial<ProvisionerJob>): ProvisionerJob {
+  return {
+    id: "job-1",
+    created_at: at(0),
+    status: "running",
+    file_id: "file-1",
+    tags: {},
+    queue_position: 0,
+    queue_size: 0,
+    organization_id: "org-1",
+    type: "workspace_build",
+    ...overrides,
+  };
+}
+
+export function agent(overrides: Partial<WorkspaceAgent>): WorkspaceAgent {
+  return {
+    id: "agent-1",
+    created_at: at(10_000),
+    updated_at: at(10_000),
+    status: "connecting",
+    lifecycle_state: "created",
+    name: "main",
+    resource_id: "res-1",
+    architecture: "amd64",
+    operating_system: "linux",
+    logs_length: 0,
+    logs_overflowed: false,
+    version: "2.20.0",
+    api_version: "2.3",
+    apps: [],
+    connection_timeout_seconds: 120,
+    troubleshooting_url: "",
+    health: { healthy: false },
+    display_apps: [],
+    log_sources: [
+      { id: "src-startup", workspace_agent_id: "agent-1", created_at: at(10_000), display_name: "Startup Script", icon: "" },
+      { id: "src-dotfiles", workspace_agent_id: "agent-1", created_at: at(10_000), display_name: "Dotfiles", icon: "" },
+    ],
+    scripts: [
+      { id: "s1", log_source_id: "src-startup", log_path: "", script: "", cron: "", run_on_start: true, run_on_stop: false, start_blocks_login: false, timeout: 0, display_name: "Startup Script" },
+      { id: "s2", log_source_id: "src-dotfiles", log_path: "", script: "", cron: "", run_on_start: true, run_on_stop: false, start_blocks_login: false, timeout: 0, display_name: "Dotfiles" },
+      { id: "s3", log_source_id: "src-startup", log_path: "", script: "", cron: "", run_on_start: false, run_on_stop: true, start_blocks_login: false, timeout: 0, display_name: "Shutdown" },
+    ],
+    ...overrides,
+  };
+}
+
+export function build(jobOverrides: Partial<ProvisionerJob>, agents: WorkspaceAgent[] = [], transition = "start"): WorkspaceBuild {
+  return {
+    id: "build-1",
+    created_at: at(0),
+    updated_at: at(0),
+    workspace_id: "ws-1",
+    workspace_name: "dev",
+    workspace_owner_id: "u1",
+    template_version_id: "tv1",
+    template_version_name: "v1",
+    build_number: 7,
+    transition,
+    initiator_id: "u1",
+    initiator_name: "alice",
+    job: job(jobOverrides),
+    reason: "initiator",
+    resources: [
+      { id: "res-1", created_at: at(0), job_id: "job-1", workspace_transition: transition, type: "docker_container", name: "workspace", hide: false, icon: "", agents, daily_cost: 0 },
+    ],
+    status: "starting",
+    daily_cost: 0,
+  };
+}
+
+export function log(id: number, ms: number, stage: string, output = ""): ProvisionerJobLog {
+  return { id, created_at: at(ms), log_source: "provisioner", log_level: "info", stage, output };
+}

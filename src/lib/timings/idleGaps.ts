@@ -1,0 +1,33 @@
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface IdleGap extends Span {
+  duration: number;
+}
+
+/** Spans inside [from, to] where no item ran: the complement of the union of the items. */
+export function idleGaps(items: readonly Span[], from?: number, to?: number): IdleGap[] {
+  if (items.length === 0) return [];
+  const sorted = [...items].sort((a, b) => a.start - b.start);
+  const lo = from ?? sorted[0].start;
+  const hi = to ?? Math.max(...sorted.map((s) => s.end));
+  const gaps: IdleGap[] = [];
+  let covered = lo;
+  for (const s of sorted) {
+    if (s.start > covered) gaps.push(gap(covered, Math.min(s.start, hi)));
+    if (s.end > covered) covered = s.end;
+    if (covered >= hi) break;
+  }
+  if (covered < hi) gaps.push(gap(covered, hi));
+  return gaps.filter((g) => g.duration > 0);
+}
+
+export function totalDuration(spans: readonly IdleGap[]): number {
+  return spans.reduce((sum, g) => sum + g.duration, 0);
+}
+
+function gap(start: number, end: number): IdleGap {
+  return { start, end, duration: end - start };
+}
