@@ -53,6 +53,11 @@ export function setUnauthorizedHandler(handler: () => void): void {
   unauthorizedHandler = handler;
 }
 
+/** For code outside `request` (streams) that learns of a 401 on its own. */
+export function notifyUnauthorized(): void {
+  unauthorizedHandler();
+}
+
 let redirecting = false;
 
 /** `/login?redirect=<where the user was>`; once, even when several queries fail together. */
@@ -110,7 +115,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
 }
 
-async function toApiError(res: Response, method: string, path: string): Promise<ApiError> {
+export async function toApiError(res: Response, method: string, path: string): Promise<ApiError> {
   const text = await res.text().catch(() => "");
   let parsed: Partial<ApiErrorResponse> | undefined;
   try {
