@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatSort, nextSort, parseSort, sortWorkspaces } from "./sort";
+import { formatSort, parseSort, sortWorkspaces } from "./sort";
 import { makeWorkspace } from "./testing";
 
 const names = (list: { name: string }[]) => list.map((w) => w.name);
@@ -17,11 +17,6 @@ describe("parseSort / formatSort", () => {
     expect(parseSort("name:sideways")).toBeUndefined();
     expect(parseSort("")).toBeUndefined();
     expect(parseSort(null)).toBeUndefined();
-  });
-  it("nextSort starts a new column in its default direction and flips the same one", () => {
-    expect(nextSort(undefined, "last_used")).toEqual({ key: "last_used", direction: "desc" });
-    expect(nextSort({ key: "last_used", direction: "desc" }, "last_used")).toEqual({ key: "last_used", direction: "asc" });
-    expect(nextSort({ key: "last_used", direction: "asc" }, "name")).toEqual({ key: "name", direction: "asc" });
   });
 });
 

@@ -34,12 +34,6 @@ export function formatSort(sort: WorkspaceSort): string {
   return `${sort.key}:${sort.direction}`;
 }
 
-/** Header click: a new column starts in its default direction; the same column flips. */
-export function nextSort(current: WorkspaceSort | undefined, key: SortKey): WorkspaceSort {
-  if (current?.key !== key) return { key, direction: DEFAULT_DIRECTION[key] };
-  return { key, direction: current.direction === "asc" ? "desc" : "asc" };
-}
-
 /**
  * Ascending status order: what needs a look first (failed), then what is moving, then what is
  * up, then what is down. Unknown statuses (enums grow) sort last, never crash.
