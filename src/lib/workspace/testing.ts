@@ -1,0 +1,135 @@
+// Test data for the workspace page's logic and View tests (the app never imports it).
+import type { ProvisionerJob, Workspace, WorkspaceAgent, WorkspaceBuild } from "../../api/types";
+
+const T0 = "2025-03-04T10:00:00.000Z";
+
+export function makeJob(overrides: Partial<ProvisionerJob> = {}): ProvisionerJob {
+  return {
+    id: "job-1",
+    created_at: T0,
+    status: "succeeded",
+    file_id: "file-1",
+    tags: {},
+    queue_position: 0,
+    queue_size: 0,
+    organization_id: "org-1",
+    type: "workspace_build",
+    ...overrides,
+  };
+}
+
+export function makeAgent(overrides: Partial<WorkspaceAgent> = {}): WorkspaceAgent {
+  return {
+    id: "agent-1",
+    created_at: T0,
+    updated_at: T0,
+    status: "connected",
+    lifecycle_state: "ready",
+    name: "main",
+    resource_id: "res-1",
+    architecture: "amd64",
+    operating_system: "linux",
+    logs_length: 0,
+    logs_overflowed: false,
+    version: "v2.24.1",
+    api_version: "2.6",
+    apps: [],
+    connection_timeout_seconds: 120,
+    troubleshooting_url: "https://coder.com/docs",
+    health: { healthy: true },
+    display_apps: [],
+    log_sources: [],
+    scripts: [],
+    ...overrides,
+  };
+}
+
+export function makeBuild(overrides: Partial<WorkspaceBuild> = {}): WorkspaceBuild {
+  return {
+    id: "build-1",
+    created_at: T0,
+    updated_at: T0,
+    workspace_id: "ws-1",
+    workspace_name: "dev",
+    workspace_owner_id: "user-alice",
+    workspace_owner_name: "alice",
+    template_version_id: "tv-2",
+    template_version_name: "v2",
+    build_number: 7,
+    transition: "start",
+    initiator_id: "user-alice",
+    initiator_name: "alice",
+    job: makeJob(),
+    reason: "initiator",
+    resources: [],
+    deadline: null,
+    max_deadline: null,
+    status: "running",
+    daily_cost: 0,
+    ...overrides,
+  };
+}
+
+export interface WorkspaceFixture {
+  status?: string;
+  job?: string;
+  transition?: string;
+  outdated?: boolean;
+  requireActive?: boolean;
+  allowCancel?: boolean;
+  dormant?: boolean;
+  agents?: WorkspaceAgent[];
+  build?: Partial<WorkspaceBuild>;
+  workspace?: Partial<Workspace>;
+}
+
+const JOB_FOR_STATUS: Record<string, string> = {
+  pending: "pending",
+  starting: "running",
+  stopping: "running",
+  deleting: "running",
+  canceling: "canceling",
+  canceled: "canceled",
+  failed: "failed",
+};
+
+export function makeWorkspace(f: WorkspaceFixture = {}): Workspace {
+  const status = f.status ?? "running";
+  const transition = f.transition ?? (status === "stopped" || status === "stopping" ? "stop" : status === "deleted" || status === "deleting" ? "delete" : "start");
+  const build = makeBuild({
+    status,
+    transition,
+    job: makeJob({ status: f.job ?? JOB_FOR_STATUS[status] ?? "succeeded" }),
+    resources: f.agents ? [{ id: "res-1", created_at: T0, job_id: "job-1", workspace_transition: "start", type: "docker_container", name: "main", hide: false, icon: "", daily_cost: 0, agents: f.agents }] : [],
+    ...f.build,
+  });
+  return {
+    id: "ws-1",
+    created_at: T0,
+    updated_at: T0,
+    owner_id: "user-alice",
+    owner_name: "alice",
+    organization_id: "org-1",
+    organization_name: "coder",
+    template_id: "tpl-1",
+    template_name: "docker",
+    template_display_name: "Docker",
+    template_icon: "/icon/docker.svg",
+    template_allow_user_cancel_workspace_jobs: f.allowCancel ?? true,
+    template_active_version_id: f.outdated ? "tv-3" : "tv-2",
+    template_require_active_version: f.requireActive ?? false,
+    latest_build: build,
+    latest_app_status: null,
+    outdated: f.outdated ?? false,
+    name: "dev",
+    last_used_at: T0,
+    deleting_at: null,
+    dormant_at: f.dormant ? T0 : null,
+    next_start_at: null,
+    health: { healthy: true, failing_agents: [] },
+    automatic_updates: "never",
+    allow_renames: true,
+    favorite: false,
+    ...f.workspace,
+  };
+}
