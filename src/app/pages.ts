@@ -1,0 +1,12 @@
+// Every page is its own chunk, so the workspace list's initial JavaScript carries no log viewer,
+// chart or Gantt code (SPEC §6 budget).
+import { lazy } from "react";
+
+export const LazyLoginPage = lazy(() => import("../pages/login/LoginPage"));
+export const LazyWorkspacesPage = lazy(() => import("../pages/workspaces/WorkspacesPage"));
+export const LazyWorkspacePage = lazy(() => import("../pages/workspace/WorkspacePage"));
+export const LazyBuildHistoryPage = lazy(() => import("../pages/buildHistory/BuildHistoryPage"));
+export const LazyBuildPage = lazy(() => import("../pages/build/BuildPage"));
+export const LazyTimingsPage = lazy(() => import("../pages/timings/TimingsPage"));
+export const LazyBuildsOverviewPage = lazy(() => import("../pages/buildsOverview/BuildsOverviewPage"));
+export const LazyNotFoundPage = lazy(() => import("../pages/notFound/NotFoundPage"));

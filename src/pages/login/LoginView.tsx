@@ -1,0 +1,92 @@
+import { useId, useState, type FormEvent } from "react";
+import { KeyRound, Mail } from "lucide-react";
+import { Button } from "../../components/Button";
+import { cx } from "../../components/cx";
+
+export type LoginMethod = "password" | "token";
+
+export interface LoginViewProps {
+  onPasswordLogin: (email: string, password: string) => void;
+  onTokenLogin: (token: string) => void;
+  submitting: boolean;
+  /** Shown inline under the form (e.g. "Incorrect email or password."). */
+  error?: string;
+}
+
+const inputClass = "h-9 w-full rounded-md border border-border bg-page px-3 text-sm text-text placeholder:text-muted";
+
+export function LoginView({ onPasswordLogin, onTokenLogin, submitting, error }: LoginViewProps) {
+  const [method, setMethod] = useState<LoginMethod>("password");
+  const ids = { email: useId(), password: useId(), token: useId(), error: useId() };
+
+  const submit = (e: FormEvent<HTMLFormElement>) => {
+    e.preventDefault();
+    const form = new FormData(e.currentTarget);
+    if (method === "password") onPasswordLogin(String(form.get("email") ?? "").trim(), String(form.get("password") ?? ""));
+    else onTokenLogin(String(form.get("token") ?? "").trim());
+  };
+
+  return (
+    <div className="flex min-h-full items-center justify-center bg-page px-4 py-12">
+      <main className="w-full max-w-sm">
+        <div className="mb-6 flex flex-col items-center gap-3 text-center">
+          <span aria-hidden className="inline-flex size-10 items-center justify-center rounded-lg bg-text text-lg font-bold text-page">C</span>
+          <h1 className="text-xl font-semibold text-text">Sign in to Coder</h1>
+        </div>
+        <div className="rounded-lg border border-border bg-panel p-5 shadow-sm">
+          <div role="radiogroup" aria-label="Sign-in method" className="mb-4 grid grid-cols-2 gap-1 rounded-md bg-raised p-1 text-sm">
+            {(["password", "token"] as const).map((m) => (
+              <button
+                key={m}
+                type="button"
+                role="radio"
+                aria-checked={method === m}
+                onClick={() => setMethod(m)}
+                className={cx("inline-flex h-7 items-center justify-center gap-1.5 rounded", method === m ? "bg-panel font-medium text-text shadow-sm" : "text-muted hover:text-text")}
+              >
+                {m === "password" ? <Mail aria-hidden className="size-3.5" /> : <KeyRound aria-hidden className="size-3.5" />}
+                {m === "password" ? "Email" : "Session token"}
+              </button>
+            ))}
+          </div>
+          <form onSubmit={submit} className="flex flex-col gap-3" aria-describedby={error ? ids.error : undefined} noValidate={false}>
+            {method === "password" ? (
+              <>
+                <div className="flex flex-col gap-1.5">
+                  <label htmlFor={ids.email} className="text-sm font-medium text-text">
+                    Email
+                  </label>
+                  <input id={ids.email} name="email" type="email" autoComplete="username" required autoFocus className={inputClass} aria-invalid={Boolean(error) || undefined} />
+                </div>
+                <div className="flex flex-col gap-1.5">
+                  <label htmlFor={ids.password} className="text-sm font-medium text-text">
+                    Password
+                  </label>
+                  <input id={ids.password} name="password" type="password" autoComplete="current-password" required className={inputClass} aria-invalid={Boolean(error) || undefined} />
+                </div>
+              </>
+            ) : (
+              <div className="flex flex-col gap-1.5">
+                <label htmlFor={ids.token} className="text-sm font-medium text-text">
+                  Session token
+                </label>
+                <input id={ids.token} name="token" type="password" autoComplete="off" spellCheck={false} required autoFocus className={cx(inputClass, "font-mono")} aria-invalid={Boolean(error) || undefined} />
+                <p className="text-xs text-muted">
+                  From <span className="font-mono">coder login token</span>. It is kept in an HttpOnly cookie, never in this page.
+                </p>
+              </div>
+            )}
+            {error && (
+              <p id={ids.error} role="alert" className="rounded-md border border-failure/30 bg-failure/5 px-3 py-2 text-sm text-failure">
+                {error}
+              </p>
+            )}
+            <Button type="submit" variant="primary" size="lg" loading={submitting} className="mt-1 w-full">
+              Sign in
+            </Button>
+          </form>
+        </div>
+      </main>
+    </div>
+  );
+}
