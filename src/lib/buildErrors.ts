@@ -52,7 +52,8 @@ export function errorCodeOf(job: Pick<ProvisionerJob, "error" | "error_code">): 
   // An unknown (newer) code is its own class: don't second-guess it from the text.
   if (code) return undefined;
   const text = job.error ?? "";
-  return TEXT_PATTERNS.find(([pattern]) => pattern.test(text))?.[1];
+  for (const [pattern, match] of TEXT_PATTERNS) if (pattern.test(text)) return match;
+  return undefined;
 }
 
 /** What to tell the user about a failed job, or null when the failure has no known remedy. */
