@@ -48,7 +48,7 @@ const TEXT_PATTERNS: Array<[RegExp, ErrorGuidance["code"]]> = [
 /** The failure class of a job: its `error_code` when known, else what its error text says. */
 export function errorCodeOf(job: Pick<ProvisionerJob, "error" | "error_code">): ErrorGuidance["code"] | undefined {
   const code: JobErrorCode | undefined = job.error_code;
-  if (code === "INSUFFICIENT_QUOTA" || code === "REQUIRED_TEMPLATE_VARIABLES") return code;
+  if (code && Object.prototype.hasOwnProperty.call(GUIDANCE, code)) return code as ErrorGuidance["code"];
   // An unknown (newer) code is its own class: don't second-guess it from the text.
   if (code) return undefined;
   const text = job.error ?? "";
