@@ -1,0 +1,119 @@
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
+import { useLocation, useNavigate, useSearchParams } from "react-router";
+import type { Workspace } from "../../api/types";
+import { isAdmin, useMe } from "../../app/auth";
+import { isOwnWorkspacesOnly } from "../../lib/searchQuery";
+import type { BatchAction } from "../../lib/workspaceList/batch";
+import { pageCount } from "../../lib/workspaceList/paging";
+import { watchTargets } from "../../lib/workspaceList/polling";
+import type { WorkspaceSort } from "../../lib/workspaceList/sort";
+import { readListUrl, writeListUrl, type ListUrlChange } from "../../lib/workspaceList/urlState";
+import { workspaceHref } from "./links";
+import { RowWatchers } from "./RowWatchers";
+import type { FilterCommit } from "./SearchBar";
+import { useBatch } from "./useBatch";
+import { useDocumentHidden } from "./useDocumentHidden";
+import { useRowActions } from "./useRowActions";
+import { useWorkspaceList } from "./useWorkspaceList";
+import { WorkspacesView } from "./WorkspacesView";
+
+// Only fetched when someone opens it: the list route's first load stays small.
+const CreateWorkspaceDialog = lazy(() => import("./CreateWorkspaceDialog"));
+
+/** Marks history entries made by debounced typing, so the next keystrokes replace them. */
+interface ListHistoryState {
+  filterTyping?: boolean;
+}
+
+export default function WorkspacesPage() {
+  const [searchParams, setSearchParams] = useSearchParams();
+  const location = useLocation();
+  const navigate = useNavigate();
+  const { filter, page, sort } = readListUrl(searchParams);
+  const hidden = useDocumentHidden();
+  const me = useMe();
+
+  const { list, filterProblems, error, refetch, isRefetching } = useWorkspaceList(filter, page, sort, hidden);
+  const batch = useBatch();
+  const rowActions = useRowActions();
+  const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
+  const [creating, setCreating] = useState(false);
+
+  // A different list means a different selection (selection is per page; a running batch keeps
+  // its own copy of the rows, so this cannot lose work mid-batch).
+  const listKey = `${filter}\u0000${page}\u0000${sort?.key}:${sort?.direction}`;
+  useEffect(() => setSelectedIds(new Set()), [listKey]);
+
+  const update = useCallback(
+    (change: ListUrlChange, replace = false, state: ListHistoryState = {}) =>
+      setSearchParams((current) => writeListUrl(current, change), { replace, state }),
+    [setSearchParams],
+  );
+
+  const onFilterChange = useCallback(
+    (next: string, how: FilterCommit) => {
+      const typingEntry = (location.state as ListHistoryState | null)?.filterTyping === true;
+      update({ filter: next }, how === "typing" && typingEntry, { filterTyping: how === "typing" });
+    },
+    [location.state, update],
+  );
+
+  // Rows deleted meanwhile can leave `?page=` past the end: go to the last page that exists.
+  const total = list?.total;
+  useEffect(() => {
+    if (total === undefined) return;
+    const last = pageCount(total);
+    if (page > last) update({ page: last }, true);
+  }, [total, page, update]);
+
+  const rows = list?.rows;
+  const watched = useMemo(() => watchTargets(rows ?? []), [rows]);
+
+  const onBatch = useCallback(
+    (action: BatchAction) => {
+      const chosen = (rows ?? []).filter((ws) => selectedIds.has(ws.id));
+      void batch.run(action, chosen);
+    },
+    [rows, selectedIds, batch],
+  );
+
+  const onOpen = useCallback((ws: Workspace) => navigate(workspaceHref(ws)), [navigate]);
+
+  return (
+    <>
+      <WorkspacesView
+        filter={filter}
+        onFilterChange={onFilterChange}
+        filterProblems={filterProblems}
+        rows={rows}
+        total={total ?? 0}
+        page={page}
+        onPageChange={(p) => update({ page: p })}
+        sort={sort}
+        onSortChange={(s: WorkspaceSort) => update({ sort: s })}
+        sortNote={list?.sortNote}
+        error={error}
+        onRetry={refetch}
+        retrying={isRefetching}
+        showOwner={isAdmin(me) || !isOwnWorkspacesOnly(filter)}
+        selectedIds={selectedIds}
+        onSelectionChange={setSelectedIds}
+        batchProgress={batch.progress}
+        batchRunning={batch.running}
+        onBatch={onBatch}
+        onClearBatchResults={batch.clear}
+        pendingIds={rowActions.pendingIds}
+        onRowAction={rowActions.run}
+        onToggleFavorite={rowActions.toggleFavorite}
+        onOpen={onOpen}
+        onCreate={() => setCreating(true)}
+      />
+      <RowWatchers ids={watched} />
+      {creating && (
+        <Suspense fallback={null}>
+          <CreateWorkspaceDialog onClose={() => setCreating(false)} onCreated={(ws) => navigate(workspaceHref(ws))} />
+        </Suspense>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,82 @@
+// The rows the list shows, from the URL state: server pages when no sort is chosen; every match
+// (≤ 1,000) sorted and paged here when one is; above 1,000, the server's page sorted on its own
+// (SPEC §7). Polls by the live rule, and keeps the last good rows when a filter is refused.
+import { useRef } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { isApiError } from "../../api/client";
+import { ALL_WORKSPACES_LIMIT, allWorkspacesQuery, workspacesQuery } from "../../api/queries";
+import type { Workspace } from "../../api/types";
+import { termsForValidation } from "../../lib/searchQuery";
+import { slicePage } from "../../lib/workspaceList/paging";
+import { pollInterval } from "../../lib/workspaceList/polling";
+import { sortWorkspaces, type WorkspaceSort } from "../../lib/workspaceList/sort";
+import { apiPage } from "../../lib/workspaceList/urlState";
+import type { FilterProblem } from "./SearchBar";
+
+export interface ListSnapshot {
+  rows: Workspace[];
+  total: number;
+  sortNote?: string;
+}
+
+export interface WorkspaceListResult {
+  /** Undefined until the first answer (or while the first answer failed). */
+  list: ListSnapshot | undefined;
+  /** True when `list` is for the current filter, false while it shows an older one. */
+  current: boolean;
+  filterProblems: FilterProblem[];
+  error: unknown;
+  refetch: () => void;
+  isRefetching: boolean;
+}
+
+/** A 400 on the list is the server refusing the query: name the terms it points at. */
+function problemsOf(error: unknown, filter: string): FilterProblem[] {
+  if (!isApiError(error) || error.status !== 400) return [];
+  if (error.validations.length === 0) return [{ field: "q", detail: error.detail ?? error.message, terms: [] }];
+  return error.validations.map((v) => ({ field: v.field, detail: v.detail, terms: termsForValidation(filter, v.field, v.detail) }));
+}
+
+export function useWorkspaceList(filter: string, page: number, sort: WorkspaceSort | undefined, hidden: boolean): WorkspaceListResult {
+  // The poll rule looks at the rows on screen, which are known only after the queries answer.
+  const visible = useRef<readonly Workspace[]>([]);
+  const refetchInterval = () => pollInterval(visible.current, hidden);
+
+  const all = useQuery({ ...allWorkspacesQuery(filter), enabled: sort !== undefined, refetchInterval });
+  const tooMany = sort !== undefined && all.data?.complete === false && !all.isPlaceholderData;
+  const paged = useQuery({ ...workspacesQuery(filter, apiPage(page)), enabled: sort === undefined || tooMany, refetchInterval });
+
+  let list: ListSnapshot | undefined;
+  let placeholder = false;
+  if (sort !== undefined && all.data?.complete && !tooMany) {
+    const sorted = sortWorkspaces(all.data.workspaces, sort);
+    list = { rows: slicePage(sorted, page), total: sorted.length };
+    placeholder = all.isPlaceholderData;
+  } else if (paged.data && (sort === undefined || tooMany)) {
+    list = { rows: sortWorkspaces(paged.data.workspaces, sort), total: paged.data.count };
+    placeholder = paged.isPlaceholderData;
+    if (tooMany) {
+      list.sortNote = `${paged.data.count.toLocaleString("en-US")} workspaces match, more than the ${ALL_WORKSPACES_LIMIT.toLocaleString("en-US")} that can be sorted together: only this page is sorted. Narrow the filter to sort them all.`;
+    }
+  }
+
+  const active = sort !== undefined && !tooMany ? all : paged;
+  const error = active.error ?? (sort !== undefined ? all.error : null);
+
+  // The last rows that answered a filter stay on screen when a newer filter is refused (issue 6).
+  // Remembered in a ref during render: it is derived from query data, never a source of truth.
+  const lastGood = useRef<ListSnapshot | undefined>(undefined);
+  if (list && !error) lastGood.current = list;
+  const shown = list ?? lastGood.current;
+  visible.current = shown?.rows ?? [];
+
+  const filterProblems = problemsOf(error, filter);
+  return {
+    list: shown,
+    current: list !== undefined && !placeholder && !error,
+    filterProblems,
+    error: filterProblems.length > 0 ? undefined : (error ?? undefined),
+    refetch: () => void active.refetch(),
+    isRefetching: active.isFetching,
+  };
+}
