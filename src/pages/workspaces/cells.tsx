@@ -68,8 +68,11 @@ function neverUsed(iso: string | undefined): boolean {
 }
 
 export function LastUsedCell({ workspace }: { workspace: Workspace }) {
-  if (neverUsed(workspace.last_used_at)) return <span className="text-muted">Never</span>;
-  return <RelativeTime date={workspace.last_used_at} />;
+  return (
+    <span data-last-used={workspace.last_used_at}>
+      {neverUsed(workspace.last_used_at) ? <span className="text-muted">Never</span> : <RelativeTime date={workspace.last_used_at} />}
+    </span>
+  );
 }
 
 export function AgentHealthCell({ workspace }: { workspace: Workspace }) {

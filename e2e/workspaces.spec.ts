@@ -1,0 +1,285 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Locator, Page } from "@playwright/test";
+import type { Template, Workspace, WorkspacesResponse } from "../src/api/types";
+import { expect, signIn, test } from "./fixtures";
+
+// The worker's server is shared by every spec that runs on it, so tests that change state make
+// their own workspaces, or put the seeded ones into the state they need first.
+
+async function apiJson<T>(page: Page, method: "GET" | "POST" | "PUT" | "DELETE", path: string, data?: unknown): Promise<T> {
+  const res = await page.request.fetch(`/api/v2${path}`, { method, data });
+  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const getWorkspace = (page: Page, owner: string, name: string) => apiJson<Workspace>(page, "GET", `/users/${owner}/workspace/${name}`);
+
+async function waitForStatus(page: Page, id: string, status: string): Promise<void> {
+  await expect
+    .poll(async () => (await apiJson<Workspace>(page, "GET", `/workspaces/${id}`)).latest_build.status, { timeout: 20_000 })
+    .toBe(status);
+}
+
+/** Puts a workspace into `running` or `stopped` through the API, waiting for the build to finish. */
+async function ensureStatus(page: Page, ws: Workspace, status: "running" | "stopped"): Promise<void> {
+  const current = await apiJson<Workspace>(page, "GET", `/workspaces/${ws.id}`);
+  if (current.latest_build.status === status) return;
+  if (current.latest_build.status !== "running" && current.latest_build.status !== "stopped" && current.latest_build.status !== "failed") {
+    await waitForStatus(page, ws.id, status === "running" ? "running" : "stopped");
+    return;
+  }
+  await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: status === "running" ? "start" : "stop" });
+  await waitForStatus(page, ws.id, status);
+}
+
+async function createWorkspace(page: Page, name: string, template = "docker"): Promise<Workspace> {
+  const templates = await apiJson<Template[]>(page, "GET", "/templates");
+  const t = templates.find((x) => x.name === template);
+  expect(t, `template ${template}`).toBeTruthy();
+  return apiJson<Workspace>(page, "POST", "/users/me/workspaces", { template_id: t!.id, name });
+}
+
+const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+
+function table(page: Page): Locator {
+  return page.getByRole("table", { name: "Workspaces" });
+}
+
+function bodyRows(page: Page): Locator {
+  return table(page).locator("tbody tr");
+}
+
+function row(page: Page, name: string): Locator {
+  return bodyRows(page).filter({ has: page.getByRole("link", { name, exact: true }) });
+}
+
+const badge = (r: Locator) => r.locator("[data-status]").first();
+
+async function rowNames(page: Page): Promise<string[]> {
+  return bodyRows(page).locator("td a[href^='/@']").allTextContents();
+}
+
+async function openList(page: Page, query = ""): Promise<void> {
+  await page.goto(`/workspaces${query}`);
+  await expect(bodyRows(page).first()).toBeVisible();
+}
+
+test.describe("workspace list", () => {
+  test("status:running shows only running rows, the URL holds it, and back restores the filter", async ({ page }) => {
+    await signIn(page, "alice");
+    await openList(page);
+    const search = page.getByRole("searchbox", { name: "Search workspaces" });
+    await expect(search).toHaveValue("owner:me");
+
+    await search.fill("status:running");
+    await expect(page).toHaveURL(/[?&]filter=status%3Arunning(&|$)/);
+    await expect.poll(async () => new Set(await bodyRows(page).locator("[data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status"))))).toEqual(
+      new Set(["running"]),
+    );
+    expect(await bodyRows(page).count()).toBeGreaterThan(0);
+
+    await page.goBack();
+    await expect(search).toHaveValue("owner:me");
+    await expect(bodyRows(page).locator("[data-status='stopped']").first()).toBeVisible();
+  });
+
+  test("a bad query shows the server's validation inline and keeps the old rows", async ({ page }) => {
+    await signIn(page, "alice");
+    await openList(page);
+    const before = await rowNames(page);
+    const search = page.getByRole("searchbox", { name: "Search workspaces" });
+    await search.fill("owner:me status:bogus");
+    await search.press("Enter");
+    const alert = page.getByRole("alert").filter({ hasText: "status:bogus" });
+    await expect(alert).toBeVisible();
+    await expect(alert).toContainText("invalid value");
+    await expect(search).toHaveAttribute("aria-invalid", "true");
+    expect(await rowNames(page)).toEqual(before);
+  });
+
+  test("starting a stopped workspace from its row goes Starting → Running without a reload", async ({ page }) => {
+    await signIn(page, "alice");
+    const ws = await createWorkspace(page, uniqueName("e2e-start"));
+    await waitForStatus(page, ws.id, "running");
+    await ensureStatus(page, ws, "stopped");
+
+    await openList(page, `?filter=${encodeURIComponent(`name:${ws.name}`)}`);
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    const r = row(page, ws.name);
+    await expect(badge(r)).toHaveAttribute("data-status", "stopped");
+    await r.getByRole("button", { name: `Start ${ws.name}` }).click();
+    await expect(badge(r)).toHaveAttribute("data-status", "starting", { timeout: 10_000 });
+    await expect(badge(r)).toHaveText("Starting");
+    await expect(badge(r)).toHaveAttribute("data-status", "running", { timeout: 20_000 });
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
+  });
+
+  test("batch stop: one 409 is reported on its row, the others stop, nothing else changes", async ({ page }) => {
+    await signIn(page, "admin");
+    const targets = await Promise.all([getWorkspace(page, "bob", "sandbox"), getWorkspace(page, "carol", "frontend"), getWorkspace(page, "dave", "data-pipeline")]);
+    await Promise.all(targets.map((ws) => ensureStatus(page, ws, "running")));
+    const [ok1, ok2, busy] = targets;
+
+    await openList(page, "?filter=");
+    const selected = new Set(targets.map((t) => t.name));
+    const othersBefore = new Map<string, string | null>();
+    for (const name of await rowNames(page)) {
+      if (!selected.has(name)) othersBefore.set(name, await badge(row(page, name)).getAttribute("data-status"));
+    }
+
+    for (const ws of targets) await row(page, ws.name).getByRole("checkbox").click();
+    const bar = page.getByRole("toolbar", { name: "Batch actions" });
+    await expect(bar).toContainText("3 selected");
+
+    // Make one build active behind the table's back: its stop must then be refused with a 409.
+    await apiJson(page, "POST", `/workspaces/${busy.id}/builds`, { transition: "stop" });
+    await bar.getByRole("button", { name: /^Stop/ }).click();
+
+    await expect(row(page, busy.name).locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "failed");
+    await expect(row(page, busy.name).locator("[data-batch-state]")).toContainText("409");
+    await expect(row(page, busy.name).locator("[data-batch-state]")).toContainText("already active");
+    for (const ws of [ok1, ok2]) {
+      await expect(row(page, ws.name).locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "succeeded");
+      await expect(badge(row(page, ws.name))).toHaveAttribute("data-status", /stopping|stopped/);
+    }
+    await expect(bar).toContainText("3 selected");
+    for (const ws of targets) await expect(row(page, ws.name).getByRole("checkbox")).toBeChecked();
+
+    for (const [name, status] of othersBefore) {
+      await expect(badge(row(page, name)), name).toHaveAttribute("data-status", status ?? "");
+      await expect(row(page, name).getByRole("checkbox")).not.toBeChecked();
+      await expect(row(page, name).locator("[data-batch-state]")).toHaveCount(0);
+    }
+    await Promise.all([ok1, ok2, busy].map((ws) => waitForStatus(page, ws.id, "stopped")));
+  });
+
+  test("shift-click selects a range", async ({ page }) => {
+    await signIn(page, "alice");
+    await openList(page);
+    const boxes = bodyRows(page).getByRole("checkbox");
+    await boxes.nth(0).click();
+    await boxes.nth(3).click({ modifiers: ["Shift"] });
+    for (let i = 0; i <= 3; i++) await expect(boxes.nth(i)).toBeChecked();
+    await expect(boxes.nth(4)).not.toBeChecked();
+    await expect(page.getByRole("toolbar", { name: "Batch actions" })).toContainText("4 selected");
+  });
+
+  test("sorting by last used orders rows (favourites first) and lives in the URL", async ({ page }) => {
+    await signIn(page, "alice");
+    await openList(page);
+    await table(page).getByRole("columnheader", { name: /Last used/ }).getByRole("button").click();
+    await expect(page).toHaveURL(/sort=last_used%3Adesc|sort=last_used:desc/);
+    await expect(table(page).getByRole("columnheader", { name: /Last used/ })).toHaveAttribute("aria-sort", "descending");
+    const rows = await bodyRows(page).evaluateAll((trs) =>
+      trs.map((tr) => ({
+        favorite: tr.querySelector("button[aria-pressed]")?.getAttribute("aria-pressed") === "true",
+        lastUsed: Date.parse(tr.querySelector("[data-last-used]")?.getAttribute("data-last-used") ?? ""),
+      })),
+    );
+    const firstNonFavourite = rows.findIndex((r) => !r.favorite);
+    expect(rows.slice(firstNonFavourite).every((r) => !r.favorite)).toBe(true);
+    const times = rows.slice(firstNonFavourite).map((r) => r.lastUsed);
+    expect(times).toEqual([...times].sort((a, b) => b - a));
+
+    await table(page).getByRole("columnheader", { name: /Last used/ }).getByRole("button").click();
+    await expect(page).toHaveURL(/sort=last_used%3Aasc|sort=last_used:asc/);
+  });
+
+  test("favourites sort first, optimistically", async ({ page }) => {
+    await signIn(page, "alice");
+    const target = await createWorkspace(page, uniqueName("aaa-fav"));
+    await openList(page, "?sort=name:asc");
+    const names = await rowNames(page);
+    expect(names.indexOf(target.name)).toBeGreaterThan(0);
+
+    await row(page, target.name).getByRole("button", { name: `Add ${target.name} to favourites` }).click();
+    await expect(row(page, target.name).getByRole("button", { name: `Remove ${target.name} from favourites` })).toHaveAttribute("aria-pressed", "true");
+    await expect
+      .poll(async () => {
+        const rows = await bodyRows(page).evaluateAll((trs) => trs.map((tr) => tr.querySelector("button[aria-pressed]")?.getAttribute("aria-pressed") === "true"));
+        const lastFavourite = rows.lastIndexOf(true);
+        return rows.slice(0, lastFavourite + 1).every(Boolean) && (await rowNames(page)).indexOf(target.name) <= lastFavourite;
+      })
+      .toBe(true);
+    const favs = (await apiJson<WorkspacesResponse>(page, "GET", `/workspaces?q=${encodeURIComponent(`name:${target.name}`)}`)).workspaces;
+    expect(favs[0].favorite).toBe(true);
+  });
+
+  test("pagination: 25 per page with the range shown, page in the URL, back restores it", async ({ page }) => {
+    await signIn(page, "admin");
+    let { count } = await apiJson<WorkspacesResponse>(page, "GET", "/workspaces?q=&limit=1");
+    while (count < 26) {
+      await createWorkspace(page, uniqueName("pager"));
+      count++;
+    }
+    await openList(page, "?filter=");
+    await expect(page.getByText(`Showing 1–25 of ${count}`)).toBeVisible();
+    await expect(bodyRows(page)).toHaveCount(25);
+    await page.getByRole("button", { name: "Next page" }).click();
+    await expect(page).toHaveURL(/[?&]page=2(&|$)/);
+    await expect(page.getByText(new RegExp(`Showing 26–\\d+ of ${count}`))).toBeVisible();
+    await page.goBack();
+    await expect(page.getByText(`Showing 1–25 of ${count}`)).toBeVisible();
+  });
+
+  test("alice never sees bob's workspaces; admin sees everyone's with an owner column", async ({ page, browser, server }) => {
+    await signIn(page, "alice");
+    await openList(page, "?filter=");
+    const aliceSees = await rowNames(page);
+    for (const name of ["api-server", "ml-box", "sandbox"]) expect(aliceSees).not.toContain(name);
+    await page.goto(`/workspaces?filter=${encodeURIComponent("owner:bob")}`);
+    await expect(page.getByText("No workspace matches this filter")).toBeVisible();
+
+    await openList(page, "");
+    await expect(table(page).getByRole("columnheader", { name: "Owner" })).toHaveCount(0);
+
+    const adminContext = await browser.newContext({ baseURL: server.url });
+    const admin = await adminContext.newPage();
+    await signIn(admin, "admin");
+    await openList(admin, "?filter=");
+    await expect(table(admin).getByRole("columnheader", { name: "Owner" })).toBeVisible();
+    await admin.getByRole("searchbox", { name: "Search workspaces" }).fill("owner:bob");
+    await expect(row(admin, "sandbox")).toBeVisible();
+    await expect(row(admin, "sandbox")).toContainText("bob");
+    await adminContext.close();
+  });
+
+  test("keyboard: / focuses search, j moves between rows, Enter opens", async ({ page }) => {
+    await signIn(page, "alice");
+    await openList(page);
+    await page.locator("body").click({ position: { x: 5, y: 300 } });
+    await page.keyboard.press("/");
+    await expect(page.getByRole("searchbox", { name: "Search workspaces" })).toBeFocused();
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("j");
+    await page.keyboard.press("j");
+    await expect(bodyRows(page).nth(1)).toBeFocused();
+    const name = (await bodyRows(page).nth(1).locator("td a[href^='/@']").textContent())!;
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(new RegExp(`/@alice/${name}$`));
+  });
+
+  for (const theme of ["light", "dark"] as const) {
+    test(`no serious or critical axe violations (${theme})`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
+      await signIn(page, "alice");
+      await openList(page);
+      await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /^(?!.*dark).*$/);
+      await bodyRows(page).first().getByRole("checkbox").click();
+      const results = await new AxeBuilder({ page }).analyze();
+      const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+      expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+    });
+  }
+
+  test("390 px wide shows cards instead of the table", async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, "alice");
+    await page.goto("/workspaces");
+    await expect(page.getByTestId("workspace-card").first()).toBeVisible();
+    await expect(page.getByRole("table")).toHaveCount(0);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
