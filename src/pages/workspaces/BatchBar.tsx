@@ -2,7 +2,7 @@ import { useState } from "react";
 import { Play, RefreshCw, Square, Trash2, X, type LucideIcon } from "lucide-react";
 import type { Workspace } from "../../api/types";
 import { Button } from "../../components/Button";
-import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { LazyConfirmDialog } from "./LazyConfirmDialog";
 import { BATCH_ACTIONS, BATCH_LABELS, eligibleRows, type BatchAction } from "../../lib/workspaceList/batch";
 
 const ICONS: Record<BatchAction, LucideIcon> = { start: Play, stop: Square, update: RefreshCw, delete: Trash2 };
@@ -57,7 +57,7 @@ export function BatchBar({ selected, running, onRun, onClearSelection, onClearRe
           Clear selection
         </Button>
       </div>
-      <ConfirmDialog
+      <LazyConfirmDialog
         open={confirmDelete}
         onOpenChange={setConfirmDelete}
         title={`Delete ${deletable} workspace${deletable === 1 ? "" : "s"}?`}

@@ -180,11 +180,11 @@ describe("WorkspacesView", () => {
     expect(screen.getByText("Requested")).toBeTruthy();
   });
 
-  it("asks to type the count before a batch delete", () => {
+  it("asks to type the count before a batch delete", async () => {
     const p = props({ selectedIds: new Set(["a", "b"]) });
     renderView(p);
     fireEvent.click(within(screen.getByRole("toolbar")).getByRole("button", { name: /Delete/ }));
-    const dialog = screen.getByRole("dialog");
+    const dialog = await screen.findByRole("dialog");
     const confirm = within(dialog).getByRole("button", { name: "Delete" });
     expect((confirm as HTMLButtonElement).disabled).toBe(true);
     fireEvent.change(within(dialog).getByRole("textbox"), { target: { value: "2" } });

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from "react";
 import { Plus, SearchX, Server } from "lucide-react";
 import type { Workspace } from "../../api/types";
 import { Button } from "../../components/Button";
-import { ConfirmDialog } from "../../components/ConfirmDialog";
+import { LazyConfirmDialog } from "./LazyConfirmDialog";
 import { DataTable, type SortState } from "../../components/DataTable";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorState } from "../../components/ErrorState";
@@ -158,7 +158,7 @@ export function WorkspacesView(props: WorkspacesViewProps) {
         </>
       )}
 
-      <ConfirmDialog
+      <LazyConfirmDialog
         open={deleting !== undefined}
         onOpenChange={(open) => !open && setDeleting(undefined)}
         title={`Delete ${deleting?.name ?? "workspace"}?`}
