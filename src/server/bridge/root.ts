@@ -1,0 +1,60 @@
+import { Hono } from "hono";
+import type { HttpBindings } from "@hono/node-server";
+import type { BuildOutcome } from "../store/records";
+import { sendJson } from "../http/respond";
+import type { Backend } from "./backend";
+import { placeholderIcon } from "./icons";
+import { serveSpa, securityHeaders } from "./static";
+import type { createBridge } from "./session";
+
+export interface RootOptions {
+  backend: Backend;
+  bridge: ReturnType<typeof createBridge>;
+  distDir: string | null;
+  /** Proxy mode: where `/icon/*` and `/emojis/*` come from. */
+  proxyAsset?: (req: Request) => Promise<Response>;
+  /** `--test-controls`: decide the outcome of a workspace's next build. */
+  setNextOutcome?: (workspaceId: string, outcome: BuildOutcome) => boolean;
+}
+
+const OUTCOMES: BuildOutcome[] = ["succeeded", "failed", "insufficient_quota", "script_timeout"];
+
+/** The dashboard server's own routes around the session bridge: health, config, auth, assets, SPA. */
+export function createRootApp(opts: RootOptions): Hono<{ Bindings: HttpBindings }> {
+  const app = new Hono<{ Bindings: HttpBindings }>();
+
+  app.get("/healthz", (c) => c.text("ok"));
+
+  app.get("/config.json", (c) =>
+    sendJson(200, { mode: opts.backend.mode, appOrigin: opts.backend.appOrigin ?? new URL(c.req.url).origin }),
+  );
+
+  app.post("/auth/token", (c) => opts.bridge.token(c));
+
+  if (opts.setNextOutcome) {
+    const set = opts.setNextOutcome;
+    app.post("/__sim/next-outcome", async (c) => {
+      let body: { workspace_id?: unknown; outcome?: unknown };
+      try {
+        body = await c.req.json();
+      } catch {
+        return sendJson(400, { message: "Request body must be valid JSON." });
+      }
+      if (typeof body.workspace_id !== "string" || !OUTCOMES.includes(body.outcome as BuildOutcome)) {
+        return sendJson(400, { message: "Expected {workspace_id, outcome: succeeded|failed|insufficient_quota|script_timeout}." });
+      }
+      if (!set(body.workspace_id, body.outcome as BuildOutcome)) return sendJson(404, { message: "Workspace not found." });
+      return sendJson(200, { workspace_id: body.workspace_id, outcome: body.outcome });
+    });
+  }
+
+  app.all("/api/*", (c) => opts.bridge.api(c));
+
+  app.get("/icon/*", (c) => (opts.proxyAsset ? opts.proxyAsset(c.req.raw) : placeholderIcon(c.req.path)));
+  app.get("/emojis/*", (c) => (opts.proxyAsset ? opts.proxyAsset(c.req.raw) : placeholderIcon(c.req.path)));
+
+  const dist = opts.distDir;
+  if (dist) app.get("*", (c) => serveSpa(dist, c.req.path));
+  app.all("*", () => new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", ...securityHeaders() } }));
+  return app;
+}

@@ -1,0 +1,111 @@
+import type { Context } from "hono";
+import type { HttpBindings } from "@hono/node-server";
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { SESSION_COOKIE, SESSION_HEADER } from "../http/env";
+import { sendJson } from "../http/respond";
+import type { Backend } from "./backend";
+import { clearSessionCookie, isSessionSetCookie, readCookie, rewriteSetCookie, sessionCookie } from "./cookies";
+import { isBrowserRequest, isForeignOrigin, isSafeMethod, nodeHeaderGetter } from "./origin";
+
+export interface BridgeOptions {
+  backend: Backend;
+  /** Injected when the request carries no session of its own (proxy mode, local use). */
+  sessionToken: string | null;
+}
+
+const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
+
+const FOREIGN = { message: "Cross-origin request refused.", detail: "State-changing requests must come from the dashboard's own origin." };
+
+/**
+ * The session bridge in front of `/api/v2`: the HttpOnly cookie becomes the
+ * `Coder-Session-Token` header (so Coder's CSRF rule passes for our own pages), cross-origin
+ * writes are refused, login turns the token into the cookie, logout clears it.
+ */
+export function createBridge(opts: BridgeOptions) {
+  const forward = async (c: Context<{ Bindings: HttpBindings }>, headers: Headers): Promise<Response> => {
+    const init: RequestInit & { duplex?: "half" } = { method: c.req.method, headers, redirect: "manual" };
+    if (!isSafeMethod(c.req.method)) {
+      init.body = c.req.raw.body;
+      init.duplex = "half";
+    }
+    return opts.backend.fetch(new Request(c.req.url, init), c.env);
+  };
+
+  const withSession = (c: Context, headers: Headers): void => {
+    const cookie = readCookie(c.req.header("cookie"), SESSION_COOKIE);
+    if (cookie && !headers.has(SESSION_HEADER)) headers.set(SESSION_HEADER, cookie);
+    if (!cookie && !headers.has(SESSION_HEADER) && opts.sessionToken) headers.set(SESSION_HEADER, opts.sessionToken);
+  };
+
+  async function api(c: Context<{ Bindings: HttpBindings }>): Promise<Response> {
+    const get = (n: string) => c.req.header(n);
+    if (!isSafeMethod(c.req.method) && isForeignOrigin(get)) return sendJson(403, FOREIGN);
+    const headers = new Headers(c.req.raw.headers);
+    withSession(c, headers);
+    const upstream = await forward(c, headers);
+    const secure = isHttps(c);
+    const path = c.req.path;
+    const out = new Headers(upstream.headers);
+    out.delete("set-cookie");
+    out.delete("content-encoding");
+    out.delete("content-length");
+    for (const sc of upstream.headers.getSetCookie()) {
+      // The session cookie is ours to set (HttpOnly, our origin); others pass rewritten.
+      if (!isSessionSetCookie(sc)) out.append("set-cookie", rewriteSetCookie(sc, secure));
+    }
+    if (c.req.method === "POST" && path === "/api/v2/users/login" && upstream.status === 201) {
+      const body = (await upstream.json()) as { session_token?: string };
+      if (body.session_token) out.append("set-cookie", sessionCookie(body.session_token, secure));
+      const visible = isBrowserRequest(get) ? {} : body;
+      out.set("content-type", "application/json; charset=utf-8");
+      return new Response(JSON.stringify(visible) + "\n", { status: 201, headers: out });
+    }
+    if (c.req.method === "POST" && path === "/api/v2/users/logout") {
+      out.append("set-cookie", clearSessionCookie(secure));
+    }
+    return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: out });
+  }
+
+  /** `POST /auth/token {token}`: a pasted session token becomes the HttpOnly cookie. */
+  async function token(c: Context<{ Bindings: HttpBindings }>): Promise<Response> {
+    if (isForeignOrigin((n) => c.req.header(n))) return sendJson(403, FOREIGN);
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch {
+      return sendJson(400, { message: "Request body must be valid JSON." });
+    }
+    const t = body && typeof body === "object" ? (body as { token?: unknown }).token : undefined;
+    if (typeof t !== "string" || t.trim() === "") {
+      return sendJson(400, { message: "Validation failed.", validations: [{ field: "token", detail: "A session token is required." }] });
+    }
+    const url = new URL("/api/v2/users/me", c.req.url);
+    const res = await opts.backend.fetch(new Request(url, { headers: { [SESSION_HEADER]: t.trim(), accept: "application/json" } }), c.env);
+    if (!res.ok) {
+      const detail = await res.text();
+      return sendJson(res.status === 401 ? 401 : 400, { message: "The session token was not accepted.", detail: detail.slice(0, 500) });
+    }
+    const user = await res.json();
+    const response = sendJson(200, user);
+    response.headers.append("set-cookie", sessionCookie(t.trim(), isHttps(c)));
+    return response;
+  }
+
+  /** WebSocket upgrades under /api: same cookie → header rule, then the backend. */
+  function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    const get = nodeHeaderGetter(req.headers);
+    // A page on another origin must not read our streams with the user's cookie.
+    if (isForeignOrigin(get)) {
+      socket.end("HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" + JSON.stringify(FOREIGN) + "\n");
+      return;
+    }
+    const cookie = readCookie(get("cookie"), SESSION_COOKIE);
+    if (cookie && !req.headers["coder-session-token"]) req.headers["coder-session-token"] = cookie;
+    if (!cookie && !req.headers["coder-session-token"] && opts.sessionToken) req.headers["coder-session-token"] = opts.sessionToken;
+    opts.backend.upgrade(req, socket, head);
+  }
+
+  return { api, token, upgrade };
+}

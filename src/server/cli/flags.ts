@@ -1,0 +1,121 @@
+import { DEFAULT_OPTIONS, type ServerOptions } from "../main";
+
+export interface CliOptions {
+  options: ServerOptions;
+  /** `--no-build`: serve dist/ as it is. */
+  noBuild: boolean;
+  help: boolean;
+}
+
+type Kind = "int" | "number" | "bool" | "string" | "world" | "rate";
+
+interface FlagSpec {
+  flag: string;
+  env?: string;
+  key: keyof ServerOptions | "noBuild" | "help";
+  kind: Kind;
+  help: string;
+}
+
+/** Every flag of SPEC §7 with its environment variable. */
+export const FLAGS: FlagSpec[] = [
+  { flag: "--port", env: "PORT", key: "port", kind: "int", help: "listen port (0 = random)" },
+  { flag: "--host", env: "HOST", key: "host", kind: "string", help: "bind address" },
+  { flag: "--seed", env: "SIM_SEED", key: "seed", kind: "int", help: "deterministic world; same seed → same names and ids" },
+  { flag: "--speed", env: "SIM_SPEED", key: "speed", kind: "number", help: "durations divided by it" },
+  { flag: "--ambient", env: "SIM_AMBIENT", key: "ambient", kind: "bool", help: "background builds (on|off)" },
+  { flag: "--failure-rate", env: "SIM_FAILURE_RATE", key: "failureRate", kind: "rate", help: "fraction of builds that fail" },
+  { flag: "--provisioners", env: "SIM_PROVISIONERS", key: "provisioners", kind: "int", help: "concurrent jobs" },
+  { flag: "--latency-ms", env: "FAULT_LATENCY_MS", key: "latencyMs", kind: "int", help: "added to every /api/v2 answer" },
+  { flag: "--error-rate", env: "FAULT_ERROR_RATE", key: "errorRate", kind: "rate", help: "fraction of non-stream requests answered 500" },
+  { flag: "--drop-streams-after-ms", env: "FAULT_DROP_STREAMS_AFTER_MS", key: "dropStreamsAfterMs", kind: "int", help: "kill every stream after N ms" },
+  { flag: "--state-file", env: "SIM_STATE_FILE", key: "stateFile", kind: "string", help: "persist world + sessions here" },
+  { flag: "--world", env: "SIM_WORLD", key: "world", kind: "world", help: "demo | bench" },
+  { flag: "--test-controls", env: "SIM_TEST_CONTROLS", key: "testControls", kind: "bool", help: "enable POST /__sim/next-outcome" },
+  { flag: "--coder-url", env: "CODER_URL", key: "coderUrl", kind: "string", help: "proxy /api/v2 to this Coder deployment" },
+  { flag: "--coder-session-token", env: "CODER_SESSION_TOKEN", key: "coderSessionToken", kind: "string", help: "token injected by the proxy" },
+  { flag: "--no-build", key: "noBuild", kind: "bool", help: "do not build dist/ when stale" },
+  { flag: "--help", key: "help", kind: "bool", help: "show this help" },
+];
+
+export class FlagError extends Error {}
+
+function parseValue(spec: FlagSpec, raw: string, source: string): unknown {
+  const fail = (what: string) => new FlagError(`${source}: ${what}, got ${JSON.stringify(raw)}`);
+  switch (spec.kind) {
+    case "bool": {
+      const v = raw.toLowerCase();
+      if (["on", "true", "1", "yes", ""].includes(v)) return true;
+      if (["off", "false", "0", "no"].includes(v)) return false;
+      throw fail("expected on|off");
+    }
+    case "int": {
+      if (spec.key === "dropStreamsAfterMs" && ["off", ""].includes(raw.toLowerCase())) return null;
+      if (!/^\d+$/.test(raw)) throw fail("expected a non-negative integer");
+      const n = Number(raw);
+      if (spec.key === "port" && n > 65535) throw fail("expected a port number");
+      return n;
+    }
+    case "number": {
+      const n = Number(raw);
+      if (raw.trim() === "" || !Number.isFinite(n) || n <= 0) throw fail("expected a positive number");
+      return n;
+    }
+    case "rate": {
+      const n = Number(raw);
+      if (raw.trim() === "" || !Number.isFinite(n) || n < 0 || n > 1) throw fail("expected a number between 0 and 1");
+      return n;
+    }
+    case "world":
+      if (raw !== "demo" && raw !== "bench") throw fail("expected demo or bench");
+      return raw;
+    case "string":
+      return raw === "" ? null : raw;
+  }
+}
+
+/**
+ * Flags win over environment variables, which win over defaults. `--flag value`,
+ * `--flag=value`, a bare boolean `--flag` and `--no-flag` are accepted.
+ */
+export function parseFlags(argv: string[], env: Record<string, string | undefined>, defaults: Partial<ServerOptions> = {}): CliOptions {
+  const values: Record<string, unknown> = { ...DEFAULT_OPTIONS, ...defaults, noBuild: false, help: false };
+  for (const spec of FLAGS) {
+    const raw = spec.env ? env[spec.env] : undefined;
+    if (raw !== undefined && raw !== "") values[spec.key] = parseValue(spec, raw, spec.env!);
+  }
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") continue;
+    const eq = arg.indexOf("=");
+    const name = eq >= 0 ? arg.slice(0, eq) : arg;
+    let spec = FLAGS.find((f) => f.flag === name);
+    let inline: string | undefined = eq >= 0 ? arg.slice(eq + 1) : undefined;
+    if (!spec && name.startsWith("--no-")) {
+      spec = FLAGS.find((f) => f.flag === `--${name.slice(5)}` && f.kind === "bool");
+      if (spec) inline = "off";
+    }
+    if (!spec) throw new FlagError(`unknown flag ${arg} (see --help)`);
+    if (inline === undefined) {
+      const next = argv[i + 1];
+      if (spec.kind === "bool") {
+        if (next !== undefined && /^(on|off|true|false|yes|no|0|1)$/i.test(next)) {
+          inline = next;
+          i++;
+        } else inline = "on";
+      } else {
+        if (next === undefined) throw new FlagError(`${spec.flag} needs a value`);
+        inline = next;
+        i++;
+      }
+    }
+    values[spec.key] = parseValue(spec, inline, spec.flag);
+  }
+  const { noBuild, help, ...options } = values;
+  return { options: options as unknown as ServerOptions, noBuild: noBuild as boolean, help: help as boolean };
+}
+
+export function helpText(command: string): string {
+  const rows = FLAGS.map((f) => `  ${f.flag.padEnd(26)} ${(f.env ?? "").padEnd(28)} ${f.help}`);
+  return `Usage: ${command} [-- flags]\n\n  flag                       env                          meaning\n${rows.join("\n")}\n`;
+}

@@ -1,0 +1,44 @@
+import type { ServerOptions, RunningServer } from "../main";
+import { FlagError, helpText, parseFlags, type CliOptions } from "./flags";
+
+export function parseOrExit(command: string, defaults: Partial<ServerOptions>): CliOptions {
+  try {
+    const cli = parseFlags(process.argv.slice(2), process.env, defaults);
+    if (cli.help) {
+      process.stdout.write(helpText(command));
+      process.exit(0);
+    }
+    return cli;
+  } catch (err) {
+    if (err instanceof FlagError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+}
+
+/** Prints where to go and who to sign in as; closes cleanly (state saved) on SIGINT/SIGTERM. */
+export function announce(server: RunningServer, opts: ServerOptions, what: string): void {
+  const lines = [`${what} listening on ${server.url}`];
+  if (opts.coderUrl) lines.push(`  proxying /api/v2 to ${opts.coderUrl}`);
+  else {
+    lines.push(
+      `  built-in Coder API (world ${opts.world}, seed ${opts.seed}, speed ${opts.speed}x, ambient ${opts.ambient ? "on" : "off"})`,
+      "  demo logins (password coder-demo-1):",
+      "    admin@example.com  (owner)",
+      "    alice@example.com  (member)",
+      "    bob@example.com    (member)",
+    );
+  }
+  process.stdout.write(lines.join("\n") + "\n");
+  let stopping = false;
+  const stop = () => {
+    if (stopping) return;
+    stopping = true;
+    void server.close().then(() => process.exit(0));
+    setTimeout(() => process.exit(0), 3000).unref();
+  };
+  process.on("SIGINT", stop);
+  process.on("SIGTERM", stop);
+}

@@ -1,0 +1,12 @@
+import type { BuildOutcome } from "../store/records";
+import type { Store } from "../store/store";
+
+/** What the route modules need besides the store. */
+export interface ApiDeps {
+  store: Store;
+  /** The outcome the next build of a workspace will have (test controls, failure rate). */
+  nextOutcome(workspaceId: string): BuildOutcome;
+  /** Set by `--test-controls` only. */
+  setNextOutcome?: (workspaceId: string, outcome: BuildOutcome) => void;
+  buildInfo: { version: string; externalUrl: string };
+}

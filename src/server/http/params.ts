@@ -1,0 +1,79 @@
+import type { Context } from "hono";
+import { HttpError } from "../util/errors";
+import { badRequest } from "./respond";
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const MAX_BODY_BYTES = 1 << 20;
+
+/** A path segment that must be a UUID (Coder's httpmw.ParseUUIDParam message). */
+export function uuidParam(c: Context, name: string): string {
+  const v = c.req.param(name) ?? "";
+  if (!UUID_RE.test(v)) throw new HttpError(400, `Invalid UUID "${v}".`, `invalid UUID length: ${v.length}`);
+  return v.toLowerCase();
+}
+
+export function isUuid(v: string): boolean {
+  return UUID_RE.test(v);
+}
+
+/** Non-negative integer query parameter; absent → fallback. */
+export function intQuery(c: Context, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === "") return fallback;
+  if (!/^\d+$/.test(raw)) {
+    throw new HttpError(400, "Query parameters have invalid values.", undefined, [
+      { field: name, detail: `Query param "${name}" must be a valid integer: ${JSON.stringify(raw).slice(1, -1)}` },
+    ]);
+  }
+  const n = Number(raw);
+  if (!Number.isSafeInteger(n)) {
+    throw new HttpError(400, "Query parameters have invalid values.", undefined, [{ field: name, detail: `Query param "${name}" is out of range` }]);
+  }
+  return Math.min(n, max);
+}
+
+export function boolQuery(c: Context, name: string): boolean {
+  const raw = c.req.query(name);
+  if (raw === undefined || raw === "") return false;
+  if (raw === "true" || raw === "1") return true;
+  if (raw === "false" || raw === "0") return false;
+  throw new HttpError(400, "Query parameters have invalid values.", undefined, [
+    { field: name, detail: `Query param "${name}" must be a valid boolean` },
+  ]);
+}
+
+/** Reads a JSON object body: 413 past 1 MB, 400 for malformed JSON or a non-object. */
+export async function jsonBody<T extends object>(c: Context): Promise<Partial<T>> {
+  const len = Number(c.req.header("content-length") ?? "0");
+  if (len > MAX_BODY_BYTES) throw new HttpError(413, "Request body too large.", `The limit is ${MAX_BODY_BYTES} bytes.`);
+  let text: string;
+  try {
+    const buf = await c.req.arrayBuffer();
+    if (buf.byteLength > MAX_BODY_BYTES) throw new HttpError(413, "Request body too large.", `The limit is ${MAX_BODY_BYTES} bytes.`);
+    text = new TextDecoder().decode(buf);
+  } catch (err) {
+    if (err instanceof HttpError) throw err;
+    throw badRequest("Request body could not be read.");
+  }
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw new HttpError(400, "Request body must be valid JSON.", err instanceof Error ? err.message : undefined);
+  }
+  if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
+    throw new HttpError(400, "Request body must be valid JSON.", "expected a JSON object");
+  }
+  return parsed as Partial<T>;
+}
+
+/** Field type checks that produce Coder-style validations. */
+export function expectType(body: Record<string, unknown>, field: string, type: "string" | "number" | "boolean" | "array" | "object", required = false): void {
+  const v = body[field];
+  if (v === undefined || v === null) {
+    if (required) throw new HttpError(400, "Validation failed.", undefined, [{ field, detail: `Validation failed for tag "required" with value: ""` }]);
+    return;
+  }
+  const ok = type === "array" ? Array.isArray(v) : type === "object" ? typeof v === "object" && !Array.isArray(v) : typeof v === type;
+  if (!ok) throw new HttpError(400, "Request body has invalid fields.", undefined, [{ field, detail: `expected ${type}` }]);
+}

@@ -1,0 +1,56 @@
+import { Hono } from "hono";
+import { deleteCookie, setCookie } from "hono/cookie";
+import type { Store } from "../../store/store";
+import { organizationView, userView } from "../../store/views";
+import { HttpError } from "../../util/errors";
+import { requireAuth } from "../auth";
+import { userParam } from "../access";
+import { SESSION_COOKIE, type ApiEnv } from "../env";
+import { expectType, jsonBody } from "../params";
+import { json } from "../respond";
+
+/** Login/logout (public) and user lookups. */
+export function userRoutes(store: Store): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+
+  app.post("/users/login", async (c) => {
+    const body = await jsonBody<{ email: string; password: string }>(c);
+    expectType(body, "email", "string", true);
+    expectType(body, "password", "string", true);
+    const session = store.login(body.email!, body.password!);
+    if (!session) throw new HttpError(401, "Incorrect email or password.");
+    setCookie(c, SESSION_COOKIE, session.token, {
+      path: "/",
+      httpOnly: true,
+      sameSite: "Lax",
+      expires: new Date(session.expires_at),
+    });
+    return json(c, 201, { session_token: session.token });
+  });
+
+  const auth = requireAuth(store);
+
+  app.post("/users/logout", auth, (c) => {
+    store.logout(c.get("token"));
+    deleteCookie(c, SESSION_COOKIE, { path: "/" });
+    return json(c, 200, { message: "Logged out!" });
+  });
+
+  app.get("/users/:user", auth, (c) => json(c, 200, userView(store, userParam(store, c))));
+
+  app.get("/users/:user/organizations", auth, (c) => {
+    userParam(store, c);
+    return json(c, 200, [...store.organizations.values()].map(organizationView));
+  });
+
+  app.get("/organizations", auth, (c) => json(c, 200, [...store.organizations.values()].map(organizationView)));
+
+  app.get("/organizations/:organization", auth, (c) => {
+    const raw = c.req.param("organization");
+    const org = [...store.organizations.values()].find((o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default));
+    if (!org) throw new HttpError(404, "Resource not found or you do not have access to this resource");
+    return json(c, 200, organizationView(org));
+  });
+
+  return app;
+}

@@ -1,0 +1,206 @@
+import { Hono } from "hono";
+import type { CreateWorkspaceRequest, WorkspaceBuildParameter } from "../../../api/types";
+import { compareWorkspaces, matchesWorkspace, parseWorkspaceQuery } from "../../store/search";
+import type { UserRecord } from "../../store/records";
+import { workspaceView } from "../../store/views";
+import { HttpError, notFound } from "../../util/errors";
+import { requireAuth } from "../auth";
+import { userParam, workspaceById } from "../access";
+import type { ApiDeps } from "../deps";
+import type { ApiEnv } from "../env";
+import { boolQuery, expectType, intQuery, isUuid, jsonBody } from "../params";
+import { json } from "../respond";
+
+const CRON_RE = /^(CRON_TZ=[A-Za-z_/+-]+ )?[\d*,/-]+ [\d*,/-]+ \* \* [\d*,/-]+$/;
+const MAX_TTL_MS = 30 * 24 * 3600_000;
+
+function parametersOf(body: Record<string, unknown>): WorkspaceBuildParameter[] | undefined {
+  const v = body.rich_parameter_values;
+  if (v === undefined || v === null) return undefined;
+  if (!Array.isArray(v) || !v.every((p) => p && typeof p === "object" && typeof p.name === "string" && typeof p.value === "string")) {
+    throw new HttpError(400, "Request body has invalid fields.", undefined, [{ field: "rich_parameter_values", detail: "expected [{name, value}] of strings" }]);
+  }
+  return v as WorkspaceBuildParameter[];
+}
+
+/** Workspaces: list/search, lookups, create, rename and per-workspace settings. */
+export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
+  const { store } = deps;
+  const app = new Hono<ApiEnv>();
+  const auth = requireAuth(store);
+
+  app.get("/workspaces", auth, (c) => {
+    const user = c.get("user");
+    const filter = parseWorkspaceQuery(c.req.query("q") ?? "");
+    const limit = intQuery(c, "limit", 0);
+    const offset = intQuery(c, "offset", 0);
+    const matched = [...store.workspaces.values()].filter((w) => store.canSeeWorkspace(user, w) && matchesWorkspace(store, w, filter, user));
+    matched.sort(compareWorkspaces(store, user));
+    const page = limit > 0 ? matched.slice(offset, offset + limit) : matched.slice(offset);
+    return json(c, 200, { workspaces: page.map((w) => workspaceView(store, w, user)), count: matched.length });
+  });
+
+  app.get("/users/:user/workspace/:name", auth, (c) => {
+    const viewer = c.get("user");
+    const owner = userParam(store, c);
+    const ws = store.workspaceByName(owner.id, c.req.param("name"), boolQuery(c, "include_deleted"));
+    if (!ws || !store.canSeeWorkspace(viewer, ws)) throw notFound();
+    return json(c, 200, workspaceView(store, ws, viewer));
+  });
+
+  app.get("/workspaces/:workspace", auth, (c) => {
+    const viewer = c.get("user");
+    if (boolQuery(c, "include_deleted")) {
+      const id = c.req.param("workspace");
+      const ws = isUuid(id) ? store.workspaces.get(id.toLowerCase()) : undefined;
+      if (ws && store.canSeeWorkspace(viewer, ws)) return json(c, 200, workspaceView(store, ws, viewer));
+    }
+    return json(c, 200, workspaceView(store, workspaceById(store, c), viewer));
+  });
+
+  const create = async (owner: UserRecord, viewer: UserRecord, body: Partial<CreateWorkspaceRequest>) => {
+    const raw = body as Record<string, unknown>;
+    expectType(raw, "name", "string", true);
+    expectType(raw, "template_id", "string");
+    expectType(raw, "template_version_id", "string");
+    expectType(raw, "autostart_schedule", "string");
+    expectType(raw, "ttl_ms", "number");
+    if (!viewer.admin && owner.id !== viewer.id) throw notFound();
+    let version = body.template_version_id ? store.versions.get(body.template_version_id) : undefined;
+    if (body.template_version_id && !version) {
+      throw new HttpError(400, `Template version ${JSON.stringify(body.template_version_id)} doesn't exist.`, undefined, [{ field: "template_version_id", detail: "template not found" }]);
+    }
+    const template = store.templates.get(version?.template_id ?? body.template_id ?? "");
+    if (!template) {
+      throw new HttpError(400, "Template does not exist.", undefined, [{ field: "template_id", detail: "template not found" }]);
+    }
+    version ??= store.versions.get(template.active_version_id)!;
+    if (body.autostart_schedule && !CRON_RE.test(body.autostart_schedule)) {
+      throw new HttpError(400, "Invalid autostart schedule.", undefined, [{ field: "autostart_schedule", detail: "parse schedule: expected 5 cron fields" }]);
+    }
+    if (body.automatic_updates !== undefined && body.automatic_updates !== "always" && body.automatic_updates !== "never") {
+      throw new HttpError(400, "Invalid automatic_updates.", undefined, [{ field: "automatic_updates", detail: "must be always or never" }]);
+    }
+    const ws = store.createWorkspace(
+      {
+        owner,
+        template,
+        version,
+        name: body.name!,
+        autostart_schedule: body.autostart_schedule,
+        ttl_ms: body.ttl_ms,
+        automatic_updates: body.automatic_updates,
+        rich_parameter_values: parametersOf(raw),
+      },
+      viewer,
+    );
+    return workspaceView(store, ws, viewer);
+  };
+
+  app.post("/users/:user/workspaces", auth, async (c) => {
+    const owner = userParam(store, c);
+    const body = await jsonBody<CreateWorkspaceRequest>(c);
+    return json(c, 201, await create(owner, c.get("user"), body));
+  });
+
+  app.post("/organizations/:organization/members/:user/workspaces", auth, async (c) => {
+    const raw = c.req.param("organization");
+    const org = [...store.organizations.values()].find((o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default));
+    if (!org) throw notFound();
+    const owner = userParam(store, c);
+    const body = await jsonBody<CreateWorkspaceRequest>(c);
+    return json(c, 201, await create(owner, c.get("user"), body));
+  });
+
+  app.patch("/workspaces/:workspace", auth, async (c) => {
+    const ws = workspaceById(store, c);
+    const body = await jsonBody<{ name: string }>(c);
+    expectType(body, "name", "string");
+    if (body.name !== undefined && body.name !== ws.name) store.renameWorkspace(ws, body.name);
+    return c.body(null, 204);
+  });
+
+  app.put("/workspaces/:workspace/autostart", auth, async (c) => {
+    const ws = workspaceById(store, c);
+    const body = await jsonBody<{ schedule: string }>(c);
+    expectType(body, "schedule", "string");
+    if (body.schedule && !CRON_RE.test(body.schedule)) {
+      throw new HttpError(400, "Invalid autostart schedule.", undefined, [{ field: "schedule", detail: "parse schedule: expected 5 cron fields" }]);
+    }
+    ws.autostart_schedule = body.schedule || undefined;
+    store.updateWorkspace(ws);
+    return c.body(null, 204);
+  });
+
+  app.put("/workspaces/:workspace/ttl", auth, async (c) => {
+    const ws = workspaceById(store, c);
+    const body = await jsonBody<{ ttl_ms: number | null }>(c);
+    expectType(body, "ttl_ms", "number");
+    const ttl = body.ttl_ms ?? null;
+    if (ttl !== null && (!Number.isInteger(ttl) || ttl < 60_000 || ttl > MAX_TTL_MS)) {
+      throw new HttpError(400, "Invalid workspace autostop timer.", undefined, [
+        { field: "ttl_ms", detail: ttl < 60_000 ? "time until shutdown must be at least one minute" : "time until shutdown must be less than 30 days" },
+      ]);
+    }
+    ws.ttl_ms = ttl ?? undefined;
+    store.updateWorkspace(ws);
+    return c.body(null, 204);
+  });
+
+  app.put("/workspaces/:workspace/extend", auth, async (c) => {
+    const ws = workspaceById(store, c);
+    const body = await jsonBody<{ deadline: string }>(c);
+    expectType(body, "deadline", "string", true);
+    const deadline = Date.parse(body.deadline!);
+    if (Number.isNaN(deadline)) throw new HttpError(400, "Invalid deadline.", undefined, [{ field: "deadline", detail: "must be an RFC 3339 time" }]);
+    const build = store.latestBuild(ws.id);
+    if (store.workspaceStatus(ws) !== "running") {
+      throw new HttpError(400, "Workspace must be started, current status: " + store.workspaceStatus(ws));
+    }
+    if (deadline < store.now() + 30 * 60_000) {
+      throw new HttpError(400, "Cannot extend workspace: new deadline must be at least 30 minutes in the future.");
+    }
+    store.setDeadline(build, new Date(deadline).toISOString());
+    return json(c, 200, { message: "Deadline updated to " + new Date(deadline).toISOString() + "." });
+  });
+
+  app.put("/workspaces/:workspace/dormant", auth, async (c) => {
+    const ws = workspaceById(store, c);
+    const body = await jsonBody<{ dormant: boolean }>(c);
+    expectType(body, "dormant", "boolean", true);
+    if (body.dormant && !ws.dormant_at) {
+      ws.dormant_at = store.iso();
+      ws.deleting_at = store.iso(store.now() + 30 * 24 * 3600_000);
+    } else if (!body.dormant) {
+      ws.dormant_at = null;
+      ws.deleting_at = null;
+    }
+    store.updateWorkspace(ws);
+    return json(c, 200, workspaceView(store, ws, c.get("user")));
+  });
+
+  app.put("/workspaces/:workspace/autoupdates", auth, async (c) => {
+    const ws = workspaceById(store, c);
+    const body = await jsonBody<{ automatic_updates: string }>(c);
+    if (body.automatic_updates !== "always" && body.automatic_updates !== "never") {
+      throw new HttpError(400, "Invalid request.", undefined, [{ field: "automatic_updates", detail: `must be one of [always never]` }]);
+    }
+    ws.automatic_updates = body.automatic_updates;
+    store.updateWorkspace(ws);
+    return c.body(null, 204);
+  });
+
+  app.put("/workspaces/:workspace/favorite", auth, (c) => {
+    const ws = workspaceById(store, c);
+    store.setFavorite(ws, c.get("user"), true);
+    return c.body(null, 204);
+  });
+
+  app.delete("/workspaces/:workspace/favorite", auth, (c) => {
+    const ws = workspaceById(store, c);
+    store.setFavorite(ws, c.get("user"), false);
+    return c.body(null, 204);
+  });
+
+  return app;
+}

@@ -1,0 +1,27 @@
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+import { readCookie } from "../bridge/cookies";
+import { SESSION_COOKIE } from "../http/env";
+import type { UserRecord } from "../store/records";
+import type { Store } from "../store/store";
+import { HttpError } from "../util/errors";
+import { goJson } from "../util/json";
+
+const REASONS: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 410: "Gone", 500: "Internal Server Error" };
+
+/** Answers an upgrade request with a plain HTTP error (before any WebSocket exists). */
+export function rejectUpgrade(socket: Duplex, err: HttpError): void {
+  const body = goJson(err.body());
+  socket.end(
+    `HTTP/1.1 ${err.status} ${REASONS[err.status] ?? "Error"}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  );
+}
+
+export function upgradeUser(store: Store, req: IncomingMessage, url: URL): UserRecord {
+  const header = req.headers["coder-session-token"];
+  const token =
+    readCookie(req.headers.cookie, SESSION_COOKIE) || url.searchParams.get(SESSION_COOKIE) || (Array.isArray(header) ? header[0] : header) || undefined;
+  const user = store.authenticate(token);
+  if (!user) throw new HttpError(401, "You are signed out or your session has expired. Please sign in again to continue.");
+  return user;
+}
