@@ -1,16 +1,32 @@
-import { isRouteErrorResponse, useRouteError } from "react-router";
+import { Component, type ErrorInfo, type ReactNode } from "react";
 import { ErrorState } from "../components/ErrorState";
 
+interface Props {
+  children: ReactNode;
+}
+
 /**
- * Per-route error boundary: a crash in one page shows here while the top bar keeps working. A
- * failed lazy chunk (a new deploy replaced it) is fixed by a reload, so "Retry" reloads.
+ * Per-route error boundary: a crash in one page shows here while the top bar keeps working. The
+ * router keys it by path, so navigating away clears it. A failed lazy chunk (a new deploy replaced
+ * it) is fixed by a reload, so "Retry" reloads.
  */
-export function RouteError() {
-  const error = useRouteError();
-  const shown = isRouteErrorResponse(error) ? new Error(`${error.status} ${error.statusText}`) : error;
-  return (
-    <div className="mx-auto max-w-3xl p-4 sm:p-6">
-      <ErrorState error={shown} title="This page failed to load" onRetry={() => window.location.reload()} />
-    </div>
-  );
+export class RouteErrorBoundary extends Component<Props, { error: unknown }> {
+  state: { error: unknown } = { error: undefined };
+
+  static getDerivedStateFromError(error: unknown) {
+    return { error };
+  }
+
+  componentDidCatch(error: unknown, info: ErrorInfo) {
+    console.error("Page crashed", error, info.componentStack);
+  }
+
+  render() {
+    if (this.state.error === undefined) return this.props.children;
+    return (
+      <div className="mx-auto max-w-3xl p-4 sm:p-6">
+        <ErrorState error={this.state.error} title="This page failed to load" onRetry={() => window.location.reload()} />
+      </div>
+    );
+  }
 }

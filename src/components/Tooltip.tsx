@@ -1,14 +1,9 @@
-import type { ReactNode } from "react";
-import * as RadixTooltip from "@radix-ui/react-tooltip";
+// Radix tooltip, loaded on first hover or focus of any tooltip trigger (see Menu.tsx for why).
+import { cloneElement, isValidElement, useEffect, useRef, useState, useSyncExternalStore, type ReactElement, type ReactNode, type Ref } from "react";
+import type * as RadixTooltip from "@radix-ui/react-tooltip";
+import { createLazyModule } from "./lazyModule";
 
-/** Mount once near the root so tooltips share one open/close delay. */
-export function TooltipProvider({ children }: { children: ReactNode }) {
-  return (
-    <RadixTooltip.Provider delayDuration={300} skipDelayDuration={100}>
-      {children}
-    </RadixTooltip.Provider>
-  );
-}
+const tooltip = createLazyModule<typeof RadixTooltip>(() => import("@radix-ui/react-tooltip"));
 
 export interface TooltipProps {
   content: ReactNode;
@@ -17,19 +12,57 @@ export interface TooltipProps {
   side?: "top" | "right" | "bottom" | "left";
 }
 
+type Handler = (e: unknown) => void;
+
 export function Tooltip({ content, children, side = "top" }: TooltipProps) {
+  const radix = useSyncExternalStore(tooltip.subscribe, tooltip.get, tooltip.get);
+  const [wanted, setWanted] = useState(false);
+  const focused = useRef(false);
+  const ref = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (radix && focused.current) {
+      focused.current = false;
+      ref.current?.focus();
+    }
+  }, [radix]);
+
+  if (!radix) {
+    if (!isValidElement(children)) return <>{children}</>;
+    const child = children as ReactElement<Record<string, unknown>>;
+    const chain = (name: string, extra: Handler) => (e: unknown) => {
+      (child.props[name] as Handler | undefined)?.(e);
+      extra(e);
+    };
+    return cloneElement(child, {
+      onPointerEnter: chain("onPointerEnter", () => {
+        setWanted(true);
+        void tooltip.load();
+      }),
+      onPointerLeave: chain("onPointerLeave", () => setWanted(false)),
+      onFocus: chain("onFocus", () => {
+        focused.current = true;
+        setWanted(true);
+        void tooltip.load();
+      }),
+      onBlur: chain("onBlur", () => {
+        focused.current = false;
+        setWanted(false);
+      }),
+    });
+  }
+
   return (
-    <RadixTooltip.Root>
-      <RadixTooltip.Trigger asChild>{children}</RadixTooltip.Trigger>
-      <RadixTooltip.Portal>
-        <RadixTooltip.Content
-          side={side}
-          sideOffset={4}
-          className="z-50 max-w-xs rounded bg-text px-2 py-1 text-xs text-page shadow-md"
-        >
-          {content}
-        </RadixTooltip.Content>
-      </RadixTooltip.Portal>
-    </RadixTooltip.Root>
+    <radix.Provider delayDuration={300} skipDelayDuration={100}>
+      <radix.Root defaultOpen={wanted}>
+        <radix.Trigger ref={ref as Ref<HTMLButtonElement>} asChild>
+          {children}
+        </radix.Trigger>
+        <radix.Portal>
+          <radix.Content side={side} sideOffset={4} className="z-50 max-w-xs rounded bg-text px-2 py-1 text-xs text-page shadow-md">
+            {content}
+          </radix.Content>
+        </radix.Portal>
+      </radix.Root>
+    </radix.Provider>
   );
 }

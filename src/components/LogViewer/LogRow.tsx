@@ -1,0 +1,188 @@
+import { memo, type CSSProperties, type MouseEvent, type ReactNode, type Ref } from "react";
+import { ChevronDown, ChevronRight, CircleX, Hourglass } from "lucide-react";
+import { BOLD, DIM, INVERSE, ITALIC, STRIKE, UNDERLINE } from "../../lib/logs/ansi";
+import { layoutRow, MATCH_CURRENT, MATCH_NONE, type MatchRange, type RowPiece } from "../../lib/logs/layout";
+import { DEBUG, ERROR, TRACE, WARN } from "../../lib/logs/levels";
+import { ansiColorCss } from "../../lib/logs/palette";
+import type { ParsedLine } from "../../lib/logs/parsedLines";
+import type { LogGroup } from "../../lib/logs/store";
+import { formatDuration } from "../../lib/format";
+import { cx } from "../cx";
+
+export const LINE_HEIGHT = 20;
+export const HEADER_HEIGHT = 28;
+
+function pieceStyle(p: RowPiece): CSSProperties | undefined {
+  if (p.fg === -1 && p.bg === -1 && p.flags === 0) return undefined;
+  let fg = ansiColorCss(p.fg);
+  let bg = ansiColorCss(p.bg);
+  if (p.flags & INVERSE) {
+    [fg, bg] = [bg ?? "var(--log-bg)", fg ?? "var(--log-fg)"];
+  }
+  const style: CSSProperties = {};
+  if (fg) style.color = fg;
+  if (bg) style.backgroundColor = bg;
+  if (p.flags & BOLD) style.fontWeight = 600;
+  if (p.flags & DIM) style.opacity = 0.7;
+  if (p.flags & ITALIC) style.fontStyle = "italic";
+  const lines = [p.flags & UNDERLINE ? "underline" : "", p.flags & STRIKE ? "line-through" : ""].filter(Boolean).join(" ");
+  if (lines) style.textDecoration = lines;
+  return style;
+}
+
+function renderPieces(pieces: RowPiece[], keyPrefix: string): ReactNode[] {
+  return pieces.map((p, i) => {
+    const match = p.match === MATCH_NONE ? undefined : p.match === MATCH_CURRENT ? "current" : "other";
+    return (
+      <span key={`${keyPrefix}${i}`} style={pieceStyle(p)} data-match={match}>
+        {p.text}
+      </span>
+    );
+  });
+}
+
+/** Log text as spans and safe links: text nodes only, never markup from the log. */
+function LineText({ parsed, matches }: { parsed: ParsedLine; matches: MatchRange[] }) {
+  const chunks = layoutRow(parsed.segments, parsed.links, matches);
+  return (
+    <>
+      {chunks.map((chunk, i) =>
+        chunk.href === null ? (
+          renderPieces(chunk.pieces, `t${i}-`)
+        ) : (
+          <a key={`l${i}`} href={chunk.href} target="_blank" rel="noopener noreferrer" className="underline decoration-dotted underline-offset-2 hover:decoration-solid">
+            {renderPieces(chunk.pieces, `l${i}-`)}
+          </a>
+        ),
+      )}
+    </>
+  );
+}
+
+const LEVEL_ROW: Record<number, string> = {
+  [TRACE]: "text-muted",
+  [DEBUG]: "text-muted",
+  [WARN]: "bg-attention/10 shadow-[inset_2px_0_0_var(--color-attention)]",
+  [ERROR]: "bg-failure/10 shadow-[inset_2px_0_0_var(--color-failure)]",
+};
+
+export interface LineRowProps {
+  index: number;
+  line: number;
+  start: number;
+  parsed: ParsedLine;
+  level: number;
+  matches: MatchRange[];
+  /** Changes when `matches` content changes (the array itself is rebuilt every render). */
+  matchKey: string;
+  selected: boolean;
+  time: string;
+  /** CSS width of the time column; null hides it. */
+  timeWidth: string | null;
+  gapMs: number;
+  gutterWidth: string;
+  wrap: boolean;
+  permalink: boolean;
+  source: string | null;
+  measureRef?: Ref<HTMLDivElement>;
+  onLineClick: (line: number, event: MouseEvent) => void;
+}
+
+function LineRowImpl(props: LineRowProps) {
+  const { index, line, start, parsed, level, matches, selected, time, timeWidth, gapMs, gutterWidth, wrap, permalink, source, measureRef, onLineClick } = props;
+  const n = line + 1;
+  const numberClass = cx(
+    "sticky left-0 z-[1] shrink-0 select-none bg-panel pr-3 text-right tabular-nums text-muted hover:text-text hover:underline",
+    selected && "bg-[color-mix(in_srgb,var(--color-accent)_14%,var(--color-panel))] text-text",
+  );
+  return (
+    <div
+      ref={measureRef}
+      data-index={index}
+      data-line={n}
+      data-selected={selected || undefined}
+      className={cx(
+        "absolute left-0 top-0 flex min-w-full",
+        wrap ? "w-full" : "w-max",
+        LEVEL_ROW[level],
+        selected && "bg-[var(--log-selected)]",
+        gapMs > 0 && "border-t border-dashed border-attention/60",
+      )}
+      style={{ transform: `translateY(${start}px)`, height: wrap ? undefined : LINE_HEIGHT, minHeight: LINE_HEIGHT }}
+    >
+      {permalink ? (
+        <a href={`#L${n}`} className={numberClass} style={{ width: gutterWidth }} onClick={(e) => onLineClick(line, e)} aria-label={`Line ${n}`}>
+          {n}
+        </a>
+      ) : (
+        <button type="button" className={numberClass} style={{ width: gutterWidth }} onClick={(e) => onLineClick(line, e)} aria-label={`Select line ${n}`}>
+          {n}
+        </button>
+      )}
+      {timeWidth !== null && (
+        <span className="shrink-0 select-none pr-3 tabular-nums text-muted" style={{ width: timeWidth }}>
+          {time}
+        </span>
+      )}
+      {gapMs > 0 && (
+        <span className="mr-2 inline-flex shrink-0 select-none items-center gap-1 text-attention" title={`${formatDuration(gapMs)} since the previous line`}>
+          <Hourglass aria-hidden className="size-3" />
+          <span className="sr-only">Waited </span>
+          {formatDuration(gapMs)}
+        </span>
+      )}
+      {source !== null && <span className="mr-2 max-w-40 shrink-0 select-none truncate text-muted">[{source}]</span>}
+      <span data-log-text="" className={cx("pr-4", wrap ? "min-w-0 whitespace-pre-wrap break-all" : "whitespace-pre")}>
+        <LineText parsed={parsed} matches={matches} />
+      </span>
+    </div>
+  );
+}
+
+export const LineRow = memo(LineRowImpl, (a, b) => {
+  for (const key of Object.keys(a) as Array<keyof LineRowProps>) {
+    if (key === "matches") continue;
+    if (a[key] !== b[key]) return false;
+  }
+  return true;
+});
+
+export interface HeaderRowProps {
+  index: number;
+  start: number;
+  group: LogGroup;
+  /** Changes whenever the group's counters may have changed. */
+  version: number;
+  collapsed: boolean;
+  onToggle: (group: number) => void;
+}
+
+function HeaderRowImpl({ index, start, group, collapsed, onToggle }: HeaderRowProps) {
+  const Chevron = collapsed ? ChevronRight : ChevronDown;
+  const duration = group.lastTime - group.firstTime;
+  return (
+    <div data-index={index} data-group={group.index} className="absolute left-0 top-0 flex w-full items-end" style={{ transform: `translateY(${start}px)`, height: HEADER_HEIGHT }}>
+      <button
+        type="button"
+        aria-expanded={!collapsed}
+        onClick={() => onToggle(group.index)}
+        className="sticky left-0 flex h-6 w-full min-w-0 items-center gap-2 rounded-sm bg-raised px-2 text-left font-sans text-xs hover:bg-border/60"
+      >
+        <Chevron aria-hidden className="size-3.5 shrink-0 text-muted" />
+        <span className="truncate font-semibold text-text">{group.name || "(no stage)"}</span>
+        <span className="shrink-0 tabular-nums text-muted">
+          {group.count.toLocaleString("en-US")} {group.count === 1 ? "line" : "lines"}
+        </span>
+        {Number.isFinite(duration) && <span className="shrink-0 tabular-nums text-muted">{formatDuration(duration)}</span>}
+        {group.errors > 0 && (
+          <span className="inline-flex shrink-0 items-center gap-1 font-medium text-failure">
+            <CircleX aria-hidden className="size-3.5" />
+            {group.errors} {group.errors === 1 ? "error" : "errors"}
+          </span>
+        )}
+      </button>
+    </div>
+  );
+}
+
+export const HeaderRow = memo(HeaderRowImpl);

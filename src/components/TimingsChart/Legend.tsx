@@ -1,0 +1,38 @@
+import { cx } from "../cx";
+
+const ENTRIES = [
+  { label: "Init", swatch: "bg-stage-init" },
+  { label: "Plan", swatch: "bg-stage-plan" },
+  { label: "Graph", swatch: "bg-stage-graph" },
+  { label: "Apply", swatch: "bg-stage-apply" },
+  { label: "Connect", swatch: "bg-stage-connect" },
+  { label: "Scripts", swatch: "bg-stage-script" },
+  { label: "Failed", swatch: "bg-failure" },
+] as const;
+
+export function Legend({ compare, provisional }: { compare: boolean; provisional: boolean }) {
+  return (
+    <ul aria-label="Legend" className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-muted">
+      {ENTRIES.map((e) => (
+        <li key={e.label} className="flex items-center gap-1.5">
+          <span aria-hidden className={cx("inline-block h-2.5 w-4 rounded-sm", e.swatch)} />
+          {e.label}
+        </li>
+      ))}
+      <li className="flex items-center gap-1.5">
+        <span aria-hidden className="inline-block h-2.5 w-4 rounded-sm border border-dashed border-text" />
+        Running{provisional ? " / provisional (from the log)" : ""}
+      </li>
+      <li className="flex items-center gap-1.5">
+        <span aria-hidden className="inline-block h-2.5 w-4 rounded-sm border-2 border-text" />
+        Critical path
+      </li>
+      {compare && (
+        <li className="flex items-center gap-1.5">
+          <span aria-hidden className="inline-block h-1 w-4 rounded-sm bg-muted" />
+          Baseline build
+        </li>
+      )}
+    </ul>
+  );
+}
