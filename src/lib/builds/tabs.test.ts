@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { canReadBuildState, neighbours, parseBuildTab, visibleTabs } from "./tabs";
+
+describe("build tabs", () => {
+  it("parses ?tab= with Logs as the default", () => {
+    expect(parseBuildTab("agent-logs")).toBe("agent-logs");
+    expect(parseBuildTab("state")).toBe("state");
+    expect(parseBuildTab(null)).toBe("logs");
+    expect(parseBuildTab("nonsense")).toBe("logs");
+  });
+
+  it("offers State only to those who can update templates", () => {
+    const role = (name: string) => ({ roles: [{ name, display_name: name }] });
+    expect(canReadBuildState(role("owner"))).toBe(true);
+    expect(canReadBuildState(role("template-admin"))).toBe(true);
+    expect(canReadBuildState(role("member"))).toBe(false);
+    expect(canReadBuildState({ roles: [] })).toBe(false);
+    expect(canReadBuildState(undefined)).toBe(false);
+    expect(visibleTabs(false)).not.toContain("state");
+    expect(visibleTabs(true)).toContain("state");
+  });
+
+  it("finds previous and next builds", () => {
+    expect(neighbours(1, 5)).toEqual({ previous: undefined, next: 2 });
+    expect(neighbours(5, 5)).toEqual({ previous: 4, next: undefined });
+    expect(neighbours(3, undefined)).toEqual({ previous: 2, next: undefined });
+  });
+});
