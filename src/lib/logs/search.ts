@@ -106,7 +106,7 @@ export class SearchResults {
   }
 }
 
-function copyInto(array: Int32Array, size: number): Int32Array {
+function copyInto(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
   const next = new Int32Array(size);
   next.set(array);
   return next;
