@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { deriveWorkspaceStatus, isActiveJob } from "./status";
+
+describe("deriveWorkspaceStatus", () => {
+  const table: Array<[string, string, string]> = [
+    ["pending", "start", "pending"],
+    ["pending", "stop", "pending"],
+    ["pending", "delete", "pending"],
+    ["running", "start", "starting"],
+    ["running", "stop", "stopping"],
+    ["running", "delete", "deleting"],
+    ["succeeded", "start", "running"],
+    ["succeeded", "stop", "stopped"],
+    ["succeeded", "delete", "deleted"],
+    ["canceling", "start", "canceling"],
+    ["canceling", "stop", "canceling"],
+    ["canceling", "delete", "canceling"],
+    ["canceled", "start", "canceled"],
+    ["canceled", "stop", "canceled"],
+    ["canceled", "delete", "canceled"],
+    ["failed", "start", "failed"],
+    ["failed", "stop", "failed"],
+    ["failed", "delete", "failed"],
+  ];
+  it.each(table)("job %s × %s → %s", (job, transition, status) => {
+    expect(deriveWorkspaceStatus(job, transition)).toBe(status);
+  });
+
+  it("only pending, running and canceling jobs block a new build", () => {
+    expect(["pending", "running", "succeeded", "canceling", "canceled", "failed"].filter(isActiveJob)).toEqual(["pending", "running", "canceling"]);
+  });
+});
