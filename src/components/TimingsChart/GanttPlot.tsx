@@ -72,7 +72,8 @@ export function GanttPlot(props: GanttPlotProps) {
   const helpId = useId();
   const tooltipId = useId();
 
-  const labelWidth = rootWidth < 640 ? 132 : 260;
+  const compact = rootWidth < 640;
+  const labelWidth = compact ? 140 : 260;
   const totalHeight = rows.length * ROW_HEIGHT;
   const bodyHeight = Math.max(ROW_HEIGHT * 3, Math.min(totalHeight, props.maxBodyHeight ?? 560));
 
@@ -371,6 +372,7 @@ export function GanttPlot(props: GanttPlotProps) {
                   selected={row.id === props.selectedId}
                   durationMs={barEnd(row, now) - row.start}
                   delta={props.deltas?.get(row.id)}
+                  compact={compact}
                   onToggleStage={props.onToggleStage}
                   onSelectRow={props.onSelectRow}
                 />

@@ -18,6 +18,8 @@ export interface RowLabelProps {
   selected: boolean;
   durationMs: number;
   delta?: CompareRow;
+  /** Narrow layout: the bar already shows the duration, so the label leaves it out. */
+  compact: boolean;
   onToggleStage: (id: string) => void;
   onSelectRow: (row: ChartRow) => void;
 }
@@ -52,7 +54,7 @@ export const RowLabel = memo(function RowLabel(props: RowLabelProps) {
     >
       <button
         type="button"
-        className={cx("flex h-full min-w-0 flex-1 items-center gap-1.5 text-left text-xs", isStage ? "pl-1 font-semibold text-text" : "pl-6 text-text")}
+        className={cx("flex h-full min-w-0 flex-1 items-center gap-1.5 text-left text-xs", isStage ? "pl-1 font-semibold text-text" : props.compact ? "pl-3 text-text" : "pl-6 text-text")}
         aria-expanded={isStage ? expanded : undefined}
         aria-label={`${row.name}${isStage ? ` stage, ${row.stage.items.length} items` : ""}, ${formatDuration(durationMs)}, ${status}${critical ? ", on the critical path" : ""}`}
         title={row.name}
@@ -60,7 +62,10 @@ export const RowLabel = memo(function RowLabel(props: RowLabelProps) {
       >
         {isStage && <ChevronRight aria-hidden className={cx("size-3.5 shrink-0 text-muted transition-transform", expanded && "rotate-90")} />}
         <span aria-hidden className={cx("inline-block size-2.5 shrink-0 rounded-sm", row.status === "failed" ? "bg-failure" : HUE_CLASS[row.stage.hue], critical && "ring-2 ring-text")} />
-        <span className="truncate">{row.name}</span>
+        <span className="min-w-[2rem] truncate">{row.name}</span>
+        {row.item && row.item.key !== row.item.name && row.item.key.startsWith(row.item.name) && (
+          <span className="min-w-0 shrink truncate text-[11px] text-muted">{row.item.key.slice(row.item.name.length).trim()}</span>
+        )}
         {StatusIcon && <StatusIcon aria-hidden className={cx("size-3 shrink-0", row.status === "failed" ? "text-failure" : row.status === "attention" ? "text-attention" : "text-progress")} />}
       </button>
       {delta?.delta !== undefined && delta.delta !== 0 && (
@@ -70,7 +75,7 @@ export const RowLabel = memo(function RowLabel(props: RowLabelProps) {
         </span>
       )}
       {delta && delta.change === "added" && <span className="shrink-0 text-[10px] text-muted">new</span>}
-      <span className="shrink-0 font-mono text-[11px] tabular-nums text-muted">{formatDuration(durationMs)}</span>
+      {!props.compact && <span className="shrink-0 font-mono text-[11px] tabular-nums text-muted">{formatDuration(durationMs)}</span>}
     </div>
   );
 });

@@ -83,7 +83,8 @@ function drawRow(ctx: CanvasRenderingContext2D, row: ChartRow, y: number, scene:
     if (baseline) drawBaseline(ctx, baseline, y, scene);
     return;
   }
-  const colour = row.status === "failed" ? p.failure : p.stage[row.stage.hue];
+  // A failed item is red; a stage keeps its hue and gets a red underline, so the stage stays legible.
+  const colour = row.status === "failed" && !isStage ? p.failure : p.stage[row.stage.hue];
   const dimmed = scene.highlight !== undefined && !scene.highlight.has(row.id);
   ctx.globalAlpha = (dimmed ? DIM_ALPHA : 1) * (row.provisional ? 0.6 : 1);
   ctx.fillStyle = colour;
@@ -98,6 +99,10 @@ function drawRow(ctx: CanvasRenderingContext2D, row: ChartRow, y: number, scene:
     ctx.lineWidth = 1;
     ctx.strokeRect(left + 0.5, top + 0.5, right - left - 1, barH - 1);
     ctx.setLineDash([]);
+  }
+  if (isStage && row.status === "failed") {
+    ctx.fillStyle = p.failure;
+    ctx.fillRect(left, top + barH - 4, right - left, 4);
   }
   if (row.status === "attention") {
     ctx.fillStyle = p.attention;

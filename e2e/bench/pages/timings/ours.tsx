@@ -1,0 +1,44 @@
+// Our chart on N generated items, every stage expanded, the way the timings page shows it.
+import { createRoot } from "react-dom/client";
+import { TimingsChart } from "../../../../src/components/TimingsChart";
+import { buildTimingTree, STAGE_ORDER } from "../../../../src/lib/timings";
+import { syntheticTimings } from "../../../../src/lib/timings/synthetic";
+import { applyTheme, installTimingsBench, param } from "./hooks";
+import "./bench.css";
+
+applyTheme();
+const items = param("items", 5000);
+const raw = syntheticTimings(items);
+let drawMs = 0;
+let drawn = false;
+let onFirstDraw: () => void = () => {};
+
+installTimingsBench({
+  variant: "ours",
+  items,
+  mount: () => {
+    const tree = buildTimingTree(raw, { now: 0 });
+    createRoot(document.getElementById("root")!).render(
+      <TimingsChart
+        tree={tree}
+        label="#bench"
+        initialState={{ expanded: [...STAGE_ORDER], critical: false, compress: false }}
+        maxBodyHeight={600}
+        onDrawn={(ms) => {
+          drawMs += ms;
+          if (!drawn) {
+            drawn = true;
+            onFirstDraw();
+          }
+        }}
+      />,
+    );
+  },
+  drawn: () => (drawn ? Promise.resolve() : new Promise<void>((resolve) => (onFirstDraw = resolve))),
+  target: () => document.querySelector('[data-testid="timings-plot"]')!,
+  takeDrawMs: () => {
+    const ms = drawMs;
+    drawMs = 0;
+    return ms;
+  },
+});
