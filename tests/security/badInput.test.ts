@@ -1,6 +1,7 @@
 // Hostile and malformed input: every case gets a clean 4xx JSON error body ({message, detail?,
 // validations?}) — never a 5xx, never a hang — the rejected writes change nothing, and the server
 // keeps answering /healthz afterwards.
+import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   Caller,
@@ -90,9 +91,7 @@ const CASES: Case[] = [
   { what: "build logs: after=abc",              method: "GET",   path: (c) => `${b(c)}/logs?after=abc`, status: 400 },
   { what: "build logs: after=1.5",              method: "GET",   path: (c) => `${b(c)}/logs?after=1.5`, status: 400 },
   { what: "agent logs: after=NaN",              method: "GET",   path: (c) => `${agent(c)}/logs?after=NaN`, status: 400 },
-  // Oversized input
-  { what: "build: body over 1 MB",              method: "POST",  path: (c) => `${w(c)}/builds`, body: () => ({ transition: "start", reason: "x".repeat(MB + 1024) }), status: 413 },
-  { what: "login: body over 1 MB",              method: "POST",  path: () => "/api/v2/users/login", body: () => ({ email: "a@example.com", password: "p".repeat(2 * MB) }), status: 413 },
+  // Long input
   { what: "workspaces: 10 kB of unknown keys",  method: "GET",   path: () => `/api/v2/workspaces?q=${"foo:bar+".repeat(1250)}`, status: 400, validations: true },
   // Names: Coder's rule ^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$, at most 32 characters
   { what: "create: Cyrillic name",              method: "POST",  path: () => "/api/v2/users/me/workspaces", body: create("тест"), status: 400, fields: ["name"] },
@@ -117,13 +116,16 @@ async function send(c: Case): Promise<Reply> {
   return alice.send(c.method, path, c.body ? { body: c.body(ctx) } : {});
 }
 
+async function buildsOf(id: string) {
+  return expectJson(await alice.get(`/api/v2/workspaces/${id}/builds`), 200, S.WorkspaceBuildList, "GET builds");
+}
+
 beforeAll(async () => {
   server = await startTestServer();
   alice = new Caller(server.url, await login(server.url, "alice"));
   ws = pickRunning(await listWorkspaces(alice), "alice");
   templateId = ws.template_id;
-  const builds = S.WorkspaceBuildList.parse((await alice.get(`/api/v2/workspaces/${ws.id}/builds`)).json);
-  buildCountBefore = builds.length;
+  buildCountBefore = (await buildsOf(ws.id)).length;
 });
 
 afterAll(async () => {
@@ -139,6 +141,82 @@ describe("bad input → clean 4xx JSON", () => {
     if (c.validations) expect(err.validations?.length ?? 0, `${c.what}: validations`).toBeGreaterThan(0);
     for (const field of c.fields ?? []) {
       expect(err.validations?.map((v) => v.field), `${c.what}: validation on ${field}`).toContain(field);
+    }
+  });
+});
+
+/**
+ * Raw HTTP on a connection of its own (`agent: false`), so a socket the server drops after refusing
+ * a huge body cannot break a later, unrelated request of this file.
+ */
+function rawRequest(
+  method: string,
+  path: string,
+  body: string,
+  agent: http.Agent | false,
+  token = alice.token,
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    let answered = false;
+    const req = http.request(
+      server.url + path,
+      {
+        method,
+        agent,
+        headers: { "Content-Type": "application/json", ...(token ? { "Coder-Session-Token": token } : {}) },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        answered = true;
+        res.on("end", () => {
+          const text = Buffer.concat(chunks).toString("utf8");
+          const headers = new Headers();
+          for (const [k, v] of Object.entries(res.headers)) if (typeof v === "string") headers.set(k, v);
+          let json: unknown;
+          try {
+            json = JSON.parse(text);
+          } catch {
+            json = undefined;
+          }
+          resolve({ status: res.statusCode ?? 0, headers, text, json });
+        });
+      },
+    );
+    req.setTimeout(3_000, () => req.destroy(new Error(`no answer within 3 s to ${method} ${path}`)));
+    // Once the answer is in, a reset of the rest of an oversized upload is expected; before, it is a failure.
+    req.on("error", (e) => (answered ? undefined : reject(e)));
+    req.end(body);
+  });
+}
+
+const hugeBuild = () => JSON.stringify({ transition: "start", reason: "x".repeat(MB + 1024) });
+
+describe("bodies over 1 MB", () => {
+  it("a build request over 1 MB → 413 JSON", async () => {
+    const reply = await rawRequest("POST", `/api/v2/workspaces/${ws.id}/builds`, hugeBuild(), false);
+    expectJson(reply, 413, S.ErrorResponse, "POST builds (1 MB)");
+  });
+
+  it("a login over 1 MB → 413 JSON", async () => {
+    const body = JSON.stringify({ email: "a@example.com", password: "p".repeat(2 * MB) });
+    const reply = await rawRequest("POST", "/api/v2/users/login", body, false, undefined);
+    expectJson(reply, 413, S.ErrorResponse, "POST /users/login (2 MB)");
+  });
+
+  it("after a 413 the kept-alive connection still serves requests (or the 413 said Connection: close)", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      const refused = await rawRequest("POST", `/api/v2/workspaces/${ws.id}/builds`, hugeBuild(), agent);
+      expect(refused.status).toBe(413);
+      if (refused.headers.get("connection")?.toLowerCase() === "close") return;
+      for (let i = 0; i < 3; i++) {
+        await new Promise((r) => setTimeout(r, 20));
+        const next = await rawRequest("GET", "/api/v2/users/me", "", agent).catch((e: Error) => e);
+        expect(next instanceof Error ? `request ${i + 1}: ${next.message}` : next.status).toBe(200);
+      }
+    } finally {
+      agent.destroy();
     }
   });
 });
@@ -163,8 +241,7 @@ describe("long but well-formed input", () => {
 
 describe("after the barrage", () => {
   it("no rejected write created a build or renamed the workspace", async () => {
-    const builds = S.WorkspaceBuildList.parse((await alice.get(`/api/v2/workspaces/${ws.id}/builds`)).json);
-    expect(builds.length).toBe(buildCountBefore);
+    expect((await buildsOf(ws.id)).length).toBe(buildCountBefore);
     const now = expectJson(await alice.get(`/api/v2/workspaces/${ws.id}`), 200, S.Workspace, "workspace after");
     expect(now.name).toBe(ws.name);
   });

@@ -154,13 +154,24 @@ async function probe(caller: Caller, method: string, path: string, kind: Kind, b
     const abort = new AbortController();
     const res = await fetch(caller.base + path, { headers: { ...headers, Accept: "text/event-stream" }, signal: abort.signal });
     const status = res.status;
-    if (status !== 200) expectJson({ status, headers: res.headers, text: await res.text(), json: undefined }, status, S.ErrorResponse, path);
+    if (status !== 200) {
+      const text = await res.text();
+      expectJson({ status, headers: res.headers, text, json: parseOrUndefined(text) }, status, S.ErrorResponse, path);
+    }
     abort.abort();
     return status;
   }
   const reply = await caller.send(method, path, body === undefined ? {} : { body });
   if (reply.status >= 400) expectJson(reply, reply.status, S.ErrorResponse, `${method} ${path}`);
   return reply.status;
+}
+
+function parseOrUndefined(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
 }
 
 function resolve(expected: Expected, t: Target): number {
@@ -199,7 +210,7 @@ beforeAll(async () => {
   server = await startTestServer();
   callers.anonymous = new Caller(server.url);
   for (const name of ["alice", "bob", "admin"] as const) callers[name] = new Caller(server.url, await login(server.url, name));
-  const templates = S.TemplateList.parse((await callers.admin.get("/api/v2/templates")).json);
+  const templates = expectJson(await callers.admin.get("/api/v2/templates"), 200, S.TemplateList, "GET /templates");
   anyTemplate = templates[0];
   orgId = anyTemplate.organization_id;
   const all = await listWorkspaces(callers.admin);
