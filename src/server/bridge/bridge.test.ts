@@ -61,7 +61,8 @@ describe("session bridge", () => {
   it("refuses writes from another origin (403), whatever the credentials", async () => {
     const { cookie } = await cookieLogin();
     const ws = (await (await fetch(`${server.url}/api/v2/users/alice/workspace/dev`, { headers: { cookie } })).json()) as Workspace;
-    for (const headers of [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site", origin: `http://other.${host()}` }]) {
+    const variants: Array<Record<string, string>> = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site", origin: `http://other.${host()}` }];
+    for (const headers of variants) {
       const res = await fetch(`${server.url}/api/v2/workspaces/${ws.id}/builds`, { method: "POST", headers: { cookie, ...headers }, body: JSON.stringify({ transition: "stop" }) });
       expect(res.status).toBe(403);
     }
