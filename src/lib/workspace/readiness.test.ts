@@ -29,7 +29,7 @@ describe("agentReadiness", () => {
   it("walks connecting → starting → ready", () => {
     expect(agentReadiness(makeAgent({ status: "connecting", lifecycle_state: "created" })).text).toBe("agent connecting");
     expect(agentReadiness(makeAgent({ lifecycle_state: "starting", scripts }), [timing("a"), timing("b")]).text).toBe("agent starting (scripts 2/5)");
-    expect(agentReadiness(makeAgent({ lifecycle_state: "ready" }))).toEqual({ text: "agent ready", meaning: "ok", settled: true });
+    expect(agentReadiness(makeAgent({ lifecycle_state: "ready" }))).toEqual({ text: "agent ready", meaning: "ok", settled: true, status: { kind: "agentLifecycle", value: "ready" } });
   });
 
   it("reports failures and unknown states as words", () => {
@@ -42,11 +42,18 @@ describe("agentReadiness", () => {
 describe("workspaceReadiness", () => {
   it("says running but not ready while the agent starts", () => {
     const ws = makeWorkspace({ status: "running", agents: [makeAgent({ lifecycle_state: "starting", scripts })] });
-    expect(workspaceReadiness(ws, [timing("a"), timing("b")])).toEqual({ label: "Running · agent starting (scripts 2/5)", meaning: "progress", ready: false });
+    expect(workspaceReadiness(ws, [timing("a"), timing("b")])).toEqual({
+      label: "Running · agent starting (scripts 2/5)",
+      meaning: "progress",
+      ready: false,
+      status: { kind: "agentLifecycle", value: "starting" },
+    });
+    const connecting = makeWorkspace({ status: "running", agents: [makeAgent({ status: "connecting", lifecycle_state: "created" })] });
+    expect(workspaceReadiness(connecting).status).toEqual({ kind: "agentStatus", value: "connecting" });
   });
 
   it("is ready once every agent is, or with no agents", () => {
-    expect(workspaceReadiness(makeWorkspace({ status: "running", agents: [makeAgent()] }))).toEqual({ label: "Running", meaning: "ok", ready: true });
+    expect(workspaceReadiness(makeWorkspace({ status: "running", agents: [makeAgent()] }))).toEqual({ label: "Running", meaning: "ok", ready: true, status: { kind: "workspace", value: "running" } });
     expect(workspaceReadiness(makeWorkspace({ status: "running" })).ready).toBe(true);
   });
 
@@ -56,6 +63,6 @@ describe("workspaceReadiness", () => {
   });
 
   it("uses the plain status label otherwise", () => {
-    expect(workspaceReadiness(makeWorkspace({ status: "stopped" }))).toEqual({ label: "Stopped", meaning: "neutral", ready: false });
+    expect(workspaceReadiness(makeWorkspace({ status: "stopped" }))).toEqual({ label: "Stopped", meaning: "neutral", ready: false, status: { kind: "workspace", value: "stopped" } });
   });
 });

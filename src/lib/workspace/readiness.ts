@@ -2,7 +2,7 @@
 // reads `running`, before its agents connect and run their start scripts (SPEC §3 Timings). The
 // page must not call the workspace ready until they have.
 import type { AgentScriptTiming, Workspace, WorkspaceAgent } from "../../api/types";
-import { statusInfo, type StatusMeaning } from "../status";
+import { statusInfo, type StatusKind, type StatusMeaning } from "../status";
 import { agentsOf } from "../timings";
 
 export interface ScriptProgress {
@@ -25,12 +25,19 @@ export function startScriptProgress(agent: WorkspaceAgent, scriptTimings: readon
   return { done, total };
 }
 
+/** Which entry of the status map stands for a state, so badges keep one colour and icon per meaning. */
+export interface StatusRef {
+  kind: StatusKind;
+  value: string;
+}
+
 export interface AgentReadiness {
   /** Short words for the agent's state, e.g. "agent starting (scripts 2/5)". */
   text: string;
   meaning: StatusMeaning;
   /** Nothing more will change without a new build or a reconnect. */
   settled: boolean;
+  status: StatusRef;
 }
 
 /** Order of concern: the agent furthest from ready speaks for the workspace. */
@@ -38,17 +45,19 @@ const RANK: Record<string, number> = { failure: 0, attention: 1, progress: 2, ne
 
 export function agentReadiness(agent: WorkspaceAgent, scriptTimings?: readonly AgentScriptTiming[], named = false): AgentReadiness {
   const who = named ? `agent ${agent.name}` : "agent";
-  if (agent.status === "timeout") return { text: `${who} timed out connecting`, meaning: "failure", settled: true };
-  if (agent.status === "disconnected") return { text: `${who} disconnected`, meaning: "attention", settled: true };
+  const connection: StatusRef = { kind: "agentStatus", value: agent.status };
   const lifecycle = agent.lifecycle_state;
-  if (agent.status === "connecting" || lifecycle === "created") return { text: `${who} connecting`, meaning: "progress", settled: false };
+  const life: StatusRef = { kind: "agentLifecycle", value: lifecycle };
+  if (agent.status === "timeout") return { text: `${who} timed out connecting`, meaning: "failure", settled: true, status: connection };
+  if (agent.status === "disconnected") return { text: `${who} disconnected`, meaning: "attention", settled: true, status: connection };
+  if (agent.status === "connecting" || lifecycle === "created") return { text: `${who} connecting`, meaning: "progress", settled: false, status: { kind: "agentStatus", value: "connecting" } };
   if (lifecycle === "starting") {
     const { done, total } = startScriptProgress(agent, scriptTimings);
-    return { text: total > 0 ? `${who} starting (scripts ${done}/${total})` : `${who} starting`, meaning: "progress", settled: false };
+    return { text: total > 0 ? `${who} starting (scripts ${done}/${total})` : `${who} starting`, meaning: "progress", settled: false, status: life };
   }
-  if (lifecycle === "ready") return { text: `${who} ready`, meaning: "ok", settled: true };
+  if (lifecycle === "ready") return { text: `${who} ready`, meaning: "ok", settled: true, status: life };
   const info = statusInfo("agentLifecycle", lifecycle);
-  return { text: `${who} ${info.label.toLowerCase()}`, meaning: info.meaning, settled: info.meaning !== "progress" };
+  return { text: `${who} ${info.label.toLowerCase()}`, meaning: info.meaning, settled: info.meaning !== "progress", status: life };
 }
 
 export interface WorkspaceReadiness {
@@ -57,15 +66,18 @@ export interface WorkspaceReadiness {
   meaning: StatusMeaning;
   /** Running and every agent ready (or no agents at all). */
   ready: boolean;
+  /** The state the badge's colour and icon come from: the workspace's, or the least ready agent's. */
+  status: StatusRef;
 }
 
 export function workspaceReadiness(workspace: Workspace, scriptTimings?: readonly AgentScriptTiming[]): WorkspaceReadiness {
   const build = workspace.latest_build;
   const status = statusInfo("workspace", build.status);
-  if (build.status !== "running") return { label: status.label, meaning: status.meaning, ready: false };
+  const own: StatusRef = { kind: "workspace", value: build.status };
+  if (build.status !== "running") return { label: status.label, meaning: status.meaning, ready: false, status: own };
   const agents = agentsOf(build);
   const states = agents.map((a) => agentReadiness(a, scriptTimings, agents.length > 1));
   const worst = states.filter((s) => s.meaning !== "ok").sort((a, b) => RANK[a.meaning] - RANK[b.meaning])[0];
-  if (!worst) return { label: status.label, meaning: "ok", ready: true };
-  return { label: `${status.label} · ${worst.text}`, meaning: worst.meaning, ready: false };
+  if (!worst) return { label: status.label, meaning: "ok", ready: true, status: own };
+  return { label: `${status.label} · ${worst.text}`, meaning: worst.meaning, ready: false, status: worst.status };
 }

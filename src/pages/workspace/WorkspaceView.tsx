@@ -1,151 +1,63 @@
-import type { ReactNode } from "react";
-import { Link } from "react-router";
-import { History, Play, Square } from "lucide-react";
-import type { Workspace, WorkspaceAgent } from "../../api/types";
-import { buildHistoryPath, buildPath } from "../../app/params";
-import { Button, buttonClasses } from "../../components/Button";
-import { Duration } from "../../components/Duration";
-import { LiveIndicator, type LiveState } from "../../components/LiveIndicator";
-import { RelativeTime } from "../../components/RelativeTime";
-import { StatusBadge } from "../../components/StatusBadge";
+import type { AgentScriptTiming, Workspace, WorkspaceBuild, WorkspaceBuildTimings } from "../../api/types";
+import type { LiveState } from "../../components/LiveIndicator";
+import { workspaceReadiness } from "../../lib/workspace/readiness";
+import type { FollowedLog } from "./hooks/useFollowedLog";
+import type { ActionsModel, ExtendModel } from "./model";
+import { Actions } from "./sections/Actions";
+import { Agents } from "./sections/Agents";
+import { BuildLogPanel } from "./sections/BuildLogPanel";
+import { BuildProgress } from "./sections/BuildProgress";
+import { FailureAlert } from "./sections/FailureAlert";
+import { Header } from "./sections/Header";
+import { RecentBuilds } from "./sections/RecentBuilds";
+import { Resources } from "./sections/Resources";
+import { LifecycleNotices, Schedule } from "./sections/Schedule";
 
 export interface WorkspaceViewProps {
   workspace: Workspace;
+  /** The watch stream's state, for the Live / Reconnecting / Offline indicator. */
   live: LiveState;
-  deleted: boolean;
-  onStart: () => void;
-  onStop: () => void;
-  pending: "start" | "stop" | null;
+  /** Recent builds, newest first (undefined while loading). */
+  history: readonly WorkspaceBuild[] | undefined;
+  historyError: boolean;
+  /** Timings of the latest build (undefined until it has any). */
+  timings: WorkspaceBuildTimings | undefined;
+  buildLog: FollowedLog;
+  agentLogs: Record<string, FollowedLog>;
+  appOrigin: string;
+  /** The owner's timezone, for schedules. */
+  timeZone: string;
+  actions: ActionsModel;
+  extend: ExtendModel;
 }
 
-const CAN_START = new Set(["stopped", "failed", "canceled"]);
-const CAN_STOP = new Set(["running", "failed"]);
+const NO_SCRIPT_TIMINGS: AgentScriptTiming[] = [];
 
-export function WorkspaceView({ workspace, live, deleted, onStart, onStop, pending }: WorkspaceViewProps) {
+/** The workspace page from plain data: what tests and screenshots render without a network. */
+export function WorkspaceView(props: WorkspaceViewProps) {
+  const { workspace, live, history, historyError, timings, buildLog, agentLogs, appOrigin, timeZone, actions, extend } = props;
   const build = workspace.latest_build;
-  const agents = build.resources.flatMap((r) => r.agents ?? []);
-  const status = build.status;
+  const scriptTimings = timings?.agent_script_timings ?? NO_SCRIPT_TIMINGS;
+  const readiness = workspaceReadiness(workspace, scriptTimings);
+  const canRetry = actions.available.includes("start");
+
   return (
-    <div className="mx-auto flex max-w-6xl flex-col gap-6 p-4 sm:p-6">
-      <header className="flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
-        <div className="min-w-0">
-          <p className="text-sm text-muted">
-            <Link to="/workspaces" className="hover:text-text hover:underline">
-              Workspaces
-            </Link>{" "}
-            / {workspace.owner_name}
-          </p>
-          <div className="mt-1 flex flex-wrap items-center gap-2">
-            <h1 className="truncate text-xl font-semibold text-text">{workspace.name}</h1>
-            <StatusBadge kind="workspace" value={status} />
-            {workspace.outdated && <StatusBadge kind="flag" value="outdated" size="sm" />}
-            {workspace.dormant_at && <StatusBadge kind="flag" value="dormant" size="sm" />}
-            {!deleted && <LiveIndicator state={live} />}
-          </div>
-          <p className="mt-1 text-sm text-muted">
-            {workspace.template_display_name || workspace.template_name} · version {build.template_version_name}
-          </p>
+    <div className="mx-auto flex max-w-7xl flex-col gap-4 p-4 sm:p-6">
+      <Header workspace={workspace} readiness={readiness} live={live} actions={<Actions workspace={workspace} model={actions} />} />
+      <LifecycleNotices workspace={workspace} timeZone={timeZone} />
+      <FailureAlert build={build} log={buildLog.store} onRetry={canRetry ? () => void actions.run("start") : undefined} retrying={actions.pending === "start"} />
+      <BuildProgress build={build} history={history} log={buildLog.store} readiness={readiness} />
+      <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_340px]">
+        <div className="flex min-w-0 flex-col gap-4">
+          <BuildLogPanel workspace={workspace} log={buildLog} />
+          <Agents workspace={workspace} scriptTimings={scriptTimings} logs={agentLogs} appOrigin={appOrigin} />
         </div>
-        {!deleted && (
-          <div className="flex gap-2">
-            {CAN_START.has(status) && (
-              <Button variant="primary" onClick={onStart} loading={pending === "start"} disabled={pending !== null}>
-                <Play aria-hidden className="size-3.5" />
-                Start
-              </Button>
-            )}
-            {CAN_STOP.has(status) && (
-              <Button onClick={onStop} loading={pending === "stop"} disabled={pending !== null}>
-                <Square aria-hidden className="size-3.5" />
-                Stop
-              </Button>
-            )}
-          </div>
-        )}
-      </header>
-
-      {deleted && (
-        <p role="status" className="rounded-md border border-border bg-raised px-3 py-2 text-sm text-text">
-          This workspace was deleted. Its build history is still available.
-        </p>
-      )}
-
-      <section aria-labelledby="latest-build" className="rounded-md border border-border bg-panel">
-        <div className="flex items-center justify-between border-b border-border px-4 py-2">
-          <h2 id="latest-build" className="text-sm font-semibold text-text">
-            Latest build
-          </h2>
-          <Link to={buildHistoryPath(workspace.owner_name, workspace.name)} className={buttonClasses({ variant: "ghost", size: "sm" })}>
-            <History aria-hidden className="size-3.5" />
-            Build history
-          </Link>
-        </div>
-        <dl className="grid grid-cols-2 gap-x-6 gap-y-3 px-4 py-3 text-sm sm:grid-cols-4">
-          <Field label="Build">
-            <Link to={buildPath(workspace.owner_name, workspace.name, build.build_number)} className="font-medium text-accent hover:underline">
-              #{build.build_number} {build.transition}
-            </Link>
-          </Field>
-          <Field label="Status">
-            <StatusBadge kind="job" value={build.job.status} variant="plain" size="sm" />
-          </Field>
-          <Field label="Started">
-            <RelativeTime date={build.job.started_at ?? build.created_at} />
-          </Field>
-          <Field label="Duration">
-            <Duration start={build.job.started_at} end={build.job.completed_at} />
-          </Field>
-          <Field label="Initiated by">{build.initiator_name}</Field>
-          <Field label="Reason">{build.reason}</Field>
-          {build.job.error && (
-            <div className="col-span-2 sm:col-span-4">
-              <dt className="text-xs text-muted">Error</dt>
-              <dd className="mt-0.5 break-words font-mono text-xs text-failure">
-                {build.job.error_code && <span className="mr-2 font-semibold">{build.job.error_code}</span>}
-                {build.job.error}
-              </dd>
-            </div>
-          )}
-        </dl>
-      </section>
-
-      <section aria-labelledby="agents" className="rounded-md border border-border bg-panel">
-        <h2 id="agents" className="border-b border-border px-4 py-2 text-sm font-semibold text-text">
-          Agents
-        </h2>
-        {agents.length === 0 ? (
-          <p className="px-4 py-3 text-sm text-muted">No agents: the workspace has no running resources.</p>
-        ) : (
-          <ul className="divide-y divide-border">
-            {agents.map((agent) => (
-              <AgentRow key={agent.id} agent={agent} />
-            ))}
-          </ul>
-        )}
-      </section>
+        <aside aria-label="Workspace details" className="flex min-w-0 flex-col gap-4">
+          <Schedule workspace={workspace} timeZone={timeZone} extend={extend} />
+          <RecentBuilds workspace={workspace} builds={history} error={historyError} timings={timings} />
+          <Resources resources={build.resources ?? []} />
+        </aside>
+      </div>
     </div>
-  );
-}
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <div className="min-w-0">
-      <dt className="text-xs text-muted">{label}</dt>
-      <dd className="mt-0.5 truncate text-text">{children}</dd>
-    </div>
-  );
-}
-
-function AgentRow({ agent }: { agent: WorkspaceAgent }) {
-  return (
-    <li className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 py-2 text-sm">
-      <span className="font-mono font-medium text-text">{agent.name}</span>
-      <StatusBadge kind="agentStatus" value={agent.status} size="sm" variant="plain" />
-      <StatusBadge kind="agentLifecycle" value={agent.lifecycle_state} size="sm" variant="plain" />
-      <span className="text-xs text-muted">
-        {agent.operating_system}/{agent.architecture}
-      </span>
-      {agent.apps.length > 0 && <span className="text-xs text-muted">{agent.apps.length} apps</span>}
-    </li>
   );
 }

@@ -1,0 +1,19 @@
+// App links go to the Coder deployment's origin, which the dashboard server announces in
+// `/config.json` (SPEC §7: in CODER_URL mode that is not the dashboard's own origin).
+import { useQuery } from "@tanstack/react-query";
+import { request } from "../../../api/client";
+
+interface DashboardConfig {
+  mode?: string;
+  appOrigin?: string;
+}
+
+export function useAppOrigin(): string {
+  const { data } = useQuery({
+    queryKey: ["dashboardConfig"],
+    queryFn: ({ signal }) => request<DashboardConfig>("/config.json", { base: "", signal, redirectOn401: false }),
+    staleTime: Number.POSITIVE_INFINITY,
+    retry: 1,
+  });
+  return data?.appOrigin || window.location.origin;
+}
