@@ -1,42 +1,58 @@
-import type { ReactNode } from "react";
-import { useQuery } from "@tanstack/react-query";
-import { useSearchParams } from "react-router";
+import { useCallback, useMemo, type ReactNode } from "react";
+import { useNavigate, useSearchParams } from "react-router";
 import { isApiError } from "../../api/client";
-import { buildsQuery } from "../../api/queries";
 import { useWorkspaceByName } from "../../api/useWorkspaceByName";
-import { useWorkspaceParams } from "../../app/params";
+import { useWorkspaceWatch } from "../../api/watch";
+import { buildPath, useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
 import { SkeletonTable } from "../../components/Skeleton";
+import { initiatorsOf, readHistoryFilter, writeHistoryFilter, type HistoryFilter } from "../../lib/builds/historyFilter";
+import { trendOf } from "../../lib/builds/trend";
 import { NotFoundView } from "../notFound/NotFoundView";
 import { BuildHistoryView } from "./BuildHistoryView";
-
-const PAGE_SIZE = 25;
+import { useBuildHistory } from "./useBuildHistory";
 
 export default function BuildHistoryPage() {
   const { owner, workspace: name } = useWorkspaceParams();
   const [params, setParams] = useSearchParams();
-  const page = Math.max(1, Number.parseInt(params.get("page") ?? "1", 10) || 1);
+  const navigate = useNavigate();
+  const search = params.toString();
+  const filter = useMemo(() => readHistoryFilter(new URLSearchParams(search)), [search]);
   const ws = useWorkspaceByName(owner, name);
-  const builds = useQuery({
-    ...buildsQuery(ws.workspace?.id ?? "", { limit: PAGE_SIZE + 1, offset: (page - 1) * PAGE_SIZE }),
-    enabled: ws.workspace !== undefined,
-  });
+  const watch = useWorkspaceWatch(ws.deleted ? undefined : ws.workspace?.id);
+  const history = useBuildHistory(ws.workspace, filter);
+  const trend = useMemo(() => trendOf(history.rows), [history.rows]);
+  const initiators = useMemo(() => initiatorsOf(history.all, filter.initiator), [history.all, filter.initiator]);
 
-  const frame = (child: ReactNode) => <div className="mx-auto max-w-6xl p-4 sm:p-6">{child}</div>;
-  if (ws.isPending) return frame(<SkeletonTable label="Loading builds" />);
+  const setFilter = useCallback((next: HistoryFilter) => setParams((current) => writeHistoryFilter(current, next), { replace: true }), [setParams]);
+  const openBuild = useCallback((n: number) => void navigate(buildPath(owner, name, n)), [navigate, owner, name]);
+
+  const frame = (child: ReactNode) => <div className="mx-auto max-w-7xl p-4 sm:p-6">{child}</div>;
+  if (ws.isPending) return frame(<SkeletonTable label="Loading builds" columns={7} />);
   if (!ws.workspace) {
     if (isApiError(ws.error) && ws.error.status === 404) return <NotFoundView title="Workspace not found" />;
     return frame(<ErrorState error={ws.error} onRetry={ws.refetch} />);
   }
-  if (builds.isPending) return frame(<SkeletonTable label="Loading builds" />);
-  if (builds.isError) return frame(<ErrorState error={builds.error} onRetry={() => void builds.refetch()} />);
+  if (history.error) return frame(<ErrorState error={history.error} title="Could not load builds" onRetry={history.retry} />);
+  if (history.isPending) return frame(<SkeletonTable label="Loading builds" columns={7} />);
+
   return (
     <BuildHistoryView
       workspace={ws.workspace}
-      builds={builds.data.slice(0, PAGE_SIZE)}
-      page={page}
-      hasMore={builds.data.length > PAGE_SIZE}
-      onPageChange={(next) => setParams(next === 1 ? {} : { page: String(next) })}
+      rows={history.rows}
+      loadedCount={history.all.length}
+      filter={filter}
+      onFilterChange={setFilter}
+      initiators={initiators}
+      trend={trend}
+      hasMore={history.hasMore}
+      loadingMore={history.loadingMore}
+      moreError={history.moreError}
+      onRetryMore={history.retry}
+      onShowMore={history.showMore}
+      onShowAll={history.showAll}
+      onOpenBuild={openBuild}
+      live={ws.deleted ? "offline" : watch.state}
     />
   );
 }

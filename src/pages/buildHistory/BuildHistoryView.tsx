@@ -1,80 +1,142 @@
-import { Link, useNavigate } from "react-router";
+import { useCallback, useEffect, useMemo, useRef } from "react";
+import { Link } from "react-router";
+import { History, SearchX } from "lucide-react";
 import type { Workspace, WorkspaceBuild } from "../../api/types";
-import { buildPath, workspacePath } from "../../app/params";
+import { workspacePath } from "../../app/params";
 import { Button } from "../../components/Button";
-import { DataTable, type DataTableColumn } from "../../components/DataTable";
-import { Duration } from "../../components/Duration";
+import { DataTable } from "../../components/DataTable";
 import { EmptyState } from "../../components/EmptyState";
-import { RelativeTime } from "../../components/RelativeTime";
-import { StatusBadge } from "../../components/StatusBadge";
+import { ErrorState } from "../../components/ErrorState";
+import { LiveIndicator, type LiveState } from "../../components/LiveIndicator";
+import { Skeleton } from "../../components/Skeleton";
+import { isFiltering, NO_FILTER, type HistoryFilter } from "../../lib/builds/historyFilter";
+import type { Trend, TrendPoint } from "../../lib/builds/trend";
+import { historyColumns, HistoryCard } from "./historyColumns";
+import { HistoryFilters } from "./HistoryFilters";
+import { TrendPanel } from "./TrendPanel";
+import { useInView } from "./useInView";
 
 export interface BuildHistoryViewProps {
   workspace: Workspace;
-  builds: WorkspaceBuild[];
-  page: number;
+  rows: WorkspaceBuild[];
+  /** Builds fetched so far (before filtering). */
+  loadedCount: number;
+  filter: HistoryFilter;
+  onFilterChange: (filter: HistoryFilter) => void;
+  initiators: string[];
+  trend: Trend;
   hasMore: boolean;
-  onPageChange: (page: number) => void;
+  loadingMore: boolean;
+  moreError: unknown;
+  onRetryMore: () => void;
+  onShowMore: () => void;
+  onShowAll: () => void;
+  onOpenBuild: (buildNumber: number) => void;
+  live: LiveState;
 }
 
-export function BuildHistoryView({ workspace, builds, page, hasMore, onPageChange }: BuildHistoryViewProps) {
-  const navigate = useNavigate();
-  const columns: DataTableColumn<WorkspaceBuild>[] = [
-    {
-      id: "number",
-      header: "Build",
-      cell: (b) => (
-        <Link to={buildPath(workspace.owner_name, workspace.name, b.build_number)} className="font-medium text-accent hover:underline">
-          #{b.build_number}
-        </Link>
-      ),
-      className: "w-20",
-    },
-    { id: "transition", header: "Transition", cell: (b) => <span className="capitalize">{b.transition}</span> },
-    { id: "status", header: "Status", cell: (b) => <StatusBadge kind="job" value={b.job.status} variant="plain" size="sm" /> },
-    { id: "initiator", header: "Initiated by", cell: (b) => b.initiator_name, className: "hidden md:table-cell" },
-    { id: "created", header: "Created", cell: (b) => <RelativeTime date={b.created_at} /> },
-    { id: "duration", header: "Duration", cell: (b) => <Duration start={b.job.started_at} end={b.job.completed_at} />, align: "right" },
-  ];
-  return (
-    <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4 sm:p-6">
-      <header>
-        <p className="text-sm text-muted">
-          <Link to={workspacePath(workspace.owner_name, workspace.name)} className="hover:text-text hover:underline">
-            {workspace.owner_name}/{workspace.name}
-          </Link>
-        </p>
-        <h1 className="mt-1 text-xl font-semibold text-text">Build history</h1>
-      </header>
-      <DataTable
-        rows={builds}
-        columns={columns}
-        getRowId={(b) => b.id}
-        label="Builds"
-        onRowOpen={(b) => void navigate(buildPath(workspace.owner_name, workspace.name, b.build_number))}
-        empty={<EmptyState title="No builds" description="This workspace has no builds on this page." />}
-        renderCard={(b) => (
-          <div className="flex flex-col gap-1 text-sm">
-            <div className="flex items-center justify-between gap-2">
-              <Link to={buildPath(workspace.owner_name, workspace.name, b.build_number)} className="font-medium text-accent">
-                #{b.build_number} {b.transition}
-              </Link>
-              <StatusBadge kind="job" value={b.job.status} size="sm" />
-            </div>
-            <div className="flex items-center gap-2 text-xs text-muted">
-              <span>{b.initiator_name}</span>·<RelativeTime date={b.created_at} />·<Duration start={b.job.started_at} end={b.job.completed_at} />
-            </div>
-          </div>
-        )}
+/** Finds the table row or phone card of a build (its link carries the id). */
+function rowOf(root: HTMLElement | null, buildId: string): HTMLElement | null {
+  const link = root?.querySelector(`[data-build-row="${CSS.escape(buildId)}"]`);
+  return link?.closest<HTMLElement>("tr, li") ?? null;
+}
+
+export function BuildHistoryView(props: BuildHistoryViewProps) {
+  const { workspace, rows, filter, hasMore, loadingMore, onShowMore } = props;
+  const columns = useMemo(() => historyColumns(workspace), [workspace.owner_name, workspace.name]);
+  const tableRef = useRef<HTMLDivElement>(null);
+  const highlighted = useRef<HTMLElement | null>(null);
+
+  // Set on the DOM directly: a hover must not re-render a table of a thousand rows.
+  const highlight = useCallback((point: TrendPoint | undefined) => {
+    highlighted.current?.removeAttribute("data-highlight");
+    highlighted.current = point ? rowOf(tableRef.current, point.id) : null;
+    highlighted.current?.setAttribute("data-highlight", "");
+  }, []);
+
+  const sentinel = useRef<HTMLDivElement>(null);
+  const nearEnd = useInView(sentinel, { margin: "400px" });
+  useEffect(() => {
+    if (nearEnd && hasMore && !loadingMore) onShowMore();
+  }, [nearEnd, hasMore, loadingMore, onShowMore, rows.length]);
+
+  const filtering = isFiltering(filter);
+  const empty = filtering ? (
+    loadingMore ? (
+      <EmptyState icon={SearchX} title="Looking through older builds…" description="No build fetched so far matches these filters." />
+    ) : (
+      <EmptyState
+        icon={SearchX}
+        title="No build matches these filters"
+        description={`None of the ${props.loadedCount} builds of this workspace matches.`}
+        action={<Button onClick={() => props.onFilterChange(NO_FILTER)}>Clear filters</Button>}
       />
-      <nav aria-label="Pagination" className="flex items-center justify-end gap-2 text-sm">
-        <span className="text-muted">Page {page}</span>
-        <Button size="sm" disabled={page <= 1} onClick={() => onPageChange(page - 1)}>
-          Newer
-        </Button>
-        <Button size="sm" disabled={!hasMore} onClick={() => onPageChange(page + 1)}>
-          Older
-        </Button>
-      </nav>
+    )
+  ) : (
+    <EmptyState icon={History} title="No builds yet" description="This workspace has never been built." />
+  );
+
+  return (
+    <div className="mx-auto flex max-w-7xl flex-col gap-4 p-4 sm:p-6">
+      <header className="flex flex-wrap items-end justify-between gap-2">
+        <div className="min-w-0">
+          <p className="text-sm text-muted">
+            <Link to={workspacePath(workspace.owner_name, workspace.name)} className="hover:text-text hover:underline">
+              {workspace.owner_name}/{workspace.name}
+            </Link>
+          </p>
+          <h1 className="mt-1 text-xl font-semibold text-text">Build history</h1>
+        </div>
+        <div className="flex items-center gap-3 text-sm text-muted">
+          <span role="status" className="tabular-nums">
+            {filtering ? `${rows.length} matching of ${props.loadedCount} loaded` : `${props.loadedCount} loaded`}
+            {hasMore ? "" : " · all"}
+          </span>
+          <LiveIndicator state={props.live} />
+        </div>
+      </header>
+
+      <HistoryFilters filter={filter} initiators={props.initiators} onChange={props.onFilterChange} />
+
+      {props.trend.points.length > 0 && (
+        <TrendPanel
+          trend={props.trend}
+          partial={hasMore}
+          loadingAll={loadingMore}
+          onLoadAll={props.onShowAll}
+          onHover={highlight}
+          onOpen={(p) => props.onOpenBuild(p.number)}
+        />
+      )}
+
+      <div ref={tableRef}>
+        <DataTable
+          rows={rows}
+          columns={columns}
+          getRowId={(b) => b.id}
+          label="Builds"
+          keyboardScope="document"
+          onRowOpen={(b) => props.onOpenBuild(b.build_number)}
+          rowClassName={() => "data-[highlight]:bg-accent/15"}
+          empty={empty}
+          renderCard={(b) => <HistoryCard workspace={workspace} build={b} />}
+        />
+      </div>
+
+      <div ref={sentinel} className="flex min-h-10 items-center justify-center">
+        {props.moreError ? (
+          <ErrorState error={props.moreError} title="Could not load older builds" onRetry={props.onRetryMore} className="w-full" />
+        ) : loadingMore ? (
+          <div role="status" aria-label="Loading older builds" className="flex w-full flex-col gap-2">
+            <Skeleton className="h-8 w-full" />
+            <Skeleton className="h-8 w-full" />
+          </div>
+        ) : hasMore ? (
+          <Button onClick={onShowMore}>Load older builds</Button>
+        ) : rows.length > 0 ? (
+          <p className="text-xs text-muted">{filtering ? "End of history: every build has been searched." : "That is the first build of this workspace."}</p>
+        ) : null}
+      </div>
     </div>
   );
 }
