@@ -19,7 +19,7 @@ const THEME_ICON = { light: Sun, dark: Moon, system: Monitor } as const;
 export function TopBar() {
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-panel/95 backdrop-blur">
-      <div className="mx-auto flex h-12 max-w-6xl items-center gap-2 px-3 sm:gap-4 sm:px-6">
+      <div className="flex h-12 items-center gap-2 px-3 sm:gap-4 sm:px-6">
         <NavLink to="/workspaces" className="flex items-center gap-2 rounded font-semibold text-text" aria-label="Coder workspaces home">
           <span aria-hidden className="inline-flex size-6 items-center justify-center rounded bg-text text-[11px] font-bold text-page">C</span>
           <span className="hidden sm:inline">Coder</span>
