@@ -175,6 +175,40 @@ describe("templates and provisioner jobs", () => {
     }
   });
 
+  it("GET /organizations, /organizations/{id|name}, /users/me/organizations → Organization(s)", async () => {
+    const orgs = expectJson(await alice.get(api("/organizations")), 200, S.OrganizationList, "GET /organizations");
+    const coder = orgs.find((o) => o.name === "coder");
+    expect(coder, "seeded organization coder").toBeDefined();
+    const byId = expectJson(await alice.get(api(`/organizations/${coder?.id}`)), 200, S.Organization, "org by id");
+    const byName = expectJson(await alice.get(api("/organizations/coder")), 200, S.Organization, "org by name");
+    expect(byName.id).toBe(byId.id);
+    const mine = expectJson(await alice.get(api("/users/me/organizations")), 200, S.OrganizationList, "my orgs");
+    expect(mine.map((o) => o.id)).toContain(byId.id);
+  });
+
+  it("GET /organizations/{org}/templates[/{name}] and /templates/{id}/versions", async () => {
+    const org = templates[0].organization_id;
+    const listed = expectJson(await alice.get(api(`/organizations/${org}/templates`)), 200, S.TemplateList, "org templates");
+    expect(listed.map((t) => t.id).sort()).toEqual(templates.map((t) => t.id).sort());
+    for (const t of templates) {
+      const byName = expectJson(await alice.get(api(`/organizations/${org}/templates/${t.name}`)), 200, S.Template, "by name");
+      expect(byName.id).toBe(t.id);
+      const versions = expectJson(
+        await alice.get(api(`/templates/${t.id}/versions`)),
+        200,
+        S.TemplateVersionList,
+        `GET /templates/${t.name}/versions`,
+      );
+      expect(versions.map((v) => v.id)).toContain(t.active_version_id);
+      expect(versions.every((v) => v.template_id === t.id)).toBe(true);
+    }
+  });
+
+  it("GET /users/{user} → User", async () => {
+    expect(expectJson(await alice.get(api("/users/alice")), 200, S.User, "alice reads herself").username).toBe("alice");
+    expect(expectJson(await admin.get(api("/users/bob")), 200, S.User, "admin reads bob").username).toBe("bob");
+  });
+
   it("GET /organizations/{org}/provisionerjobs → ProvisionerJob[] (admin)", async () => {
     const org = aliceRunning.organization_id ?? templates[0].organization_id;
     const jobs = expectJson(
@@ -296,6 +330,29 @@ describe("workspaces: list and read", () => {
   });
 });
 
+describe("seeded history: every shape the world holds", () => {
+  it("every workspace's builds, and each latest build's resources, parameters and timings validate", async () => {
+    const builds: BuildT[] = [];
+    for (const ws of all) {
+      const path = `/workspaces/${ws.id}/builds`;
+      builds.push(...expectJson(await admin.get(api(path)), 200, S.WorkspaceBuildList, `GET ${path}`));
+      const latest = ws.latest_build.id;
+      for (const [suffix, schema] of [
+        ["resources", S.WorkspaceResourceList],
+        ["parameters", S.WorkspaceBuildParameterList],
+        ["timings", S.WorkspaceBuildTimings],
+      ] as const) {
+        expectJson(await admin.get(api(`/workspacebuilds/${latest}/${suffix}`)), 200, schema, `${ws.name} ${suffix}`);
+      }
+    }
+    // The checks above only mean something if the seed exercises the rarer shapes.
+    const jobs = builds.map((b) => b.job);
+    expect(jobs.some((j) => j.status === "failed" && j.error_code === "INSUFFICIENT_QUOTA"), "failed with error_code").toBe(true);
+    expect(jobs.some((j) => j.status === "failed" && !j.error_code && j.error), "failed without error_code").toBe(true);
+    expect(jobs.some((j) => j.status === "canceled" && j.canceled_at), "canceled").toBe(true);
+  });
+});
+
 describe("builds: read endpoints", () => {
   let build: BuildT;
   beforeAll(() => {
@@ -353,6 +410,12 @@ describe("builds: read endpoints", () => {
     expect(text.status).toBe(200);
     expect(text.headers.get("content-type") ?? "").toMatch(/^text\/plain/);
     expect(text.text.trimEnd().split("\n").length).toBe(logs.length);
+  });
+
+  it("GET /workspaceagents/{id} → WorkspaceAgent", async () => {
+    const agent = agentsOf(build)[0];
+    const got = expectJson(await alice.get(api(`/workspaceagents/${agent.id}`)), 200, S.WorkspaceAgent, "GET agent");
+    expect(got.id).toBe(agent.id);
   });
 
   it("GET /workspaceagents/{id}/logs → WorkspaceAgentLog[] whose sources the agent names", async () => {

@@ -48,6 +48,8 @@ interface Row {
 interface GlobalRow {
   method: string;
   path: string;
+  /** Outside /api/v2 (the dashboard server's own routes). */
+  raw?: boolean;
   anon: number;
   member: number;
   admin: number;
@@ -84,6 +86,7 @@ const WORKSPACE_ROWS: Row[] = [
   { method: "GET",    path: "/workspacebuilds/{build}/logs",                   anon: 401, member: { own: 200, other: 404 }, admin: { own: 200, other: 200 } },
   { method: "GET",    path: "/workspacebuilds/{build}/logs?follow", kind: "ws", anon: 401, member: { own: 101, other: 404 }, admin: { own: 101, other: 101 } },
   { method: "GET",    path: "/workspacebuilds/{build}/state",                  anon: 401, member: { own: 404, other: 404 }, admin: { own: 200, other: 200 } },
+  { method: "GET",    path: "/workspaceagents/{agent}",                        anon: 401, member: { own: 200, other: 404 }, admin: { own: 200, other: 200 } },
   { method: "GET",    path: "/workspaceagents/{agent}/logs",                   anon: 401, member: { own: 200, other: 404 }, admin: { own: 200, other: 200 } },
   { method: "GET",    path: "/workspaceagents/{agent}/logs?follow=true", kind: "ws", anon: 401, member: { own: 101, other: 404 }, admin: { own: 101, other: 101 } },
   { method: "PATCH",  path: "/workspaces/{ws}", body: (t) => ({ name: t.ws.name }), anon: 401, member: { own: 204, other: 404 }, admin: { own: 204, other: 204 } },
@@ -98,12 +101,20 @@ const WORKSPACE_ROWS: Row[] = [
   { method: "DELETE", path: "/workspaces/{ws}/favorite",                       anon: 401, member: { own: 204, other: 404 }, admin: { own: 204, other: 403 } },
   { method: "PATCH",  path: "/workspacebuilds/{build}/cancel",                 anon: 401, member: { own: cancelDoneStatus, other: 404 }, admin: { own: 400, other: 400 } },
   { method: "POST",   path: "/users/{owner}/workspaces", body: (t) => createBody(t), anon: 401, member: { own: 201, other: 403 }, admin: { own: 201, other: 201 } },
+  { method: "POST",   path: "/organizations/{org}/members/{owner}/workspaces", body: (t) => createBody(t), anon: 401, member: { own: 201, other: 403 }, admin: { own: 201, other: 201 } },
   { method: "POST",   path: "/workspaces/{ws}/builds", body: () => ({ transition: "start" }), prepare: settle, anon: 401, member: { own: 201, other: 404 }, admin: { own: 201, other: 201 } },
 ];
 
 // prettier-ignore
 const GLOBAL_ROWS: GlobalRow[] = [
+  { method: "GET", path: "/healthz",                     raw: true,  anon: 200, member: 200, admin: 200 },
   { method: "GET", path: "/buildinfo",                               anon: 200, member: 200, admin: 200 },
+  { method: "GET", path: "/users/me/organizations",                  anon: 401, member: 200, admin: 200 },
+  { method: "GET", path: "/organizations",                           anon: 401, member: 200, admin: 200 },
+  { method: "GET", path: "/organizations/{org}",                     anon: 401, member: 200, admin: 200 },
+  { method: "GET", path: "/organizations/{org}/templates",           anon: 401, member: 200, admin: 200 },
+  { method: "GET", path: "/organizations/{org}/templates/{templateName}", anon: 401, member: 200, admin: 200 },
+  { method: "GET", path: "/templates/{template}/versions",           anon: 401, member: 200, admin: 200 },
   { method: "GET", path: "/users/me",                                anon: 401, member: 200, admin: 200 },
   { method: "GET", path: "/workspaces",                              anon: 401, member: 200, admin: 200 },
   { method: "GET", path: "/templates",                               anon: 401, member: 200, admin: 200 },
@@ -118,7 +129,7 @@ function createBody(t: Target): unknown {
   return { template_id: t.template.id, name: `rbac-${Date.now().toString(36)}-${nameCounter}` };
 }
 
-function fill(path: string, t: Target | undefined): string {
+function fill(path: string, t: Target | undefined, raw = false): string {
   const ws = t?.ws;
   const values: Record<string, string | undefined> = {
     ws: ws?.id,
@@ -129,10 +140,11 @@ function fill(path: string, t: Target | undefined): string {
     agent: ws ? agentsOf(ws.latest_build)[0]?.id : undefined,
     org: orgId,
     template: anyTemplate?.id,
+    templateName: anyTemplate?.name,
     version: anyTemplate?.active_version_id,
   };
   return (
-    "/api/v2" +
+    (raw ? "" : "/api/v2") +
     path.replace(/\{(\w+)\}/g, (_, key: string) => {
       const v = values[key];
       if (!v) throw new Error(`no value for {${key}} in ${path}`);
@@ -256,7 +268,7 @@ describe("RBAC: deployment-wide endpoints", () => {
     }),
   );
   it.each(cases)("%s", async (_title, row, actor, expected) => {
-    const path = fill(row.path, undefined);
+    const path = fill(row.path, undefined, row.raw);
     const status = await probe(callers[actor], row.method, path, "http", undefined);
     expect(status).toBe(expected);
   });
