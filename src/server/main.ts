@@ -103,7 +103,7 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
       {
         store,
         nextOutcome: (id) => sim.nextOutcome(id),
-        buildInfo: { version: SERVER_VERSION, externalUrl: "" },
+        buildInfo: { version: SERVER_VERSION },
       },
       { latencyMs: opts.latencyMs, errorRate: opts.errorRate, seed: opts.seed },
       streams,

@@ -28,7 +28,7 @@ async function cookieLogin(user = "alice"): Promise<{ cookie: string; setCookie:
 describe("Coder's CSRF rule in the built-in API", () => {
   it("refuses a cookie-only write with 400 text, accepts it with the matching header", async () => {
     const store = createWorld({ seed: 1, world: "demo", provisioners: 2 });
-    const app = createApiApp({ store, nextOutcome: () => "succeeded", buildInfo: { version: "test", externalUrl: "" } }, { latencyMs: 0, errorRate: 0, seed: 1 }, new StreamRegistry(null));
+    const app = createApiApp({ store, nextOutcome: () => "succeeded", buildInfo: { version: "test" } }, { latencyMs: 0, errorRate: 0, seed: 1 }, new StreamRegistry(null));
     const alice = store.userByName("alice")!;
     const { token } = store.createSession(alice.id);
     const ws = store.workspaceByName(alice.id, "stopped-ws", false)!;

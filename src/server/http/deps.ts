@@ -6,7 +6,5 @@ export interface ApiDeps {
   store: Store;
   /** The outcome the next build of a workspace will have (test controls, failure rate). */
   nextOutcome(workspaceId: string): BuildOutcome;
-  /** Set by `--test-controls` only. */
-  setNextOutcome?: (workspaceId: string, outcome: BuildOutcome) => void;
-  buildInfo: { version: string; externalUrl: string };
+  buildInfo: { version: string };
 }

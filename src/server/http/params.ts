@@ -42,19 +42,44 @@ export function boolQuery(c: Context, name: string): boolean {
   ]);
 }
 
-/** Reads a JSON object body: 413 past 1 MB, 400 for malformed JSON or a non-object. */
-export async function jsonBody<T extends object>(c: Context): Promise<Partial<T>> {
-  const len = Number(c.req.header("content-length") ?? "0");
-  if (len > MAX_BODY_BYTES) throw new HttpError(413, "Request body too large.", `The limit is ${MAX_BODY_BYTES} bytes.`);
-  let text: string;
+/** Past this, an oversized body is not even drained: the connection is dropped. */
+const MAX_DRAIN_BYTES = 16 << 20;
+
+/**
+ * Reads at most `limit` bytes of the body (chunked bodies too); beyond that 413. The rest of a
+ * moderately oversized body is drained and discarded so the client reads the 413 instead of a
+ * reset connection.
+ */
+async function readLimited(c: Context, limit: number): Promise<string> {
+  const tooLarge = () => new HttpError(413, "Request body too large.", `The limit is ${limit} bytes.`);
+  const declared = Number(c.req.header("content-length") ?? "0");
+  const body = c.req.raw.body;
+  if (!body) return "";
+  if (declared > MAX_DRAIN_BYTES) throw tooLarge();
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
   try {
-    const buf = await c.req.arrayBuffer();
-    if (buf.byteLength > MAX_BODY_BYTES) throw new HttpError(413, "Request body too large.", `The limit is ${MAX_BODY_BYTES} bytes.`);
-    text = new TextDecoder().decode(buf);
-  } catch (err) {
-    if (err instanceof HttpError) throw err;
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      size += value.byteLength;
+      if (size > MAX_DRAIN_BYTES) {
+        await reader.cancel();
+        break;
+      }
+      if (size <= limit) chunks.push(value);
+    }
+  } catch {
     throw badRequest("Request body could not be read.");
   }
+  if (size > limit) throw tooLarge();
+  return Buffer.concat(chunks).toString("utf8");
+}
+
+/** Reads a JSON object body: 413 past 1 MB, 400 for malformed JSON or a non-object. */
+export async function jsonBody<T extends object>(c: Context): Promise<Partial<T>> {
+  const text = await readLimited(c, MAX_BODY_BYTES);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);

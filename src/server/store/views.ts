@@ -138,7 +138,6 @@ export function buildView(store: Store, build: BuildRecord): WorkspaceBuild {
     daily_cost: build.daily_cost,
     matched_provisioners:
       job.status === "pending" ? (job.hold ? { count: 0, available: 0 } : { count: 2, available: 0, most_recently_seen: store.iso() }) : undefined,
-    template_version_preset_id: null,
     has_ai_task: false,
     has_external_agent: false,
   };

@@ -18,9 +18,10 @@ export function miscRoutes(deps: ApiDeps): Hono<ApiEnv> {
 
   app.get("/buildinfo", (c) =>
     json(c, 200, {
+      // Coder links the commit it was built from here; the deployment's own URL is dashboard_url.
       external_url: "https://github.com/coder/coder",
       version: deps.buildInfo.version,
-      dashboard_url: deps.buildInfo.externalUrl,
+      dashboard_url: new URL(c.req.url).origin,
       telemetry: false,
       workspace_proxy: false,
       agent_api_version: "2.6",
