@@ -1,5 +1,6 @@
 import type { Workspace } from "../../api/types";
 import type { RowProgress } from "../../lib/workspaceList/batch";
+import { agentHealth } from "../../lib/workspaceList/health";
 import type { RowActionKind } from "../../lib/workspaceList/rowActions";
 import { AgentHealthCell, BatchProgressNote, LastUsedCell, NameCell, StatusCell, VersionCell } from "./cells";
 import { FavoriteButton } from "./FavoriteButton";
@@ -31,7 +32,7 @@ export function WorkspaceCard({ workspace, showOwner, progress, pending, onToggl
           Used <LastUsedCell workspace={workspace} />
         </span>
         <VersionCell workspace={workspace} />
-        <AgentHealthCell workspace={workspace} />
+        {agentHealth(workspace) && <AgentHealthCell workspace={workspace} />}
       </div>
       {progress && <BatchProgressNote progress={progress} />}
       <RowActions workspace={workspace} pending={pending} onAction={onAction} />

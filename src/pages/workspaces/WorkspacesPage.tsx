@@ -39,10 +39,6 @@ export default function WorkspacesPage() {
   const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
   const [creating, setCreating] = useState(false);
 
-  // A different list means a different selection (selection is per page; a running batch keeps
-  // its own copy of the rows, so this cannot lose work mid-batch).
-  const listKey = `${filter}\u0000${page}\u0000${sort?.key}:${sort?.direction}`;
-  useEffect(() => setSelectedIds(new Set()), [listKey]);
 
   const update = useCallback(
     (change: ListUrlChange, replace = false, state: ListHistoryState = {}) =>
@@ -68,6 +64,18 @@ export default function WorkspacesPage() {
 
   const rows = list?.rows;
   const watched = useMemo(() => watchTargets(rows ?? []), [rows]);
+
+  // Selection follows the rows on screen: another page or filter drops what is no longer shown,
+  // a refused filter (old rows kept) drops nothing. Never mid-batch, when rows that stopped
+  // matching the filter must keep their selection and their results.
+  useEffect(() => {
+    if (batch.running || !rows) return;
+    const visible = new Set(rows.map((ws) => ws.id));
+    setSelectedIds((prev) => {
+      const kept = [...prev].filter((id) => visible.has(id));
+      return kept.length === prev.size ? prev : new Set(kept);
+    });
+  }, [rows, batch.running]);
 
   const onBatch = useCallback(
     (action: BatchAction) => {

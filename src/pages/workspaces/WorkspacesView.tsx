@@ -90,7 +90,7 @@ export function WorkspacesView(props: WorkspacesViewProps) {
   const canClearResults = batchProgress.size > 0 && props.batchRunning === undefined;
 
   return (
-    <div className="mx-auto flex w-full max-w-7xl flex-col gap-4 px-4 py-6 sm:px-6">
+    <div className="mx-auto flex w-full max-w-7xl flex-col gap-4 p-4 sm:p-6">
       <header className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-xl font-semibold text-text">Workspaces</h1>
         <Button variant="primary" onClick={props.onCreate}>

@@ -22,7 +22,7 @@ export function NameCell({ workspace }: { workspace: Workspace }) {
         </Link>
         <span className="truncate text-xs text-muted">{workspace.template_display_name || workspace.template_name}</span>
       </div>
-      {workspace.dormant_at && <StatusBadge kind="flag" value="dormant" size="sm" />}
+      {workspace.dormant_at && <StatusBadge kind="flag" value="dormant" size="sm" variant="plain" />}
     </div>
   );
 }
@@ -36,8 +36,13 @@ export function OwnerCell({ workspace }: { workspace: Workspace }) {
   );
 }
 
+/** Plain (no pill): dense cells, and the pill tints cost the light theme its text contrast. */
 export function StatusCell({ workspace }: { workspace: Workspace }) {
-  return <StatusBadge kind="workspace" value={workspace.latest_build.status} size="sm" />;
+  return (
+    <span data-col="status">
+      <StatusBadge kind="workspace" value={workspace.latest_build.status} size="sm" variant="plain" />
+    </span>
+  );
 }
 
 /** "Start by alice · 5 minutes ago". */
@@ -57,7 +62,7 @@ export function VersionCell({ workspace }: { workspace: Workspace }) {
   return (
     <span className="inline-flex min-w-0 items-center gap-1.5">
       <span className="truncate font-mono text-xs">{workspace.latest_build.template_version_name}</span>
-      {workspace.outdated && <StatusBadge kind="flag" value="outdated" size="sm" />}
+      {workspace.outdated && <StatusBadge kind="flag" value="outdated" size="sm" variant="plain" />}
     </span>
   );
 }
