@@ -268,6 +268,26 @@ test.describe("workspace list", () => {
     await expect(page).toHaveURL(new RegExp(`/@alice/${name}$`));
   });
 
+  test("New workspace: validates the name, creates from a template and opens the workspace", async ({ page }) => {
+    await signIn(page, "alice");
+    await openList(page);
+    await page.getByRole("button", { name: "New workspace" }).click();
+    const dialog = page.getByRole("dialog", { name: "New workspace" });
+    await dialog.getByRole("radio", { name: /Docker/ }).check();
+    const nameBox = dialog.getByRole("textbox", { name: "Name" });
+    await nameBox.fill("bad--name");
+    await dialog.getByRole("button", { name: "Create workspace" }).click();
+    await expect(dialog.getByText("Cannot contain two dashes in a row.")).toBeVisible();
+    await expect(nameBox).toHaveAttribute("aria-invalid", "true");
+
+    const name = uniqueName("e2e-new");
+    await nameBox.fill(name);
+    await dialog.getByRole("button", { name: "Create workspace" }).click();
+    await expect(page).toHaveURL(new RegExp(`/@alice/${name}$`));
+    const created = await getWorkspace(page, "alice", name);
+    expect(created.template_name).toBe("docker");
+  });
+
   for (const theme of ["light", "dark"] as const) {
     test(`no serious or critical axe violations (${theme})`, async ({ page }) => {
       test.setTimeout(120_000);
