@@ -6,7 +6,7 @@ import { Button } from "../../../components/Button";
 import { cx } from "../../../components/cx";
 import { errorGuidance } from "../../../lib/buildErrors";
 import type { LogStore } from "../../../lib/logs/store";
-import { failureLines } from "../../../lib/workspace/failureLines";
+import { failureWindow } from "../../../lib/workspace/failureLines";
 import { useStoreSnapshot } from "./useStoreSnapshot";
 
 export interface FailureAlertProps {
@@ -22,11 +22,10 @@ export function FailureAlert({ build, log, onRetry, retrying }: FailureAlertProp
   const failed = build.job.status === "failed";
   // A failed job's log no longer grows, but it may still be arriving when the page opens.
   const version = useStoreSnapshot(log, (s) => (failed ? s.version : 0));
-  const lines = useMemo(() => (failed ? failureLines(log) : []), [failed, log, version]);
+  const around = useMemo(() => (failed ? failureWindow(log) : undefined), [failed, log, version]);
   const job = build.job;
   if (!failed) return null;
   const guidance = errorGuidance(job);
-  const focus = lines.find((l) => l.isError) ?? lines[lines.length - 1];
 
   return (
     <section aria-labelledby="failure-title" data-testid="build-failure" className="rounded-md border border-failure/40 bg-failure/5">
@@ -71,18 +70,16 @@ export function FailureAlert({ build, log, onRetry, retrying }: FailureAlertProp
         </div>
       )}
 
-      {lines.length > 0 && (
+      {around && (
         <div className="border-t border-failure/20 px-4 py-3">
           <div className="mb-1.5 flex items-center justify-between gap-2 text-xs text-muted">
             <span>Log around the failure</span>
-            {focus && (
-              <a href={`#L${focus.number}`} className="text-accent hover:underline">
-                Show line {focus.number} in the build log
-              </a>
-            )}
+            <a href={`#L${around.focus}`} className="text-accent hover:underline">
+              Show line {around.focus} in the build log
+            </a>
           </div>
           <pre aria-label="Log lines around the failure" tabIndex={0} className="overflow-x-auto rounded bg-page py-1 font-mono text-xs leading-5">
-            {lines.map((line) => (
+            {around.lines.map((line) => (
               <div key={line.number} className={cx("flex", line.isError && "bg-failure/10")}>
                 <span aria-hidden className="w-12 shrink-0 select-none pr-3 text-right text-muted">
                   {line.number}
