@@ -253,13 +253,14 @@ const MAX_LATENCY_ENTRIES = 1_000;
 /**
  * Records watch latency for the bench: call it in the component that renders the watched data,
  * passing that data. After the commit that shows it, on the next frame, it measures from the
- * earliest unconsumed message mark (`performance.getEntriesByName(WATCH_LATENCY_MEASURE)`).
+ * latest message mark (`performance.getEntriesByName(WATCH_LATENCY_MEASURE)`): earlier unconsumed
+ * marks belong to events that changed nothing on screen and so were never committed.
  */
 export function useWatchLatency(renderedValue: unknown): void {
   useEffect(() => {
     const marks = performance.getEntriesByName(WATCH_MESSAGE_MARK, "mark");
     if (marks.length === 0) return;
-    const start = marks[0].startTime;
+    const start = marks[marks.length - 1].startTime;
     performance.clearMarks(WATCH_MESSAGE_MARK);
     requestAnimationFrame(() => {
       if (performance.getEntriesByName(WATCH_LATENCY_MEASURE, "measure").length >= MAX_LATENCY_ENTRIES) {
