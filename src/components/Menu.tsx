@@ -42,9 +42,10 @@ function useMenuContext(): MenuContextValue {
   return context;
 }
 
+/** Non-modal by default: the rest of the page stays readable to assistive tech while a menu is open. */
 export type MenuProps = Pick<ComponentProps<DropdownModule["Root"]>, "open" | "onOpenChange" | "defaultOpen" | "modal"> & { children: ReactNode };
 
-export function Menu({ children, open, onOpenChange, defaultOpen, modal }: MenuProps) {
+export function Menu({ children, open, onOpenChange, defaultOpen, modal = false }: MenuProps) {
   const radix = useSyncExternalStore(dropdown.subscribe, dropdown.get, dropdown.get);
   const [openOnLoad, setOpenOnLoad] = useState(false);
   const focusedBeforeLoad = useRef(false);
