@@ -16,8 +16,10 @@ export function isUuid(v: string): boolean {
   return UUID_RE.test(v);
 }
 
-/** Non-negative integer query parameter; absent → fallback. */
-export function intQuery(c: Context, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
+const INT32_MAX = 2_147_483_647;
+
+/** Non-negative integer query parameter (Coder parses pagination as int32); absent → fallback. */
+export function intQuery(c: Context, name: string, fallback: number, max = INT32_MAX): number {
   const raw = c.req.query(name);
   if (raw === undefined || raw === "") return fallback;
   if (!/^\d+$/.test(raw)) {
@@ -26,10 +28,10 @@ export function intQuery(c: Context, name: string, fallback: number, max = Numbe
     ]);
   }
   const n = Number(raw);
-  if (!Number.isSafeInteger(n)) {
+  if (n > max) {
     throw new HttpError(400, "Query parameters have invalid values.", undefined, [{ field: name, detail: `Query param "${name}" is out of range` }]);
   }
-  return Math.min(n, max);
+  return n;
 }
 
 export function boolQuery(c: Context, name: string): boolean {

@@ -515,7 +515,7 @@ export class Store {
     this.touchWorkspace(ws.id);
   }
 
-  setDeadline(build: BuildRecord, deadline: string): void {
+  setDeadline(build: BuildRecord, deadline: string | null): void {
     build.deadline = deadline;
     build.updated_at = this.iso();
     this.touchWorkspace(build.workspace_id);

@@ -151,7 +151,11 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
       throw new HttpError(400, "Follow requires a WebSocket upgrade.", "Send the request with Connection: Upgrade.");
     }
     const logs = store.content(build).logs.filter((l) => (after === undefined || l.id > after) && (before === undefined || before <= 0 || l.id < before));
-    if (c.req.query("format") === "text") {
+    const format = c.req.query("format") ?? "json";
+    if (format !== "json" && format !== "text") {
+      throw new HttpError(400, "Invalid format.", undefined, [{ field: "format", detail: `must be one of [json text], got "${format}"` }]);
+    }
+    if (format === "text") {
       c.header("content-type", "text/plain; charset=utf-8");
       return c.body(logsText(logs), 200);
     }

@@ -23,6 +23,15 @@ function parametersOf(body: Record<string, unknown>): WorkspaceBuildParameter[] 
   return v as WorkspaceBuildParameter[];
 }
 
+/** Coder's validWorkspaceTTLMillis bounds: at least a minute, under 30 days. */
+function ttlError(ttl: unknown, message: string): void {
+  let detail = "";
+  if (typeof ttl !== "number" || !Number.isInteger(ttl)) detail = "ttl_ms must be an integer number of milliseconds";
+  else if (ttl < 60_000) detail = "time until shutdown must be at least one minute";
+  else if (ttl > MAX_TTL_MS) detail = "time until shutdown must be less than 30 days";
+  if (detail) throw new HttpError(400, message, undefined, [{ field: "ttl_ms", detail }]);
+}
+
 /** Workspaces: list/search, lookups, create, rename and per-workspace settings. */
 export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const { store } = deps;
@@ -65,21 +74,24 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     expectType(raw, "template_version_id", "string");
     expectType(raw, "autostart_schedule", "string");
     expectType(raw, "ttl_ms", "number");
-    if (!viewer.admin && owner.id !== viewer.id) throw notFound();
     let version = body.template_version_id ? store.versions.get(body.template_version_id) : undefined;
     if (body.template_version_id && !version) {
       throw new HttpError(400, `Template version ${JSON.stringify(body.template_version_id)} doesn't exist.`, undefined, [{ field: "template_version_id", detail: "template not found" }]);
     }
-    const template = store.templates.get(version?.template_id ?? body.template_id ?? "");
+    const templateId = version?.template_id ?? body.template_id ?? "";
+    const template = store.templates.get(templateId);
     if (!template) {
-      throw new HttpError(400, "Template does not exist.", undefined, [{ field: "template_id", detail: "template not found" }]);
+      throw new HttpError(400, `Template ${JSON.stringify(templateId)} doesn't exist.`, undefined, [{ field: "template_id", detail: "template not found" }]);
     }
+    // A member cannot even resolve another member of the organization: 404, as in Coder.
+    if (!viewer.admin && owner.id !== viewer.id) throw notFound();
     version ??= store.versions.get(template.active_version_id)!;
     if (body.autostart_schedule && !CRON_RE.test(body.autostart_schedule)) {
-      throw new HttpError(400, "Invalid autostart schedule.", undefined, [{ field: "autostart_schedule", detail: "parse schedule: expected 5 cron fields" }]);
+      throw new HttpError(400, "Invalid Autostart Schedule.", undefined, [{ field: "schedule", detail: "parse schedule: expected 5 cron fields" }]);
     }
+    if (body.ttl_ms !== undefined && body.ttl_ms !== null) ttlError(body.ttl_ms, "Invalid Workspace Time to Shutdown.");
     if (body.automatic_updates !== undefined && body.automatic_updates !== "always" && body.automatic_updates !== "never") {
-      throw new HttpError(400, "Invalid automatic_updates.", undefined, [{ field: "automatic_updates", detail: "must be always or never" }]);
+      throw new HttpError(400, "Invalid Workspace Automatic Updates setting.", undefined, [{ field: "automatic_updates", detail: "must be always or never" }]);
     }
     const ws = store.createWorkspace(
       {
@@ -116,7 +128,8 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const ws = workspaceById(store, c);
     const body = await jsonBody<{ name: string }>(c);
     expectType(body, "name", "string");
-    if (body.name !== undefined && body.name !== ws.name) store.renameWorkspace(ws, body.name);
+    // An empty or unchanged name is "nothing changed", as in Coder.
+    if (body.name && body.name !== ws.name) store.renameWorkspace(ws, body.name);
     return c.body(null, 204);
   });
 
@@ -136,13 +149,12 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const ws = workspaceById(store, c);
     const body = await jsonBody<{ ttl_ms: number | null }>(c);
     expectType(body, "ttl_ms", "number");
-    const ttl = body.ttl_ms ?? null;
-    if (ttl !== null && (!Number.isInteger(ttl) || ttl < 60_000 || ttl > MAX_TTL_MS)) {
-      throw new HttpError(400, "Invalid workspace autostop timer.", undefined, [
-        { field: "ttl_ms", detail: ttl < 60_000 ? "time until shutdown must be at least one minute" : "time until shutdown must be less than 30 days" },
-      ]);
-    }
+    const ttl = body.ttl_ms || null;
+    if (ttl !== null) ttlError(ttl, "Error updating workspace time until shutdown.");
     ws.ttl_ms = ttl ?? undefined;
+    // Autostop turned off: the running build loses its deadline.
+    const latest = store.latestBuild(ws.id);
+    if (ttl === null && latest.transition === "start" && latest.deadline) store.setDeadline(latest, null);
     store.updateWorkspace(ws);
     return c.body(null, 204);
   });
@@ -152,26 +164,30 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const body = await jsonBody<{ deadline: string }>(c);
     expectType(body, "deadline", "string", true);
     const deadline = Date.parse(body.deadline!);
-    if (Number.isNaN(deadline)) throw new HttpError(400, "Invalid deadline.", undefined, [{ field: "deadline", detail: "must be an RFC 3339 time" }]);
+    if (Number.isNaN(deadline)) throw new HttpError(400, "Request body has invalid fields.", undefined, [{ field: "deadline", detail: "must be an RFC 3339 time" }]);
     const build = store.latestBuild(ws.id);
-    if (store.workspaceStatus(ws) !== "running") {
-      throw new HttpError(400, "Workspace must be started, current status: " + store.workspaceStatus(ws));
+    const job = store.jobOf(build);
+    if (build.transition !== "start") throw new HttpError(409, "Workspace must be started, current status: " + build.transition);
+    if (!job.completed_at) throw new HttpError(409, "Workspace is still building!");
+    if (!build.deadline) throw new HttpError(409, "Workspace shutdown is manual.");
+    if (deadline < store.now() + 29 * 60_000) {
+      throw new HttpError(400, "Cannot extend workspace: new deadline must be at least 30 minutes in the future");
     }
-    if (deadline < store.now() + 30 * 60_000) {
-      throw new HttpError(400, "Cannot extend workspace: new deadline must be at least 30 minutes in the future.");
-    }
-    store.setDeadline(build, new Date(deadline).toISOString());
-    return json(c, 200, { message: "Deadline updated to " + new Date(deadline).toISOString() + "." });
+    if (build.max_deadline && deadline > Date.parse(build.max_deadline)) throw new HttpError(400, "Cannot extend workspace beyond max deadline.");
+    const rfc3339 = new Date(deadline).toISOString().replace(/\.\d{3}Z$/, "Z");
+    store.setDeadline(build, rfc3339);
+    return json(c, 200, { message: `Deadline updated to ${rfc3339}.` });
   });
 
   app.put("/workspaces/:workspace/dormant", auth, async (c) => {
     const ws = workspaceById(store, c);
     const body = await jsonBody<{ dormant: boolean }>(c);
     expectType(body, "dormant", "boolean", true);
-    if (body.dormant && !ws.dormant_at) {
+    if ((ws.dormant_at !== null) === body.dormant) return c.body(null, 304);
+    if (body.dormant) {
       ws.dormant_at = store.iso();
       ws.deleting_at = store.iso(store.now() + 30 * 24 * 3600_000);
-    } else if (!body.dormant) {
+    } else {
       ws.dormant_at = null;
       ws.deleting_at = null;
     }
@@ -183,7 +199,7 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const ws = workspaceById(store, c);
     const body = await jsonBody<{ automatic_updates: string }>(c);
     if (body.automatic_updates !== "always" && body.automatic_updates !== "never") {
-      throw new HttpError(400, "Invalid request.", undefined, [{ field: "automatic_updates", detail: `must be one of [always never]` }]);
+      throw new HttpError(400, "Invalid request", undefined, [{ field: "automatic_updates", detail: "must be always or never" }]);
     }
     ws.automatic_updates = body.automatic_updates;
     store.updateWorkspace(ws);
@@ -192,12 +208,14 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
 
   app.put("/workspaces/:workspace/favorite", auth, (c) => {
     const ws = workspaceById(store, c);
+    if (ws.owner_id !== c.get("user").id) throw new HttpError(403, "You can only favorite workspaces that you own.");
     store.setFavorite(ws, c.get("user"), true);
     return c.body(null, 204);
   });
 
   app.delete("/workspaces/:workspace/favorite", auth, (c) => {
     const ws = workspaceById(store, c);
+    if (ws.owner_id !== c.get("user").id) throw new HttpError(403, "You can only un-favorite workspaces that you own.");
     store.setFavorite(ws, c.get("user"), false);
     return c.body(null, 204);
   });
