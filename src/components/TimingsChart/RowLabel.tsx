@@ -49,6 +49,7 @@ export const RowLabel = memo(function RowLabel(props: RowLabelProps) {
       data-row-kind={row.kind}
       data-critical={critical ? "true" : undefined}
       data-status={row.status}
+      data-provisional={row.provisional ? "true" : undefined}
       className={cx("absolute inset-x-0 flex items-center gap-1 border-b border-border/60 pr-2", focused && "bg-raised", selected && "bg-accent/10")}
       style={{ top: props.top, height: props.height }}
     >
