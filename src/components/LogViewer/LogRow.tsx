@@ -1,40 +1,21 @@
-import { memo, type CSSProperties, type MouseEvent, type ReactNode, type Ref } from "react";
+import { memo, type MouseEvent, type ReactNode, type Ref } from "react";
 import { ChevronDown, ChevronRight, CircleX, Hourglass } from "lucide-react";
-import { BOLD, DIM, INVERSE, ITALIC, STRIKE, UNDERLINE } from "../../lib/logs/ansi";
 import { layoutRow, MATCH_CURRENT, MATCH_NONE, type MatchRange, type RowPiece } from "../../lib/logs/layout";
 import { DEBUG, ERROR, TRACE, WARN } from "../../lib/logs/levels";
-import { ansiColorCss } from "../../lib/logs/palette";
 import type { ParsedLine } from "../../lib/logs/parsedLines";
 import type { LogGroup } from "../../lib/logs/store";
 import { formatDuration } from "../../lib/format";
 import { cx } from "../cx";
+import { pieceStyle } from "./ansiStyle";
 
 export const LINE_HEIGHT = 20;
 export const HEADER_HEIGHT = 28;
 
-function pieceStyle(p: RowPiece): CSSProperties | undefined {
-  if (p.fg === -1 && p.bg === -1 && p.flags === 0) return undefined;
-  let fg = ansiColorCss(p.fg);
-  let bg = ansiColorCss(p.bg);
-  if (p.flags & INVERSE) {
-    [fg, bg] = [bg ?? "var(--log-bg)", fg ?? "var(--log-fg)"];
-  }
-  const style: CSSProperties = {};
-  if (fg) style.color = fg;
-  if (bg) style.backgroundColor = bg;
-  if (p.flags & BOLD) style.fontWeight = 600;
-  if (p.flags & DIM) style.opacity = 0.7;
-  if (p.flags & ITALIC) style.fontStyle = "italic";
-  const lines = [p.flags & UNDERLINE ? "underline" : "", p.flags & STRIKE ? "line-through" : ""].filter(Boolean).join(" ");
-  if (lines) style.textDecoration = lines;
-  return style;
-}
-
-function renderPieces(pieces: RowPiece[], keyPrefix: string): ReactNode[] {
+function renderPieces(pieces: RowPiece[], keyPrefix: string, panel: number): ReactNode[] {
   return pieces.map((p, i) => {
     const match = p.match === MATCH_NONE ? undefined : p.match === MATCH_CURRENT ? "current" : "other";
     return (
-      <span key={`${keyPrefix}${i}`} style={pieceStyle(p)} data-match={match}>
+      <span key={`${keyPrefix}${i}`} style={pieceStyle(p, panel)} data-match={match}>
         {p.text}
       </span>
     );
@@ -42,16 +23,16 @@ function renderPieces(pieces: RowPiece[], keyPrefix: string): ReactNode[] {
 }
 
 /** Log text as spans and safe links: text nodes only, never markup from the log. */
-function LineText({ parsed, matches }: { parsed: ParsedLine; matches: MatchRange[] }) {
+function LineText({ parsed, matches, panel }: { parsed: ParsedLine; matches: MatchRange[]; panel: number }) {
   const chunks = layoutRow(parsed.segments, parsed.links, matches);
   return (
     <>
       {chunks.map((chunk, i) =>
         chunk.href === null ? (
-          renderPieces(chunk.pieces, `t${i}-`)
+          renderPieces(chunk.pieces, `t${i}-`, panel)
         ) : (
           <a key={`l${i}`} href={chunk.href} target="_blank" rel="noopener noreferrer" className="underline decoration-dotted underline-offset-2 hover:decoration-solid">
-            {renderPieces(chunk.pieces, `l${i}-`)}
+            {renderPieces(chunk.pieces, `l${i}-`, panel)}
           </a>
         ),
       )}
@@ -84,12 +65,14 @@ export interface LineRowProps {
   wrap: boolean;
   permalink: boolean;
   source: string | null;
+  /** Log background (0xRRGGBB): fixed ANSI colours are kept readable against it. */
+  panel: number;
   measureRef?: Ref<HTMLDivElement>;
   onLineClick: (line: number, event: MouseEvent) => void;
 }
 
 function LineRowImpl(props: LineRowProps) {
-  const { index, line, start, parsed, level, matches, selected, time, timeWidth, gapMs, gutterWidth, wrap, permalink, source, measureRef, onLineClick } = props;
+  const { index, line, start, parsed, level, matches, selected, time, timeWidth, gapMs, gutterWidth, wrap, permalink, source, panel, measureRef, onLineClick } = props;
   const n = line + 1;
   const numberClass = cx(
     "sticky left-0 z-[1] shrink-0 select-none bg-panel pr-3 text-right tabular-nums text-muted hover:text-text hover:underline",
@@ -133,7 +116,7 @@ function LineRowImpl(props: LineRowProps) {
       )}
       {source !== null && <span className="mr-2 max-w-40 shrink-0 select-none truncate text-muted">[{source}]</span>}
       <span data-log-text="" className={cx("pr-4", wrap ? "min-w-0 whitespace-pre-wrap break-all" : "whitespace-pre")}>
-        <LineText parsed={parsed} matches={matches} />
+        <LineText parsed={parsed} matches={matches} panel={panel} />
       </span>
     </div>
   );

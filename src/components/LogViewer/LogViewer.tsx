@@ -17,6 +17,7 @@ import { LogToolbar } from "./LogToolbar";
 import { SearchBox } from "./SearchBox";
 import { SourceTabs } from "./SourceTabs";
 import { useLineHash } from "./useLineHash";
+import { useLogBackground } from "./useLogBackground";
 import { useLogSearch } from "./useLogSearch";
 import { useStoreFrame } from "./useStoreFrame";
 import "./LogViewer.css";
@@ -100,6 +101,7 @@ function LogViewerInner(props: LogViewerProps) {
   const rootRef = useRef<HTMLElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
   const searchRef = useRef<HTMLInputElement>(null);
+  const panel = useLogBackground(rootRef);
 
   // ---- rows ----------------------------------------------------------------------------------
   const rowIndex = useMemo(
@@ -443,6 +445,7 @@ function LogViewerInner(props: LogViewerProps) {
               wrap={wrap}
               permalink={permalinks}
               source={showSourceChip ? store.groups[store.groupOf(line)].name : null}
+              panel={panel}
               measureRef={measureRef}
               onLineClick={onLineClick}
             />

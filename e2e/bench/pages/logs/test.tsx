@@ -3,6 +3,7 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { LogStore, LogViewer } from "../../../../src/components/LogViewer";
+import { stripAnsi } from "../../../../src/lib/logs/ansi";
 import { INFO, type LevelCode } from "../../../../src/lib/logs/levels";
 import { xssCorpus } from "../../../support/xssCorpus";
 import { appendColumns } from "./columns";
@@ -40,13 +41,14 @@ else if (!flag("loading")) feed(lines);
 
 declare global {
   interface Window {
-    __logTest?: { store: LogStore; append: (n: number) => void; fullText: () => string };
+    __logTest?: { store: LogStore; append: (n: number) => void; plain: (line: number) => string };
   }
 }
 window.__logTest = {
   store,
   append: feed,
-  fullText: () => Array.from({ length: store.length }, (_, i) => store.text(i)).join("\n"),
+  /** Visible text of a 1-based line. */
+  plain: (line: number) => stripAnsi(store.text(line - 1)),
 };
 
 createRoot(document.getElementById("root")!).render(
