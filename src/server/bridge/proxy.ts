@@ -22,6 +22,9 @@ export function proxyBackend(coderUrl: string): Backend & { asset(req: Request):
     const headers = new Headers(req.headers);
     for (const h of HOP_BY_HOP) headers.delete(h);
     headers.set("accept-encoding", "identity");
+    // The bridge already checked the browser's origin; upstream sees a same-origin request.
+    if (headers.has("origin")) headers.set("origin", base.origin);
+    for (const h of ["sec-fetch-site", "sec-fetch-mode", "sec-fetch-dest", "referer"]) headers.delete(h);
     const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, redirect: "manual" };
     if (req.method !== "GET" && req.method !== "HEAD") {
       init.body = req.body;

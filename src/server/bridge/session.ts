@@ -57,7 +57,10 @@ export function createBridge(opts: BridgeOptions) {
     }
     if (c.req.method === "POST" && path === "/api/v2/users/login" && upstream.status === 201) {
       const body = (await upstream.json()) as { session_token?: string };
-      if (body.session_token) out.append("set-cookie", sessionCookie(body.session_token, secure));
+      // The token comes in the body; the upstream's own session cookie is the fallback.
+      const fromCookie = upstream.headers.getSetCookie().find(isSessionSetCookie)?.split(";")[0].split("=")[1];
+      const token = body.session_token ?? (fromCookie ? decodeURIComponent(fromCookie) : undefined);
+      if (token) out.append("set-cookie", sessionCookie(token, secure));
       const visible = isBrowserRequest(get) ? {} : body;
       out.set("content-type", "application/json; charset=utf-8");
       return new Response(JSON.stringify(visible) + "\n", { status: 201, headers: out });
