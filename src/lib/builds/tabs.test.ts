@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canReadBuildState, neighbours, parseBuildTab, visibleTabs } from "./tabs";
+import { canUpdateTemplates, neighbours, parseBuildTab, visibleTabs } from "./tabs";
 
 describe("build tabs", () => {
   it("parses ?tab= with Logs as the default", () => {
@@ -11,11 +11,11 @@ describe("build tabs", () => {
 
   it("offers State only to those who can update templates", () => {
     const role = (name: string) => ({ roles: [{ name, display_name: name }] });
-    expect(canReadBuildState(role("owner"))).toBe(true);
-    expect(canReadBuildState(role("template-admin"))).toBe(true);
-    expect(canReadBuildState(role("member"))).toBe(false);
-    expect(canReadBuildState({ roles: [] })).toBe(false);
-    expect(canReadBuildState(undefined)).toBe(false);
+    expect(canUpdateTemplates(role("owner"))).toBe(true);
+    expect(canUpdateTemplates(role("template-admin"))).toBe(true);
+    expect(canUpdateTemplates(role("member"))).toBe(false);
+    expect(canUpdateTemplates({ roles: [] })).toBe(false);
+    expect(canUpdateTemplates(undefined)).toBe(false);
     expect(visibleTabs(false)).not.toContain("state");
     expect(visibleTabs(true)).toContain("state");
   });

@@ -19,12 +19,13 @@ export function parseBuildTab(value: string | null | undefined): BuildTab {
 }
 
 /**
- * Roles that may update templates, and so read raw Terraform state (Coder answers 404 to anyone
- * else). This only decides whether the tab is offered: the server's answer stays the authority.
+ * Roles that may update templates: they can read raw Terraform state (Coder answers 404 to anyone
+ * else) and build with `log_level: debug`. This only decides what is offered: the server's answer
+ * stays the authority.
  */
 const STATE_ROLES = new Set(["owner", "template-admin", "organization-admin", "organization-template-admin"]);
 
-export function canReadBuildState(user: Pick<User, "roles"> | undefined): boolean {
+export function canUpdateTemplates(user: Pick<User, "roles"> | undefined): boolean {
   return user?.roles.some((r) => STATE_ROLES.has(r.name)) ?? false;
 }
 

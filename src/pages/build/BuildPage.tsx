@@ -1,37 +1,194 @@
-import { useQuery } from "@tanstack/react-query";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from "react";
+import { useNavigate, useSearchParams } from "react-router";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { isApiError } from "../../api/client";
-import { buildByNumberQuery } from "../../api/queries";
+import { keys } from "../../api/keys";
+import { buildByNumberQuery, buildsQuery, buildStateQuery, meQuery } from "../../api/queries";
+import { useWorkspaceByName } from "../../api/useWorkspaceByName";
 import { useWorkspaceWatch } from "../../api/watch";
-import { useBuildNumberParam, useWorkspaceParams } from "../../app/params";
+import { buildPath, useBuildNumberParam, useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
-import { SkeletonBlock } from "../../components/Skeleton";
+import type { LogViewerHandle } from "../../components/LogViewer";
+import { SkeletonBlock, SkeletonTable } from "../../components/Skeleton";
+import { TimingsSkeleton } from "../../components/TimingsChart";
+import { errorGuidance } from "../../lib/buildErrors";
+import { HISTORY_PAGE_SIZE } from "../../lib/builds/paging";
+import { dailyCostOf } from "../../lib/builds/quota";
+import { canUpdateTemplates, neighbours, parseBuildTab, visibleTabs, type BuildTab } from "../../lib/builds/tabs";
+import { isActiveJob } from "../../lib/builds/times";
+import { failureWindow } from "../../lib/workspace/failureLines";
+import type { LogStore } from "../../lib/logs/store";
 import { NotFoundView } from "../notFound/NotFoundView";
+import { BuildFailure } from "./BuildFailure";
 import { BuildView } from "./BuildView";
-import { useBuildLogs } from "./useBuildLogs";
+import { AgentLogsTab } from "./tabs/AgentLogsTab";
+import { LogsTab } from "./tabs/LogsTab";
+import { ParametersTab } from "./tabs/ParametersTab";
+import { ResourcesTab } from "./tabs/ResourcesTab";
+import { StateTab } from "./tabs/StateTab";
+import { useBuildActions } from "./useBuildActions";
+import { useBuildShortcuts } from "./useBuildShortcuts";
+import { useBuildLog } from "./useFollowedLog";
+
+const TimingsTab = lazy(() => import("./tabs/TimingsTab"));
+
+const isDenied = (error: unknown) => isApiError(error) && (error.status === 404 || error.status === 403);
+
+/** Re-renders when the log store changes (its `version`). */
+function useStoreVersion(store: LogStore): number {
+  const subscribe = useCallback((onChange: () => void) => store.subscribe(onChange), [store]);
+  return useSyncExternalStore(subscribe, () => store.version);
+}
+
+/** First line (1-based) logged at or after `ms`, for jumping from a timing bar into the log. */
+function lineAtOrAfter(store: LogStore, ms: number): number | undefined {
+  for (let i = 0; i < store.length; i++) if (store.time(i) >= ms) return i + 1;
+  return store.length > 0 ? store.length : undefined;
+}
 
 export default function BuildPage() {
-  const { owner, workspace } = useWorkspaceParams();
+  const { owner, workspace: name } = useWorkspaceParams();
   const number = useBuildNumberParam();
-  const build = useQuery({ ...buildByNumberQuery(owner, workspace, number ?? 0), enabled: number !== undefined });
-  // The watch keeps this build's cached status live while it is the workspace's latest.
-  useWorkspaceWatch(build.data?.workspace_id);
-  const logs = useBuildLogs(build.data?.id);
+  const [params, setParams] = useSearchParams();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const tab = parseBuildTab(params.get("tab"));
 
+  const ws = useWorkspaceByName(owner, name);
+  const build = useQuery({ ...buildByNumberQuery(owner, name, number ?? 0), enabled: number !== undefined });
+  const me = useQuery(meQuery());
+  // While this is the workspace's latest build, the watch keeps its cached copy (status, agents) live.
+  useWorkspaceWatch(ws.deleted ? undefined : ws.workspace?.id);
+  const log = useBuildLog(build.data?.id);
+  const logVersion = useStoreVersion(log.store);
+  const state = useQuery({ ...buildStateQuery(build.data?.id ?? ""), enabled: tab === "state" && build.data !== undefined, retry: false });
+  const actions = useBuildActions(ws.workspace, build.data);
+  const viewer = useRef<LogViewerHandle>(null);
+
+  // The log stream ends when the job does: make sure the header shows how it ended even if the
+  // watch missed it (e.g. this build is not the workspace's latest any more).
+  const active = build.data ? isActiveJob(build.data.job.status) : false;
+  useEffect(() => {
+    if (log.state === "done" && active) void queryClient.invalidateQueries({ queryKey: keys.buildByNumber(owner, name, number ?? 0) });
+  }, [log.state, active, queryClient, owner, name, number]);
+
+  const admin = canUpdateTemplates(me.data);
+  const latest = ws.workspace?.latest_build.build_number;
+  const { previous, next } = neighbours(number ?? 1, latest);
+  const go = useCallback((n: number | undefined) => (n === undefined ? undefined : () => void navigate(buildPath(owner, name, n))), [navigate, owner, name]);
+  useBuildShortcuts(go(previous), go(next));
+
+  const setTab = useCallback(
+    (next: BuildTab) =>
+      setParams(
+        (current) => {
+          const out = new URLSearchParams(current);
+          if (next === "logs") out.delete("tab");
+          else out.set("tab", next);
+          return out;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const jumpToLine = useCallback(
+    (line: number) => {
+      if (tab === "logs" && viewer.current) {
+        window.history.replaceState(window.history.state, "", `${window.location.pathname}${window.location.search}#L${line}`);
+        viewer.current.scrollToLine(line);
+      } else {
+        void navigate({ search: "", hash: `#L${line}` }, { replace: true });
+      }
+    },
+    [tab, navigate],
+  );
+
+  const failed = build.data?.job.status === "failed";
+  const guidance = failed && build.data ? errorGuidance(build.data.job) : null;
+  // A refused build has no cost of its own (see lib/builds/quota): estimate it from recent builds.
+  const needsCostHistory = guidance?.code === "INSUFFICIENT_QUOTA" && build.data?.daily_cost === 0;
+  const recent = useQuery({ ...buildsQuery(ws.workspace?.id ?? "", { limit: HISTORY_PAGE_SIZE, offset: 0 }), enabled: needsCostHistory && ws.workspace !== undefined });
+  const failure = useMemo(() => (failed ? failureWindow(log.store) : undefined), [failed, log.store, logVersion]);
+
+  const frame = (child: ReactNode) => <div className="mx-auto max-w-7xl p-4 sm:p-6">{child}</div>;
   if (number === undefined) return <NotFoundView title="Build not found" />;
-  if (build.isPending) {
-    return (
-      <div className="mx-auto max-w-6xl p-4 sm:p-6">
-        <SkeletonBlock label="Loading build" lines={8} />
-      </div>
-    );
-  }
   if (build.isError) {
-    if (isApiError(build.error) && build.error.status === 404) return <NotFoundView title="Build not found" />;
-    return (
-      <div className="mx-auto max-w-6xl p-4 sm:p-6">
-        <ErrorState error={build.error} onRetry={() => void build.refetch()} />
-      </div>
-    );
+    if (isDenied(build.error)) return <NotFoundView title="Build not found" description={`${owner}/${name} has no build #${number}, or you cannot see it.`} />;
+    return frame(<ErrorState error={build.error} onRetry={() => void build.refetch()} />);
   }
-  return <BuildView owner={owner} workspaceName={workspace} build={build.data} logs={logs.logs} logState={logs.state} logError={logs.error} />;
+  if (tab === "state" && isDenied(state.error)) {
+    return <NotFoundView title="Build state not found" description="Only template administrators can read a build's Terraform state." />;
+  }
+  if (build.isPending || ws.isPending) return frame(<SkeletonBlock label="Loading build" lines={8} />);
+  if (!ws.workspace) return frame(<ErrorState error={ws.error} onRetry={ws.refetch} />);
+
+  const b = build.data;
+  const workspace = ws.workspace;
+  const canCancel = admin || workspace.template_allow_user_cancel_workspace_jobs;
+
+  const panels: Record<BuildTab, () => ReactNode> = {
+    logs: () => <LogsTab build={b} log={log} viewerRef={viewer} />,
+    "agent-logs": () => <AgentLogsTab build={b} />,
+    timings: () => (
+      <Suspense fallback={<TimingsSkeleton />}>
+        <TimingsTab
+          build={b}
+          owner={owner}
+          workspaceName={name}
+          log={log.store}
+          onShowLogAt={(ms) => {
+            const line = lineAtOrAfter(log.store, ms);
+            if (line !== undefined) jumpToLine(line);
+            else setTab("logs");
+          }}
+          onShowAgentLogs={() => setTab("agent-logs")}
+        />
+      </Suspense>
+    ),
+    resources: () => <ResourcesTab build={b} />,
+    parameters: () => <ParametersTab build={b} owner={owner} workspaceName={name} />,
+    state: () =>
+      state.isError ? (
+        <ErrorState error={state.error} title="Could not load the state" onRetry={() => void state.refetch()} />
+      ) : state.data === undefined ? (
+        <SkeletonTable label="Loading state" columns={1} rows={6} />
+      ) : (
+        <StateTab raw={state.data} fileName={`${name}-build-${b.build_number}-state.json`} />
+      ),
+  };
+
+  return (
+    <BuildView
+      header={{
+        workspace,
+        build: b,
+        previous,
+        next,
+        canCancel,
+        canDebug: admin,
+        onRetry: actions.retry,
+        retrying: actions.retrying,
+        onCancel: actions.cancel,
+        canceling: actions.canceling,
+      }}
+      failure={
+        failed ? (
+          <BuildFailure
+            build={b}
+            guidance={guidance}
+            cost={needsCostHistory && recent.isPending ? "loading" : dailyCostOf(b, recent.data ?? [])}
+            window={failure}
+            onJumpToLine={jumpToLine}
+            onRetry={() => actions.retry()}
+            retrying={actions.retrying === "normal"}
+          />
+        ) : undefined
+      }
+      tab={tab}
+      tabs={visibleTabs(admin)}
+      onTabChange={setTab}
+      panel={panels[tab]()}
+    />
+  );
 }

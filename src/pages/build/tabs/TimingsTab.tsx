@@ -1,0 +1,107 @@
+// The embedded Gantt. Loaded through React.lazy (the chart is the heaviest part of the page and
+// only this tab needs it).
+import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { Link } from "react-router";
+import { useQuery } from "@tanstack/react-query";
+import { ChartGantt, GitCompareArrows } from "lucide-react";
+import { isApiError } from "../../../api/client";
+import { buildTimingsQuery } from "../../../api/queries";
+import type { ProvisionerJobLog, WorkspaceBuild } from "../../../api/types";
+import { timingsPath } from "../../../app/params";
+import { buttonClasses } from "../../../components/Button";
+import { ErrorState } from "../../../components/ErrorState";
+import { TimingsChart, TimingsEmpty, TimingsSkeleton, type TimingBar } from "../../../components/TimingsChart";
+import type { LogStore } from "../../../lib/logs/store";
+import { agentsOf, buildLiveTimings } from "../../../lib/timings";
+
+export interface TimingsTabProps {
+  build: WorkspaceBuild;
+  owner: string;
+  workspaceName: string;
+  /** The build log, for provisional stage bars while the job runs. */
+  log: LogStore;
+  /** A provisioner bar was picked: show the log from this time (epoch ms). */
+  onShowLogAt: (ms: number) => void;
+  /** An agent bar was picked. */
+  onShowAgentLogs: () => void;
+}
+
+/**
+ * Stage changes are all the provisional bars need (SPEC §7: bars from log `stage` changes), so
+ * each stage group stands in for its lines.
+ */
+function stageChanges(log: LogStore): ProvisionerJobLog[] {
+  return log.groups.map((g, i) => ({
+    id: i + 1,
+    created_at: new Date(Number.isNaN(g.firstTime) ? 0 : g.firstTime).toISOString(),
+    log_source: "provisioner",
+    log_level: "info",
+    stage: g.key,
+    output: "",
+  }));
+}
+
+export default function TimingsTab({ build, owner, workspaceName, log, onShowLogAt, onShowAgentLogs }: TimingsTabProps) {
+  const timings = useQuery(buildTimingsQuery(build.id));
+  const subscribe = useCallback((onChange: () => void) => log.subscribe(onChange), [log]);
+  const logVersion = useSyncExternalStore(subscribe, () => log.version);
+  const [now, setNow] = useState(() => Date.now());
+
+  // Timings grow after the job: agents connect and scripts run, so refetch whenever any of that moves.
+  const progress = `${build.job.status}|${agentsOf(build)
+    .map((a) => `${a.status}:${a.lifecycle_state}`)
+    .join(",")}`;
+  const { refetch } = timings;
+  useEffect(() => {
+    void refetch();
+  }, [progress, refetch]);
+
+  const live = useMemo(
+    () => buildLiveTimings({ build, timings: timings.data, logs: stageChanges(log), now }),
+    // `logVersion` stands for the log's content.
+    [build, timings.data, log, logVersion, now],
+  );
+  useEffect(() => {
+    if (!live.live) return;
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
+  }, [live.live]);
+
+  const onSelectBar = useCallback(
+    (bar: TimingBar) => {
+      if (bar.stage.group === "provisioner") onShowLogAt(bar.item?.start ?? bar.stage.start);
+      else onShowAgentLogs();
+    },
+    [onShowLogAt, onShowAgentLogs],
+  );
+
+  const links = (
+    <div className="flex flex-wrap gap-2">
+      <Link to={timingsPath(owner, workspaceName, build.build_number)} className={buttonClasses({ size: "sm" })}>
+        <ChartGantt aria-hidden className="size-3.5" />
+        Open full timings
+      </Link>
+      <Link to={`${timingsPath(owner, workspaceName, build.build_number)}?compare=prev`} className={buttonClasses({ size: "sm" })}>
+        <GitCompareArrows aria-hidden className="size-3.5" />
+        Compare with previous
+      </Link>
+    </div>
+  );
+
+  let body;
+  if (timings.isError && isApiError(timings.error) && timings.error.status === 404) body = <TimingsEmpty reason="unsupported" />;
+  else if (timings.isError) body = <ErrorState error={timings.error} title="Could not load timings" onRetry={() => void refetch()} />;
+  else if (timings.isPending) body = <TimingsSkeleton />;
+  else if (live.tree.items.length > 0) {
+    body = <TimingsChart tree={live.tree} live={live.live} label={`#${build.build_number}`} exportName={`${workspaceName}-build-${build.build_number}-timings`} onSelectBar={onSelectBar} compact maxBodyHeight={420} />;
+  } else if (live.phase === "queued") body = <TimingsEmpty reason="queued" />;
+  else if (live.live) body = <TimingsSkeleton />;
+  else body = <TimingsEmpty reason={build.job.status === "failed" ? "failed" : "no-timings"} />;
+
+  return (
+    <div className="flex flex-col gap-3">
+      {links}
+      {body}
+    </div>
+  );
+}
