@@ -2,7 +2,7 @@
 // connections), the SSE `/watch` when the server has no watch-ws (404). Every `data` event writes
 // the workspace straight into the query cache; after a reconnect the cache is invalidated, because
 // changes made while disconnected were never sent.
-import { useEffect, useState } from "react";
+import { useEffect, useLayoutEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
 import { Backoff, type BackoffOptions } from "../lib/retryPolicy";
 import { notifyUnauthorized } from "./client";
@@ -257,7 +257,8 @@ const MAX_LATENCY_ENTRIES = 1_000;
  * marks belong to events that changed nothing on screen and so were never committed.
  */
 export function useWatchLatency(renderedValue: unknown): void {
-  useEffect(() => {
+  // A layout effect runs inside the commit, so the frame requested here is the one that paints it.
+  useLayoutEffect(() => {
     const marks = performance.getEntriesByName(WATCH_MESSAGE_MARK, "mark");
     if (marks.length === 0) return;
     const start = marks[marks.length - 1].startTime;

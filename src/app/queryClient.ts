@@ -1,8 +1,11 @@
-import { QueryClient } from "@tanstack/react-query";
+import { QueryClient, notifyManager } from "@tanstack/react-query";
 import { RETRY_DEFAULTS } from "../lib/retryPolicy";
 
 /** One client for the app: the shared retry policy, and a short freshness window (watch streams keep live data current). */
 export function createAppQueryClient(): QueryClient {
+  // Cache writes reach components in the same task (default: a later setTimeout), so a watch
+  // event is on screen in the next frame (SPEC §6) even when timers are throttled or the CPU is busy.
+  notifyManager.setScheduler(queueMicrotask);
   return new QueryClient({
     defaultOptions: {
       queries: { ...RETRY_DEFAULTS.queries, staleTime: 10_000 },
