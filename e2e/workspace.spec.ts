@@ -166,7 +166,8 @@ for (const theme of ["light", "dark"] as const) {
     await page.emulateMedia({ colorScheme: theme });
     await signIn(page, "alice");
     await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
-    for (const name of ["dev", "quota-fail"]) {
+    // Running with apps and agent logs, failed with guidance, mid-build, outdated.
+    for (const name of ["dev", "quota-fail", "starting-ws", "outdated"]) {
       await page.goto(`/@alice/${name}`);
       await expect(status(page)).toBeVisible();
       await expect(page.getByTestId("build-log").locator("[data-line]").first()).toBeVisible();

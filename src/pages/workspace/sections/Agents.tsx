@@ -53,8 +53,8 @@ function AgentCard({ workspace, agent, scriptTimings, log, appOrigin }: { worksp
       <div className="flex flex-col gap-3 p-4">
         <div className="flex flex-wrap items-center gap-2">
           <h3 className="font-mono text-sm font-semibold text-text">{agent.name}</h3>
-          <StatusBadge kind="agentStatus" value={agent.status} size="sm" />
-          <StatusBadge kind="agentLifecycle" value={agent.lifecycle_state} size="sm" />
+          <StatusBadge kind="agentStatus" value={agent.status} size="sm" variant="plain" />
+          <StatusBadge kind="agentLifecycle" value={agent.lifecycle_state} size="sm" variant="plain" />
           {scripts.total > 0 && !readiness.settled && (
             <span className="text-xs text-muted" data-testid="agent-scripts">
               scripts {scripts.done}/{scripts.total}

@@ -38,7 +38,7 @@ export function BuildProgress({ build, history, log, readiness }: BuildProgressP
     <section aria-labelledby="build-progress-title" data-testid="build-progress" className="rounded-md border border-progress/30 bg-progress/5 p-4">
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <h2 id="build-progress-title" className="flex flex-wrap items-center gap-2 text-sm font-semibold text-text">
-          <StatusBadge kind="job" value={job.status} size="sm" label={job.status === "pending" ? "Queued" : undefined} />
+          <StatusBadge kind="job" value={job.status} size="sm" variant="plain" label={job.status === "pending" ? "Queued" : undefined} />
           <span>
             Build #{build.build_number} · {build.transition}
           </span>

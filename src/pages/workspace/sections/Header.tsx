@@ -2,7 +2,9 @@ import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { Workspace } from "../../../api/types";
 import { LiveIndicator, type LiveState } from "../../../components/LiveIndicator";
+import { cx } from "../../../components/cx";
 import { StatusBadge } from "../../../components/StatusBadge";
+import { MEANING_CLASSES } from "../../../lib/status";
 import type { WorkspaceReadiness } from "../../../lib/workspace/readiness";
 
 export interface HeaderProps {
@@ -28,9 +30,12 @@ export function Header({ workspace, readiness, live, actions }: HeaderProps) {
         <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-2">
           <h1 className="min-w-0 break-all text-xl font-semibold text-text">{workspace.name}</h1>
           <span data-testid="workspace-status" data-workspace-status={build.status} data-ready={readiness.ready || undefined} className="min-w-0 max-w-full">
-            <StatusBadge kind={readiness.status.kind} value={readiness.status.value} label={readiness.label} />
+            {/* Plain text on the page colour (a tinted pill fails contrast for green in light mode), framed like a pill. */}
+            <span className={cx("inline-flex h-7 max-w-full items-center rounded-full border px-2.5", MEANING_CLASSES[readiness.meaning].border)}>
+              <StatusBadge kind={readiness.status.kind} value={readiness.status.value} label={readiness.label} variant="plain" />
+            </span>
           </span>
-          {workspace.dormant_at && <StatusBadge kind="flag" value="dormant" size="sm" />}
+          {workspace.dormant_at && <StatusBadge kind="flag" value="dormant" size="sm" variant="plain" />}
           <LiveIndicator state={live} />
         </div>
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted">
@@ -39,7 +44,7 @@ export function Header({ workspace, readiness, live, actions }: HeaderProps) {
             <span aria-hidden> · </span>
             <span className="font-mono">{build.template_version_name}</span>
           </span>
-          {workspace.outdated && <StatusBadge kind="flag" value="outdated" size="sm" label="Outdated: a newer template version is active" />}
+          {workspace.outdated && <StatusBadge kind="flag" value="outdated" size="sm" variant="plain" label="Outdated: a newer template version is active" />}
         </p>
       </div>
       {actions}

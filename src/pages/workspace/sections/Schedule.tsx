@@ -60,8 +60,12 @@ export function Schedule({ workspace, timeZone, extend, now = Date.now() }: Sche
               <span className="text-muted">Off</span>
             )}
           </dd>
+        </div>
+      </dl>
+      {(canAdjust || extend.error) && (
+        <div className="px-4 pb-3">
           {canAdjust && (
-            <div className="mt-2 flex flex-wrap items-center gap-2">
+            <div className="-mt-1 flex flex-wrap items-center gap-2">
               <Button size="sm" onClick={() => extend.extend(-1)} disabled={extend.pending || !earlier.ok} title={earlier.ok ? undefined : earlier.reason} aria-label="Stop one hour earlier">
                 <Minus aria-hidden className="size-3.5" />1h
               </Button>
@@ -77,7 +81,7 @@ export function Schedule({ workspace, timeZone, extend, now = Date.now() }: Sche
             </p>
           )}
         </div>
-      </dl>
+      )}
     </section>
   );
 }
