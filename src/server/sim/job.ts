@@ -65,8 +65,9 @@ export async function runJob(store: Store, clock: SimClock, job: JobRecord, buil
     state: terraformState(rng.fork("state"), spec, build.transition, build.build_number),
   });
   if (previous && build.transition !== "start") shutDownAgents(store, previous, "off");
+  // The provisioner is free now; the agent comes up on its own.
   const agent = resources[0]?.agents?.[0];
-  if (agent && plan.agent) await runAgent(store, clock, rng.fork("agent"), build, agent, plan.agent);
+  if (agent && plan.agent) void runAgent(store, clock, rng.fork("agent"), build, agent, plan.agent).catch((err) => console.error("[sim] agent failed unexpectedly:", err));
 }
 
 /** Emits a phase's lines at their positions, in small batches; notices cancellation. */
