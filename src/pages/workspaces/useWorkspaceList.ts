@@ -22,8 +22,6 @@ export interface ListSnapshot {
 export interface WorkspaceListResult {
   /** Undefined until the first answer (or while the first answer failed). */
   list: ListSnapshot | undefined;
-  /** True when `list` is for the current filter, false while it shows an older one. */
-  current: boolean;
   filterProblems: FilterProblem[];
   error: unknown;
   refetch: () => void;
@@ -47,14 +45,11 @@ export function useWorkspaceList(filter: string, page: number, sort: WorkspaceSo
   const paged = useQuery({ ...workspacesQuery(filter, apiPage(page)), enabled: sort === undefined || tooMany, refetchInterval });
 
   let list: ListSnapshot | undefined;
-  let placeholder = false;
   if (sort !== undefined && all.data?.complete && !tooMany) {
     const sorted = sortWorkspaces(all.data.workspaces, sort);
     list = { rows: slicePage(sorted, page), total: sorted.length };
-    placeholder = all.isPlaceholderData;
   } else if (paged.data && (sort === undefined || tooMany)) {
     list = { rows: sortWorkspaces(paged.data.workspaces, sort), total: paged.data.count };
-    placeholder = paged.isPlaceholderData;
     if (tooMany) {
       list.sortNote = `${paged.data.count.toLocaleString("en-US")} workspaces match, more than the ${ALL_WORKSPACES_LIMIT.toLocaleString("en-US")} that can be sorted together: only this page is sorted. Narrow the filter to sort them all.`;
     }
@@ -73,7 +68,6 @@ export function useWorkspaceList(filter: string, page: number, sort: WorkspaceSo
   const filterProblems = problemsOf(error, filter);
   return {
     list: shown,
-    current: list !== undefined && !placeholder && !error,
     filterProblems,
     error: filterProblems.length > 0 ? undefined : (error ?? undefined),
     refetch: () => void active.refetch(),
