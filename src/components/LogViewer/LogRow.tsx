@@ -115,7 +115,7 @@ function LineRowImpl(props: LineRowProps) {
         </span>
       )}
       {source !== null && <span className="mr-2 max-w-40 shrink-0 select-none truncate text-muted">[{source}]</span>}
-      <span data-log-text="" className={cx("pr-4", wrap ? "min-w-0 whitespace-pre-wrap break-all" : "whitespace-pre")}>
+      <span data-log-text="" className={cx("pr-4", wrap ? "min-w-0 whitespace-pre-wrap [overflow-wrap:anywhere]" : "whitespace-pre")}>
         <LineText parsed={parsed} matches={matches} panel={panel} />
       </span>
     </div>
@@ -132,7 +132,8 @@ export const LineRow = memo(LineRowImpl, (a, b) => {
 
 export interface HeaderRowProps {
   index: number;
-  start: number;
+  /** Offset in the list; null = pinned at the top of the viewport (the stage being read). */
+  start: number | null;
   group: LogGroup;
   /** Changes whenever the group's counters may have changed. */
   version: number;
@@ -144,7 +145,12 @@ function HeaderRowImpl({ index, start, group, collapsed, onToggle }: HeaderRowPr
   const Chevron = collapsed ? ChevronRight : ChevronDown;
   const duration = group.lastTime - group.firstTime;
   return (
-    <div data-index={index} data-group={group.index} className="absolute left-0 top-0 flex w-full items-end" style={{ transform: `translateY(${start}px)`, height: HEADER_HEIGHT }}>
+    <div
+      data-index={index}
+      data-group={group.index}
+      className={cx("left-0 top-0 flex w-full items-end", start === null ? "sticky z-[2] bg-panel" : "absolute")}
+      style={start === null ? { height: HEADER_HEIGHT, marginBottom: -HEADER_HEIGHT } : { transform: `translateY(${start}px)`, height: HEADER_HEIGHT }}
+    >
       <button
         type="button"
         aria-expanded={!collapsed}

@@ -91,7 +91,8 @@ function LogViewerInner(props: LogViewerProps) {
   const [tabKey, setTabKey] = useState<string | null>(props.initialSource ?? null);
   const tab = tabKey === null ? null : store.groups.findIndex((g) => g.key === tabKey);
   const [wrap, setWrap] = useState(false);
-  const [timestamps, setTimestamps] = useState<TimestampMode>("absolute");
+  // Phones: the text needs the width more than the clock does.
+  const [timestamps, setTimestamps] = useState<TimestampMode>(() => (window.matchMedia?.("(max-width: 639px)").matches ? "off" : "absolute"));
   const [fullScreen, setFullScreen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [downloading, setDownloading] = useState(false);
@@ -123,6 +124,8 @@ function LogViewerInner(props: LogViewerProps) {
     estimateSize: useCallback((i: number) => (rowIndex.at(i) < 0 ? HEADER_HEIGHT : LINE_HEIGHT), [rowIndex]),
     getItemKey: useCallback((i: number) => rowIndex.at(i), [rowIndex]),
     overscan: 12,
+    // The pinned stage header covers the top of the viewport: scroll targets land below it.
+    scrollPaddingStart: isBuild ? HEADER_HEIGHT : 0,
   });
   useEffect(() => {
     virtualizer.measure();
@@ -394,6 +397,10 @@ function LogViewerInner(props: LogViewerProps) {
   const items = virtualizer.getVirtualItems();
   const measureRef = wrap ? virtualizer.measureElement : undefined;
 
+  // The stage being read stays visible above its lines.
+  const firstRow = items.length > 0 ? rowIndex.at(virtualizer.range?.startIndex ?? items[0].index) : -1;
+  const pinnedGroup = isBuild && firstRow >= 0 ? store.groupOf(firstRow) : -1;
+
   let body;
   if (store.length === 0) {
     body = loading ? <LogSkeleton /> : <LogMessage title={live ? "Waiting for logs…" : "No logs"} detail={live ? "Lines appear here as they are written." : undefined} />;
@@ -406,52 +413,57 @@ function LogViewerInner(props: LogViewerProps) {
       );
   } else {
     body = (
-      <div className="relative min-w-full" style={{ height: virtualizer.getTotalSize() }}>
-        {items.map((item) => {
-          const value = rowIndex.at(item.index);
-          if (value < 0) {
-            const g = headerGroup(value);
-            const group = store.groups[g];
-            return (
-              <HeaderRow key={item.key} index={item.index} start={item.start} group={group} version={version} collapsed={collapsed.has(g)} onToggle={toggleGroup} />
-            );
-          }
-          const line = value;
-          let matches = EMPTY_MATCHES;
-          let matchKey = "";
-          if (results && results.count > 0) {
-            const [from, to] = results.rangeOnLine(line);
-            if (to > from) {
-              matches = [];
-              for (let i = from; i < to; i++) matches.push({ start: results.start(i), end: results.end(i), current: i === current });
-              matchKey = `${from}:${to}:${current >= from && current < to ? current : -1}`;
+      <>
+        {pinnedGroup >= 0 && (
+          <HeaderRow index={-1} start={null} group={store.groups[pinnedGroup]} version={version} collapsed={collapsed.has(pinnedGroup)} onToggle={toggleGroup} />
+        )}
+        <div className="relative min-w-full" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const value = rowIndex.at(item.index);
+            if (value < 0) {
+              const g = headerGroup(value);
+              const group = store.groups[g];
+              return (
+                <HeaderRow key={item.key} index={item.index} start={item.start} group={group} version={version} collapsed={collapsed.has(g)} onToggle={toggleGroup} />
+              );
             }
-          }
-          return (
-            <LineRow
-              key={item.key}
-              index={item.index}
-              line={line}
-              start={item.start}
-              parsed={cache.get(line)}
-              level={store.level(line)}
-              matches={matches}
-              matchKey={matchKey}
-              selected={selection !== null && line + 1 >= selection.start && line + 1 <= selection.end}
-              time={timeWidth ? formatLineTime(store.time(line), timestamps, startTime) : ""}
-              timeWidth={timeWidth}
-              gapMs={line > 0 ? gapBefore(store.time(line - 1), store.time(line)) : 0}
-              gutterWidth={gutterWidth}
-              wrap={wrap}
-              permalink={permalinks}
-              source={showSourceChip ? store.groups[store.groupOf(line)].name : null}
-              panel={panel}
-              measureRef={measureRef}
-              onLineClick={onLineClick}
-            />
-          );
-        })}
-      </div>
+            const line = value;
+            let matches = EMPTY_MATCHES;
+            let matchKey = "";
+            if (results && results.count > 0) {
+              const [from, to] = results.rangeOnLine(line);
+              if (to > from) {
+                matches = [];
+                for (let i = from; i < to; i++) matches.push({ start: results.start(i), end: results.end(i), current: i === current });
+                matchKey = `${from}:${to}:${current >= from && current < to ? current : -1}`;
+              }
+            }
+            return (
+              <LineRow
+                key={item.key}
+                index={item.index}
+                line={line}
+                start={item.start}
+                parsed={cache.get(line)}
+                level={store.level(line)}
+                matches={matches}
+                matchKey={matchKey}
+                selected={selection !== null && line + 1 >= selection.start && line + 1 <= selection.end}
+                time={timeWidth ? formatLineTime(store.time(line), timestamps, startTime) : ""}
+                timeWidth={timeWidth}
+                gapMs={line > 0 ? gapBefore(store.time(line - 1), store.time(line)) : 0}
+                gutterWidth={gutterWidth}
+                wrap={wrap}
+                permalink={permalinks}
+                source={showSourceChip ? store.groups[store.groupOf(line)].name : null}
+                panel={panel}
+                measureRef={measureRef}
+                onLineClick={onLineClick}
+              />
+            );
+          })}
+        </div>
+      </>
     );
   }
 

@@ -26,7 +26,7 @@ export function ShortcutsHelp({ open, onOpenChange }: { open: boolean; onOpenCha
           align="end"
           sideOffset={6}
           aria-label="Keyboard shortcuts"
-          className="z-50 w-72 rounded-md border border-border bg-panel p-3 text-sm text-text shadow-lg"
+          className="z-50 w-80 rounded-md border border-border bg-panel p-3 text-sm text-text shadow-lg"
         >
           <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Keyboard shortcuts</h2>
           <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5">
