@@ -108,7 +108,7 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
       { latencyMs: opts.latencyMs, errorRate: opts.errorRate, seed: opts.seed },
       streams,
     );
-    backend = builtinBackend(api, createUpgradeRouter(store, streams));
+    backend = builtinBackend(api, createUpgradeRouter(store, streams, opts.latencyMs));
     sim.start();
   }
   const bridge = createBridge({ backend, sessionToken: opts.coderSessionToken });

@@ -20,7 +20,7 @@ function uuid(raw: string): string {
 }
 
 /** WebSocket endpoints of the built-in API, on the Node server's `upgrade` event. */
-export function createUpgradeRouter(store: Store, registry: StreamRegistry) {
+export function createUpgradeRouter(store: Store, registry: StreamRegistry, latencyMs = 0) {
   const wss = new WebSocketServer({ noServer: true });
 
   /** Resolves the request to a stream starter, or throws the HTTP error to answer with. */
@@ -57,18 +57,25 @@ export function createUpgradeRouter(store: Store, registry: StreamRegistry) {
 
   return {
     handle(req: IncomingMessage, socket: Duplex, head: Buffer): void {
-      let start: (socket: WebSocket) => void;
-      try {
-        start = route(req);
-      } catch (err) {
-        rejectUpgrade(socket, err instanceof HttpError ? err : new HttpError(500, "An internal error occurred."));
-        return;
-      }
-      wss.handleUpgrade(req, socket, head, (ws) => start(ws));
+      // --latency-ms delays every /api/v2 answer, stream handshakes included.
+      if (latencyMs > 0) setTimeout(() => accept(req, socket, head), latencyMs);
+      else accept(req, socket, head);
     },
     close(): void {
       for (const client of wss.clients) client.terminate();
       wss.close();
     },
   };
+
+  function accept(req: IncomingMessage, socket: Duplex, head: Buffer): void {
+    if (socket.destroyed) return;
+    let start: (socket: WebSocket) => void;
+    try {
+      start = route(req);
+    } catch (err) {
+      rejectUpgrade(socket, err instanceof HttpError ? err : new HttpError(500, "An internal error occurred."));
+      return;
+    }
+    wss.handleUpgrade(req, socket, head, (ws) => start(ws));
+  }
 }

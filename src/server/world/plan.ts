@@ -263,6 +263,8 @@ function scriptLines(rng: Rng, key: string, status: ScriptStatus): Array<{ level
     add(`${YELLOW}WARN${R} code-server already installed, skipping download`, "warn");
     add("[2025-01-01T00:00:00.000Z] info  HTTP server listening on http://127.0.0.1:13337/");
     add("[2025-01-01T00:00:00.000Z] info    - Authentication is disabled");
+    // Real output is hostile sometimes; the dashboard must print it, never render it.
+    add(`${YELLOW}WARN${R} ignoring extension id "<script>alert('code-server')</script>" & "<img src=x onerror=alert(1)>"`, "warn");
   } else {
     add("Installing dotfiles from https://github.com/example/dotfiles");
     add("Cloning into '/home/coder/.config/coderv2/dotfiles'...");
