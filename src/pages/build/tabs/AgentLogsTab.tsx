@@ -15,17 +15,18 @@ function AgentLog({ agent }: { agent: WorkspaceAgent }) {
   const log = useAgentLog(agent.id, agent.log_sources ?? []);
   const live = log.state === "live" || log.state === "reconnecting";
   return (
-    <LogViewer
-      source={log.store}
-      label={`Agent ${agent.name} logs`}
-      loading={log.state === "connecting" && log.store.length === 0}
-      live={live}
-      error={log.state === "error" ? (log.error ?? "The log stream failed.") : null}
-      onRetry={log.retry}
-      truncated={agent.logs_overflowed}
-      downloadName={`${agent.name}.log`}
-      className="h-[65vh] min-h-80"
-    />
+    <div className="h-[65vh] min-h-80">
+      <LogViewer
+        source={log.store}
+        label={`Agent ${agent.name} logs`}
+        loading={log.state === "connecting" && log.store.length === 0}
+        live={live}
+        error={log.state === "error" ? (log.error ?? "The log stream failed.") : null}
+        onRetry={log.retry}
+        truncated={agent.logs_overflowed}
+        downloadName={`${agent.name}.log`}
+      />
+    </div>
   );
 }
 

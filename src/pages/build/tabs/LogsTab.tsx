@@ -8,18 +8,19 @@ import type { FollowedLog } from "../useFollowedLog";
 export function LogsTab({ build, log, viewerRef }: { build: WorkspaceBuild; log: FollowedLog; viewerRef?: Ref<LogViewerHandle> }) {
   const live = isActiveJob(build.job.status);
   return (
-    <LogViewer
-      ref={viewerRef}
-      source={log.store}
-      label={`Build #${build.build_number} log`}
-      loading={log.state === "connecting" && log.store.length === 0}
-      live={live}
-      error={log.state === "error" ? (log.error ?? "The log stream failed.") : null}
-      onRetry={log.retry}
-      truncated={build.job.logs_overflowed}
-      downloadUrl={`/api/v2/workspacebuilds/${encodeURIComponent(build.id)}/logs?format=text`}
-      downloadName={`${build.workspace_name}-build-${build.build_number}.log`}
-      className="h-[70vh] min-h-80"
-    />
+    <div className="h-[70vh] min-h-80">
+      <LogViewer
+        ref={viewerRef}
+        source={log.store}
+        label={`Build #${build.build_number} log`}
+        loading={log.state === "connecting" && log.store.length === 0}
+        live={live}
+        error={log.state === "error" ? (log.error ?? "The log stream failed.") : null}
+        onRetry={log.retry}
+        truncated={build.job.logs_overflowed}
+        downloadUrl={`/api/v2/workspacebuilds/${encodeURIComponent(build.id)}/logs?format=text`}
+        downloadName={`${build.workspace_name}-build-${build.build_number}.log`}
+      />
+    </div>
   );
 }
