@@ -180,6 +180,11 @@ export class WorldBuilder {
       if (outcome === "succeeded") transition = transition === "start" ? "stop" : "start";
     }
     if (last.transition === "delete" && last.outcome === "succeeded" && !last.hold) ws.deleted = true;
+    // Someone is using a running workspace: last use after its start (own stream, ids unaffected).
+    if (last.transition === "start" && last.outcome === "succeeded" && !last.hold && !ws.dormant_at) {
+      const used = this.t0 - this.rng.fork(`last-used:${ws.id}`).int(1, 90) * 60_000;
+      ws.last_used_at = new Date(Math.max(used, end)).toISOString();
+    }
     ws.updated_at = builds[builds.length - 1].updated_at;
     return builds;
   }

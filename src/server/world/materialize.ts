@@ -50,13 +50,21 @@ function layout(phases: PlanPhase[], startMs: number, endMs: number | undefined)
   });
 }
 
-/** Provisioner log entries of laid-out phases, optionally only those before `untilMs`. */
-function phaseLogs(windows: Window[], base: number, untilMs = Infinity): ProvisionerJobLog[] {
+/** The phases up to the apply, which is cut at its middle (a provider that never answers). */
+function stuckWindows(windows: Window[]): Window[] {
+  const i = windows.findIndex((w) => w.phase.timingStage === "apply");
+  if (i < 0) return windows;
+  const apply = windows[i];
+  const lines = apply.phase.lines.filter((l) => l.at < 0.5);
+  return [...windows.slice(0, i), { ...apply, phase: { ...apply.phase, lines } }];
+}
+
+/** Provisioner log entries of laid-out phases. */
+function phaseLogs(windows: Window[], base: number): ProvisionerJobLog[] {
   const logs: ProvisionerJobLog[] = [];
   for (const w of windows) {
     for (const l of w.phase.lines) {
       const at = w.start + l.at * (w.end - w.start);
-      if (at > untilMs) continue;
       logs.push({ id: base + logs.length + 1, created_at: iso(at), log_source: l.source, log_level: l.level, stage: w.phase.logStage, output: l.output });
     }
   }
@@ -196,8 +204,8 @@ export const historyGenerator: ContentGenerator = {
     const started = Date.parse(job.started_at);
     const completed = job.completed_at ? Date.parse(job.completed_at) : undefined;
     const windows = layout(plan.phases, started, completed);
-    // A job still in flight (held by the world) shows what it has logged so far.
-    content.logs = phaseLogs(windows, base, completed ?? store.now());
+    // A job held in flight by the world is stuck half-way through its apply, whenever it is read.
+    content.logs = completed === undefined ? phaseLogs(stuckWindows(windows), base) : phaseLogs(windows, base);
     if (build.bench?.logLines) padLogs(content.logs, build.bench.logLines, base, windows);
     if (job.status !== "succeeded" || completed === undefined) return content;
     content.timings.provisioner_timings = provisionerTimings(job.id, windows);
