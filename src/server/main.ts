@@ -12,7 +12,7 @@ import { loadState, StatePersister } from "./store/persist";
 import type { Store } from "./store/store";
 import { StreamRegistry } from "./streams/registry";
 import { createUpgradeRouter } from "./streams/router";
-import { createWorld } from "./world/index";
+import { createWorld, type WorldName } from "./world/index";
 
 export interface ServerOptions {
   port: number /*0 = random*/;
@@ -26,7 +26,7 @@ export interface ServerOptions {
   errorRate: number;
   dropStreamsAfterMs: number | null;
   stateFile: string | null;
-  world: "demo" | "bench";
+  world: WorldName;
   testControls: boolean;
   coderUrl: string | null;
   coderSessionToken: string | null;

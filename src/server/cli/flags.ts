@@ -30,7 +30,7 @@ export const FLAGS: FlagSpec[] = [
   { flag: "--error-rate", env: "FAULT_ERROR_RATE", key: "errorRate", kind: "rate", help: "fraction of non-stream requests answered 500" },
   { flag: "--drop-streams-after-ms", env: "FAULT_DROP_STREAMS_AFTER_MS", key: "dropStreamsAfterMs", kind: "int", help: "kill every stream after N ms" },
   { flag: "--state-file", env: "SIM_STATE_FILE", key: "stateFile", kind: "string", help: "persist world + sessions here" },
-  { flag: "--world", env: "SIM_WORLD", key: "world", kind: "world", help: "demo | bench" },
+  { flag: "--world", env: "SIM_WORLD", key: "world", kind: "world", help: "demo | bench | xss" },
   { flag: "--test-controls", env: "SIM_TEST_CONTROLS", key: "testControls", kind: "bool", help: "enable POST /__sim/next-outcome" },
   { flag: "--coder-url", env: "CODER_URL", key: "coderUrl", kind: "string", help: "proxy /api/v2 to this Coder deployment" },
   { flag: "--coder-session-token", env: "CODER_SESSION_TOKEN", key: "coderSessionToken", kind: "string", help: "token injected by the proxy" },
@@ -67,7 +67,7 @@ function parseValue(spec: FlagSpec, raw: string, source: string): unknown {
       return n;
     }
     case "world":
-      if (raw !== "demo" && raw !== "bench") throw fail("expected demo or bench");
+      if (raw !== "demo" && raw !== "bench" && raw !== "xss") throw fail("expected demo or bench (xss: hostile strings, for tests)");
       return raw;
     case "string":
       return raw === "" ? null : raw;

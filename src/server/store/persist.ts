@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ServerOptions } from "../main";
-import { historyGenerator } from "../world/materialize";
+import { contentGenerator } from "../world/index";
 import type { BuildContent, BuildRecord, JobRecord, SessionRecord, TemplateRecord, TemplateVersionRecord, UserRecord, WorkspaceRecord, OrganizationRecord } from "./records";
 import { Store } from "./store";
 
@@ -67,7 +67,7 @@ export function loadState(file: string, opts: Pick<ServerOptions, "seed" | "worl
     return null;
   }
   if (data.version !== VERSION || data.seed !== opts.seed || data.world !== opts.world) return null;
-  const store = new Store({ generator: historyGenerator, seed: data.seed });
+  const store = new Store({ generator: contentGenerator(data.world), seed: data.seed });
   store.provisioners.push(...data.provisioners);
   for (const u of data.users) store.users.set(u.id, u);
   for (const s of data.sessions) store.sessions.set(s.token, s);
