@@ -109,7 +109,11 @@ export class Store {
     return () => this.listeners.delete(listener);
   }
 
+  /** Bumped on every event: lets readers cache what they derived from the state. */
+  revision = 0;
+
   emit(event: StoreEvent): void {
+    this.revision++;
     for (const l of [...this.listeners]) l(event);
   }
 

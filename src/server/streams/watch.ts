@@ -23,6 +23,26 @@ export function onWorkspaceChange(store: Store, workspaceId: string, onChange: (
   });
 }
 
+const viewCache = new WeakMap<Store, Map<string, { revision: number; json: string }>>();
+
+/**
+ * The workspace JSON for a watcher. Many watchers of one workspace share the serialization
+ * while the store has not changed (it depends on the viewer only through `favorite`).
+ */
+export function watchedWorkspaceJson(store: Store, ws: WorkspaceRecord, user: UserRecord): string {
+  let cache = viewCache.get(store);
+  if (!cache) {
+    cache = new Map();
+    viewCache.set(store, cache);
+  }
+  const key = `${ws.id}:${user.id}`;
+  const hit = cache.get(key);
+  if (hit && hit.revision === store.revision) return hit.json;
+  const json = goJsonLine(workspaceView(store, ws, user));
+  cache.set(key, { revision: store.revision, json });
+  return json;
+}
+
 /** SSE framing as Coder writes it: `event:` line, `data:` only with data, blank line. */
 export function sseFrame(type: "ping" | "data" | "error", data?: unknown): string {
   return data === undefined ? `event: ${type}\n\n` : `event: ${type}\ndata: ${goJsonLine(data)}\n\n`;
@@ -38,9 +58,10 @@ export function watchSse(store: Store, registry: StreamRegistry, ws: WorkspaceRe
       const send = (frame: string) => {
         if (!closed) controller.enqueue(enc.encode(frame));
       };
+      const data = () => `event: data\ndata: ${watchedWorkspaceJson(store, ws, user)}\n\n`;
       send(sseFrame("ping"));
-      send(sseFrame("data", workspaceView(store, ws, user)));
-      const unsubscribe = onWorkspaceChange(store, ws.id, () => send(sseFrame("data", workspaceView(store, ws, user))));
+      send(data());
+      const unsubscribe = onWorkspaceChange(store, ws.id, () => send(data()));
       const heartbeat = setInterval(() => send(sseFrame("ping")), HEARTBEAT_MS);
       const unregister = registry.add({
         kill: () => {
@@ -76,12 +97,13 @@ export function watchSse(store: Store, registry: StreamRegistry, ws: WorkspaceRe
  * that sends anything is closed with 1002 (protocol error).
  */
 export function watchWs(store: Store, registry: StreamRegistry, socket: WebSocket, ws: WorkspaceRecord, user: UserRecord): void {
-  const send = (msg: unknown) => {
-    if (socket.readyState === socket.OPEN) socket.send(goJsonLine(msg));
+  const send = (text: string) => {
+    if (socket.readyState === socket.OPEN) socket.send(text);
   };
-  send({ type: "ping" });
-  send({ type: "data", data: workspaceView(store, ws, user) });
-  const unsubscribe = onWorkspaceChange(store, ws.id, () => send({ type: "data", data: workspaceView(store, ws, user) }));
+  const data = () => `{"type":"data","data":${watchedWorkspaceJson(store, ws, user)}}`;
+  send(goJsonLine({ type: "ping" }));
+  send(data());
+  const unsubscribe = onWorkspaceChange(store, ws.id, () => send(data()));
   const heartbeat = setInterval(() => {
     if (socket.readyState === socket.OPEN) socket.ping();
   }, HEARTBEAT_MS);
