@@ -58,7 +58,7 @@ function hostileLogs(logs: ProvisionerJobLog[]): void {
 }
 
 function hostileApps(apps: WorkspaceApp[], text: Cursor, urls: Cursor): WorkspaceApp[] {
-  const out = apps.map((app) => ({
+  const out: WorkspaceApp[] = apps.map((app) => ({
     ...app,
     display_name: text.next(),
     tooltip: text.next(),
