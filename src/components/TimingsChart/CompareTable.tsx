@@ -37,9 +37,9 @@ export function CompareTable({ comparison, baselineLabel, currentLabel }: { comp
   return (
     <section aria-labelledby="timings-compare-heading" className="rounded-md border border-border bg-panel">
       <div className="flex flex-wrap items-baseline gap-x-4 gap-y-1 border-b border-border px-3 py-2">
-        <h3 id="timings-compare-heading" className="text-sm font-semibold text-text">
+        <h2 id="timings-compare-heading" className="text-sm font-semibold text-text">
           {currentLabel} compared with {baselineLabel}
-        </h3>
+        </h2>
         <p className="text-xs text-muted">
           Total {signed(t.delta)} · {comparison.regressions.length} regression{comparison.regressions.length === 1 ? "" : "s"} (≥ 20 % and ≥ 2 s slower) ·{" "}
           {comparison.added.length} added · {comparison.removed.length} removed

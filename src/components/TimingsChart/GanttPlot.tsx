@@ -52,7 +52,6 @@ interface Drag {
 export function GanttPlot(props: GanttPlotProps) {
   const { rows, axis, now, live } = props;
   const controller = useMemo(() => new PlotController(), []);
-  const rootRef = useRef<HTMLDivElement>(null);
   const bodyRef = useRef<HTMLDivElement>(null);
   const plotRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -62,8 +61,6 @@ export function GanttPlot(props: GanttPlotProps) {
   const dragRef = useRef<Drag | undefined>(undefined);
   const pinchRef = useRef(new Map<number, { x: number; y: number }>());
   const [palette, setPalette] = useState<ChartPalette>(() => readPalette());
-  const [width, setWidth] = useState(0);
-  const [rootWidth, setRootWidth] = useState(1280);
   const [scrollTop, setScrollTop] = useState(0);
   const [focusIndex, setFocusIndex] = useState<number | undefined>(undefined);
   const [hover, setHover] = useState<{ index: number; x: number; y: number } | undefined>(undefined);
@@ -72,8 +69,6 @@ export function GanttPlot(props: GanttPlotProps) {
   const helpId = useId();
   const tooltipId = useId();
 
-  const compact = rootWidth < 640;
-  const labelWidth = compact ? 140 : 260;
   const totalHeight = rows.length * ROW_HEIGHT;
   const bodyHeight = Math.max(ROW_HEIGHT * 3, Math.min(totalHeight, props.maxBodyHeight ?? 560));
 
@@ -96,26 +91,30 @@ export function GanttPlot(props: GanttPlotProps) {
     controller.setData({ rows, items: props.items, axis, now, live, palette, highlight: props.highlight, baseline: props.baseline, selectedId: props.selectedId, focusIndex });
   }, [controller, rows, props.items, axis, now, live, palette, props.highlight, props.baseline, props.selectedId, focusIndex]);
 
+  // The plot's width comes from a ResizeObserver, whose first callback runs after the browser's
+  // own layout and before paint: the first frame is drawn without forcing a synchronous layout.
+  const bodyHeightRef = useRef(bodyHeight);
+  bodyHeightRef.current = bodyHeight;
   useLayoutEffect(() => {
-    controller.setSize(width, bodyHeight, MINIMAP_HEIGHT);
+    controller.setSize(controller.width(), bodyHeight, MINIMAP_HEIGHT);
     controller.draw();
-  }, [controller, width, bodyHeight]);
+  }, [controller, bodyHeight]);
 
   useLayoutEffect(() => {
     const plot = plotRef.current;
-    const root = rootRef.current;
-    if (!plot || !root) return;
-    const measure = () => {
-      setWidth(Math.floor(plot.clientWidth));
-      setRootWidth(root.clientWidth);
+    if (!plot) return;
+    const resize = (width: number) => {
+      controller.setSize(Math.floor(width), bodyHeightRef.current, MINIMAP_HEIGHT);
+      controller.draw();
     };
-    measure();
-    if (typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(measure);
+    if (typeof ResizeObserver === "undefined") {
+      resize(plot.clientWidth);
+      return;
+    }
+    const observer = new ResizeObserver((entries) => resize(entries[entries.length - 1].contentRect.width));
     observer.observe(plot);
-    observer.observe(root);
     return () => observer.disconnect();
-  }, []);
+  }, [controller]);
 
   // Theme switches change the CSS variables the canvas paints with.
   useEffect(() => {
@@ -293,8 +292,8 @@ export function GanttPlot(props: GanttPlotProps) {
     const g = controller.geometry();
     if (!g) return undefined;
     const { x0 } = barSpan(rows[focusIndex], g);
-    return { index: focusIndex, x: Math.max(0, Math.min(x0, width - 40)), y: focusIndex * ROW_HEIGHT - scrollTop + ROW_HEIGHT / 2 };
-  }, [focusIndex, hover, rows, controller, width, scrollTop]);
+    return { index: focusIndex, x: Math.max(0, Math.min(x0, controller.width() - 40)), y: focusIndex * ROW_HEIGHT - scrollTop + ROW_HEIGHT / 2 };
+  }, [focusIndex, hover, rows, controller, scrollTop]);
   const tip = hover ?? keyboardTip;
   useLayoutEffect(() => {
     if (keyboardTip) positionTooltip(keyboardTip.x, keyboardTip.y);
@@ -317,9 +316,10 @@ export function GanttPlot(props: GanttPlotProps) {
     controller.centreOnFraction((e.clientX - rect.left) / Math.max(rect.width, 1));
   };
 
-  const gridColumns = `${labelWidth}px minmax(0, 1fr)`;
+  // Label column: narrow on phones. A container query, so the width never needs a React render.
+  const columns = "grid grid-cols-[140px_minmax(0,1fr)] @2xl:grid-cols-[260px_minmax(0,1fr)]";
   return (
-    <div ref={rootRef} className="overflow-hidden rounded-md border border-border bg-panel">
+    <div className="@container overflow-hidden rounded-md border border-border bg-panel">
       <div className="flex flex-wrap items-center gap-1 border-b border-border px-2 py-1">
         <Button size="sm" variant="ghost" aria-label="Zoom out" title="Zoom out (−)" onClick={() => controller.zoomCentre(KEY_ZOOM)}>
           <ZoomOut aria-hidden className="size-3.5" />
@@ -339,7 +339,7 @@ export function GanttPlot(props: GanttPlotProps) {
         </p>
       </div>
 
-      <div className="grid border-b border-border" style={{ gridTemplateColumns: gridColumns }}>
+      <div className={cx(columns, "border-b border-border")}>
         <div className="border-r border-border px-2 text-[11px] leading-6 text-muted">{rows.length.toLocaleString("en-US")} rows</div>
         <div ref={axisRef} aria-hidden data-testid="timings-axis" className="relative h-6 overflow-hidden" />
       </div>
@@ -354,7 +354,7 @@ export function GanttPlot(props: GanttPlotProps) {
           setScrollTop(top);
         }}
       >
-        <div className="grid" style={{ gridTemplateColumns: gridColumns, height: Math.max(totalHeight, bodyHeight) }}>
+        <div className={columns} style={{ height: Math.max(totalHeight, bodyHeight) }}>
           <div role="list" aria-label="Stages and items" className="relative border-r border-border">
             {visible.map((i) => {
               const row = rows[i];
@@ -372,7 +372,6 @@ export function GanttPlot(props: GanttPlotProps) {
                   selected={row.id === props.selectedId}
                   durationMs={barEnd(row, now) - row.start}
                   delta={props.deltas?.get(row.id)}
-                  compact={compact}
                   onToggleStage={props.onToggleStage}
                   onSelectRow={props.onSelectRow}
                 />
@@ -427,7 +426,7 @@ export function GanttPlot(props: GanttPlotProps) {
         </div>
       </div>
 
-      <div className="grid border-t border-border" style={{ gridTemplateColumns: gridColumns }}>
+      <div className={cx(columns, "border-t border-border")}>
         <div className="border-r border-border px-2 text-[11px] leading-8 text-muted">Overview</div>
         <canvas
           ref={minimapRef}

@@ -18,8 +18,6 @@ export interface RowLabelProps {
   selected: boolean;
   durationMs: number;
   delta?: CompareRow;
-  /** Narrow layout: the bar already shows the duration, so the label leaves it out. */
-  compact: boolean;
   onToggleStage: (id: string) => void;
   onSelectRow: (row: ChartRow) => void;
 }
@@ -55,7 +53,7 @@ export const RowLabel = memo(function RowLabel(props: RowLabelProps) {
     >
       <button
         type="button"
-        className={cx("flex h-full min-w-0 flex-1 items-center gap-1.5 text-left text-xs", isStage ? "pl-1 font-semibold text-text" : props.compact ? "pl-3 text-text" : "pl-6 text-text")}
+        className={cx("flex h-full min-w-0 flex-1 items-center gap-1.5 text-left text-xs", isStage ? "pl-1 font-semibold text-text" : "pl-3 text-text @2xl:pl-6")}
         aria-expanded={isStage ? expanded : undefined}
         aria-label={`${row.name}${isStage ? ` stage, ${row.stage.items.length} items` : ""}, ${formatDuration(durationMs)}, ${status}${critical ? ", on the critical path" : ""}`}
         title={row.name}
@@ -76,7 +74,8 @@ export const RowLabel = memo(function RowLabel(props: RowLabelProps) {
         </span>
       )}
       {delta && delta.change === "added" && <span className="shrink-0 text-[10px] text-muted">new</span>}
-      {!props.compact && <span className="shrink-0 font-mono text-[11px] tabular-nums text-muted">{formatDuration(durationMs)}</span>}
+      {/* On phones the bar already shows the duration. */}
+      <span className="hidden shrink-0 font-mono text-[11px] tabular-nums text-muted @2xl:inline">{formatDuration(durationMs)}</span>
     </div>
   );
 });

@@ -5,9 +5,9 @@ import { cx } from "../cx";
 export function SlowestList({ items, selectedId, onPick }: { items: readonly TimingItem[]; selectedId?: string; onPick: (item: TimingItem) => void }) {
   return (
     <section aria-labelledby="timings-slowest" className="rounded-md border border-border bg-panel">
-      <h3 id="timings-slowest" className="border-b border-border px-3 py-2 text-xs font-semibold text-text">
+      <h2 id="timings-slowest" className="border-b border-border px-3 py-2 text-xs font-semibold text-text">
         Slowest {items.length}
-      </h3>
+      </h2>
       <ol className="divide-y divide-border/60">
         {items.map((item, i) => (
           <li key={item.id}>

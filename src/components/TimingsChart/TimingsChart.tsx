@@ -79,6 +79,8 @@ export function TimingsChart(props: TimingsChartProps) {
   const path = useMemo(() => criticalPath(tree), [tree]);
   const highlight = useMemo(() => (showCritical ? new Set<string>([...path.itemIds, ...path.stageIds]) : undefined), [showCritical, path]);
   const gaps = useMemo(() => idleGaps(tree.items, tree.start, tree.end), [tree]);
+  // Short gaps are left alone by the compressed axis; with none long enough the toggle would do nothing.
+  const compressible = useMemo(() => compressedAxis(tree.start, tree.end, gaps).breaks.length > 0, [tree.start, tree.end, gaps]);
   const axisEnd = live ? Math.max(tree.end, now) : tree.end;
   const axis = useMemo(() => (compress ? compressedAxis(tree.start, axisEnd, gaps) : linearAxis(tree.start, axisEnd)), [compress, tree.start, axisEnd, gaps]);
   const { rows, matches } = useMemo(() => chartRows(tree, { expanded, filter, sort }), [tree, expanded, filter, sort]);
@@ -181,7 +183,14 @@ export function TimingsChart(props: TimingsChartProps) {
           <Route aria-hidden className="size-3.5" />
           Critical path
         </Button>
-        <Button size="sm" variant={compress ? "primary" : "secondary"} aria-pressed={compress} disabled={gaps.length === 0 && !compress} onClick={() => setCompress((v) => !v)}>
+        <Button
+          size="sm"
+          variant={compress ? "primary" : "secondary"}
+          aria-pressed={compress}
+          disabled={!compressible && !compress}
+          title={compressible ? "Shrink long stretches where nothing ran" : "No idle gap long enough to compress"}
+          onClick={() => setCompress((v) => !v)}
+        >
           <UnfoldHorizontal aria-hidden className="size-3.5" />
           Compress idle gaps
         </Button>

@@ -60,7 +60,7 @@ export function TimingsView(props: TimingsViewProps) {
           </p>
           <h1 className="mt-1 flex flex-wrap items-center gap-2 text-xl font-semibold text-text">
             Timings
-            <StatusBadge kind="job" value={build.job.status} size="sm" />
+            <StatusBadge kind="job" value={build.job.status} size="sm" variant="plain" />
             <span className="text-sm font-normal text-muted">{build.transition}</span>
           </h1>
           {content.kind === "ready" && content.live && <p className="mt-1 text-xs text-progress">{PHASE_TEXT[content.phase]}</p>}
