@@ -65,7 +65,7 @@ function LiveWorkspace({ workspace }: { workspace: Workspace }) {
 
   const buildLog = useBuildLog(build.id);
   const agentLogs = useAgentLogs(agentsOf(build));
-  const actions = useWorkspaceActions(workspace, isAdmin(useMe()));
+  const actions = useWorkspaceActions(workspace, isAdmin(useMe()), watch.state === "live");
   const extend = useExtend(workspace);
   const appOrigin = useAppOrigin();
 

@@ -25,15 +25,25 @@ function messageOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-export function useWorkspaceActions(workspace: Workspace, isAdmin: boolean): ActionsModel {
+/**
+ * While the watch is live it brings every change the write causes. The refetches a mutation
+ * starts on success would then only race it: a GET answered just before a cancel completes can
+ * land after the watch's final "canceled" event and put "canceling" back, with no later event to
+ * correct it. So, while live, the page lets the watch alone update the cache.
+ */
+function settleBy<T extends { onSuccess?: unknown; onSettled?: unknown }>(options: T, watchLive: boolean): T {
+  return watchLive ? { ...options, onSuccess: undefined, onSettled: undefined } : options;
+}
+
+export function useWorkspaceActions(workspace: Workspace, isAdmin: boolean, watchLive: boolean): ActionsModel {
   const queryClient = useQueryClient();
-  const start = useMutation(startWorkspaceMutation(queryClient));
-  const stop = useMutation(stopWorkspaceMutation(queryClient));
-  const restart = useMutation(restartWorkspaceMutation(queryClient));
-  const update = useMutation(updateToActiveMutation(queryClient));
-  const cancel = useMutation(cancelBuildMutation(queryClient));
-  const remove = useMutation(deleteWorkspaceMutation(queryClient));
-  const activate = useMutation(setDormantMutation(queryClient));
+  const start = useMutation(settleBy(startWorkspaceMutation(queryClient), watchLive));
+  const stop = useMutation(settleBy(stopWorkspaceMutation(queryClient), watchLive));
+  const restart = useMutation(settleBy(restartWorkspaceMutation(queryClient), watchLive));
+  const update = useMutation(settleBy(updateToActiveMutation(queryClient), watchLive));
+  const cancel = useMutation(settleBy(cancelBuildMutation(queryClient), watchLive));
+  const remove = useMutation(settleBy(deleteWorkspaceMutation(queryClient), watchLive));
+  const activate = useMutation(settleBy(setDormantMutation(queryClient), watchLive));
   const [pending, setPending] = useState<WorkspaceAction | null>(null);
   const [error, setError] = useState<ActionsModel["error"]>(null);
 
