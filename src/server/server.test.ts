@@ -34,13 +34,20 @@ describe("watch streams", () => {
   it("SSE and watch-ws deliver ping, the workspace, then a data event per change until running", async () => {
     const ws = await workspace("stopped-ws");
     const until = (statuses: string[]) => statuses.includes("running");
-    const sse = readSse(`${server.url}/api/v2/workspaces/${ws.id}/watch`, token, (ev) =>
-      until(ev.filter((e) => e.event === "data").map((e) => (e.data as Workspace).latest_build.status)),
-    );
-    const wsStream = collectWs(`${server.url}/api/v2/workspaces/${ws.id}/watch-ws`, token, (msgs) =>
-      until(msgs.map((m) => JSON.parse(m)).filter((m) => m.type === "data").map((m) => m.data.latest_build.status)),
-    );
-    await new Promise((r) => setTimeout(r, 100));
+    let sseConnected = false;
+    let wsConnected = false;
+    const sse = readSse(`${server.url}/api/v2/workspaces/${ws.id}/watch`, token, (ev) => {
+      const statuses = ev.filter((e) => e.event === "data").map((e) => (e.data as Workspace).latest_build.status);
+      sseConnected = statuses.length > 0;
+      return until(statuses);
+    });
+    const wsStream = collectWs(`${server.url}/api/v2/workspaces/${ws.id}/watch-ws`, token, (msgs) => {
+      const statuses = msgs.map((m) => JSON.parse(m)).filter((m) => m.type === "data").map((m) => m.data.latest_build.status);
+      wsConnected = statuses.length > 0;
+      return until(statuses);
+    });
+    // Both watchers hold the workspace as it was before the build starts.
+    await waitFor(async () => sseConnected && wsConnected);
     await build(ws, "start");
     const [events, socket] = await Promise.all([sse, wsStream]);
 
