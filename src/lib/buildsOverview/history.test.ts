@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+import type { Workspace } from "../../api/types";
+import { activeJobIndex, changedFromJobs, historyTargets, latestChanged, mergeAfter, refreshCursor } from "./history";
+import { DAY, NOW, build, iso, job, workspace } from "./testing";
+
+const ws = workspace("dev");
+const desc = (...specs: Array<[number, string]>) => specs.map(([number, status]) => build({ ws, number, status }));
+
+describe("refreshCursor", () => {
+  it("is the newest build when every build has finished", () => {
+    expect(refreshCursor(desc([5, "succeeded"], [4, "failed"]))).toBe(5);
+  });
+
+  it("is the newest finished build below every unfinished one", () => {
+    expect(refreshCursor(desc([6, "pending"], [5, "succeeded"], [4, "running"], [3, "canceled"]))).toBe(3);
+  });
+
+  it("is undefined with nothing finished cached (refetch the window)", () => {
+    expect(refreshCursor(desc([2, "running"]))).toBeUndefined();
+    expect(refreshCursor([])).toBeUndefined();
+  });
+});
+
+describe("mergeAfter", () => {
+  it("keeps what is at or below the cursor and takes everything above it from the answer", () => {
+    const cached = desc([3, "running"], [2, "succeeded"], [1, "succeeded"]);
+    const fresh = desc([4, "pending"], [3, "succeeded"]);
+    const merged = mergeAfter(cached, 2, fresh);
+    expect(merged.map((b) => [b.build_number, b.job.status])).toEqual([
+      [4, "pending"],
+      [3, "succeeded"],
+      [2, "succeeded"],
+      [1, "succeeded"],
+    ]);
+  });
+});
+
+describe("historyTargets", () => {
+  const listed = (name: string, number: number, ageMs: number) => ({ name, latest_build: { build_number: number, created_at: iso(NOW - ageMs) } }) as unknown as Workspace;
+
+  it("skips first builds and workspaces idle since before the window, newest first", () => {
+    const all = [listed("old", 9, 9 * DAY), listed("first", 1, 0), listed("a", 4, 2 * DAY), listed("b", 2, DAY / 2)];
+    expect(historyTargets(all, NOW - 8 * DAY).map((w) => w.name)).toEqual(["b", "a"]);
+  });
+});
+
+describe("latestChanged", () => {
+  const cached = desc([3, "running"], [2, "succeeded"]);
+  it("is true for a new build or a job that moved on, false when the cache agrees", () => {
+    expect(latestChanged(cached, cached[0])).toBe(false);
+    expect(latestChanged(cached, { ...cached[0], job: { ...cached[0].job, status: "succeeded" } } as never)).toBe(true);
+    expect(latestChanged(cached, { id: "new", job: cached[0].job } as never)).toBe(true);
+    expect(latestChanged(undefined, cached[0])).toBe(true);
+  });
+});
+
+describe("changedFromJobs", () => {
+  const meta = (workspaceId: string) => ({ workspace_id: workspaceId, workspace_name: "x", template_name: "docker", template_version_name: "v1", template_id: "t", template_display_name: "", template_icon: "" });
+  const knownJobs = new Map([
+    ["j-running", { status: "running", workspaceId: "w1" }],
+    ["j-done", { status: "succeeded", workspaceId: "w2" }],
+    ["j-gone", { status: "pending", workspaceId: "w3" }],
+  ]);
+  const known = (id: string) => knownJobs.get(id);
+
+  it("finds new jobs, jobs in another state, and jobs that left the active set", () => {
+    const changes = changedFromJobs({
+      active: [job({ id: "j-running", status: "running", metadata: meta("w1") }), job({ id: "j-new", status: "pending", metadata: meta("w4") })],
+      recent: [job({ id: "j-done", status: "succeeded", metadata: meta("w2") }), job({ id: "j-quick", status: "succeeded", metadata: meta("w5") })],
+      previousActive: new Map([
+        ["j-running", "w1"],
+        ["j-gone", "w3"],
+      ]),
+      known,
+    });
+    // w1 unchanged, w2 agrees; w3's job finished, w4 is new, w5 started and ended between polls.
+    expect([...changes.workspaceIds].sort()).toEqual(["w3", "w4", "w5"]);
+    expect(changes.unmapped).toBe(false);
+  });
+
+  it("ignores template imports and asks for a resync when a job names no workspace", () => {
+    const changes = changedFromJobs({
+      active: [job({ id: "imp", status: "running", type: "template_version_import" }), job({ id: "bare", status: "pending" })],
+      recent: [],
+      previousActive: new Map(),
+      known,
+    });
+    expect([...changes.workspaceIds]).toEqual([]);
+    expect(changes.unmapped).toBe(true);
+  });
+
+  it("indexes the active build jobs for the next diff", () => {
+    const index = activeJobIndex([job({ id: "a", status: "running", metadata: meta("w1") }), job({ id: "b", status: "succeeded", metadata: meta("w2") })]);
+    expect([...index]).toEqual([["a", "w1"]]);
+  });
+});
