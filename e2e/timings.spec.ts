@@ -80,6 +80,22 @@ test("a finished build: expand apply, hover a resource, zoom with the wheel, cri
   await expect(page.locator('[data-row-kind="item"][data-critical="true"]').first()).toBeVisible();
 });
 
+test("the URL carries zoom range and expanded stages; shift-drag zooms to a range", async ({ page }) => {
+  await page.goto(`${FINISHED}?range=5000-10000&expand=apply`);
+  await expect(plot(page)).toHaveAttribute("data-view", "5000-10000");
+  await expect(stageButton(page, /^Apply stage/)).toHaveAttribute("aria-expanded", "true");
+  await plot(page).dblclick({ position: { x: 40, y: 4 } });
+  await expect(page).not.toHaveURL(/range=/);
+  const box = (await plot(page).boundingBox())!;
+  await page.keyboard.down("Shift");
+  await page.mouse.move(box.x + 100, box.y + 30);
+  await page.mouse.down();
+  await page.mouse.move(box.x + 200, box.y + 30, { steps: 5 });
+  await page.mouse.up();
+  await page.keyboard.up("Shift");
+  await expect(page).toHaveURL(/range=\d+-\d+&expand=apply/);
+});
+
 test("clicking a script bar opens its agent log beside the chart", async ({ page }) => {
   await page.goto(FINISHED);
   await stageButton(page, /^Start scripts stage/).click();

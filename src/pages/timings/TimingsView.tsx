@@ -81,6 +81,7 @@ export function TimingsView(props: TimingsViewProps) {
       {content.kind === "ready" && (
         <div className={props.logPane ? "grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(24rem,32rem)]" : undefined}>
           <TimingsChart
+            key={build.id}
             tree={content.tree}
             live={content.live}
             label={label}
