@@ -73,42 +73,7 @@ async function signInAt(page: Page, url: string): Promise<void> {
   expect(res.status(), await res.text()).toBe(201);
 }
 
-// ---- live start ---------------------------------------------------------------------------------
-
-test("starting a stopped workspace goes live: Pending → Starting → Running, logs, agent ready, apps — no reload", async ({ page }) => {
-  await signIn(page, "alice");
-  const ws = await stoppedWorkspace(page.request, "e2e-start");
-  await page.goto(`/@alice/${ws.name}`);
-  await expect(status(page)).toHaveAttribute("data-workspace-status", "stopped");
-  await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
-  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-  await recordAttribute(page, "__statuses", "[data-testid=workspace-status]", "data-workspace-status");
-  // Log lines present while the build is still starting.
-  await page.evaluate(() => {
-    const w = window as unknown as { __linesWhileStarting: number };
-    w.__linesWhileStarting = 0;
-    new MutationObserver(() => {
-      if (document.querySelector("[data-testid=workspace-status]")?.getAttribute("data-workspace-status") !== "starting") return;
-      w.__linesWhileStarting = Math.max(w.__linesWhileStarting, document.querySelectorAll("[data-testid=build-log] [data-line]").length);
-    }).observe(document.body, { subtree: true, childList: true });
-  });
-
-  await page.getByRole("button", { name: "Start", exact: true }).click();
-
-  await expect(status(page)).toHaveAttribute("data-workspace-status", "running");
-  const statuses = await recorded(page, "__statuses");
-  expect(inOrder(statuses, ["stopped", "pending", "starting", "running"]), statuses.join(" → ")).toBe(true);
-  expect(await page.evaluate(() => (window as unknown as { __linesWhileStarting: number }).__linesWhileStarting)).toBeGreaterThan(0);
-
-  const agent = page.getByTestId("agent");
-  await expect(agent).toHaveAttribute("data-agent-lifecycle", "ready", { timeout: 15_000 });
-  await expect(status(page)).toHaveAttribute("data-ready", "true");
-  await expect(status(page)).toHaveText("Running");
-  await expect(agent.getByRole("link", { name: /code-server/ })).toHaveAttribute("href", /\/@alice\/.+\.main\/apps\/code-server\/$/);
-  await expect(agent.getByTestId("app")).not.toHaveCount(0);
-  await expect(page.getByTestId("agent-log").locator("[data-line]").first()).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
-});
+// ---- failures and refusals --------------------------------------------------------------------
 
 test("a build that fails with INSUFFICIENT_QUOTA explains what to do", async ({ page, server }) => {
   await signIn(page, "alice");
@@ -206,13 +171,49 @@ test("keyboard: Tab to Start and Enter starts the workspace", async ({ page }) =
   await expect(status(page)).toHaveAttribute("data-workspace-status", "running");
 });
 
-// ---- own servers: cancel (a build that stays in apply), streams that drop -----------------------
+// ---- own servers: a slower live start, cancel (a build held in apply), streams that drop ---------
 
 test.describe("with a server of its own", () => {
   let own: SpawnedServer | undefined;
   test.afterEach(async () => {
     await own?.stop();
     own = undefined;
+  });
+
+  test("starting a stopped workspace goes live: Pending → Starting → Running, logs, agent ready, apps — no reload", async ({ page }, info) => {
+    // Slower than the shared server, so "log lines while the build runs" does not depend on how busy the machine is.
+    own = await spawnServer(basePort() + 40 + info.workerIndex, ["--speed", "5"]);
+    await signInAt(page, own.url);
+    await page.goto(`${own.url}/@alice/stopped-ws`);
+    await expect(status(page)).toHaveAttribute("data-workspace-status", "stopped");
+    await expect(page.getByRole("status").filter({ hasText: "Live" })).toBeVisible();
+    await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+    await recordAttribute(page, "__statuses", "[data-testid=workspace-status]", "data-workspace-status");
+    // Log lines present while the build is still starting.
+    await page.evaluate(() => {
+      const w = window as unknown as { __linesWhileStarting: number };
+      w.__linesWhileStarting = 0;
+      new MutationObserver(() => {
+        if (document.querySelector("[data-testid=workspace-status]")?.getAttribute("data-workspace-status") !== "starting") return;
+        w.__linesWhileStarting = Math.max(w.__linesWhileStarting, document.querySelectorAll("[data-testid=build-log] [data-line]").length);
+      }).observe(document.body, { subtree: true, childList: true });
+    });
+
+    await page.getByRole("button", { name: "Start", exact: true }).click();
+
+    await expect(status(page)).toHaveAttribute("data-workspace-status", "running", { timeout: 30_000 });
+    const statuses = await recorded(page, "__statuses");
+    expect(inOrder(statuses, ["stopped", "pending", "starting", "running"]), statuses.join(" → ")).toBe(true);
+    expect(await page.evaluate(() => (window as unknown as { __linesWhileStarting: number }).__linesWhileStarting)).toBeGreaterThan(0);
+
+    const agent = page.getByTestId("agent");
+    await expect(agent).toHaveAttribute("data-agent-lifecycle", "ready", { timeout: 15_000 });
+    await expect(status(page)).toHaveAttribute("data-ready", "true");
+    await expect(status(page)).toHaveText("Running");
+    await expect(agent.getByRole("link", { name: /code-server/ })).toHaveAttribute("href", /\/@alice\/.+\.main\/apps\/code-server\/$/);
+    await expect(agent.getByTestId("app")).not.toHaveCount(0);
+    await expect(page.getByTestId("agent-log").locator("[data-line]").first()).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
   });
 
   test("canceling a running build: Canceling → Canceled", async ({ page }, info) => {
