@@ -223,7 +223,7 @@ test.describe("build page", () => {
     await page.goto(`${path}?tab=resources`);
     await expect(page.getByRole("heading", { name: /Build #\d+/ })).toBeVisible();
     await expectNoHorizontalScroll(page);
-    await page.getByRole("tab", { name: "Logs" }).click();
+    await page.getByRole("tab", { name: "Logs", exact: true }).click();
     await expect(page.locator("[data-line]").first()).toBeVisible();
     await expectNoHorizontalScroll(page);
   });
@@ -233,7 +233,7 @@ test.describe("a running build, live", () => {
   // Slower simulation than the shared server, so the build is still running when the page opens.
   test("logs stream in and the header flips to Succeeded without a reload; Retry repeats it", async ({ page }, testInfo) => {
     test.setTimeout(120_000);
-    const server = await spawnServer(basePort() + 50 + testInfo.workerIndex, ["--speed", "4"]);
+    const server = await spawnServer(basePort() + 50 + testInfo.workerIndex, ["--speed", "2"]);
     try {
       const login = await page.request.post(`${server.url}/api/v2/users/login`, { data: { email: "alice@example.com", password: "coder-demo-1" } });
       expect(login.status()).toBe(201);
@@ -245,10 +245,14 @@ test.describe("a running build, live", () => {
 
       await page.goto(`${server.url}/@alice/${name}/builds/1`);
       await page.evaluate(() => ((window as unknown as { noReload: boolean }).noReload = true));
-      await expect(headerStatus(page)).toHaveAttribute("data-status", /^(pending|running)$/);
-      await expect(page.locator("[data-line]").first()).toBeVisible();
-      // Lines arrived while the job was still going.
-      await expect(headerStatus(page)).toHaveAttribute("data-status", /^(pending|running)$/);
+      // Some log lines are on screen while the header still says the job is running.
+      await page.waitForFunction(
+        () =>
+          document.querySelector("[data-line]") !== null &&
+          document.querySelector('[data-testid="build-status"] [data-status]')?.getAttribute("data-status") === "running",
+        undefined,
+        { polling: "raf", timeout: 20_000 },
+      );
       await expect(headerStatus(page)).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
       expect(await page.evaluate(() => (window as unknown as { noReload?: boolean }).noReload)).toBe(true);
       const lines = await page.locator("[data-line]").count();
@@ -263,6 +267,18 @@ test.describe("a running build, live", () => {
       expect(ws.latest_build.build_number).toBe(2);
       expect(ws.latest_build.transition).toBe("start");
       expect(await params(ws.latest_build.id)).toEqual(await params(first.id));
+
+      // History: a build started elsewhere appears at the top while it runs, then settles.
+      await page.goto(`${server.url}/@alice/${name}/builds`);
+      await expect(historyRows(page)).toHaveCount(2);
+      const stop = await page.request.post(`${server.url}/api/v2/workspaces/${ws.id}/builds`, { data: { transition: "stop" } });
+      expect(stop.status()).toBe(201);
+      await expect(historyRows(page)).toHaveCount(3);
+      const top = historyRows(page).first();
+      await expect(top).toContainText("#3");
+      await expect(top).toContainText("Stop");
+      await expect(top.locator("[data-status]").first()).toHaveAttribute("data-status", /^(pending|running)$/);
+      await expect(top.locator("[data-status]").first()).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
     } finally {
       await server.stop();
     }

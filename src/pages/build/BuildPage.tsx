@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useSyncExternalStore, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useSyncExternalStore, type ReactNode } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { isApiError } from "../../api/client";
@@ -8,7 +8,6 @@ import { useWorkspaceByName } from "../../api/useWorkspaceByName";
 import { useWorkspaceWatch } from "../../api/watch";
 import { buildPath, useBuildNumberParam, useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
-import type { LogViewerHandle } from "../../components/LogViewer";
 import { SkeletonBlock, SkeletonTable } from "../../components/Skeleton";
 import { TimingsSkeleton } from "../../components/TimingsChart";
 import { errorGuidance } from "../../lib/buildErrors";
@@ -63,7 +62,6 @@ export default function BuildPage() {
   const logVersion = useStoreVersion(log.store);
   const state = useQuery({ ...buildStateQuery(build.data?.id ?? ""), enabled: tab === "state" && build.data !== undefined, retry: false });
   const actions = useBuildActions(ws.workspace, build.data);
-  const viewer = useRef<LogViewerHandle>(null);
 
   // The log stream ends when the job does: make sure the header shows how it ended even if the
   // watch missed it (e.g. this build is not the workspace's latest any more).
@@ -92,11 +90,13 @@ export default function BuildPage() {
     [setParams],
   );
 
+  // The log viewer owns `#L` (selection + scroll): on the Logs tab it follows `hashchange`, and on
+  // mount it reads the hash, so switching tabs with the hash set lands on the line too.
   const jumpToLine = useCallback(
     (line: number) => {
-      if (tab === "logs" && viewer.current) {
+      if (tab === "logs") {
         window.history.replaceState(window.history.state, "", `${window.location.pathname}${window.location.search}#L${line}`);
-        viewer.current.scrollToLine(line);
+        window.dispatchEvent(new HashChangeEvent("hashchange"));
       } else {
         void navigate({ search: "", hash: `#L${line}` }, { replace: true });
       }
@@ -128,7 +128,7 @@ export default function BuildPage() {
   const canCancel = admin || workspace.template_allow_user_cancel_workspace_jobs;
 
   const panels: Record<BuildTab, () => ReactNode> = {
-    logs: () => <LogsTab build={b} log={log} viewerRef={viewer} />,
+    logs: () => <LogsTab build={b} log={log} />,
     "agent-logs": () => <AgentLogsTab build={b} />,
     timings: () => (
       <Suspense fallback={<TimingsSkeleton />}>

@@ -1,16 +1,14 @@
-import type { Ref } from "react";
 import type { WorkspaceBuild } from "../../../api/types";
-import { LogViewer, type LogViewerHandle } from "../../../components/LogViewer";
+import { LogViewer } from "../../../components/LogViewer";
 import { isActiveJob } from "../../../lib/builds/times";
 import type { FollowedLog } from "../useFollowedLog";
 
 /** The provisioner log: stage groups, live while the job runs, `#L` deep links. */
-export function LogsTab({ build, log, viewerRef }: { build: WorkspaceBuild; log: FollowedLog; viewerRef?: Ref<LogViewerHandle> }) {
+export function LogsTab({ build, log }: { build: WorkspaceBuild; log: FollowedLog }) {
   const live = isActiveJob(build.job.status);
   return (
     <div className="h-[70vh] min-h-80">
       <LogViewer
-        ref={viewerRef}
         source={log.store}
         label={`Build #${build.build_number} log`}
         loading={log.state === "connecting" && log.store.length === 0}
