@@ -23,7 +23,10 @@ export interface TimingsBench {
   ready: Promise<{ firstRenderMs: number }>;
   /** One wheel step at the plot's centre (deltaY < 0 zooms in); resolves after the frame that shows it. */
   zoomStep: (deltaY: number) => Promise<{ workMs: number }>;
-  /** Zooms in and out continuously, one wheel event per animation frame, for `seconds`. */
+  /**
+   * Zooms in and out continuously, one wheel event per animation frame, for `seconds` (and at least
+   * MIN_ZOOM_FRAMES frames, so a peer that takes seconds per frame still yields a distribution).
+   */
   zoom: (seconds: number) => Promise<ZoomStats>;
 }
 
@@ -41,6 +44,8 @@ function longestTask(from: number, to: number): number {
   for (const t of longTasks) if (t.end >= from && t.start <= to) max = Math.max(max, t.end - t.start);
   return max;
 }
+
+const MIN_ZOOM_FRAMES = 3;
 
 export const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
@@ -107,7 +112,7 @@ export function installTimingsBench(v: TimingsVariant): void {
     v.takeDrawMs();
     let i = 0;
     let pendingHandler = wheel(-120);
-    while (last - start < seconds * 1000) {
+    while (last - start < seconds * 1000 || work.length < MIN_ZOOM_FRAMES) {
       const t = await nextFrame();
       intervals.push(t - last);
       last = t;
