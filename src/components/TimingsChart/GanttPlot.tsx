@@ -85,11 +85,13 @@ export function GanttPlot(props: GanttPlotProps) {
     return () => controller.dispose();
   }, [controller]);
 
-  // Everything the frame depends on; the first frame is drawn synchronously so the chart is
-  // complete in the same task as the React commit.
+  // Everything a frame depends on; the controller draws on the next animation frame.
   useLayoutEffect(() => {
     controller.setData({ rows, items: props.items, axis, now, live, palette, highlight: props.highlight, baseline: props.baseline, selectedId: props.selectedId, focusIndex });
   }, [controller, rows, props.items, axis, now, live, palette, props.highlight, props.baseline, props.selectedId, focusIndex]);
+
+  // A tooltip for a row that a filter or a collapse just removed would describe another row.
+  useEffect(() => setHover(undefined), [rows]);
 
   // The plot's width comes from a ResizeObserver, whose first callback runs after the browser's
   // own layout and before paint: the first frame is drawn without forcing a synchronous layout.
