@@ -77,14 +77,14 @@ export function loadState(file: string, opts: Pick<ServerOptions, "seed" | "worl
   for (const w of data.workspaces) store.insertWorkspace(w);
   const contents = new Map(data.contents.map(([id, c]) => [id, { ...c, agentLogs: new Map(c.agentLogs) } as BuildContent]));
   for (const job of data.jobs.sort((a, b) => a.created_at.localeCompare(b.created_at))) {
-    // A job cut off mid-run by the restart starts over on a provisioner.
+    // A job cut off mid-run by the restart starts over on a provisioner. Its logs so far stay and
+    // the rerun's lines follow them: log ids are never reused, or a client resuming with
+    // `after=<last id>` would skip the rerun's first lines.
     if (job.status === "running" && !job.hold) {
       job.status = "pending";
       delete job.started_at;
       delete job.worker_id;
       delete job.worker_name;
-      const c = job.build_id ? contents.get(job.build_id) : undefined;
-      if (c) c.logs = [];
     }
     store.insertJob(job);
   }
