@@ -108,6 +108,26 @@ test("a 409 on a double start is shown beside the button and the page keeps the 
   await expect(page.getByRole("button", { name: "Start", exact: true })).toBeEnabled();
 });
 
+test("+1h moves the autostop time (PUT /extend) and the page shows the server's new deadline", async ({ page }) => {
+  await signIn(page, "alice");
+  let dev = await api<Workspace>(page.request, "GET", "/users/alice/workspace/dev");
+  if (dev.latest_build.status !== "running") {
+    await waitForJob(page.request, dev.id, (ws) => !["pending", "running", "canceling"].includes(ws.latest_build.job.status));
+    await api(page.request, "POST", `/workspaces/${dev.id}/builds`, { transition: "start" });
+    dev = await waitForJob(page.request, dev.id, (ws) => ws.latest_build.status === "running");
+  }
+  const before = Date.parse(dev.latest_build.deadline ?? "");
+  expect(Number.isNaN(before)).toBe(false);
+  await page.goto("/@alice/dev");
+  const autostop = page.getByTestId("autostop");
+  await expect(autostop).toContainText("Stops");
+  await page.getByRole("button", { name: "Stop one hour later" }).click();
+  const after = new Date(before + 3_600_000);
+  await expect.poll(async () => Date.parse((await api<Workspace>(page.request, "GET", `/workspaces/${dev.id}`)).latest_build.deadline ?? "")).toBe(after.getTime());
+  const hhmm = `${String(after.getUTCHours()).padStart(2, "0")}:${String(after.getUTCMinutes()).padStart(2, "0")} UTC`;
+  await expect(autostop).toContainText(hhmm);
+});
+
 // ---- not found, deleted -------------------------------------------------------------------------
 
 test("bob's workspace is not found for alice", async ({ page }) => {
