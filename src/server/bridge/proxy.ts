@@ -47,6 +47,12 @@ export function proxyBackend(coderUrl: string): Backend & { asset(req: Request):
     }
     const upstream = new WebSocket(wsUrl, { headers });
     upstreamSockets.add(upstream);
+    // The browser may leave before the handshake completes: the upstream stream must not outlive it.
+    const abandon = () => {
+      upstreamSockets.delete(upstream);
+      if (upstream.readyState === upstream.CONNECTING || upstream.readyState === upstream.OPEN) upstream.terminate();
+    };
+    socket.once("close", abandon);
     upstream.once("unexpected-response", (_r, res) => {
       // Relay the deployment's refusal (401/404/410…) as our own HTTP answer.
       const chunks: Buffer[] = [];
@@ -63,6 +69,7 @@ export function proxyBackend(coderUrl: string): Backend & { asset(req: Request):
     });
     upstream.once("open", () => {
       wss.handleUpgrade(req, socket, head, (client) => {
+        socket.off("close", abandon);
         upstream.on("message", (data: RawData, isBinary) => client.readyState === client.OPEN && client.send(data, { binary: isBinary }));
         client.on("message", (data: RawData, isBinary) => upstream.readyState === upstream.OPEN && upstream.send(data, { binary: isBinary }));
         upstream.on("ping", () => client.readyState === client.OPEN && client.ping());
