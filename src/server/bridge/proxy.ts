@@ -2,7 +2,13 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
 import { sendJson } from "../http/respond";
+import { goJson } from "../util/json";
 import type { Backend } from "./backend";
+
+const unreachable = (err: unknown) => ({
+  message: "The Coder deployment could not be reached.",
+  detail: err instanceof Error ? err.message : String(err),
+});
 
 const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "host", "content-length", "accept-encoding", "te", "trailer", "proxy-connection"];
 
@@ -33,7 +39,7 @@ export function proxyBackend(coderUrl: string): Backend & { asset(req: Request):
     try {
       return await fetch(target(url.pathname + url.search), init);
     } catch (err) {
-      return sendJson(502, { message: "The Coder deployment could not be reached.", detail: err instanceof Error ? err.message : String(err) });
+      return sendJson(502, unreachable(err));
     }
   }
 
@@ -63,9 +69,11 @@ export function proxyBackend(coderUrl: string): Backend & { asset(req: Request):
       });
       upstreamSockets.delete(upstream);
     });
-    upstream.once("error", () => {
+    upstream.once("error", (err) => {
       upstreamSockets.delete(upstream);
-      if (!socket.destroyed) socket.end("HTTP/1.1 502 Bad Gateway\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+      if (socket.destroyed) return;
+      const body = goJson(unreachable(err));
+      socket.end(`HTTP/1.1 502 Bad Gateway\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
     });
     upstream.once("open", () => {
       wss.handleUpgrade(req, socket, head, (client) => {
