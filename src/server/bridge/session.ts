@@ -87,8 +87,10 @@ export function createBridge(opts: BridgeOptions) {
     const url = new URL("/api/v2/users/me", c.req.url);
     const res = await opts.backend.fetch(new Request(url, { headers: { [SESSION_HEADER]: t.trim(), accept: "application/json" } }), c.env);
     if (!res.ok) {
-      const detail = await res.text();
-      return sendJson(res.status === 401 ? 401 : 400, { message: "The session token was not accepted.", detail: detail.slice(0, 500) });
+      const detail = (await res.text()).slice(0, 500);
+      // A failing or unreachable deployment says nothing about the token: do not call it rejected.
+      if (res.status >= 500) return sendJson(res.status, { message: "The session token could not be checked.", detail });
+      return sendJson(res.status === 401 ? 401 : 400, { message: "The session token was not accepted.", detail });
     }
     const user = await res.json();
     const response = sendJson(200, user);
