@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useId, useImperativeHandle, useLayoutEffect, useMemo, useRef, useState, type MouseEvent, type Ref } from "react";
-import { useVirtualizer } from "@tanstack/react-virtual";
+import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { Copy, X } from "lucide-react";
 import { exportLog, copyText } from "../../lib/logs/exportText";
 import type { MatchRange } from "../../lib/logs/layout";
@@ -13,12 +13,13 @@ import { Button } from "../Button";
 import { cx } from "../cx";
 import { HEADER_HEIGHT, HeaderRow, LINE_HEIGHT, LineRow } from "./LogRow";
 import { JumpToLatest, LogMessage, LogSkeleton, StreamErrorBanner, TruncatedBanner } from "./LogStates";
-import { LogToolbar } from "./LogToolbar";
+import { LogControls } from "./LogControls";
 import { SearchBox } from "./SearchBox";
 import { SourceTabs } from "./SourceTabs";
 import { useLineHash } from "./useLineHash";
 import { useLogBackground } from "./useLogBackground";
 import { useLogSearch } from "./useLogSearch";
+import { useStableCallback } from "./useStableCallback";
 import { useStoreFrame } from "./useStoreFrame";
 import "./LogViewer.css";
 
@@ -118,12 +119,25 @@ function LogViewerInner(props: LogViewerProps) {
 
   const include = useCallback((line: number) => store.level(line) >= minLevel && (tab === null || store.groupOf(line) === tab), [store, minLevel, tab]);
 
+  // While following, render the last rows whatever the (not yet updated) scroll offset says, so
+  // each streamed frame renders its rows once, already at the bottom.
+  const [following, setFollowing] = useState(live);
+  const rangeExtractor = useCallback(
+    (range: Range) => {
+      if (!following || range.count === 0) return defaultRangeExtractor(range);
+      const start = Math.max(0, range.count - (range.endIndex - range.startIndex + 1) - range.overscan);
+      return Array.from({ length: range.count - start }, (_, i) => start + i);
+    },
+    [following],
+  );
+
   const virtualizer = useVirtualizer({
     count: rowCount,
     getScrollElement: () => scrollRef.current,
     estimateSize: useCallback((i: number) => (rowIndex.at(i) < 0 ? HEADER_HEIGHT : LINE_HEIGHT), [rowIndex]),
     getItemKey: useCallback((i: number) => rowIndex.at(i), [rowIndex]),
-    overscan: 12,
+    overscan: 8,
+    rangeExtractor,
     // The pinned stage header covers the top of the viewport: scroll targets land below it.
     scrollPaddingStart: isBuild ? HEADER_HEIGHT : 0,
   });
@@ -134,7 +148,6 @@ function LogViewerInner(props: LogViewerProps) {
   const topLine = useCallback(() => rowIndex.lineAtOrAfter(virtualizer.range?.startIndex ?? 0), [rowIndex, virtualizer]);
 
   // ---- follow --------------------------------------------------------------------------------
-  const [following, setFollowing] = useState(live);
   // Lines present when follow was paused: the rest are "new" on the Jump to latest button.
   const [pausedAtLength, setPausedAtLength] = useState(() => store.length);
   const userPaused = useRef(false);
@@ -156,10 +169,12 @@ function LogViewerInner(props: LogViewerProps) {
     if (live && !userPaused.current) setFollowing(true);
   }, [live]);
 
+  // Known from the row model, so sticking to the bottom never has to read (and force) layout first.
+  const totalSize = virtualizer.getTotalSize();
   useLayoutEffect(() => {
     const el = scrollRef.current;
-    if (following && el) el.scrollTop = el.scrollHeight;
-  }, [following, rowCount, wrap]);
+    if (following && el) el.scrollTop = totalSize;
+  }, [following, totalSize]);
 
   const onScroll = () => {
     const el = scrollRef.current;
@@ -243,15 +258,14 @@ function LogViewerInner(props: LogViewerProps) {
 
   useEffect(() => setCurrent(-1), [search.query, minLevel, tab]);
 
-  const goToMatch = useCallback(
-    (i: number) => {
-      if (!results || results.count === 0) return;
-      const index = ((i % results.count) + results.count) % results.count;
-      setCurrent(index);
-      reveal(results.line(index), "auto");
-    },
-    [results, reveal],
-  );
+  const goToMatch = useStableCallback((i: number) => {
+    if (!results || results.count === 0) return;
+    const index = ((i % results.count) + results.count) % results.count;
+    setCurrent(index);
+    reveal(results.line(index), "auto");
+  });
+  const nextMatch = useStableCallback(() => goToMatch(current + 1));
+  const previousMatch = useStableCallback(() => goToMatch(current < 0 ? -1 : current - 1));
 
   // The first match shown is the first one at or below the top of the view.
   useEffect(() => {
@@ -273,7 +287,7 @@ function LogViewerInner(props: LogViewerProps) {
   // ---- errors --------------------------------------------------------------------------------
   const errorCount = tab === null || tab < 0 ? store.errors : (store.groups[tab]?.errors ?? 0);
   const lastError = useRef<number | null>(null);
-  const goToError = (direction: 1 | -1) => {
+  const goToError = useStableCallback((direction: 1 | -1) => {
     const from = lastError.current ?? (direction === 1 ? topLine() - 1 : topLine());
     let found = -1;
     if (direction === 1) {
@@ -298,7 +312,9 @@ function LogViewerInner(props: LogViewerProps) {
     anchor.current = found + 1;
     setSelection({ start: found + 1, end: found + 1 });
     reveal(found, "center");
-  };
+  });
+  const previousError = useCallback(() => goToError(-1), [goToError]);
+  const nextError = useCallback(() => goToError(1), [goToError]);
 
   // ---- groups --------------------------------------------------------------------------------
   const toggleGroup = useCallback((g: number) => {
@@ -310,10 +326,10 @@ function LogViewerInner(props: LogViewerProps) {
     });
   }, []);
   const allCollapsed = store.groups.length > 0 && collapsed.size >= store.groups.length;
-  const toggleAll = () => setCollapsed(allCollapsed ? new Set() : new Set(store.groups.map((g) => g.index)));
+  const toggleAll = useStableCallback(() => setCollapsed(allCollapsed ? new Set() : new Set(store.groups.map((g) => g.index))));
 
   // ---- download ------------------------------------------------------------------------------
-  const generateDownload = async () => {
+  const download = useStableCallback(async () => {
     if (onDownload) return onDownload();
     setDownloading(true);
     try {
@@ -327,7 +343,8 @@ function LogViewerInner(props: LogViewerProps) {
     } finally {
       setDownloading(false);
     }
-  };
+  });
+  const startDownload = useCallback(() => void download(), [download]);
 
   // ---- keyboard ------------------------------------------------------------------------------
   const scrollToEdge = useCallback(
@@ -478,37 +495,42 @@ function LogViewerInner(props: LogViewerProps) {
       )}
     >
       {!isBuild && <SourceTabs store={store} value={tabKey} onChange={setTabKey} panelId={panelId} />}
-      <LogToolbar
-        search={
-          <SearchBox
-            inputRef={searchRef}
-            query={search.query}
-            onQueryChange={search.setQuery}
-            error={search.error}
-            count={matchCount}
-            capped={results?.capped ?? false}
-            current={current}
-            done={search.done}
-            onNext={() => goToMatch(current + 1)}
-            onPrevious={() => goToMatch(current < 0 ? -1 : current - 1)}
-          />
-        }
-        minLevel={minLevel}
-        onMinLevelChange={setMinLevel}
-        errors={errorCount}
-        onPreviousError={() => goToError(-1)}
-        onNextError={() => goToError(1)}
-        timestamps={timestamps}
-        onTimestampsChange={setTimestamps}
-        wrap={wrap}
-        onWrapChange={setWrap}
-        groups={isBuild && store.groups.length > 0 ? { allCollapsed, onToggleAll: toggleAll } : null}
-        download={downloadUrl ? { href: downloadUrl, fileName: downloadName } : { onClick: () => void generateDownload(), busy: downloading }}
-        fullScreen={fullScreen}
-        onFullScreenChange={setFullScreen}
-        helpOpen={helpOpen}
-        onHelpOpenChange={setHelpOpen}
-      />
+      <div role="toolbar" aria-label="Log tools" className="flex flex-wrap items-start gap-2 border-b border-border p-2">
+        <SearchBox
+          inputRef={searchRef}
+          query={search.query}
+          onQueryChange={search.setQuery}
+          error={search.error}
+          count={matchCount}
+          capped={results?.capped ?? false}
+          current={current}
+          done={search.done}
+          onNext={nextMatch}
+          onPrevious={previousMatch}
+        />
+        <LogControls
+          minLevel={minLevel}
+          onMinLevelChange={setMinLevel}
+          errors={errorCount}
+          onPreviousError={previousError}
+          onNextError={nextError}
+          timestamps={timestamps}
+          onTimestampsChange={setTimestamps}
+          wrap={wrap}
+          onWrapChange={setWrap}
+          hasGroups={isBuild && store.groups.length > 0}
+          allCollapsed={allCollapsed}
+          onToggleAll={toggleAll}
+          downloadHref={downloadUrl}
+          downloadName={downloadName}
+          onDownload={startDownload}
+          downloadBusy={downloading}
+          fullScreen={fullScreen}
+          onFullScreenChange={setFullScreen}
+          helpOpen={helpOpen}
+          onHelpOpenChange={setHelpOpen}
+        />
+      </div>
       {error && <StreamErrorBanner message={error} onRetry={onRetry} />}
       {truncated && <TruncatedBanner />}
       {selection && selection.start <= store.length && (

@@ -1,4 +1,4 @@
-import { useId, type Ref } from "react";
+import { memo, useId, type Ref } from "react";
 import { CaseSensitive, ChevronDown, ChevronUp, Regex, Search, X } from "lucide-react";
 import type { SearchQuery } from "../../lib/logs/search";
 import { cx } from "../cx";
@@ -17,14 +17,14 @@ export interface SearchBoxProps {
   inputRef: Ref<HTMLInputElement>;
 }
 
-function counterText({ query, count, capped, current, done }: Pick<SearchBoxProps, "query" | "count" | "capped" | "current" | "done">): string {
-  if (query.text === "") return "";
+function counterText({ query, error, count, capped, current, done }: Pick<SearchBoxProps, "query" | "error" | "count" | "capped" | "current" | "done">): string {
+  if (query.text === "" || error) return "";
   if (count === 0) return done ? "No results" : "Searching…";
   const total = capped ? `${count.toLocaleString("en-US")}+` : count.toLocaleString("en-US");
   return `${current >= 0 ? (current + 1).toLocaleString("en-US") : "–"} / ${total}${done ? "" : "…"}`;
 }
 
-export function SearchBox(props: SearchBoxProps) {
+export const SearchBox = memo(function SearchBox(props: SearchBoxProps) {
   const { query, onQueryChange, error, count, onNext, onPrevious, inputRef } = props;
   const counter = counterText(props);
   const errorId = useId();
@@ -75,4 +75,4 @@ export function SearchBox(props: SearchBoxProps) {
       )}
     </div>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { compileQuery, SearchTask, type SearchQuery, type SearchResults } from "../../lib/logs/search";
 import type { LogStore } from "../../lib/logs/store";
 
@@ -7,14 +7,20 @@ export interface LogSearchState {
   setQuery: (query: SearchQuery) => void;
   /** Invalid-regex message. */
   error: string | null;
+  /** Matches of the current query (null until its search has reported). */
   results: SearchResults | null;
   /** Bumps whenever `results` gained matches (results is mutated in place). */
   resultsVersion: number;
-  /** True once every line (so far) has been scanned. */
+  /** True once every line (so far) has been scanned for the current query. */
   done: boolean;
 }
 
-const TYPING_DELAY_MS = 120;
+interface RunState {
+  key: string;
+  results: SearchResults | null;
+  done: boolean;
+  version: number;
+}
 
 /**
  * Runs the query over the store in time slices, restarting when the query or the line filter
@@ -22,55 +28,43 @@ const TYPING_DELAY_MS = 120;
  */
 export function useLogSearch(store: LogStore, storeVersion: number, include: (line: number) => boolean, filterKey: string): LogSearchState {
   const [query, setQuery] = useState<SearchQuery>({ text: "", caseSensitive: false, regex: false });
-  const [error, setError] = useState<string | null>(null);
-  const [results, setResults] = useState<SearchResults | null>(null);
-  const [resultsVersion, setResultsVersion] = useState(0);
-  const [done, setDone] = useState(true);
+  const compiled = useMemo(() => compileQuery(query), [query]);
+  const key = `${filterKey}\u0000${query.caseSensitive}\u0000${query.regex}\u0000${query.text}`;
+  const [run, setRun] = useState<RunState>({ key: "", results: null, done: true, version: 0 });
   const taskRef = useRef<SearchTask | null>(null);
   const includeRef = useRef(include);
   includeRef.current = include;
 
   useEffect(() => {
-    const compiled = compileQuery(query);
-    setError(compiled && !compiled.ok ? compiled.error : null);
-    setResults(null);
-    if (!compiled || !compiled.ok) {
-      setDone(true);
-      return;
-    }
-    setDone(false);
-    let task: SearchTask | null = null;
-    // Wait for a pause in typing; the first keystroke of a new search runs at once.
-    const timer = setTimeout(
-      () => {
-        task = new SearchTask(store, compiled.pattern, {
-          include: (line) => includeRef.current(line),
-          onUpdate: (r) => {
-            setResultsVersion((v) => v + 1);
-            setDone(task?.done ?? true);
-            setResults(r);
-          },
-        });
-        taskRef.current = task;
-        void task.run();
-      },
-      query.text.length <= 1 ? 0 : TYPING_DELAY_MS,
-    );
+    if (!compiled || !compiled.ok) return;
+    // Each keystroke restarts at once: the first slice is a few ms, and a new query cancels it.
+    const task = new SearchTask(store, compiled.pattern, {
+      include: (line) => includeRef.current(line),
+      onUpdate: (results) => setRun((r) => ({ key, results, done: task.done, version: r.version + 1 })),
+    });
+    taskRef.current = task;
+    void task.run();
     return () => {
-      clearTimeout(timer);
-      task?.cancel();
+      task.cancel();
       taskRef.current = null;
     };
-  }, [store, query, filterKey]);
+    // `key` covers query and filter; `compiled` changes with the query.
+  }, [store, compiled, key]);
 
   // New lines: the same task scans on from where it stopped.
   useEffect(() => {
     const task = taskRef.current;
-    if (task && !task.done) {
-      setDone(false);
-      void task.run();
-    }
+    if (task && !task.done) void task.run();
   }, [storeVersion]);
 
-  return { query, setQuery, error, results, resultsVersion, done };
+  const valid = compiled !== null && compiled.ok;
+  const mine = valid && run.key === key;
+  return {
+    query,
+    setQuery,
+    error: compiled && !compiled.ok ? compiled.error : null,
+    results: mine ? run.results : null,
+    resultsVersion: run.version,
+    done: !valid || (mine && run.done),
+  };
 }

@@ -114,15 +114,13 @@ function copyInto(array: Int32Array, size: number): Int32Array<ArrayBuffer> {
 
 type Yield = () => Promise<void>;
 
-interface SchedulerLike {
-  yield?: () => Promise<void>;
-}
-
-/** Gives the event loop a turn: `scheduler.yield()` where available, else a MessageChannel task. */
-export const yieldToMain: Yield = () => {
-  const scheduler = (globalThis as { scheduler?: SchedulerLike }).scheduler;
-  if (scheduler?.yield) return scheduler.yield();
-  return new Promise((resolve) => {
+/**
+ * Gives the event loop a turn through a MessageChannel task: first in, first out with React's
+ * own scheduler tasks, so renders (a first match on screen) interleave with the scan.
+ * (`scheduler.yield()` would resume ahead of them and starve rendering until the scan ends.)
+ */
+export const yieldToMain: Yield = () =>
+  new Promise((resolve) => {
     const channel = new MessageChannel();
     channel.port1.onmessage = () => {
       channel.port1.close();
@@ -130,7 +128,6 @@ export const yieldToMain: Yield = () => {
     };
     channel.port2.postMessage(null);
   });
-};
 
 export interface SearchTaskOptions {
   /** Which lines take part (level filter, source tab); all when omitted. */

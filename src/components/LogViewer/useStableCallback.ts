@@ -1,0 +1,10 @@
+import { useCallback, useLayoutEffect, useRef } from "react";
+
+/** A callback whose identity never changes but which always runs the latest `fn` (for memoized children). */
+export function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
+  const ref = useRef(fn);
+  useLayoutEffect(() => {
+    ref.current = fn;
+  });
+  return useCallback((...args: A) => ref.current(...args), []);
+}
