@@ -28,16 +28,27 @@ async function waitForJob(request: APIRequestContext, workspaceId: string, done:
   }
 }
 
+/** Workspaces a test created on the shared server; deleted after it so other specs' lists stay as seeded. */
+const created: string[] = [];
+
+test.afterEach(async ({ page }) => {
+  for (const id of created.splice(0)) {
+    await waitForJob(page.request, id, (ws) => !["pending", "running", "canceling"].includes(ws.latest_build.job.status));
+    await api(page.request, "POST", `/workspaces/${id}/builds`, { transition: "delete" });
+  }
+});
+
 /** A new docker workspace of alice's, built and then stopped: what "start a stopped workspace" needs, untouched by other specs. */
 async function stoppedWorkspace(request: APIRequestContext, prefix: string): Promise<Workspace> {
   const templates = await api<Template[]>(request, "GET", "/templates");
   const docker = templates.find((t) => t.name === "docker");
   if (!docker) throw new Error("no docker template");
   const name = `${prefix}-${Date.now().toString(36)}`.slice(0, 32);
-  const created = await api<Workspace>(request, "POST", "/users/me/workspaces", { template_id: docker.id, name });
-  await waitForJob(request, created.id, (ws) => ws.latest_build.job.status === "succeeded");
-  await api(request, "POST", `/workspaces/${created.id}/builds`, { transition: "stop" });
-  return waitForJob(request, created.id, (ws) => ws.latest_build.status === "stopped");
+  const workspace = await api<Workspace>(request, "POST", "/users/me/workspaces", { template_id: docker.id, name });
+  created.push(workspace.id);
+  await waitForJob(request, workspace.id, (ws) => ws.latest_build.job.status === "succeeded");
+  await api(request, "POST", `/workspaces/${workspace.id}/builds`, { transition: "stop" });
+  return waitForJob(request, workspace.id, (ws) => ws.latest_build.status === "stopped");
 }
 
 /** Records every value an attribute takes (MutationObserver), so states shorter than an assertion's poll are still seen. */
