@@ -124,16 +124,18 @@ test("mutations are never retried: a start answered 500 after its effect makes e
       if (r.method() === "POST" && /\/api\/v2\/workspaces\/[^/]+\/builds$/.test(r.url())) posts.push(r.url());
     });
     let failedStart = false;
+    await page.goto(`${server.url}/@alice/stopped-ws`);
+    const start = page.getByRole("button", { name: "Start", exact: true });
     // The 500 is seeded but the page's request order is not: try until the start itself got one.
+    // The page stays open; the test stops the workspace in between and the watch shows it.
     for (let attempt = 0; attempt < 12 && !failedStart; attempt++) {
       if ((await api.settled(ws.id)).latest_build.transition !== "stop") await api.transition(ws.id, "stop");
-      await page.goto(`${server.url}/@alice/stopped-ws`);
-      const start = page.getByRole("button", { name: "Start", exact: true });
       try {
-        await expect(status(page)).toHaveAttribute("data-workspace-status", "stopped", { timeout: 15_000 });
+        await expect(status(page)).toHaveAttribute("data-workspace-status", "stopped", { timeout: 10_000 });
         await expect(start).toBeEnabled();
       } catch {
-        continue; // the page's own first load lost every retry: load it again
+        await page.reload(); // the first load lost every retry of a query: load it again
+        continue;
       }
       const before = (await api.get<Workspace>(`/workspaces/${ws.id}`)).latest_build.build_number;
       posts.length = 0;
@@ -145,15 +147,16 @@ test("mutations are never retried: a start answered 500 after its effect makes e
         continue;
       }
       failedStart = true;
-      // Long enough for any automatic retry to have gone out (the query backoff tops out at 8 s;
-      // the build itself is done in ~3 s, so a late retry would be accepted as a second build).
-      await page.waitForTimeout(9_000);
+      // Long enough for an automatic retry to have gone out (React Query's first one comes after
+      // ~1 s) and for the build to finish (~2 s), so a retry would have made a second build.
+      await page.waitForTimeout(4_000);
       const after = await api.settled(ws.id);
       expect(posts, "the page sent the start once").toHaveLength(1);
       expect(after.latest_build.build_number, "exactly one build").toBe(before + 1);
       expect(after.latest_build.transition).toBe("start");
       // The page learns the truth from the watch stream despite the 500.
       await expect(status(page)).toHaveAttribute("data-workspace-status", after.latest_build.status, { timeout: 15_000 });
+      await expect(page.getByRole("alert").filter({ hasText: "Start failed:" }), "the failed start is reported").toBeVisible();
     }
     expect(failedStart, "a start POST was answered 500 within 12 tries").toBe(true);
     expect(errors.pageErrors, "uncaught errors").toEqual([]);

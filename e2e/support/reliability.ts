@@ -13,13 +13,13 @@ const PORT_BASE = Number(process.env.E2E_RELIABILITY_PORT ?? 4850);
 const PORTS_PER_WORKER = 25;
 let nextSlot = 0;
 
-export function reliabilityPort(testInfo: TestInfo): number {
+export function reliabilityPort(testInfo: Pick<TestInfo, "parallelIndex">): number {
   const slot = nextSlot++ % PORTS_PER_WORKER;
   return PORT_BASE + testInfo.parallelIndex * PORTS_PER_WORKER + slot;
 }
 
 /** A server of the test's own (its own flags), stopped when the test ends. */
-export async function ownServer(testInfo: TestInfo, args: string[], env: Record<string, string> = {}): Promise<SpawnedServer> {
+export async function ownServer(testInfo: Pick<TestInfo, "parallelIndex">, args: string[], env: Record<string, string> = {}): Promise<SpawnedServer> {
   return spawnServer(reliabilityPort(testInfo), args, env);
 }
 
