@@ -8,6 +8,7 @@ import { useWatchLatency, useWorkspaceWatch } from "../../api/watch";
 import { isAdmin, useMe } from "../../app/auth";
 import { useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
+import { statusInfo } from "../../lib/status";
 import { agentsOf, livePhase } from "../../lib/timings";
 import { ownerTimeZone } from "../../lib/workspace/schedule";
 import { NotFoundView } from "../notFound/NotFoundView";
@@ -46,6 +47,15 @@ function LiveWorkspace({ workspace }: { workspace: Workspace }) {
   const watch = useWorkspaceWatch(workspace.id);
   useWatchLatency(workspace);
   const build = workspace.latest_build;
+  // The page is kept open in a tab while the workspace builds: its title says how it is doing.
+  const statusLabel = statusInfo("workspace", build.status).label;
+  useEffect(() => {
+    const previous = document.title;
+    document.title = `${workspace.name} (${statusLabel}) · Coder`;
+    return () => {
+      document.title = previous;
+    };
+  }, [workspace.name, statusLabel]);
   const phase = livePhase(build);
 
   const history = useQuery(buildsQuery(workspace.id, HISTORY_PAGE));
