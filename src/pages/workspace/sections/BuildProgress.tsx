@@ -71,7 +71,7 @@ export function BuildProgress({ build, history, log, readiness }: BuildProgressP
           const state = index < currentIndex ? "done" : index === currentIndex ? "current" : "upcoming";
           return (
             <li key={step.id} aria-current={state === "current" ? "step" : undefined} className="flex items-center gap-1">
-              {index > 0 && <span aria-hidden className={cx("h-px w-3 sm:w-6", state === "upcoming" ? "bg-border" : "bg-progress/60")} />}
+              {index > 0 && <span aria-hidden className={cx("hidden h-px w-6 sm:block", state === "upcoming" ? "bg-border" : "bg-progress/60")} />}
               <span
                 className={cx(
                   "inline-flex h-6 items-center gap-1 rounded-full border px-2 text-xs",
