@@ -2,6 +2,7 @@
 // freshness rules live in one place. Use as `useQuery(workspaceQuery(id))`.
 import type { QueryKey, UseQueryOptions } from "@tanstack/react-query";
 import { api, isApiError, request, type ApiError } from "./client";
+import { keepNewerWorkspace } from "./freshness";
 import { keys, type PageParams } from "./keys";
 import type {
   BuildInfoResponse,
@@ -91,6 +92,7 @@ export const workspaceQuery = (id: string) =>
   ({
     queryKey: keys.workspace(id),
     queryFn: ({ signal }) => api.get<Workspace>(`/workspaces/${enc(id)}`, undefined, signal),
+    structuralSharing: keepNewerWorkspace,
   }) satisfies Options<Workspace>;
 
 /** `owner` is a username without the `@`. A deleted workspace is 404 unless `includeDeleted`. */
@@ -99,6 +101,7 @@ export const workspaceByNameQuery = (owner: string, name: string, { includeDelet
     queryKey: keys.workspaceByName(owner, name, includeDeleted),
     queryFn: ({ signal }) =>
       api.get<Workspace>(`/users/${enc(owner)}/workspace/${enc(name)}`, includeDeleted ? { include_deleted: true } : undefined, signal),
+    structuralSharing: keepNewerWorkspace,
   }) satisfies Options<Workspace>;
 
 export const workspaceTimingsQuery = (id: string) =>
