@@ -50,11 +50,15 @@ describe("formatRelative", () => {
     ["2025-03-04T11:55:00Z", "5 minutes ago"],
     ["2025-03-04T09:00:00Z", "3 hours ago"],
     ["2025-03-03T12:00:00Z", "yesterday"],
-    ["2025-02-20T12:00:00Z", "last week"],
+    ["2025-02-20T12:00:00Z", "2 weeks ago"],
     ["2025-03-04T14:00:00Z", "in 2 hours"],
     ["2023-03-04T12:00:00Z", "2 years ago"],
   ])("%s → %s", (date, text) => {
     expect(formatRelative(date, now)).toBe(text);
+  });
+  it("rounds to the nearest unit instead of truncating", () => {
+    expect(formatRelative(now + 5 * 86_400_000 - 30_000, now)).toBe("in 5 days");
+    expect(formatRelative(now - 59_600, now)).toBe("1 minute ago");
   });
   it("handles an unparseable date", () => {
     expect(formatRelative("not a date", now)).toBe("—");

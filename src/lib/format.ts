@@ -49,11 +49,14 @@ export function formatRelative(date: string | number | Date, now: number = Date.
   if (Number.isNaN(t)) return "—";
   let value = (t - now) / 1000;
   if (Math.abs(value) < 10) return "just now";
+  // Rounded, not truncated: a deadline 4 d 23 h 59 m away reads "in 5 days"; a value that rounds
+  // up to a whole next unit (59.6 s) moves on to that unit.
   for (const [unit, size] of RELATIVE_STEPS) {
-    if (Math.abs(value) < size) return relativeFormat.format(Math.trunc(value), unit);
+    const rounded = Math.round(value);
+    if (Math.abs(rounded) < size) return relativeFormat.format(rounded, unit);
     value /= size;
   }
-  return relativeFormat.format(Math.trunc(value), "year");
+  return relativeFormat.format(Math.round(value), "year");
 }
 
 /** How often a relative label can change: tick fast for fresh times, slowly for old ones. */
