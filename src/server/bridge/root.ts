@@ -50,8 +50,19 @@ export function createRootApp(opts: RootOptions): Hono<{ Bindings: HttpBindings 
 
   app.all("/api/*", (c) => opts.bridge.api(c));
 
-  app.get("/icon/*", (c) => (opts.proxyAsset ? opts.proxyAsset(c.req.raw) : placeholderIcon(c.req.path)));
-  app.get("/emojis/*", (c) => (opts.proxyAsset ? opts.proxyAsset(c.req.raw) : placeholderIcon(c.req.path)));
+  // Icons are often SVG documents served on our origin: they get the same CSP as every page.
+  const icon = async (req: Request, urlPath: string): Promise<Response> => {
+    const res = opts.proxyAsset ? await opts.proxyAsset(req) : placeholderIcon(urlPath);
+    const headers = new Headers(res.headers);
+    // fetch() already decoded the body: its length and encoding headers no longer apply.
+    headers.delete("content-encoding");
+    headers.delete("content-length");
+    headers.delete("set-cookie");
+    for (const [k, v] of Object.entries(securityHeaders())) headers.set(k, v);
+    return new Response(res.body, { status: res.status, statusText: res.statusText, headers });
+  };
+  app.get("/icon/*", (c) => icon(c.req.raw, c.req.path));
+  app.get("/emojis/*", (c) => icon(c.req.raw, c.req.path));
 
   const dist = opts.distDir;
   if (dist) app.get("*", (c) => serveSpa(dist, c.req.path));
