@@ -7,6 +7,7 @@ import { createServer as createHttpServer, request as httpRequest, type Incoming
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
+import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
 import type { ProvisionerJobLog, Workspace, WorkspaceAgent, WorkspaceAgentLog, WorkspacesResponse } from "../../src/api/types";
@@ -19,6 +20,8 @@ let dash: RunningServer;
 let distDir: string;
 let page: BrowserPage;
 
+/** SPEC §7, verbatim. */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:";
 const INDEX_HTML = "<!doctype html><title>dashboard</title><div id=root></div>";
 
 beforeAll(async () => {
@@ -253,6 +256,9 @@ describe("CODER_URL proxy mode through the session bridge", () => {
       expect(viaDash.status, p).toBe(200);
       expect(viaDash.headers.get("content-type")).toBe(atUpstream.headers.get("content-type"));
       expect(viaDash.text).toBe(atUpstream.text);
+      // SVG documents on the dashboard's origin: the same CSP as every page.
+      expect(viaDash.headers.get("content-security-policy")).toBe(CSP);
+      expect(viaDash.headers.get("x-content-type-options")).toBe("nosniff");
     }
     const config = await send(`${dash.url}/config.json`);
     expect(config.json).toEqual({ mode: "proxy", appOrigin: new URL(upstream.url).origin });
@@ -262,9 +268,7 @@ describe("CODER_URL proxy mode through the session bridge", () => {
     const spa = await send(`${dash.url}/workspaces`);
     expect(spa.status).toBe(200);
     expect(spa.text).toBe(INDEX_HTML);
-    expect(spa.headers.get("content-security-policy")).toBe(
-      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:",
-    );
+    expect(spa.headers.get("content-security-policy")).toBe(CSP);
     const missing = await page.get("/api/v2/nonexistent");
     expect(missing.status).toBe(404);
     expect(missing.headers.get("content-type")).toMatch(/^application\/json/);
@@ -361,6 +365,29 @@ describe("what reaches the deployment", () => {
       await relayed.close();
       relay.closeAllConnections();
       await new Promise<void>((resolve) => relay.close(() => resolve()));
+    }
+  });
+});
+
+describe("icons from a deployment that compresses anyway", () => {
+  it("relays a gzip-encoded icon as a plain, correctly framed body", async () => {
+    const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>`;
+    const zipped = gzipSync(svg);
+    const cdn = createHttpServer((_req, res) => {
+      res.writeHead(200, { "content-type": "image/svg+xml", "content-encoding": "gzip", "content-length": String(zipped.length) });
+      res.end(zipped);
+    });
+    await new Promise<void>((resolve) => cdn.listen(0, "127.0.0.1", resolve));
+    const viaCdn = await startServer({ port: 0, coderUrl: `http://127.0.0.1:${(cdn.address() as AddressInfo).port}`, distDir: null });
+    try {
+      const reply = await send(`${viaCdn.url}/icon/box.svg`);
+      expect(reply.status).toBe(200);
+      expect(reply.headers.get("content-encoding")).toBeNull();
+      expect(reply.text).toBe(svg);
+    } finally {
+      await viaCdn.close();
+      cdn.closeAllConnections();
+      await new Promise<void>((resolve) => cdn.close(() => resolve()));
     }
   });
 });
