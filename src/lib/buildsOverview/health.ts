@@ -221,3 +221,26 @@ export function healthSummary(builds: readonly OverviewBuild[]): HealthSummary {
     durationP95: percentile(durations, 95),
   };
 }
+
+/** Everything the health charts draw, from the builds that pass the filters. */
+export interface HealthData {
+  summary: HealthSummary;
+  counts: CountBucket[];
+  rates: TemplateRate[];
+  trend: DurationTrend;
+  queue: QueueSummary;
+  errors: ErrorCodeSummary;
+  failing: Ranked[];
+}
+
+export function healthData(builds: readonly OverviewBuild[], range: RangeId, now: number): HealthData {
+  return {
+    summary: healthSummary(builds),
+    counts: buildsOverTime(builds, range, now),
+    rates: failureRateByTemplate(builds),
+    trend: durationTrendByTemplate(builds, range, now),
+    queue: queueTimes(builds, range, now),
+    errors: topErrorCodes(builds),
+    failing: topFailingTemplates(builds),
+  };
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Workspace } from "../../api/types";
-import { activeJobIndex, changedFromJobs, historyTargets, latestChanged, mergeAfter, refreshCursor } from "./history";
+import { activeJobIndex, applyLatest, changedFromJobs, historyTargets, mergeAfter, refreshCursor } from "./history";
 import { DAY, NOW, build, iso, job, workspace } from "./testing";
 
 const ws = workspace("dev");
@@ -44,13 +44,31 @@ describe("historyTargets", () => {
   });
 });
 
-describe("latestChanged", () => {
+describe("applyLatest", () => {
   const cached = desc([3, "running"], [2, "succeeded"]);
-  it("is true for a new build or a job that moved on, false when the cache agrees", () => {
-    expect(latestChanged(cached, cached[0])).toBe(false);
-    expect(latestChanged(cached, { ...cached[0], job: { ...cached[0].job, status: "succeeded" } } as never)).toBe(true);
-    expect(latestChanged(cached, { id: "new", job: cached[0].job } as never)).toBe(true);
-    expect(latestChanged(undefined, cached[0])).toBe(true);
+  const row = (number: number, status: string) => build({ ws, number, status });
+
+  it("takes the same build in a new state without a request", () => {
+    const next = applyLatest(cached, { ...cached[0], job: { ...cached[0].job, status: "succeeded" } });
+    expect(next !== "refetch" && next.map((b) => [b.build_number, b.job.status])).toEqual([
+      [3, "succeeded"],
+      [2, "succeeded"],
+    ]);
+  });
+
+  it("prepends the next build after a finished one", () => {
+    const done = desc([3, "succeeded"], [2, "succeeded"]);
+    const next = applyLatest(done, row(4, "pending"));
+    expect(next !== "refetch" && next.map((b) => b.build_number)).toEqual([4, 3, 2]);
+  });
+
+  it("refetches when a build in flight was overtaken or numbers were skipped", () => {
+    expect(applyLatest(cached, row(4, "pending"))).toBe("refetch");
+    expect(applyLatest(desc([3, "succeeded"]), row(5, "pending"))).toBe("refetch");
+  });
+
+  it("starts a cache from nothing", () => {
+    expect(applyLatest([], row(1, "pending"))).toHaveLength(1);
   });
 });
 
@@ -65,6 +83,8 @@ describe("changedFromJobs", () => {
 
   it("finds new jobs, jobs in another state, and jobs that left the active set", () => {
     const changes = changedFromJobs({
+      attempted: new Map(),
+      since: 0,
       active: [job({ id: "j-running", status: "running", metadata: meta("w1") }), job({ id: "j-new", status: "pending", metadata: meta("w4") })],
       recent: [job({ id: "j-done", status: "succeeded", metadata: meta("w2") }), job({ id: "j-quick", status: "succeeded", metadata: meta("w5") })],
       previousActive: new Map([
@@ -75,7 +95,22 @@ describe("changedFromJobs", () => {
     });
     // w1 unchanged, w2 agrees; w3's job finished, w4 is new, w5 started and ended between polls.
     expect([...changes.workspaceIds].sort()).toEqual(["w3", "w4", "w5"]);
+    expect([...changes.triggers.keys()].sort()).toEqual(["j-new", "j-quick"]);
     expect(changes.unmapped).toBe(false);
+  });
+
+  it("does not ask again for a job state a refresh already failed to bring into the cache", () => {
+    const old = job({ id: "j-old", status: "succeeded", metadata: meta("w9") });
+    const input = { active: [], recent: [old], previousActive: new Map<string, string>(), known, since: 0 };
+    expect([...changedFromJobs({ ...input, attempted: new Map() }).workspaceIds]).toEqual(["w9"]);
+    expect([...changedFromJobs({ ...input, attempted: new Map([["j-old", "succeeded"]]) }).workspaceIds]).toEqual([]);
+    expect([...changedFromJobs({ ...input, attempted: new Map([["j-old", "running"]]) }).workspaceIds]).toEqual(["w9"]);
+  });
+
+  it("ignores jobs older than the cached window: their builds are never cached", () => {
+    const old = job({ id: "j-old", status: "failed", created_at: iso(NOW - 9 * DAY), metadata: meta("w9") });
+    const changes = changedFromJobs({ active: [], recent: [old], previousActive: new Map(), known, attempted: new Map(), since: NOW - 8 * DAY });
+    expect([...changes.workspaceIds]).toEqual([]);
   });
 
   it("ignores template imports and asks for a resync when a job names no workspace", () => {
@@ -84,6 +119,8 @@ describe("changedFromJobs", () => {
       recent: [],
       previousActive: new Map(),
       known,
+      attempted: new Map(),
+      since: 0,
     });
     expect([...changes.workspaceIds]).toEqual([]);
     expect(changes.unmapped).toBe(true);

@@ -2,7 +2,7 @@
 // no "all builds" endpoint, so each workspace's history is fetched once for the window
 // (`since=`), and afterwards only what may have changed is asked for: `after_id=<cursor>` returns
 // the builds newer than the cursor, which covers new builds and every build still in flight.
-import type { ProvisionerJob, Workspace, WorkspaceBuild } from "../../api/types";
+import type { ProvisionerJob, Workspace } from "../../api/types";
 import { isActiveJob } from "../builds/times";
 import type { OverviewBuild } from "./rows";
 
@@ -39,15 +39,16 @@ export function historyTargets<W extends Pick<Workspace, "latest_build">>(worksp
     .sort((a, b) => Date.parse(b.latest_build.created_at) - Date.parse(a.latest_build.created_at));
 }
 
-/** A listed workspace whose latest build is not what the cache holds (a new build, or its job moved on). */
-export function latestChanged(cached: readonly Pick<OverviewBuild, "id" | "job">[] | undefined, latest: Pick<WorkspaceBuild, "id" | "job">): boolean {
-  const top = cached?.[0];
-  return !top || top.id !== latest.id || top.job.status !== latest.job.status;
+export interface JobChange {
+  status: string;
+  workspaceId: string;
 }
 
 export interface JobChanges {
   /** Workspaces with a build the cache has wrong or lacks. */
   workspaceIds: Set<string>;
+  /** The jobs that made each workspace count as changed, to remember once its refresh is done. */
+  triggers: Map<string, JobChange>;
   /** A job could not be tied to a workspace (no `metadata` on older servers): resync the list. */
   unmapped: boolean;
 }
@@ -60,7 +61,14 @@ export interface JobDiffInput {
   /** Active workspace-build jobs of the previous poll: job id → workspace id. */
   previousActive: ReadonlyMap<string, string>;
   /** What the cache says about a job: its status and workspace, when the build is cached. */
-  known: (jobId: string) => { status: string; workspaceId: string } | undefined;
+  known: (jobId: string) => JobChange | undefined;
+  /**
+   * Job states a refresh was already made for without the cache learning them (a build older
+   * than the window, a workspace deleted since): asking again would bring nothing, every poll.
+   */
+  attempted: ReadonlyMap<string, string>;
+  /** Start of the cached window: an older job's build is never cached, so it is no news. */
+  since: number;
 }
 
 /** Workspace-build jobs only; template imports and dry runs share the queue but are not builds. */
@@ -72,25 +80,43 @@ export function isBuildJob(job: Pick<ProvisionerJob, "type">): boolean {
  * Which workspaces changed since the last poll, from the organization's job list: a job the cache
  * does not know or knows in another state, and a job that left the active set (it finished).
  */
-export function changedFromJobs({ active, recent, previousActive, known }: JobDiffInput): JobChanges {
+export function changedFromJobs({ active, recent, previousActive, known, attempted, since }: JobDiffInput): JobChanges {
   const workspaceIds = new Set<string>();
+  const triggers = new Map<string, JobChange>();
   let unmapped = false;
   const activeIds = new Set<string>();
   for (const job of [...active, ...recent]) {
     if (!isBuildJob(job)) continue;
     if (isActiveJob(job.status)) activeIds.add(job.id);
     const cached = known(job.id);
-    if (cached && cached.status === job.status) continue;
+    if ((cached && cached.status === job.status) || attempted.get(job.id) === job.status || Date.parse(job.created_at) < since) continue;
     const workspaceId = job.metadata?.workspace_id ?? cached?.workspaceId;
-    if (workspaceId) workspaceIds.add(workspaceId);
-    else unmapped = true;
+    if (!workspaceId) {
+      unmapped = true;
+      continue;
+    }
+    workspaceIds.add(workspaceId);
+    triggers.set(job.id, { status: job.status, workspaceId });
   }
   for (const [jobId, workspaceId] of previousActive) {
     if (activeIds.has(jobId)) continue;
     const cached = known(jobId);
     if (!cached || isActiveJob(cached.status)) workspaceIds.add(workspaceId);
   }
-  return { workspaceIds, unmapped };
+  return { workspaceIds, triggers, unmapped };
+}
+
+/**
+ * The cache after the workspace list reported `latest` as a workspace's latest build, or
+ * "refetch" when the list alone cannot tell (builds may have come and gone in between). Cheap
+ * cases need no request: the same build in a new state, or the next build after a finished one.
+ */
+export function applyLatest<T extends Pick<OverviewBuild, "id" | "build_number" | "job">>(cached: readonly T[], latest: T): T[] | "refetch" {
+  const top = cached[0];
+  if (!top) return [latest];
+  if (top.id === latest.id) return [latest, ...cached.slice(1)];
+  if (latest.build_number === top.build_number + 1 && !isActiveJob(top.job.status)) return [latest, ...cached];
+  return "refetch";
 }
 
 /** The active workspace-build jobs of a poll, for the next poll's diff. */

@@ -15,6 +15,7 @@ const entry = (over: Partial<ActiveBuild>): ActiveBuild => ({
   startedAt: undefined,
   queuePosition: 1,
   queueSize: 1,
+  noProvisioner: false,
   ...over,
 });
 
@@ -69,10 +70,13 @@ describe("sources", () => {
         metadata: { workspace_id: ws.id, workspace_name: "dev", template_name: "docker", workspace_build_transition: "start", template_version_name: "v1", template_id: "t", template_display_name: "Docker", template_icon: "" },
       }),
       job({ id: "import", status: "pending", type: "template_version_import" }),
+      job({ id: "orphan", status: "pending", available_workers: [], metadata: { workspace_id: ws.id, workspace_name: "dev", template_name: "docker", template_version_name: "v1", template_id: "t", template_display_name: "", template_icon: "" } }),
     ];
     const active = activeFromJobs(jobs, { workspace: (id) => (id === ws.id ? ws : undefined), buildOfJob: (id) => (id === cached.job.id ? cached : undefined) });
     expect(active).toEqual([
-      expect.objectContaining({ jobId: cached.job.id, buildNumber: 7, workspaceName: "dev", ownerName: "alice", templateName: "docker", queuePosition: 2, queueSize: 3 }),
+      expect.objectContaining({ jobId: cached.job.id, buildNumber: 7, workspaceName: "dev", ownerName: "alice", templateName: "docker", queuePosition: 2, queueSize: 3, noProvisioner: false }),
+      // No daemon matches its tags: it will wait forever, which the page says.
+      expect.objectContaining({ jobId: "orphan", buildNumber: undefined, noProvisioner: true }),
     ]);
   });
 

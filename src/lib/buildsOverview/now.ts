@@ -24,6 +24,8 @@ export interface ActiveBuild {
   startedAt: string | undefined;
   queuePosition: number;
   queueSize: number;
+  /** Pending with no provisioner able to take it (no daemon matches its tags); known from the job list only. */
+  noProvisioner: boolean;
 }
 
 export interface ActiveLookup {
@@ -51,6 +53,7 @@ export function activeFromJobs(jobs: readonly ProvisionerJob[], lookup: ActiveLo
       startedAt: job.started_at,
       queuePosition: job.queue_position,
       queueSize: job.queue_size,
+      noProvisioner: job.status === "pending" && Array.isArray(job.available_workers) && job.available_workers.length === 0,
     });
   }
   return out;
@@ -72,6 +75,7 @@ export function activeFromBuilds(builds: readonly OverviewBuild[]): ActiveBuild[
       startedAt: b.job.started_at,
       queuePosition: b.job.queue_position,
       queueSize: b.job.queue_size,
+      noProvisioner: false,
     }));
 }
 

@@ -1,36 +1,47 @@
-import { useQuery } from "@tanstack/react-query";
-import { allWorkspacesQuery } from "../../api/queries";
+import { useCallback, useMemo } from "react";
+import { useSearchParams } from "react-router";
+import type { User } from "../../api/types";
 import { isAdmin, useMe } from "../../app/auth";
 import { ErrorState } from "../../components/ErrorState";
-import { SkeletonTable } from "../../components/Skeleton";
+import { Skeleton, SkeletonTable } from "../../components/Skeleton";
+import { readOverviewFilter, writeOverviewFilter, type OverviewFilter } from "../../lib/buildsOverview/filters";
+import { useBuildsOverview } from "./data/useBuildsOverview";
 import { BuildsOverviewView } from "./BuildsOverviewView";
 
-import type { AllWorkspacesResponse } from "../../api/queries";
-import { statusInfo } from "../../lib/status";
-
-/** This page watches no single workspace, so it polls: often while something builds, rarely otherwise. */
-function refreshInterval(data: AllWorkspacesResponse | undefined): number {
-  const building = data?.workspaces.some((w) => statusInfo("job", w.latest_build.job.status).meaning === "progress");
-  return building ? 3_000 : 30_000;
+function OverviewSkeleton() {
+  return (
+    <div role="status" aria-label="Loading builds" className="mx-auto flex max-w-7xl flex-col gap-5 p-4 sm:p-6">
+      <Skeleton className="h-7 w-32" />
+      <div className="grid gap-3 lg:grid-cols-3">
+        {[0, 1, 2].map((i) => (
+          <Skeleton key={i} className="h-28 w-full" />
+        ))}
+      </div>
+      <SkeletonTable label="Loading recent builds" columns={7} />
+    </div>
+  );
 }
 
+function Overview({ user }: { user: User }) {
+  const { snapshot, retry } = useBuildsOverview(user);
+  const [params, setParams] = useSearchParams();
+  const filter = useMemo(() => readOverviewFilter(params), [params]);
+  // Each filter change is a history entry, so Back undoes a click on a chart bar.
+  const onFilterChange = useCallback((patch: Partial<OverviewFilter>) => setParams((prev) => writeOverviewFilter(prev, patch)), [setParams]);
+  if (snapshot.status === "error") {
+    return (
+      <div className="mx-auto max-w-7xl p-4 sm:p-6">
+        <ErrorState title="Couldn't load the builds" error={snapshot.error} onRetry={retry} />
+      </div>
+    );
+  }
+  if (snapshot.status === "loading" && snapshot.builds.length === 0) return <OverviewSkeleton />;
+  return <BuildsOverviewView data={snapshot} filter={filter} onFilterChange={onFilterChange} isAdmin={isAdmin(user)} />;
+}
+
+/** `/builds`: every build the signed-in user may see (all for admins, their own for members), live. */
 export default function BuildsOverviewPage() {
   const me = useMe();
-  // An empty filter means every workspace the caller may see: all for admins, their own for members.
-  const workspaces = useQuery({ ...allWorkspacesQuery(""), refetchInterval: (query) => refreshInterval(query.state.data) });
-  if (workspaces.isPending) {
-    return (
-      <div className="mx-auto max-w-6xl p-4 sm:p-6">
-        <SkeletonTable label="Loading builds" columns={6} />
-      </div>
-    );
-  }
-  if (workspaces.isError) {
-    return (
-      <div className="mx-auto max-w-6xl p-4 sm:p-6">
-        <ErrorState error={workspaces.error} onRetry={() => void workspaces.refetch()} />
-      </div>
-    );
-  }
-  return <BuildsOverviewView workspaces={workspaces.data.workspaces} isAdmin={isAdmin(me)} />;
+  if (!me) return <OverviewSkeleton />;
+  return <Overview user={me} />;
 }

@@ -1,97 +1,106 @@
-import { Link, useNavigate } from "react-router";
-import type { Workspace } from "../../api/types";
-import { buildPath, workspacePath } from "../../app/params";
-import { DataTable, type DataTableColumn } from "../../components/DataTable";
-import { Duration } from "../../components/Duration";
+import { useMemo } from "react";
+import { FilterX } from "lucide-react";
+import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
-import { RelativeTime } from "../../components/RelativeTime";
-import { StatusBadge } from "../../components/StatusBadge";
-import { durationBetween } from "../../lib/format";
-import { statusInfo } from "../../lib/status";
+import { LiveIndicator } from "../../components/LiveIndicator";
+import { filterOptions, filterOverview, RANGE_LABELS, type OverviewFilter } from "../../lib/buildsOverview/filters";
+import { healthData } from "../../lib/buildsOverview/health";
+import { nowLists } from "../../lib/buildsOverview/now";
+import { findRegressions, regressionScope } from "../../lib/buildsOverview/regressions";
+import { formatCount } from "../../lib/format";
+import type { OverviewSnapshot } from "./data/overviewStore";
+import { FiltersBar } from "./FiltersBar";
+import { HealthPanel } from "./HealthPanel";
+import { NowPanel } from "./NowPanel";
+import { OverviewNotes } from "./OverviewNotes";
+import { RecentBuildsTable } from "./RecentBuildsTable";
+import { RegressionsPanel } from "./RegressionsPanel";
 
 export interface BuildsOverviewViewProps {
-  /** Workspaces whose latest build is listed (one row each). */
-  workspaces: Workspace[];
+  data: OverviewSnapshot;
+  filter: OverviewFilter;
+  onFilterChange: (patch: Partial<OverviewFilter>) => void;
   isAdmin: boolean;
 }
 
-export function BuildsOverviewView({ workspaces, isAdmin }: BuildsOverviewViewProps) {
-  const navigate = useNavigate();
-  const open = (w: Workspace) => buildPath(w.owner_name, w.name, w.latest_build.build_number);
-  const active = workspaces.filter((w) => statusInfo("job", w.latest_build.job.status).meaning === "progress").length;
-  const failed = workspaces.filter((w) => w.latest_build.job.status === "failed").length;
-  const columns: DataTableColumn<Workspace>[] = [
-    {
-      id: "workspace",
-      header: "Workspace",
-      cell: (w) => (
-        <Link to={workspacePath(w.owner_name, w.name)} className="font-medium text-text hover:underline">
-          <span className="text-muted">{w.owner_name}/</span>
-          {w.name}
-        </Link>
-      ),
-      sortValue: (w) => `${w.owner_name}/${w.name}`,
-    },
-    {
-      id: "build",
-      header: "Build",
-      cell: (w) => (
-        <Link to={open(w)} className="text-accent hover:underline">
-          #{w.latest_build.build_number} <span className="capitalize">{w.latest_build.transition}</span>
-        </Link>
-      ),
-    },
-    { id: "status", header: "Status", cell: (w) => <StatusBadge kind="job" value={w.latest_build.job.status} variant="plain" size="sm" />, sortValue: (w) => w.latest_build.job.status },
-    { id: "template", header: "Template", cell: (w) => w.template_display_name || w.template_name, sortValue: (w) => w.template_name, className: "hidden md:table-cell" },
-    {
-      id: "created",
-      header: "Created",
-      cell: (w) => <RelativeTime date={w.latest_build.created_at} />,
-      sortValue: (w) => Date.parse(w.latest_build.created_at),
-      initialDirection: "desc",
-    },
-    {
-      id: "duration",
-      header: "Duration",
-      cell: (w) => <Duration start={w.latest_build.job.started_at} end={w.latest_build.job.completed_at} />,
-      sortValue: (w) => durationBetween(w.latest_build.job.started_at, w.latest_build.job.completed_at),
-      initialDirection: "desc",
-      align: "right",
-    },
-  ];
+const MINUTE = 60_000;
+
+export function BuildsOverviewView({ data, filter, onFilterChange, isAdmin }: BuildsOverviewViewProps) {
+  const now = data.updatedAt || data.windowStart;
+  // Ranges and buckets move by the minute: recomputing them on every 1.5 s poll would change nothing.
+  const minute = Math.ceil(now / MINUTE) * MINUTE;
+  const historyLoading = data.history.done < data.history.total;
+
+  const lists = useMemo(() => nowLists(data.active, now), [data.active, now]);
+  const filtered = useMemo(() => filterOverview(data.builds, filter, minute), [data.builds, filter, minute]);
+  const options = useMemo(() => filterOptions(data.builds, filter), [data.builds, filter]);
+  const health = useMemo(() => healthData(filtered, filter.range, minute), [filtered, filter.range, minute]);
+  // The regression rule reads only these three filters (its time windows and outcome are its own).
+  const { template, owner, transition } = filter;
+  const regressions = useMemo(
+    () => findRegressions(regressionScope(data.builds, { template, owner, transition }), minute),
+    [data.builds, template, owner, transition, minute],
+  );
+  const everything = data.builds.length === 0 && data.active.length === 0;
+
   return (
-    <div className="mx-auto flex max-w-6xl flex-col gap-4 p-4 sm:p-6">
+    <div className="mx-auto flex max-w-7xl flex-col gap-5 p-4 sm:p-6">
       <header className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h1 className="text-xl font-semibold text-text">Builds</h1>
-          <p className="mt-1 text-sm text-muted">{isAdmin ? "Latest build of every workspace." : "Latest build of each of your workspaces."}</p>
+          <p className="mt-1 text-sm text-muted">
+            {isAdmin ? "Every build on every workspace: the queue, what runs, what fails and why." : "The builds of your workspaces."}
+          </p>
         </div>
-        <p className="text-sm text-muted">
-          <span className="font-medium text-progress">{active}</span> in progress · <span className="font-medium text-failure">{failed}</span> failed
-        </p>
+        <LiveIndicator state={data.live} />
       </header>
-      <DataTable
-        rows={workspaces}
-        columns={columns}
-        getRowId={(w) => w.id}
-        label="Latest builds"
-        defaultSort={{ columnId: "created", direction: "desc" }}
-        onRowOpen={(w) => void navigate(open(w))}
-        empty={<EmptyState title="No builds" description="There are no workspaces you can see, so there are no builds to show." />}
-        renderCard={(w) => (
-          <div className="flex flex-col gap-1 text-sm">
-            <div className="flex items-center justify-between gap-2">
-              <Link to={open(w)} className="truncate font-medium text-text">
-                {w.owner_name}/{w.name} #{w.latest_build.build_number}
-              </Link>
-              <StatusBadge kind="job" value={w.latest_build.job.status} size="sm" />
+
+      <OverviewNotes data={data} isAdmin={isAdmin} />
+
+      {everything ? (
+        <EmptyState
+          title="No builds yet"
+          description={isAdmin ? "No workspace has been built in the last 8 days." : "None of your workspaces has been built in the last 8 days."}
+        />
+      ) : (
+        <>
+          <NowPanel lists={lists} stages={data.stages} fromJobs={data.queueSource === "jobs"} />
+          <RegressionsPanel regressions={regressions} partial={historyLoading} onTemplate={(template) => onFilterChange({ template })} />
+          <FiltersBar filter={filter} options={options} onChange={onFilterChange} />
+          <HealthPanel range={filter.range} data={health} templates={options.template} partial={historyLoading} onFilter={onFilterChange} />
+          <section aria-labelledby="recent-title" className="flex flex-col gap-3">
+            <div className="flex flex-wrap items-baseline justify-between gap-2">
+              <h2 id="recent-title" className="text-base font-semibold text-text">
+                Recent builds
+              </h2>
+              <p data-testid="recent-count" className="text-xs text-muted">
+                {formatCount(filtered.length)} build{filtered.length === 1 ? "" : "s"} · {RANGE_LABELS[filter.range].toLowerCase()}
+              </p>
             </div>
-            <div className="flex items-center gap-2 text-xs text-muted">
-              <span className="capitalize">{w.latest_build.transition}</span>·<RelativeTime date={w.latest_build.created_at} />
-            </div>
-          </div>
-        )}
-      />
+            <RecentBuildsTable
+              builds={filtered}
+              empty={
+                <EmptyState
+                  icon={FilterX}
+                  title="No build matches"
+                  description={`Nothing in the ${RANGE_LABELS[filter.range].toLowerCase()} matches these filters.`}
+                  action={
+                    filter.range !== "7d" ? (
+                      <Button size="sm" onClick={() => onFilterChange({ range: "7d" })}>
+                        Look at the last 7 days
+                      </Button>
+                    ) : (
+                      <Button size="sm" onClick={() => onFilterChange({ status: undefined, template: undefined, owner: undefined, transition: undefined, errorCode: undefined })}>
+                        Clear filters
+                      </Button>
+                    )
+                  }
+                />
+              }
+            />
+          </section>
+        </>
+      )}
     </div>
   );
 }
