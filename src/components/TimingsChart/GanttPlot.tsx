@@ -93,26 +93,23 @@ export function GanttPlot(props: GanttPlotProps) {
   // A tooltip for a row that a filter or a collapse just removed would describe another row.
   useEffect(() => setHover(undefined), [rows]);
 
-  // The plot's width comes from a ResizeObserver, whose first callback runs after the browser's
-  // own layout and before paint: the first frame is drawn without forcing a synchronous layout.
+  // The first frame is drawn here, in the commit, so it is on screen at the next paint. Reading the
+  // width forces the layout the browser was about to do anyway; the width never goes through React
+  // state (the label column is a container query), so there is no second render and no second layout.
   const bodyHeightRef = useRef(bodyHeight);
   bodyHeightRef.current = bodyHeight;
   useLayoutEffect(() => {
-    controller.setSize(controller.width(), bodyHeight, MINIMAP_HEIGHT);
-    controller.draw();
+    if (controller.setSize(controller.width(), bodyHeight, MINIMAP_HEIGHT)) controller.draw();
   }, [controller, bodyHeight]);
 
   useLayoutEffect(() => {
     const plot = plotRef.current;
     if (!plot) return;
     const resize = (width: number) => {
-      controller.setSize(Math.floor(width), bodyHeightRef.current, MINIMAP_HEIGHT);
-      controller.draw();
+      if (controller.setSize(Math.floor(width), bodyHeightRef.current, MINIMAP_HEIGHT)) controller.draw();
     };
-    if (typeof ResizeObserver === "undefined") {
-      resize(plot.clientWidth);
-      return;
-    }
+    resize(plot.clientWidth);
+    if (typeof ResizeObserver === "undefined") return;
     const observer = new ResizeObserver((entries) => resize(entries[entries.length - 1].contentRect.width));
     observer.observe(plot);
     return () => observer.disconnect();

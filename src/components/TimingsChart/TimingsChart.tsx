@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { ChevronsDownUp, ChevronsUpDown, Download, FileSpreadsheet, Link2, Route, Search, Table2, UnfoldHorizontal } from "lucide-react";
 import {
   compareTrees,
@@ -76,8 +76,11 @@ export function TimingsChart(props: TimingsChartProps) {
   const now = useLiveClock(live, tree.end);
   const selectedId = props.selectedId ?? ownSelected;
 
-  const path = useMemo(() => criticalPath(tree), [tree]);
-  const highlight = useMemo(() => (showCritical ? new Set<string>([...path.itemIds, ...path.stageIds]) : undefined), [showCritical, path]);
+  // The critical path is not needed for the first frame: it is worked out in a deferred render
+  // right after, so the bars appear without waiting for it.
+  const pathTree = useDeferredValue<TimingTree | null>(tree, null);
+  const path = useMemo(() => (pathTree ? criticalPath(pathTree) : undefined), [pathTree]);
+  const highlight = useMemo(() => (showCritical && path ? new Set<string>([...path.itemIds, ...path.stageIds]) : undefined), [showCritical, path]);
   const gaps = useMemo(() => idleGaps(tree.items, tree.start, tree.end), [tree]);
   // Short gaps are left alone by the compressed axis; with none long enough the toggle would do nothing.
   const compressible = useMemo(() => compressedAxis(tree.start, tree.end, gaps).breaks.length > 0, [tree.start, tree.end, gaps]);
@@ -216,7 +219,7 @@ export function TimingsChart(props: TimingsChartProps) {
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs">
         <p className={cx("font-mono tabular-nums", showCritical ? "text-text" : "text-muted")} data-testid="critical-path-summary">
-          {describeCriticalPath(path)}
+          {path ? describeCriticalPath(path) : "critical path: working it out…"}
         </p>
         <p className="text-muted">
           {tree.items.length.toLocaleString("en-US")} items in {tree.stages.length} stages

@@ -89,13 +89,15 @@ export class PlotController {
     this.requestDraw();
   }
 
-  setSize(widthPx: number, heightPx: number, minimapHeightPx: number): void {
-    if (widthPx === this.widthPx && heightPx === this.heightPx && minimapHeightPx === this.minimapHeightPx) return;
+  /** Returns whether anything changed (the caller then draws at once instead of next frame). */
+  setSize(widthPx: number, heightPx: number, minimapHeightPx: number): boolean {
+    if (widthPx === this.widthPx && heightPx === this.heightPx && minimapHeightPx === this.minimapHeightPx) return false;
     this.widthPx = widthPx;
     this.heightPx = heightPx;
     this.minimapHeightPx = minimapHeightPx;
     this.minimapKey = [];
     this.requestDraw();
+    return true;
   }
 
   setScrollTop(px: number): void {

@@ -191,20 +191,37 @@ export function drawMinimap(ctx: CanvasRenderingContext2D, scene: MinimapScene):
   ctx.clearRect(0, 0, w, h);
   ctx.fillStyle = p.raised;
   ctx.fillRect(0, 0, w, h);
+  const n = items.length;
   const length = Math.max(axis.length, 1);
-  const rowH = Math.max(h / Math.max(items.length, 1), 0.5);
-  let lastColour = "";
-  for (let i = 0; i < items.length; i++) {
+  const barH = Math.max(1, Math.ceil(h / Math.max(n, 1)));
+  // Neighbouring items share a pixel row and usually a colour: merging them into runs turns
+  // thousands of fillRect calls into a few hundred with no visible difference.
+  let runY = -1;
+  let runColour = "";
+  let runX0 = 0;
+  let runX1 = 0;
+  const flush = () => {
+    if (runY < 0) return;
+    if (ctx.fillStyle !== runColour) ctx.fillStyle = runColour;
+    ctx.fillRect(runX0, runY, runX1 - runX0, barH);
+  };
+  for (let i = 0; i < n; i++) {
     const it = items[i];
     const colour = it.status === "failed" ? p.failure : scene.hueOf(it);
-    if (colour !== lastColour) {
-      ctx.fillStyle = colour;
-      lastColour = colour;
-    }
     const x0 = (axis.toAxis(it.start) / length) * w;
-    const x1 = (axis.toAxis(it.running ? Math.max(it.end, scene.now) : it.end) / length) * w;
-    ctx.fillRect(x0, (i / items.length) * h, Math.max(1, x1 - x0), Math.max(1, rowH));
+    const x1 = Math.max(x0 + 1, (axis.toAxis(it.running ? Math.max(it.end, scene.now) : it.end) / length) * w);
+    const y = Math.floor((i / n) * h);
+    if (y === runY && colour === runColour && x0 <= runX1 + 0.5) {
+      if (x1 > runX1) runX1 = x1;
+      continue;
+    }
+    flush();
+    runY = y;
+    runColour = colour;
+    runX0 = x0;
+    runX1 = x1;
   }
+  flush();
 }
 
 /** Copies the cached overview and shades what is outside the current view. */

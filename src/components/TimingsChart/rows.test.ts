@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildTimingTree } from "../../lib/timings";
 import { RECORDED_START } from "../../lib/timings/__fixtures__/recorded";
+import { syntheticTimings } from "../../lib/timings/synthetic";
 import { chartRows, slowestItems } from "./rows";
 
 const tree = buildTimingTree(RECORDED_START, { now: 0 });
@@ -29,5 +30,11 @@ describe("chartRows", () => {
 describe("slowestItems", () => {
   it("lists the longest items first", () => {
     expect(slowestItems(tree, 3).map((i) => i.name)).toEqual(["Startup Script", "state file", "docker_container.workspace[0]"]);
+  });
+
+  it("agrees with a full sort on a large build", () => {
+    const big = buildTimingTree(syntheticTimings(3000), { now: 0 });
+    const sorted = [...big.items].sort((a, b) => b.duration - a.duration || a.start - b.start).slice(0, 10);
+    expect(slowestItems(big, 10)).toEqual(sorted);
   });
 });

@@ -73,22 +73,19 @@ export function treeFromDrafts(drafts: readonly ItemDraft[], { now = Date.now() 
     else usable.push(d as ItemDraft & { start: number });
   }
   const keys = assignKeys(usable);
+  // One sort of all items; grouping them afterwards keeps each stage's list in the same order.
+  const items = usable.map((d, i) => toItem(d, keys[i], now)).sort(byStartThenEnd);
   const byStage = new Map<string, TimingItem[]>();
-  usable.forEach((d, i) => {
-    const item = toItem(d, keys[i], now);
+  for (const item of items) {
     const list = byStage.get(item.stage);
     if (list) list.push(item);
     else byStage.set(item.stage, [item]);
-  });
+  }
 
   const stages: TimingStage[] = [];
-  for (const [id, items] of byStage) {
-    items.sort(byStartThenEnd);
-    stages.push(stageOf(id, items));
-  }
-  stages.sort((a, b) => a.start - b.start || stageMeta(a.id).order - stageMeta(b.id).order || a.id.localeCompare(b.id));
+  for (const [id, list] of byStage) stages.push(stageOf(id, list));
+  stages.sort((a, b) => a.start - b.start || stageMeta(a.id).order - stageMeta(b.id).order || (a.id < b.id ? -1 : 1));
 
-  const items = stages.flatMap((s) => s.items).sort(byStartThenEnd);
   const start = stages.length ? Math.min(...stages.map((s) => s.start)) : 0;
   const end = stages.length ? Math.max(...stages.map((s) => s.end)) : 0;
   return { start, end, duration: end - start, stages, items, running: stages.some((s) => s.running), skipped };
@@ -162,26 +159,36 @@ function stageOf(id: string, items: TimingItem[]): TimingStage {
  */
 function assignKeys(drafts: ReadonlyArray<ItemDraft & { start: number }>): string[] {
   const base = drafts.map((d) => (d.kind === "script" && d.agentName ? `${d.agentName}: ${d.name}` : d.name));
-  const count = new Map<string, number>();
-  drafts.forEach((d, i) => {
-    const k = `${d.stage}\u0000${base[i]}`;
-    count.set(k, (count.get(k) ?? 0) + 1);
-  });
-  const withAction = drafts.map((d, i) => (count.get(`${d.stage}\u0000${base[i]}`)! > 1 && d.action ? `${base[i]} (${d.action})` : base[i]));
+  const keys = base.slice();
+  const duplicates = indicesSharingKey(drafts, base);
+  if (duplicates.length === 0) return keys;
 
+  for (const group of duplicates) for (const i of group) if (drafts[i].action) keys[i] = `${base[i]} (${drafts[i].action})`;
   // Ordinals follow start order so "#2" means the later of two identical entries.
-  const order = drafts.map((_, i) => i).sort((a, b) => drafts[a].start - drafts[b].start || a - b);
-  const seen = new Map<string, number>();
-  const keys = new Array<string>(drafts.length);
-  for (const i of order) {
-    const k = `${drafts[i].stage}\u0000${withAction[i]}`;
-    const n = (seen.get(k) ?? 0) + 1;
-    seen.set(k, n);
-    keys[i] = n === 1 ? withAction[i] : `${withAction[i]} #${n}`;
+  for (const group of indicesSharingKey(drafts, keys)) {
+    group.sort((a, b) => drafts[a].start - drafts[b].start || a - b);
+    group.forEach((i, n) => {
+      if (n > 0) keys[i] = `${keys[i]} #${n + 1}`;
+    });
   }
   return keys;
 }
 
+/** Groups of draft indices with the same stage and key (only groups of two or more). */
+function indicesSharingKey(drafts: ReadonlyArray<ItemDraft>, keys: readonly string[]): number[][] {
+  const byStage = new Map<string, Map<string, number[]>>();
+  keys.forEach((key, i) => {
+    let stage = byStage.get(drafts[i].stage);
+    if (!stage) byStage.set(drafts[i].stage, (stage = new Map()));
+    const list = stage.get(key);
+    if (list) list.push(i);
+    else stage.set(key, [i]);
+  });
+  const groups: number[][] = [];
+  for (const stage of byStage.values()) for (const list of stage.values()) if (list.length > 1) groups.push(list);
+  return groups;
+}
+
 function byStartThenEnd(a: TimingItem, b: TimingItem): number {
-  return a.start - b.start || a.end - b.end || a.id.localeCompare(b.id);
+  return a.start - b.start || a.end - b.end || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }
