@@ -36,7 +36,9 @@ export function createBridge(opts: BridgeOptions) {
   const withSession = (c: Context, headers: Headers): void => {
     const cookie = readCookie(c.req.header("cookie"), SESSION_COOKIE);
     if (cookie && !headers.has(SESSION_HEADER)) headers.set(SESSION_HEADER, cookie);
-    if (!cookie && !headers.has(SESSION_HEADER) && opts.sessionToken) headers.set(SESSION_HEADER, opts.sessionToken);
+    // Signing out revokes the token it carries: never the operator's injected one.
+    const logout = c.req.method === "POST" && c.req.path === "/api/v2/users/logout";
+    if (!cookie && !headers.has(SESSION_HEADER) && opts.sessionToken && !logout) headers.set(SESSION_HEADER, opts.sessionToken);
   };
 
   async function api(c: Context<{ Bindings: HttpBindings }>): Promise<Response> {
