@@ -439,6 +439,10 @@ describe("CODER_SESSION_TOKEN injection", () => {
       const watch = b.ws(`/api/v2/workspaces/${ws.id}/watch-ws`);
       expect((await watch.waitFor((m) => m.length >= 2)).map((m) => (JSON.parse(m) as { type: string }).type)).toEqual(["ping", "data"]);
       watch.close();
+      // "Sign out" in this mode must not revoke the operator's token at the deployment.
+      expect((await b.write("POST", "/api/v2/users/logout")).status).toBe(401);
+      expect((await direct<{ username: string }>("/users/me", token)).username).toBe("bob");
+      expect((await b.get("/api/v2/users/me")).status).toBe(200);
     } finally {
       await local.close();
     }
