@@ -392,6 +392,30 @@ describe("icons from a deployment that compresses anyway", () => {
   });
 });
 
+describe("streams that die upstream", () => {
+  it("end the browser's stream abnormally too, so the client reconnects (SSE reset, WS 1006)", async () => {
+    const dropping = await startServer({ port: 0, speed: 50, ambient: false, failureRate: 0, distDir: null, dropStreamsAfterMs: 300 });
+    const front = await startServer({ port: 0, coderUrl: dropping.url, distDir: null });
+    try {
+      const b = await signIn(front.url);
+      const ws = (await b.get("/api/v2/users/alice/workspace/dev")).json as Workspace;
+      const sse = await b.sse(`/api/v2/workspaces/${ws.id}/watch`);
+      expect((await sse.next()).event).toBe("ping");
+      expect((await sse.next()).event).toBe("data");
+      // Not a silent hang: the relay fails as the upstream did.
+      await expect(sse.next(3000)).rejects.toThrow(/terminated|ended/);
+      const watch = b.ws(`/api/v2/workspaces/${ws.id}/watch-ws`);
+      expect(await watch.closed(3000)).toBe(1006);
+      expect(watch.messages.length).toBeGreaterThanOrEqual(2);
+      const follow = b.ws(`/api/v2/workspaceagents/${ws.latest_build.resources.flatMap((r) => r.agents ?? [])[0].id}/logs?follow=true`);
+      expect(await follow.closed(3000)).toBe(1006);
+    } finally {
+      await front.close();
+      await dropping.close();
+    }
+  });
+});
+
 describe("WebSocket proxying against a slow deployment", () => {
   it("drops the upstream socket when the browser leaves during the handshake", async () => {
     // A deployment that takes 300 ms to accept a WebSocket; it records what it accepted.
