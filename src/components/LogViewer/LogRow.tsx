@@ -87,7 +87,8 @@ function LineRowImpl(props: LineRowProps) {
       data-line={n}
       data-selected={selected || undefined}
       className={cx(
-        "absolute left-0 top-0 flex min-w-full",
+        // Rows are independent boxes: containment keeps style and layout work inside each new row.
+        "absolute left-0 top-0 flex min-w-full [contain:layout_style]",
         wrap ? "w-full" : "w-max",
         LEVEL_ROW[level],
         selected && "bg-[var(--log-selected)]",

@@ -120,7 +120,8 @@ function LogViewerInner(props: LogViewerProps) {
   const rangeExtractor = useCallback(
     (range: Range) => {
       if (!follow.following || range.count === 0) return defaultRangeExtractor(range);
-      const start = Math.max(0, range.count - (range.endIndex - range.startIndex + 1) - range.overscan);
+      // Rows above the viewport would be replaced next frame anyway: keep the overscan small.
+      const start = Math.max(0, range.count - (range.endIndex - range.startIndex + 1) - 2);
       return Array.from({ length: range.count - start }, (_, i) => start + i);
     },
     [follow.following],
