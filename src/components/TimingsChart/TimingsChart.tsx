@@ -22,6 +22,7 @@ import { GanttPlot } from "./GanttPlot";
 import { Legend } from "./Legend";
 import { chartRows, slowestItems, type ChartRow, type SortOrder } from "./rows";
 import { SlowestList } from "./SlowestList";
+import { TimingsEmpty } from "./TimingsStates";
 import { TimingsTable } from "./TimingsTable";
 import { EMPTY_URL_STATE, type ChartUrlState } from "./urlState";
 
@@ -88,6 +89,11 @@ export function TimingsChart(props: TimingsChartProps) {
   const axis = useMemo(() => (compress ? compressedAxis(tree.start, axisEnd, gaps) : linearAxis(tree.start, axisEnd)), [compress, tree.start, axisEnd, gaps]);
   const { rows, matches } = useMemo(() => chartRows(tree, { expanded, filter, sort }), [tree, expanded, filter, sort]);
   const slowest = useMemo(() => slowestItems(tree, 10), [tree]);
+  // The table lists every item whatever is expanded: it is the full alternative to the canvas.
+  const tableRows = useMemo(
+    () => (asTable ? chartRows(tree, { expanded: new Set(tree.stages.map((s) => s.id)), filter, sort }).rows : []),
+    [asTable, tree, filter, sort],
+  );
   const comparison = useMemo(() => (compare ? compareTrees(compare.tree, tree) : undefined), [compare, tree]);
   const deltas = useMemo(() => (comparison ? new Map([...comparison.stages, ...comparison.items].map((r) => [r.id, r])) : undefined), [comparison]);
   const baseline = useMemo(() => {
@@ -151,7 +157,7 @@ export function TimingsChart(props: TimingsChartProps) {
     }
   };
 
-  if (tree.items.length === 0) return null;
+  if (tree.items.length === 0) return <TimingsEmpty reason="no-timings" />;
 
   return (
     <div className="flex flex-col gap-3" data-testid="timings-chart" data-critical-path={showCritical ? "on" : "off"} data-live={live ? "true" : undefined}>
@@ -242,7 +248,7 @@ export function TimingsChart(props: TimingsChartProps) {
           {rows.length === 0 ? (
             <p className="rounded-md border border-dashed border-border px-3 py-6 text-center text-sm text-muted">No bar matches “{filter}”.</p>
           ) : asTable ? (
-            <TimingsTable tree={tree} rows={chartRows(tree, { expanded: new Set(tree.stages.map((s) => s.id)), filter, sort }).rows} now={now} critical={highlight} />
+            <TimingsTable tree={tree} rows={tableRows} now={now} critical={highlight} />
           ) : (
             <GanttPlot
               rows={rows}
