@@ -79,7 +79,7 @@ export function TimingsView(props: TimingsViewProps) {
       {content.kind === "error" && <ErrorState error={content.error} title="Could not load the timings" onRetry={content.onRetry} />}
       {content.kind === "empty" && <TimingsEmpty reason={content.reason} />}
       {content.kind === "ready" && (
-        <div className={props.logPane ? "grid gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(24rem,32rem)]" : undefined}>
+        <div className={props.logPane ? "grid grid-cols-[minmax(0,1fr)] gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(24rem,32rem)]" : undefined}>
           <TimingsChart
             key={build.id}
             tree={content.tree}
