@@ -57,7 +57,9 @@ export const SearchBox = memo(function SearchBox(props: SearchBoxProps) {
               else e.currentTarget.blur();
             }
           }}
-          className="h-full min-w-0 flex-1 bg-transparent text-sm text-text outline-none placeholder:text-muted [&::-webkit-search-cancel-button]:hidden"
+          // The box around it shows focus; an inline style wins over the page-wide :focus-visible ring.
+          style={{ outline: "none" }}
+          className="h-full min-w-0 flex-1 bg-transparent text-sm text-text placeholder:text-muted [&::-webkit-search-cancel-button]:hidden"
         />
         <span role="status" className="shrink-0 whitespace-nowrap px-1 text-xs tabular-nums text-muted">
           {counter}
