@@ -6,7 +6,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket } from "ws";
 import type { Workspace } from "../../src/api/types";
-import { BrowserPage, send } from "./browser";
+import { BrowserPage, send, type Reply } from "./browser";
 
 const root = path.resolve(import.meta.dirname, "../..");
 const STARTUP_MS = 25_000;
@@ -14,6 +14,8 @@ const STARTUP_MS = 25_000;
 let child: ChildProcess | undefined;
 let base = "";
 let output = "";
+/** Fetched as soon as the server is up, alongside the other first requests. */
+let viteClient: Promise<Reply>;
 
 beforeAll(async () => {
   // Its own process group, so the tsx wrapper and the server under it are stopped together.
@@ -49,6 +51,7 @@ beforeAll(async () => {
       reject(new Error(`dev server exited with ${code}:\n${output}`));
     });
   });
+  viteClient = send(`${base}/@vite/client`);
 }, STARTUP_MS + 5000);
 
 afterAll(async () => {
@@ -74,36 +77,33 @@ describe("npm run dev (Vite middleware in the same server)", () => {
   });
 
   it("serves the page with Vite's client, transformed modules, the API and health on one origin", async () => {
-    const page = await send(`${base}/`);
+    // In parallel: Vite's first transforms are slow on a cold, busy machine.
+    const [page, route, missing, main, info, health, config] = await Promise.all(
+      ["/", "/workspaces", "/api/v2/nonexistent", "/src/main.tsx", "/api/v2/buildinfo", "/healthz", "/config.json"].map((p) => send(base + p)),
+    );
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toMatch(/^text\/html/);
     expect(page.text).toContain(`<script type="module" src="/@vite/client"></script>`);
     expect(page.text).toContain(`src="/src/main.tsx"`);
-
     // A client route gets the same shell (appType spa), an unknown API path stays JSON.
-    expect((await send(`${base}/workspaces`)).text).toContain("/@vite/client");
-    const missing = await send(`${base}/api/v2/nonexistent`);
+    expect(route.text).toContain("/@vite/client");
     expect(missing.status).toBe(404);
     expect(missing.headers.get("content-type")).toMatch(/^application\/json/);
 
-    const main = await send(`${base}/src/main.tsx`);
     expect(main.status).toBe(200);
     expect(main.headers.get("content-type")).toMatch(/javascript/);
     expect(main.text).not.toMatch(/<App\s*\/>/);
     expect(main.text).toMatch(/from "\/node_modules\/\.vite\/deps\/react-dom_client\.js/);
 
-    const info = await send(`${base}/api/v2/buildinfo`);
     expect(info.status).toBe(200);
     expect(info.headers.get("content-type")).toMatch(/^application\/json/);
     expect((info.json as { version: string }).version).toMatch(/^v\d/);
-
-    const health = await send(`${base}/healthz`);
     expect(health.status).toBe(200);
-    expect((await send(`${base}/config.json`)).json).toEqual({ mode: "builtin", appOrigin: base });
+    expect(config.json).toEqual({ mode: "builtin", appOrigin: base });
   });
 
   it("shares the port between Vite's HMR socket and the API's WebSockets", async () => {
-    const client = await send(`${base}/@vite/client`);
+    const client = await viteClient;
     const token = client.text.match(/const wsToken = "([^"]+)"/)?.[1];
     expect(token).toBeDefined();
     const hmr = new WebSocket(`${base.replace(/^http/, "ws")}/?token=${token}`, "vite-hmr", { headers: { origin: base } });
