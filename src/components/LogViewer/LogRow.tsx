@@ -45,9 +45,16 @@ function LineText({ parsed, matches, panel }: { parsed: ParsedLine; matches: Mat
 const LEVEL_ROW: Record<number, string> = {
   [TRACE]: "text-muted",
   [DEBUG]: "text-muted",
-  [WARN]: "bg-attention/10 shadow-[inset_2px_0_0_var(--color-attention)]",
-  [ERROR]: "bg-failure/10 shadow-[inset_2px_0_0_var(--color-failure)]",
+  [WARN]: "bg-attention/10",
+  [ERROR]: "bg-failure/10",
 };
+
+// The opaque (sticky) line-number gutter carries the level's edge mark, so it stays visible.
+const LEVEL_GUTTER: Record<number, string> = {
+  [WARN]: "shadow-[inset_2px_0_0_var(--color-attention)] bg-[color-mix(in_srgb,var(--color-attention)_10%,var(--color-panel))]",
+  [ERROR]: "shadow-[inset_2px_0_0_var(--color-failure)] bg-[color-mix(in_srgb,var(--color-failure)_10%,var(--color-panel))]",
+};
+const SELECTED_GUTTER = "bg-[color-mix(in_srgb,var(--color-accent)_14%,var(--color-panel))] text-text";
 
 export interface LineRowProps {
   index: number;
@@ -77,8 +84,8 @@ function LineRowImpl(props: LineRowProps) {
   const { index, line, start, parsed, level, matches, selected, time, timeWidth, gapMs, gutterWidth, wrap, permalink, source, panel, measureRef, onLineClick } = props;
   const n = line + 1;
   const numberClass = cx(
-    "sticky left-0 z-[1] shrink-0 select-none bg-panel pr-3 text-right tabular-nums text-muted hover:text-text hover:underline",
-    selected && "bg-[color-mix(in_srgb,var(--color-accent)_14%,var(--color-panel))] text-text",
+    "sticky left-0 z-[1] shrink-0 select-none pr-3 text-right tabular-nums text-muted hover:text-text hover:underline",
+    selected ? SELECTED_GUTTER : (LEVEL_GUTTER[level] ?? "bg-panel"),
   );
   return (
     <div
