@@ -1,0 +1,268 @@
+import AxeBuilder from "@axe-core/playwright";
+import type { Browser, Page } from "@playwright/test";
+import type { Template, Workspace } from "../src/api/types";
+import { expect, signIn, test } from "./fixtures";
+import { basePort, spawnServer } from "./support/server";
+
+// The builds overview (issue 10). The worker's server is shared with other specs: seeded
+// workspaces are only read here; the test that fails a build makes (and deletes) its own workspace.
+// The queue test needs states that outlast a poll, so it runs its own slower server.
+
+async function apiJson<T>(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
+  const res = await page.request.fetch(`/api/v2${path}`, { method, data });
+  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
+  const text = await res.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
+const getWorkspace = (page: Page, owner: string, name: string) => apiJson<Workspace>(page, "GET", `/users/${owner}/workspace/${name}`);
+
+async function settled(page: Page, id: string): Promise<Workspace> {
+  let ws: Workspace | undefined;
+  await expect
+    .poll(
+      async () => {
+        ws = await apiJson<Workspace>(page, "GET", `/workspaces/${id}`);
+        return ws.latest_build.job.status;
+      },
+      { timeout: 30_000 },
+    )
+    .toMatch(/^(succeeded|failed|canceled)$/);
+  return ws!;
+}
+
+const recentTable = (page: Page) => page.getByRole("table", { name: "Recent builds" });
+const recentRows = (page: Page) => recentTable(page).locator("tbody tr");
+const nowRows = (page: Page, column: "pending" | "running" | "canceling") => page.getByTestId(`now-${column}`).getByTestId("now-row");
+
+/** Waits until the page has its histories (the progress line is gone) and the charts are drawn. */
+async function openOverview(page: Page, query = ""): Promise<void> {
+  await page.goto(`/builds${query}`);
+  await overviewReady(page);
+}
+
+async function overviewReady(page: Page): Promise<void> {
+  await expect(page.getByTestId("now-panel")).toBeVisible();
+  await expect(page.getByTestId("history-progress")).toHaveCount(0, { timeout: 60_000 });
+  await expect(page.getByTestId("chart-status").locator(".recharts-surface").first()).toBeVisible();
+}
+
+/** The numbers of a chart's data table, by the first column's text. */
+async function chartData(page: Page, chart: string): Promise<Map<string, string[]>> {
+  const card = page.getByTestId(`chart-${chart}`);
+  const details = card.locator("details");
+  if ((await details.count()) === 0) return new Map();
+  if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
+  const rows = await card.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "")));
+  return new Map(rows.map(([key, ...rest]) => [key, rest]));
+}
+
+async function expectNoSeriousViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
+}
+
+async function slowServerPage(browser: Browser, url: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "UTC" });
+  return context.newPage();
+}
+
+test("as admin, three builds started at once queue with positions, run with a stage, then land in Recent", async ({ browser }, testInfo) => {
+  test.setTimeout(120_000);
+  const server = await spawnServer(basePort() + 30 + testInfo.workerIndex, ["--speed", "4", "--provisioners", "2"]);
+  try {
+    const page = await slowServerPage(browser, server.url);
+    await signIn(page, "admin");
+    const all = await apiJson<{ workspaces: Workspace[] }>(page, "GET", `/workspaces?q=${encodeURIComponent("status:stopped")}&limit=100`);
+    // Quick templates first, so the queue moves within the test's time.
+    const order = ["docker", "kubernetes", "aws-linux"];
+    const picked = all.workspaces
+      .filter((w) => !w.dormant_at)
+      .sort((a, b) => order.indexOf(a.template_name) - order.indexOf(b.template_name))
+      .slice(0, 3);
+    expect(picked).toHaveLength(3);
+    const names = picked.map((w) => w.name);
+
+    await openOverview(page);
+    // Record every state each of the three shows in Now, so short ones are not missed between assertions.
+    await page.evaluate((watched) => {
+      const seen: Array<{ ws: string; status: string; text: string }> = [];
+      (window as unknown as { __seen: typeof seen }).__seen = seen;
+      const record = () => {
+        for (const row of document.querySelectorAll<HTMLElement>('[data-testid="now-row"]')) {
+          const ws = row.dataset.workspace ?? "";
+          if (watched.includes(ws)) seen.push({ ws, status: row.dataset.status ?? "", text: row.textContent ?? "" });
+        }
+      };
+      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+    }, names);
+
+    await Promise.all(picked.map((w) => apiJson(page, "POST", `/workspaces/${w.id}/builds`, { transition: "start" })));
+
+    type Seen = Array<{ ws: string; status: string; text: string }>;
+    const seen = () => page.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
+    // Two provisioners: one of the three waits in the queue with its position.
+    await expect(nowRows(page, "pending").filter({ has: page.getByTestId("queue-position") }).first()).toBeVisible({ timeout: 15_000 });
+    await expect
+      .poll(async () => (await seen()).some((s) => s.status === "pending" && /\d+(st|nd|rd|th) of \d+ in queue/.test(s.text)), { timeout: 15_000 })
+      .toBe(true);
+    // Each runs, with the provisioner's stage from its log.
+    await expect
+      .poll(async () => new Set((await seen()).filter((s) => s.status === "running").map((s) => s.ws)).size, { timeout: 60_000 })
+      .toBe(3);
+    expect((await seen()).some((s) => s.status === "running" && /Setting up|Parsing|Planning|Starting workspace/.test(s.text))).toBe(true);
+
+    // Then all three are done: gone from Now, succeeded in Recent (the newest row of each workspace).
+    for (const name of names) {
+      const row = recentRows(page).filter({ hasText: name }).first();
+      await expect(row.locator('[data-status="succeeded"]')).toBeVisible({ timeout: 60_000 });
+    }
+    await expect(nowRows(page, "pending").filter({ hasText: new RegExp(names.join("|")) })).toHaveCount(0);
+    await expect(nowRows(page, "running").filter({ hasText: new RegExp(names.join("|")) })).toHaveCount(0);
+    await page.context().close();
+  } finally {
+    await server.stop();
+  }
+});
+
+test("a failed build shows its error code and counts in the failure charts", async ({ page, server }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "admin");
+  const templates = await apiJson<Template[]>(page, "GET", "/templates");
+  const docker = templates.find((t) => t.name === "docker")!;
+  const name = `bo-${Date.now().toString(36)}`;
+  const created = await apiJson<Workspace>(page, "POST", "/users/me/workspaces", { template_id: docker.id, name });
+  try {
+    await settled(page, created.id);
+    await apiJson(page, "POST", `/workspaces/${created.id}/builds`, { transition: "stop" });
+    await settled(page, created.id);
+
+    await openOverview(page);
+    const codesBefore = Number((await chartData(page, "error-codes")).get("INSUFFICIENT_QUOTA")?.[0] ?? 0);
+    const dockerFailedBefore = Number(((await chartData(page, "failure-rate")).get("docker")?.[1] ?? "0 of 0").split(" of ")[0]);
+
+    const outcome = await page.request.post(`${server.url}/__sim/next-outcome`, { data: { workspace_id: created.id, outcome: "insufficient_quota" } });
+    expect(outcome.ok()).toBe(true);
+    await apiJson(page, "POST", `/workspaces/${created.id}/builds`, { transition: "start" });
+
+    const row = recentRows(page).filter({ hasText: name }).first();
+    await expect(row.locator('[data-status="failed"]')).toBeVisible({ timeout: 15_000 });
+    await expect(row.getByTestId("error-code")).toHaveText("INSUFFICIENT_QUOTA");
+    await expect.poll(async () => Number((await chartData(page, "error-codes")).get("INSUFFICIENT_QUOTA")?.[0] ?? 0)).toBe(codesBefore + 1);
+    await expect
+      .poll(async () => Number(((await chartData(page, "failure-rate")).get("docker")?.[1] ?? "0 of 0").split(" of ")[0]))
+      .toBe(dockerFailedBefore + 1);
+
+    // A click on the error code's bar lists exactly those builds.
+    await page.getByTestId("chart-error-codes").locator(".recharts-bar-rectangle").first().click();
+    await expect(page).toHaveURL(/error_code=INSUFFICIENT_QUOTA/);
+    await expect(recentRows(page).first()).toBeVisible();
+    for (const code of await recentRows(page).getByTestId("error-code").allInnerTexts()) expect(code).toBe("INSUFFICIENT_QUOTA");
+    expect(await recentRows(page).count()).toBe(codesBefore + 1);
+  } finally {
+    await settled(page, created.id);
+    await apiJson(page, "POST", `/workspaces/${created.id}/builds`, { transition: "delete" });
+    await expect.poll(async () => (await page.request.get(`/api/v2/workspaces/${created.id}`)).status(), { timeout: 30_000 }).toBe(410);
+  }
+});
+
+test("filtering by template narrows the table and the charts, in the URL", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signIn(page, "admin");
+  await openOverview(page, "?range=7d");
+  expect([...(await chartData(page, "failure-rate")).keys()].sort()).toEqual(["aws-linux", "docker", "kubernetes"]);
+
+  await page.getByRole("combobox", { name: "Template", exact: true }).selectOption("kubernetes");
+  await expect(page).toHaveURL(/template=kubernetes/);
+  await expect(page).toHaveURL(/range=7d/);
+  const templates = await recentRows(page).locator("td:nth-child(4)").allInnerTexts();
+  expect(templates.length).toBeGreaterThan(0);
+  for (const t of templates) expect(t).toMatch(/^kubernetes /);
+  expect([...(await chartData(page, "failure-rate")).keys()]).toEqual(["kubernetes"]);
+  expect([...(await chartData(page, "failing-templates")).keys()]).toEqual(["kubernetes"]);
+  await expect(page.getByTestId("chart-duration").getByRole("list", { name: "Templates" }).getByRole("listitem")).toHaveCount(1);
+
+  // Shared URL: the same view from a fresh load; Back undoes the filter.
+  await page.reload();
+  await expect(page.getByRole("combobox", { name: "Template", exact: true })).toHaveValue("kubernetes");
+  await page.goBack({ waitUntil: "commit" });
+  await expect(page).not.toHaveURL(/template=/);
+  await overviewReady(page);
+
+  // A bar of the failing-templates chart filters to that template's failures.
+  await page.getByTestId("chart-failing-templates").locator(".recharts-bar-rectangle").first().click();
+  await expect(page).toHaveURL(/status=failed/);
+  const statuses = await recentRows(page).locator("[data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")));
+  expect(statuses.length).toBeGreaterThan(0);
+  expect(new Set(statuses)).toEqual(new Set(["failed"]));
+});
+
+test("the slower kubernetes day is a regression whose link opens the timings comparison", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "admin");
+  await openOverview(page);
+  const regression = page.getByTestId("regression").filter({ hasText: "kubernetes" });
+  await expect(regression).toBeVisible();
+  await expect(regression).toContainText(/\+\d+ %/);
+  await regression.getByRole("link", { name: /^Compare / }).click();
+  await expect(page).toHaveURL(/^[^?]+\/@[^/]+\/[^/]+\/builds\/\d+\/timings\?compare=\d+$/);
+});
+
+test("keyboard: the table's rows are reachable and Enter opens a build", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "admin");
+  await openOverview(page);
+  const first = recentRows(page).first();
+  await first.focus();
+  await page.keyboard.press("j");
+  await expect(recentRows(page).nth(1)).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/@[^/]+\/[^/]+\/builds\/\d+$/);
+});
+
+test("as alice, only her own builds, with the queue from her workspaces", async ({ page }) => {
+  test.setTimeout(90_000);
+  await signIn(page, "alice");
+  await openOverview(page, "?range=7d");
+  await expect(page.getByTestId("now-panel")).toContainText("From each workspace's latest build.");
+  await expect(page.getByTestId("note-no-jobs")).toHaveCount(0);
+  const owners = await page.getByRole("combobox", { name: "Owner", exact: true }).locator("option").allInnerTexts();
+  expect(owners).toEqual(["Any owner", "alice"]);
+  const cells = await recentRows(page).locator("td:nth-child(3)").allInnerTexts();
+  expect(cells.length).toBeGreaterThan(0);
+  expect(new Set(cells)).toEqual(new Set(["alice"]));
+  // Her held workspaces show in Now: pending-ws waits, starting-ws runs, canceling-ws cancels.
+  await expect(nowRows(page, "pending").filter({ hasText: "pending-ws" })).toBeVisible();
+  await expect(nowRows(page, "running").filter({ hasText: "starting-ws" })).toBeVisible();
+  await expect(nowRows(page, "canceling").filter({ hasText: "canceling-ws" })).toBeVisible();
+});
+
+for (const theme of ["light", "dark"] as const) {
+  test(`no serious or critical axe violations (${theme})`, async ({ page }) => {
+    test.setTimeout(90_000);
+    await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
+    await signIn(page, "admin");
+    await openOverview(page);
+    await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /^(?!.*dark).*$/);
+    await page.getByTestId("chart-failure-rate").locator("summary").click();
+    await expectNoSeriousViolations(page);
+  });
+}
+
+test("390 px wide: no sideways scroll, charts stacked, builds as cards", async ({ page }) => {
+  test.setTimeout(90_000);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signIn(page, "admin");
+  await openOverview(page);
+  const boxes = await Promise.all(["status", "failure-rate", "duration", "queue"].map((id) => page.getByTestId(`chart-${id}`).boundingBox()));
+  for (let i = 1; i < boxes.length; i++) {
+    expect(boxes[i]!.x).toBe(boxes[0]!.x);
+    expect(boxes[i]!.y).toBeGreaterThanOrEqual(boxes[i - 1]!.y + boxes[i - 1]!.height);
+  }
+  expect(boxes[0]!.width).toBeLessThanOrEqual(390);
+  await expect(recentTable(page)).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Recent builds" }).getByRole("listitem").first()).toBeVisible();
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  expect(overflow).toBeLessThanOrEqual(0);
+});
