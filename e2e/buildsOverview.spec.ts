@@ -15,7 +15,6 @@ async function apiJson<T>(page: Page, method: "GET" | "POST", path: string, data
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-const getWorkspace = (page: Page, owner: string, name: string) => apiJson<Workspace>(page, "GET", `/users/${owner}/workspace/${name}`);
 
 async function settled(page: Page, id: string): Promise<Workspace> {
   let ws: Workspace | undefined;
