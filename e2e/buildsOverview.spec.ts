@@ -15,7 +15,6 @@ async function apiJson<T>(page: Page, method: "GET" | "POST", path: string, data
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-
 async function settled(page: Page, id: string): Promise<Workspace> {
   let ws: Workspace | undefined;
   await expect
