@@ -25,6 +25,12 @@ describe("mergePages", () => {
     expect(mergePages([range(30, 6), range(5, 1)], 25).hasMore).toBe(false);
   });
 
+  it("pages asked for past the end come back empty and end the history too", () => {
+    const merged = mergePages([range(30, 6), range(5, 1), [], []], 25);
+    expect(merged).toMatchObject({ loadedPages: 4, hasMore: false, loading: false });
+    expect(merged.builds).toHaveLength(30);
+  });
+
   it("stops at a page still loading", () => {
     const merged = mergePages([range(50, 26), undefined, range(10, 1)], 25);
     expect(merged).toMatchObject({ loadedPages: 1, loading: true });

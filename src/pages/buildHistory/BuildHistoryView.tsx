@@ -54,6 +54,9 @@ export function BuildHistoryView(props: BuildHistoryViewProps) {
     highlighted.current?.setAttribute("data-highlight", "");
   }, []);
 
+  const { onOpenBuild } = props;
+  const openPoint = useCallback((point: TrendPoint) => onOpenBuild(point.number), [onOpenBuild]);
+
   const sentinel = useRef<HTMLDivElement>(null);
   const nearEnd = useInView(sentinel, { margin: "400px" });
   useEffect(() => {
@@ -105,7 +108,7 @@ export function BuildHistoryView(props: BuildHistoryViewProps) {
           loadingAll={loadingMore}
           onLoadAll={props.onShowAll}
           onHover={highlight}
-          onOpen={(p) => props.onOpenBuild(p.number)}
+          onOpen={openPoint}
         />
       )}
 

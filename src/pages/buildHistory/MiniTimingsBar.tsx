@@ -1,4 +1,4 @@
-import { useMemo, useRef } from "react";
+import { memo, useMemo, useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { buildTimingsQuery } from "../../api/queries";
 import type { WorkspaceBuild } from "../../api/types";
@@ -39,7 +39,7 @@ export function MiniTimingsBarView({ breakdown, className }: { breakdown: StageB
 }
 
 /** Fetches a row's timings once the row scrolls into view; a finished build's timings never change. */
-export function MiniTimingsBar({ build }: { build: WorkspaceBuild }) {
+export const MiniTimingsBar = memo(function MiniTimingsBar({ build }: { build: WorkspaceBuild }) {
   const ref = useRef<HTMLSpanElement>(null);
   const seen = useInView(ref, { margin: "200px", once: true });
   const active = isActiveJob(build.job.status);
@@ -54,4 +54,4 @@ export function MiniTimingsBar({ build }: { build: WorkspaceBuild }) {
       )}
     </span>
   );
-}
+});

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useMemo } from "react";
+import { lazy, Suspense, useDeferredValue, useMemo } from "react";
 import { ChartScatter } from "lucide-react";
 import { Button } from "../../components/Button";
 import { Skeleton } from "../../components/Skeleton";
@@ -31,6 +31,9 @@ function Summary({ trend }: { trend: Trend }) {
 
 /** Build duration over build number, with a text summary for those who cannot see the chart. */
 export function TrendPanel({ trend, partial, loadingAll, onLoadAll, onHover, onOpen }: TrendPanelProps) {
+  // Redrawing a thousand points is the page's heaviest render: let the table update first, and
+  // let pages that arrive in quick succession share one redraw.
+  const chartTrend = useDeferredValue(trend);
   const range = useMemo(() => {
     const pts = trend.points;
     return pts.length ? `#${pts[0].number}–#${pts[pts.length - 1].number}` : "";
@@ -55,7 +58,7 @@ export function TrendPanel({ trend, partial, loadingAll, onLoadAll, onHover, onO
       </div>
       <figure className="mt-2" aria-label="Build duration by build number; the table below lists the same builds">
         <Suspense fallback={<Skeleton className="h-[220px] w-full" />}>
-          <DurationTrendChart trend={trend} onHover={onHover} onOpen={onOpen} />
+          <DurationTrendChart trend={chartTrend} onHover={onHover} onOpen={onOpen} />
         </Suspense>
         <figcaption className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
           <span className="inline-flex items-center gap-1">

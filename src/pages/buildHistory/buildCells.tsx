@@ -1,5 +1,6 @@
 // Small pieces of a build shown the same way in the history table, its phone cards and the build
 // page header.
+import { memo } from "react";
 import { CircleHelp, Play, Square, Trash2, type LucideIcon } from "lucide-react";
 import type { WorkspaceBuild } from "../../api/types";
 import { Avatar } from "../../components/Avatar";
@@ -11,7 +12,7 @@ import { buildDuration, isActiveJob, queueTime } from "../../lib/builds/times";
 
 const TRANSITION_ICONS: Record<string, LucideIcon> = { start: Play, stop: Square, delete: Trash2 };
 
-export function TransitionLabel({ transition, className }: { transition: string; className?: string }) {
+export const TransitionLabel = memo(function TransitionLabel({ transition, className }: { transition: string; className?: string }) {
   const Icon = Object.prototype.hasOwnProperty.call(TRANSITION_ICONS, transition) ? TRANSITION_ICONS[transition] : CircleHelp;
   return (
     <span className={cx("inline-flex items-center gap-1.5 whitespace-nowrap", className)}>
@@ -19,10 +20,10 @@ export function TransitionLabel({ transition, className }: { transition: string;
       {transitionLabel(transition)}
     </span>
   );
-}
+});
 
 /** Job status, plus the error code when the job has one (e.g. INSUFFICIENT_QUOTA). */
-export function BuildStatus({ build, size = "sm", variant = "plain" }: { build: WorkspaceBuild; size?: "sm" | "md"; variant?: "plain" | "pill" }) {
+export const BuildStatus = memo(function BuildStatus({ build, size = "sm", variant = "plain" }: { build: WorkspaceBuild; size?: "sm" | "md"; variant?: "plain" | "pill" }) {
   return (
     <span className="inline-flex flex-wrap items-center gap-1.5">
       <StatusBadge kind="job" value={build.job.status} size={size} variant={variant} />
@@ -33,27 +34,27 @@ export function BuildStatus({ build, size = "sm", variant = "plain" }: { build: 
       )}
     </span>
   );
-}
+});
 
-export function Initiator({ build, size = "sm" }: { build: Pick<WorkspaceBuild, "initiator_name">; size?: "sm" | "md" }) {
+export const Initiator = memo(function Initiator({ build, size = "sm" }: { build: Pick<WorkspaceBuild, "initiator_name">; size?: "sm" | "md" }) {
   return (
     <span className="inline-flex min-w-0 items-center gap-1.5">
       <Avatar name={build.initiator_name || "?"} size={size} />
       <span className="truncate">{build.initiator_name || "—"}</span>
     </span>
   );
-}
+});
 
 /** Run time; ticks while the job is active. */
-export function BuildDuration({ build, className }: { build: WorkspaceBuild; className?: string }) {
+export const BuildDuration = memo(function BuildDuration({ build, className }: { build: WorkspaceBuild; className?: string }) {
   const job = build.job;
   if (isActiveJob(job.status) && job.started_at) return <Duration start={job.started_at} className={className} />;
   return <Duration ms={buildDuration(build)} className={className} />;
-}
+});
 
 /** Time spent waiting for a provisioner; ticks while the job is queued. */
-export function QueueDuration({ build, className }: { build: WorkspaceBuild; className?: string }) {
+export const QueueDuration = memo(function QueueDuration({ build, className }: { build: WorkspaceBuild; className?: string }) {
   const job = build.job;
   if (job.status === "pending" && !job.started_at) return <Duration start={job.created_at || build.created_at} className={className} />;
   return <Duration ms={queueTime(build)} className={className} />;
-}
+});

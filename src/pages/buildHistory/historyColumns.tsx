@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Link } from "react-router";
 import type { Workspace, WorkspaceBuild } from "../../api/types";
 import { buildPath } from "../../app/params";
@@ -9,7 +10,7 @@ import { MiniTimingsBar } from "./MiniTimingsBar";
 
 type Owner = Pick<Workspace, "owner_name" | "name">;
 
-function BuildLink({ workspace, build }: { workspace: Owner; build: WorkspaceBuild }) {
+const BuildLink = memo(function BuildLink({ workspace, build }: { workspace: Owner; build: WorkspaceBuild }) {
   return (
     <Link
       to={buildPath(workspace.owner_name, workspace.name, build.build_number)}
@@ -19,9 +20,14 @@ function BuildLink({ workspace, build }: { workspace: Owner; build: WorkspaceBui
       #{build.build_number}
     </Link>
   );
-}
+});
 
 const startedAt = (b: WorkspaceBuild) => b.job.started_at ?? b.created_at;
+
+/** Rows re-render whenever the list grows; cells that only depend on their build skip that work. */
+const StartedAt = memo(function StartedAt({ build }: { build: WorkspaceBuild }) {
+  return <RelativeTime date={startedAt(build)} />;
+});
 
 export function historyColumns(workspace: Owner): DataTableColumn<WorkspaceBuild>[] {
   return [
@@ -36,7 +42,7 @@ export function historyColumns(workspace: Owner): DataTableColumn<WorkspaceBuild
       cell: (b) => <span className="block max-w-36 truncate font-mono text-xs" title={b.template_version_name}>{b.template_version_name}</span>,
       className: "hidden md:table-cell",
     },
-    { id: "started", header: "Started", cell: (b) => <RelativeTime date={startedAt(b)} /> },
+    { id: "started", header: "Started", cell: (b) => <StartedAt build={b} /> },
     { id: "queued", header: "Queued for", cell: (b) => <QueueDuration build={b} className="text-muted" />, align: "right", className: "hidden lg:table-cell" },
     { id: "duration", header: "Duration", cell: (b) => <BuildDuration build={b} />, align: "right" },
     { id: "timings", header: "Stages", cell: (b) => <MiniTimingsBar build={b} />, className: "hidden md:table-cell w-32" },
@@ -59,7 +65,7 @@ export function HistoryCard({ workspace, build }: { workspace: Owner; build: Wor
         <span aria-hidden>·</span>
         <span>{reasonLabel(build.reason)}</span>
         <span aria-hidden>·</span>
-        <RelativeTime date={startedAt(build)} />
+        <StartedAt build={build} />
         <span aria-hidden>·</span>
         <BuildDuration build={build} />
       </div>

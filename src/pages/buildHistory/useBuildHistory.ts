@@ -8,6 +8,9 @@ import type { Workspace, WorkspaceBuild } from "../../api/types";
 import { filterBuilds, shouldFetchMore, type HistoryFilter } from "../../lib/builds/historyFilter";
 import { HISTORY_PAGE_SIZE, mergePages, pageOffsets } from "../../lib/builds/paging";
 
+/** Concurrent page requests when loading the whole history (browsers allow six per origin). */
+const PAGES_IN_FLIGHT = 4;
+
 export interface BuildHistory {
   /** Every fetched build. */
   all: WorkspaceBuild[];
@@ -50,7 +53,9 @@ export function useBuildHistory(workspace: Workspace | undefined, filter: Histor
   const hasMore = merged.hasMore && failedPage < 0;
 
   useEffect(() => {
-    if (shouldFetchMore({ matched: matching.length, wanted, hasMore, fetching })) setPageCount(merged.loadedPages + 1);
+    if (!shouldFetchMore({ matched: matching.length, wanted, hasMore, fetching })) return;
+    // The whole history was asked for: several pages in flight at once (pages past the end come back empty).
+    setPageCount(merged.loadedPages + (wanted === Number.POSITIVE_INFINITY ? PAGES_IN_FLIGHT : 1));
   }, [matching.length, wanted, hasMore, fetching, merged.loadedPages]);
 
   const showMore = useCallback(() => setWanted((w) => Math.max(w, matching.length) + HISTORY_PAGE_SIZE), [matching.length]);

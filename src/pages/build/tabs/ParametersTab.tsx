@@ -9,6 +9,13 @@ import { ErrorState } from "../../../components/ErrorState";
 import { SkeletonTable } from "../../../components/Skeleton";
 import { changedCount, diffParameters, type ParameterRow } from "../../../lib/builds/parameterDiff";
 
+/** An empty string is a value too (e.g. no dotfiles); say so instead of showing nothing. */
+function Value({ value }: { value: string | undefined }) {
+  if (value === undefined) return <span className="text-muted">(not set)</span>;
+  if (value === "") return <span className="text-muted">(empty)</span>;
+  return <span className="break-all">{value}</span>;
+}
+
 const CHANGE_TEXT: Record<ParameterRow["change"], string> = {
   unchanged: "",
   unknown: "",
@@ -56,17 +63,19 @@ export function ParametersTable({ rows, displayNames, previousNumber, previousMi
             {rows.map((row) => {
               const differs = row.change === "changed" || row.change === "added" || row.change === "removed";
               return (
-                <tr key={row.name} data-change={row.change} className={cx("border-b border-border align-top last:border-b-0", differs && "bg-attention/10")}>
+                <tr key={row.name} data-change={row.change} className={cx("border-b border-border align-baseline last:border-b-0", differs && "bg-attention/10")}>
                   <th scope="row" className="px-3 py-2 text-left font-normal">
                     <span className="font-medium text-text">{displayNames[row.name] || row.name}</span>
                     {displayNames[row.name] && displayNames[row.name] !== row.name && <span className="ml-2 font-mono text-xs text-muted">{row.name}</span>}
                   </th>
                   <td className="px-3 py-2">
-                    <span className="break-all font-mono text-xs">{row.value ?? <span className="text-muted">(not set)</span>}</span>
+                    <span className="font-mono text-xs">
+                      <Value value={row.value} />
+                    </span>
                     {differs && <span className="ml-2 rounded bg-attention/15 px-1.5 py-0.5 text-xs font-medium text-attention">{CHANGE_TEXT[row.change]}</span>}
                   </td>
                   <td className="px-3 py-2 font-mono text-xs text-muted">
-                    {row.change === "unknown" ? "—" : row.change === "added" ? "(not set)" : <span className="break-all">{row.previous}</span>}
+                    {row.change === "unknown" ? "—" : <Value value={row.previous} />}
                   </td>
                 </tr>
               );
