@@ -109,6 +109,13 @@ test("a 409 on a double start is shown beside the button and the page keeps the 
   await page.routeWebSocket(/\/watch-ws$/, () => {});
   await page.goto(`/@alice/${ws.name}`);
   await expect(status(page)).toHaveAttribute("data-workspace-status", "stopped");
+  // Nor through a refetch that happens to run between the other start and the click (on a loaded
+  // machine that window is wide): reads of the workspace keep answering the stopped snapshot.
+  const snapshot = JSON.stringify(ws);
+  const workspaceRead = new RegExp(`/api/v2/(workspaces/${ws.id}|users/alice/workspace/${ws.name})(\\?|$)`);
+  await page.route(workspaceRead, (route) =>
+    route.request().method() === "GET" ? route.fulfill({ status: 200, contentType: "application/json", body: snapshot }) : route.fallback(),
+  );
   await api(page.request, "POST", `/workspaces/${ws.id}/builds`, { transition: "start" });
 
   await page.getByRole("button", { name: "Start", exact: true }).click();

@@ -137,8 +137,9 @@ test.describe("workspace list", () => {
     expect(watches, "a settled row is not watched").toHaveLength(0);
 
     await r.getByRole("button", { name: `Start ${ws.name}` }).click();
-    await expect(badge(r)).toHaveAttribute("data-status", "starting", { timeout: 10_000 });
-    await expect(badge(r)).toHaveText("Starting");
+    // One assertion for attribute and text: "starting" lasts about a second at the test speed, so
+    // two separate polls could see it and then miss it.
+    await expect(r.locator('[data-col=status] [data-status="starting"]')).toHaveText("Starting", { timeout: 10_000 });
     expect(watches.length, "a transitioning row is watched").toBeGreaterThan(0);
     await expect(badge(r)).toHaveAttribute("data-status", "running", { timeout: 20_000 });
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
@@ -153,6 +154,20 @@ test.describe("workspace list", () => {
     await Promise.all(targets.map((ws) => ensureStatus(page, ws, "running")));
     const [ok1, ok2, busy] = targets;
 
+    // The table must not learn about the build started behind its back before the click (a poll
+    // landing in between would rightly mark the row busy and skip it): list reads answer what
+    // they answered before, until the batch has been started.
+    const answered = new Map<string, string>();
+    let frozen = false;
+    await page.route(/\/api\/v2\/workspaces\?/, async (route) => {
+      const url = route.request().url();
+      const before = answered.get(url);
+      if (frozen && before !== undefined) return route.fulfill({ status: 200, contentType: "application/json", body: before });
+      const response = await route.fetch();
+      const body = await response.text();
+      answered.set(url, body);
+      return route.fulfill({ response, body });
+    });
     await openList(page, "?filter=");
     const selected = new Set(targets.map((t) => t.name));
     const others = async () => Object.fromEntries(Object.entries(await rowStates(page)).filter(([name]) => !selected.has(name)));
@@ -164,8 +179,10 @@ test.describe("workspace list", () => {
     await expect(bar).toContainText("3 selected");
 
     // Make one build active behind the table's back: its stop must then be refused with a 409.
+    frozen = true;
     await apiJson(page, "POST", `/workspaces/${busy.id}/builds`, { transition: "stop" });
     await bar.getByRole("button", { name: /^Stop/ }).click();
+    frozen = false;
 
     await expect(row(page, busy.name).locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "failed");
     await expect(row(page, busy.name).locator("[data-batch-state]")).toContainText("409");
