@@ -18,7 +18,9 @@ export interface Follow {
  */
 export function useFollow(live: boolean, store: LogStore, scrollRef: RefObject<HTMLElement | null>): Follow {
   const [following, setFollowing] = useState(live);
-  const [pausedAtLength, setPausedAtLength] = useState(() => store.length);
+  // Null until the user pauses a followed log: a finished log's backlog arriving after mount is
+  // not "new" (it showed "Jump to latest (N new)" on every finished build).
+  const [pausedAtLength, setPausedAtLength] = useState<number | null>(null);
   const userPaused = useRef(false);
   const lastScrollTop = useRef(0);
 
@@ -54,7 +56,7 @@ export function useFollow(live: boolean, store: LogStore, scrollRef: RefObject<H
     if (e.deltaY < 0) pause();
   };
 
-  return { following, newLines: store.length - pausedAtLength, pause, resume, onScroll, onWheel };
+  return { following, newLines: pausedAtLength === null ? 0 : store.length - pausedAtLength, pause, resume, onScroll, onWheel };
 }
 
 /** Keeps the list at the bottom while following. `totalSize` comes from the row model, so this never reads layout. */
