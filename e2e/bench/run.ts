@@ -9,13 +9,14 @@ import { parseBenchArgs } from "./harness/args";
 import { aggregate, formatComparison, formatMarkdown, formatTable } from "./harness/report";
 import { serveStatic } from "./harness/staticServer";
 import type { BenchContext, ResultRow, Sample, Scenario } from "./harness/types";
+import { buildHistoryScenario } from "./scenarios/buildHistory";
 import { bundleScenario } from "./scenarios/bundle";
 import { coldLoadScenario } from "./scenarios/coldLoad";
 import { logsScenario } from "./scenarios/logs";
 import { timingsScenario } from "./scenarios/timings";
 import { watchLatencyScenario } from "./scenarios/watchLatency";
 
-const SCENARIOS: Scenario[] = [bundleScenario, coldLoadScenario, watchLatencyScenario, logsScenario, timingsScenario];
+const SCENARIOS: Scenario[] = [bundleScenario, coldLoadScenario, watchLatencyScenario, logsScenario, timingsScenario, buildHistoryScenario];
 const BENCH_PORT = Number(process.env.BENCH_PORT ?? 4900);
 
 function build(): void {
