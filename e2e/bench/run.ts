@@ -15,8 +15,9 @@ import { coldLoadScenario } from "./scenarios/coldLoad";
 import { logsScenario } from "./scenarios/logs";
 import { timingsScenario } from "./scenarios/timings";
 import { watchLatencyScenario } from "./scenarios/watchLatency";
+import { workspacePageScenario } from "./scenarios/workspacePage";
 
-const SCENARIOS: Scenario[] = [bundleScenario, coldLoadScenario, watchLatencyScenario, logsScenario, timingsScenario, buildHistoryScenario];
+const SCENARIOS: Scenario[] = [bundleScenario, coldLoadScenario, watchLatencyScenario, workspacePageScenario, logsScenario, timingsScenario, buildHistoryScenario];
 const BENCH_PORT = Number(process.env.BENCH_PORT ?? 4900);
 
 function build(): void {

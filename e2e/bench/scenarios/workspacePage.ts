@@ -1,0 +1,52 @@
+import type { Scenario } from "../harness/types";
+
+/** Frame after the first log row is on screen, and the longest main-thread task until then. */
+const OBSERVE = `
+  window.__page = { logPainted: 0, longestTask: 0 };
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__page.longestTask = Math.max(window.__page.longestTask, e.duration);
+  }).observe({ type: "longtask", buffered: true });
+  new MutationObserver((_, observer) => {
+    if (document.querySelector("[data-line]")) {
+      requestAnimationFrame(() => { window.__page.logPainted = performance.now(); });
+      observer.disconnect();
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+
+type PageMarks = { logPainted: number; longestTask: number };
+
+/**
+ * Issue 7's page-load budget: the build page of `alice/big-logs`'s 20k-line build and the workspace
+ * page whose latest build has 100k lines (bench world), measured inside the page.
+ */
+export const workspacePageScenario: Scenario = {
+  id: "log-pages",
+  title: "Pages with long build logs (20k / 100k lines)",
+  async run(ctx) {
+    const context = await ctx.signedInContext("alice");
+    const ws = (await (await context.request.get(`${ctx.appUrl}/api/v2/users/alice/workspace/big-logs`)).json()) as { latest_build: { build_number: number } };
+    const measure = async (path: string) => {
+      const page = await context.newPage();
+      await page.addInitScript(OBSERVE);
+      await page.goto(`${ctx.appUrl}${path}`);
+      await page.waitForFunction(() => (window as unknown as { __page: PageMarks }).__page.logPainted > 0, null, { timeout: 60_000 });
+      // Long tasks are reported after they end; one more frame lets the last one arrive.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
+      const marks = await page.evaluate(() => (window as unknown as { __page: PageMarks }).__page);
+      await page.close();
+      return marks;
+    };
+    const build20k = await measure(`/@alice/big-logs/builds/${ws.latest_build.build_number - 1}`);
+    const workspace100k = await measure(`/@alice/big-logs`);
+    await context.close();
+    return {
+      samples: [
+        { metric: "build page, 20k-line log painted", variant: "ours", value: build20k.logPainted, unit: "ms" },
+        { metric: "build page, 20k: longest task", variant: "ours", value: build20k.longestTask, unit: "ms" },
+        { metric: "workspace page, 100k-line log painted", variant: "ours", value: workspace100k.logPainted, unit: "ms" },
+        { metric: "workspace page, 100k: longest task", variant: "ours", value: workspace100k.longestTask, unit: "ms" },
+      ],
+    };
+  },
+};
