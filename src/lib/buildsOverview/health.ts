@@ -3,7 +3,7 @@
 // canceled build stops early and would drag the percentiles down. Failure rate is failed out of
 // builds that reached an outcome by themselves (succeeded + failed): a cancel is someone's choice.
 import { percentile } from "../builds/percentiles";
-import { buildDuration, isActiveJob, queueTime } from "../builds/times";
+import { isActiveJob } from "../builds/times";
 import { RANGE_MS, type RangeId } from "./filters";
 import type { OverviewBuild } from "./rows";
 
@@ -121,7 +121,7 @@ export function topFailingTemplates(builds: readonly OverviewBuild[], limit = 5)
 
 /** Run time of a succeeded build, else undefined. */
 export function succeededDuration(b: OverviewBuild): number | undefined {
-  return b.job.status === "succeeded" ? buildDuration(b) : undefined;
+  return b.job.status === "succeeded" ? b.runMs : undefined;
 }
 
 /** One point per trend bucket: `p50:<template>` and `p95:<template>` in ms where the bucket has builds. */
@@ -183,7 +183,7 @@ export function queueTimes(builds: readonly OverviewBuild[], range: RangeId, now
   const all: number[] = [];
   for (const b of builds) {
     if (!b.job.started_at) continue;
-    const ms = queueTime(b, now);
+    const ms = b.queueMs;
     const index = bucketIndex(b.createdMs, first, size, starts.length);
     if (ms === undefined || index < 0) continue;
     per[index].push(ms);

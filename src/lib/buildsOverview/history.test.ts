@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import type { Workspace } from "../../api/types";
 import { activeJobIndex, applyLatest, changedFromJobs, historyTargets, mergeAfter, refreshCursor } from "./history";
 import { DAY, NOW, build, iso, job, workspace } from "./testing";
 
@@ -36,11 +35,11 @@ describe("mergeAfter", () => {
 });
 
 describe("historyTargets", () => {
-  const listed = (name: string, number: number, ageMs: number) => ({ name, latest_build: { build_number: number, created_at: iso(NOW - ageMs) } }) as unknown as Workspace;
+  const candidate = (id: string, number: number, ageMs: number) => ({ id, latest: { build_number: number, createdMs: NOW - ageMs } });
 
   it("skips first builds and workspaces idle since before the window, newest first", () => {
-    const all = [listed("old", 9, 9 * DAY), listed("first", 1, 0), listed("a", 4, 2 * DAY), listed("b", 2, DAY / 2)];
-    expect(historyTargets(all, NOW - 8 * DAY).map((w) => w.name)).toEqual(["b", "a"]);
+    const all = [candidate("old", 9, 9 * DAY), candidate("first", 1, 0), candidate("a", 4, 2 * DAY), candidate("b", 2, DAY / 2), { id: "none", latest: undefined }];
+    expect(historyTargets(all, NOW - 8 * DAY)).toEqual(["b", "a"]);
   });
 });
 

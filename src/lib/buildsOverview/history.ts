@@ -2,7 +2,7 @@
 // no "all builds" endpoint, so each workspace's history is fetched once for the window
 // (`since=`), and afterwards only what may have changed is asked for: `after_id=<cursor>` returns
 // the builds newer than the cursor, which covers new builds and every build still in flight.
-import type { ProvisionerJob, Workspace } from "../../api/types";
+import type { ProvisionerJob } from "../../api/types";
 import { isActiveJob } from "../builds/times";
 import type { OverviewBuild } from "./rows";
 
@@ -28,15 +28,22 @@ export function mergeAfter<T extends Pick<OverviewBuild, "build_number">>(cached
   return [...above, ...kept].sort((a, b) => b.build_number - a.build_number);
 }
 
+export interface HistoryCandidate {
+  id: string;
+  /** The workspace's latest build as the list reported it. */
+  latest: Pick<OverviewBuild, "build_number" | "createdMs"> | undefined;
+}
+
 /**
  * Workspaces whose history is worth a request at first load, most recently built first (so the
  * newest rows of the table are right earliest). A workspace whose latest build is older than the
  * window has no build in it, and one on its first build has nothing but that build.
  */
-export function historyTargets<W extends Pick<Workspace, "latest_build">>(workspaces: readonly W[], sinceMs: number): W[] {
-  return workspaces
-    .filter((w) => w.latest_build.build_number > 1 && Date.parse(w.latest_build.created_at) >= sinceMs)
-    .sort((a, b) => Date.parse(b.latest_build.created_at) - Date.parse(a.latest_build.created_at));
+export function historyTargets(candidates: readonly HistoryCandidate[], sinceMs: number): string[] {
+  return candidates
+    .filter((c) => c.latest !== undefined && c.latest.build_number > 1 && c.latest.createdMs >= sinceMs)
+    .sort((a, b) => b.latest!.createdMs - a.latest!.createdMs)
+    .map((c) => c.id);
 }
 
 export interface JobChange {

@@ -1,8 +1,10 @@
 // One row per build across every workspace. The overview holds thousands of builds, so each
 // WorkspaceBuild is slimmed to the fields the page shows and aggregates (no resources, agents or
 // tags), in the API's own shape so the shared time helpers (`buildDuration`, `queueTime`) apply.
+// Times that can no longer change are computed once here, not on every aggregation.
 import type { ProvisionerJob, Workspace, WorkspaceBuild } from "../../api/types";
 import { errorCodeOf } from "../buildErrors";
+import { buildDuration, isActiveJob, queueTime } from "../builds/times";
 
 export interface OverviewWorkspace {
   id: string;
@@ -32,6 +34,22 @@ export interface OverviewBuild {
    * recognised in the error text (SPEC §3). Undefined for builds that did not fail with one.
    */
   errorCode: string | undefined;
+  /** Provisioner run time once the job has ended; undefined while in flight or when it never ran. */
+  runMs: number | undefined;
+  /** Time spent waiting for a provisioner, once one took the job or it ended; undefined while queued. */
+  queueMs: number | undefined;
+}
+
+/**
+ * The times that no longer change, computed once per build rather than on every aggregation
+ * (thousands of builds, each chart and the regression rule read them).
+ */
+export function settledTimes(build: Pick<OverviewBuild, "created_at" | "job">): Pick<OverviewBuild, "runMs" | "queueMs"> {
+  const active = isActiveJob(build.job.status);
+  return {
+    runMs: active ? undefined : buildDuration(build),
+    queueMs: active && !build.job.started_at ? undefined : queueTime(build),
+  };
 }
 
 export function overviewWorkspace(w: Pick<Workspace, "id" | "name" | "owner_name" | "organization_id" | "template_name" | "template_display_name">): OverviewWorkspace {
@@ -59,7 +77,7 @@ export function toOverviewBuild(build: WorkspaceBuild, workspace: OverviewWorksp
     queue_position: j.queue_position,
     queue_size: j.queue_size,
   };
-  return {
+  const row = {
     id: build.id,
     build_number: build.build_number,
     transition: build.transition,
@@ -72,6 +90,7 @@ export function toOverviewBuild(build: WorkspaceBuild, workspace: OverviewWorksp
     createdMs: Date.parse(build.created_at),
     errorCode: j.status === "failed" ? (j.error_code ?? errorCodeOf(j)) : undefined,
   };
+  return { ...row, ...settledTimes(row) };
 }
 
 /** Newest first; builds created in the same millisecond keep a stable order by id. */

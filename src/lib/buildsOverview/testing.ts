@@ -1,6 +1,6 @@
 // Fixture builders for the overview's unit tests: fixed times, so every expected number is known.
 import type { ProvisionerJob } from "../../api/types";
-import type { OverviewBuild, OverviewWorkspace } from "./rows";
+import { settledTimes, type OverviewBuild, type OverviewWorkspace } from "./rows";
 
 export const NOW = Date.parse("2025-03-10T12:00:00.000Z");
 export const MIN = 60_000;
@@ -39,7 +39,7 @@ export function build(spec: BuildSpec = {}): OverviewBuild {
   const ran = spec.ran ?? 10_000;
   const started = status === "pending" ? undefined : created + queued;
   const finished = status === "succeeded" || status === "failed" || status === "canceled";
-  return {
+  const row = {
     id: spec.id ?? `b-${ws.id}-${number}`,
     build_number: number,
     transition: spec.transition ?? "start",
@@ -62,6 +62,7 @@ export function build(spec: BuildSpec = {}): OverviewBuild {
     createdMs: created,
     errorCode: status === "failed" ? spec.errorCode : undefined,
   };
+  return { ...row, ...settledTimes(row) };
 }
 
 export function job(spec: Partial<ProvisionerJob> & Pick<ProvisionerJob, "id" | "status">): ProvisionerJob {

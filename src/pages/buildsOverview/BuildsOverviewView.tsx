@@ -1,4 +1,4 @@
-import { useMemo } from "react";
+import { useCallback, useDeferredValue, useMemo } from "react";
 import { FilterX } from "lucide-react";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
@@ -29,22 +29,48 @@ export function BuildsOverviewView({ data, filter, onFilterChange, isAdmin }: Bu
   const now = data.updatedAt || data.windowStart;
   // Ranges and buckets move by the minute: recomputing them on every 1.5 s poll would change nothing.
   const minute = Math.ceil(now / MINUTE) * MINUTE;
-  const historyLoading = data.history.done < data.history.total;
+  const historyLoading = data.listing.done < data.listing.total || data.history.done < data.history.total;
 
   const lists = useMemo(() => nowLists(data.active, now), [data.active, now]);
-  const filtered = useMemo(() => filterOverview(data.builds, filter, minute), [data.builds, filter, minute]);
-  const options = useMemo(() => filterOptions(data.builds, filter), [data.builds, filter]);
+  // Aggregating thousands of builds may take a while on a slow machine: it renders in the
+  // background (interruptible) so the Now lists above never wait for it.
+  const builds = useDeferredValue(data.builds);
+  const filtered = useMemo(() => filterOverview(builds, filter, minute), [builds, filter, minute]);
+  const options = useMemo(() => filterOptions(builds, filter), [builds, filter]);
   const health = useMemo(() => healthData(filtered, filter.range, minute), [filtered, filter.range, minute]);
   // The regression rule reads only these three filters (its time windows and outcome are its own).
   const { template, owner, transition } = filter;
   const regressions = useMemo(
-    () => findRegressions(regressionScope(data.builds, { template, owner, transition }), minute),
-    [data.builds, template, owner, transition, minute],
+    () => findRegressions(regressionScope(builds, { template, owner, transition }), minute),
+    [builds, template, owner, transition, minute],
+  );
+  const onTemplate = useCallback((t: string) => onFilterChange({ template: t }), [onFilterChange]);
+  const range = filter.range;
+  const noMatch = useMemo(
+    () => (
+      <EmptyState
+        icon={FilterX}
+        title="No build matches"
+        description={`Nothing in the ${RANGE_LABELS[range].toLowerCase()} matches these filters.`}
+        action={
+          range !== "7d" ? (
+            <Button size="sm" onClick={() => onFilterChange({ range: "7d" })}>
+              Look at the last 7 days
+            </Button>
+          ) : (
+            <Button size="sm" onClick={() => onFilterChange({ status: undefined, template: undefined, owner: undefined, transition: undefined, errorCode: undefined })}>
+              Clear filters
+            </Button>
+          )
+        }
+      />
+    ),
+    [range, onFilterChange],
   );
   const everything = data.builds.length === 0 && data.active.length === 0;
 
   return (
-    <div className="mx-auto flex max-w-7xl flex-col gap-5 p-4 sm:p-6">
+    <div data-history={historyLoading ? "loading" : "complete"} className="mx-auto flex max-w-7xl flex-col gap-5 p-4 sm:p-6">
       <header className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h1 className="text-xl font-semibold text-text">Builds</h1>
@@ -65,7 +91,7 @@ export function BuildsOverviewView({ data, filter, onFilterChange, isAdmin }: Bu
       ) : (
         <>
           <NowPanel lists={lists} stages={data.stages} fromJobs={data.queueSource === "jobs"} />
-          <RegressionsPanel regressions={regressions} partial={historyLoading} onTemplate={(template) => onFilterChange({ template })} />
+          <RegressionsPanel regressions={regressions} partial={historyLoading} onTemplate={onTemplate} />
           <FiltersBar filter={filter} options={options} onChange={onFilterChange} />
           <HealthPanel range={filter.range} data={health} templates={options.template} partial={historyLoading} onFilter={onFilterChange} />
           <section aria-labelledby="recent-title" className="flex flex-col gap-3">
@@ -77,27 +103,7 @@ export function BuildsOverviewView({ data, filter, onFilterChange, isAdmin }: Bu
                 {formatCount(filtered.length)} build{filtered.length === 1 ? "" : "s"} · {RANGE_LABELS[filter.range].toLowerCase()}
               </p>
             </div>
-            <RecentBuildsTable
-              builds={filtered}
-              empty={
-                <EmptyState
-                  icon={FilterX}
-                  title="No build matches"
-                  description={`Nothing in the ${RANGE_LABELS[filter.range].toLowerCase()} matches these filters.`}
-                  action={
-                    filter.range !== "7d" ? (
-                      <Button size="sm" onClick={() => onFilterChange({ range: "7d" })}>
-                        Look at the last 7 days
-                      </Button>
-                    ) : (
-                      <Button size="sm" onClick={() => onFilterChange({ status: undefined, template: undefined, owner: undefined, transition: undefined, errorCode: undefined })}>
-                        Clear filters
-                      </Button>
-                    )
-                  }
-                />
-              }
-            />
+            <RecentBuildsTable builds={filtered} empty={noMatch} />
           </section>
         </>
       )}

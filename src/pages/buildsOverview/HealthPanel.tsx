@@ -1,4 +1,4 @@
-import { lazy, Suspense } from "react";
+import { lazy, memo, Suspense } from "react";
 import { Activity } from "lucide-react";
 import { Skeleton } from "../../components/Skeleton";
 import type { OverviewFilter, RangeId } from "../../lib/buildsOverview/filters";
@@ -28,7 +28,7 @@ function ChartsFallback() {
 }
 
 /** Health of the builds in range (after the filters): a one-line summary, then the charts. */
-export function HealthPanel({ range, data, templates, partial, onFilter }: HealthPanelProps) {
+export const HealthPanel = memo(function HealthPanel({ range, data, templates, partial, onFilter }: HealthPanelProps) {
   const { summary } = data;
   return (
     <section aria-labelledby="health-title" className="flex flex-col gap-3">
@@ -49,4 +49,4 @@ export function HealthPanel({ range, data, templates, partial, onFilter }: Healt
       </Suspense>
     </section>
   );
-}
+});

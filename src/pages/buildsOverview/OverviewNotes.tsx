@@ -20,17 +20,20 @@ function Note({ children, testId }: { children: ReactNode; testId: string }) {
 
 /** What the page could not do on this server or yet: said plainly rather than silently missing. */
 export function OverviewNotes({ data, isAdmin }: OverviewNotesProps) {
-  const { history } = data;
-  const loading = history.done < history.total;
+  const { listing, history } = data;
+  const progress =
+    listing.done < listing.total
+      ? { text: `Listing workspaces: ${formatCount(listing.done)} of ${formatCount(listing.total)}.`, done: listing.done, total: listing.total }
+      : history.done < history.total
+        ? { text: `Loading build history: ${formatCount(history.done)} of ${formatCount(history.total)} workspaces.`, done: history.done, total: history.total }
+        : undefined;
   return (
     <div className="flex flex-col gap-2 empty:hidden">
-      {loading && (
+      {progress && (
         <div role="status" data-testid="history-progress" className="flex flex-col gap-1 text-xs text-muted">
-          <span>
-            Loading build history: {formatCount(history.done)} of {formatCount(history.total)} workspaces. Latest builds are shown meanwhile.
-          </span>
+          <span>{progress.text} Latest builds are shown meanwhile.</span>
           <span aria-hidden className="h-1 overflow-hidden rounded bg-raised">
-            <span className="block h-full bg-accent transition-[width]" style={{ width: `${(100 * history.done) / Math.max(1, history.total)}%` }} />
+            <span className="block h-full bg-accent transition-[width]" style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />
           </span>
         </div>
       )}

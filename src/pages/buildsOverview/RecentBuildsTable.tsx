@@ -1,4 +1,4 @@
-import { useMemo, useState, type ReactNode } from "react";
+import { memo, useMemo, useState, type ReactNode } from "react";
 import { Link, useNavigate } from "react-router";
 import { buildPath, workspacePath } from "../../app/params";
 import { Button } from "../../components/Button";
@@ -8,7 +8,7 @@ import { Duration } from "../../components/Duration";
 import { RelativeTime } from "../../components/RelativeTime";
 import { StatusBadge } from "../../components/StatusBadge";
 import { reasonLabel, transitionLabel } from "../../lib/builds/labels";
-import { buildDuration, isActiveJob, queueTime } from "../../lib/builds/times";
+import { isActiveJob } from "../../lib/builds/times";
 import { formatCount } from "../../lib/format";
 import type { OverviewBuild } from "../../lib/buildsOverview/rows";
 
@@ -25,12 +25,12 @@ const open = (b: OverviewBuild) => buildPath(b.workspace.owner_name, b.workspace
 /** A running build's duration ticks from its start; a finished one is fixed. */
 function RunTime({ build }: { build: OverviewBuild }) {
   if (isActiveJob(build.job.status) && build.job.started_at) return <Duration start={build.job.started_at} />;
-  return <Duration ms={buildDuration(build)} />;
+  return <Duration ms={build.runMs} />;
 }
 
 function QueueTime({ build }: { build: OverviewBuild }) {
   if (build.job.status === "pending") return <Duration start={build.job.created_at || build.created_at} />;
-  return <Duration ms={queueTime(build)} />;
+  return <Duration ms={build.queueMs} />;
 }
 
 function ErrorCode({ build }: { build: OverviewBuild }) {
@@ -86,8 +86,8 @@ const COLUMNS: DataTableColumn<OverviewBuild>[] = [
     sortValue: (b) => b.job.status,
   },
   { id: "error", header: "Error code", cell: (b) => <ErrorCode build={b} />, sortValue: (b) => b.errorCode },
-  { id: "duration", header: "Duration", cell: (b) => <RunTime build={b} />, sortValue: (b) => buildDuration(b), initialDirection: "desc", align: "right" },
-  { id: "queue", header: "Queue", cell: (b) => <QueueTime build={b} />, sortValue: (b) => queueTime(b), initialDirection: "desc", align: "right", className: "hidden md:table-cell" },
+  { id: "duration", header: "Duration", cell: (b) => <RunTime build={b} />, sortValue: (b) => b.runMs, initialDirection: "desc", align: "right" },
+  { id: "queue", header: "Queue", cell: (b) => <QueueTime build={b} />, sortValue: (b) => b.queueMs, initialDirection: "desc", align: "right", className: "hidden md:table-cell" },
   {
     id: "initiator",
     header: "Initiator",
@@ -121,7 +121,7 @@ function BuildCard({ build }: { build: OverviewBuild }) {
 }
 
 /** Every build matching the filters, newest first, shown 50 at a time (the rows are client-side). */
-export function RecentBuildsTable({ builds, empty }: RecentBuildsTableProps) {
+export const RecentBuildsTable = memo(function RecentBuildsTable({ builds, empty }: RecentBuildsTableProps) {
   const navigate = useNavigate();
   const [sort, setSort] = useState<SortState>({ columnId: "time", direction: "desc" });
   const [shown, setShown] = useState(PAGE_ROWS);
@@ -158,4 +158,4 @@ export function RecentBuildsTable({ builds, empty }: RecentBuildsTableProps) {
       )}
     </div>
   );
-}
+});

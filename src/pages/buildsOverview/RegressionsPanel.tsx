@@ -1,3 +1,4 @@
+import { memo } from "react";
 import { Link } from "react-router";
 import { TrendingUp } from "lucide-react";
 import { timingsPath } from "../../app/params";
@@ -14,7 +15,7 @@ export interface RegressionsPanelProps {
 const percent = (ratio: number) => `+${Math.round((ratio - 1) * 100)} %`;
 
 /** Templates whose builds got slower: last 24 h p50 ≥ 25 % above the 7 days before. */
-export function RegressionsPanel({ regressions, partial, onTemplate }: RegressionsPanelProps) {
+export const RegressionsPanel = memo(function RegressionsPanel({ regressions, partial, onTemplate }: RegressionsPanelProps) {
   return (
     <section aria-labelledby="regressions-title" data-testid="regressions" className="rounded-md border border-border bg-panel p-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -57,4 +58,4 @@ export function RegressionsPanel({ regressions, partial, onTemplate }: Regressio
       )}
     </section>
   );
-}
+});

@@ -4,14 +4,14 @@
 // workspace; the overview covers up to 1,000 and must also notice workspaces it has never seen,
 // and the browser allows six connections per origin. So every POLL_MS the store asks one cheap
 // question that covers the whole deployment and fetches only what changed:
-// - admins: the organization's provisioner jobs, in flight + newest 25 (two small requests). A job
+// - admins: the organization's provisioner jobs, in flight + newest 10 (two small requests). A job
 //   the cache lacks or knows in another state, or one that left the in-flight set, marks its
 //   workspace changed; that workspace alone is re-read with `after_id` (new builds + those in flight).
 // - members, or servers without the job list (404): the workspace list itself, whose
 //   `latest_build` updates the cache directly in the common cases (see `applyLatest`).
 // Running builds additionally follow their log stream (capped) to show the current stage.
 import { isApiError } from "../../../api/client";
-import type { ProvisionerJob, Workspace, WorkspaceBuild } from "../../../api/types";
+import type { ProvisionerJob, Workspace, WorkspaceBuild, WorkspacesResponse } from "../../../api/types";
 import type { LiveState } from "../../../components/LiveIndicator";
 import {
   activeJobIndex,
@@ -34,7 +34,7 @@ export const POLL_MS = 1_500;
 export const SLOW_POLL_MS = 5_000;
 /** Even with the job list, re-read the workspace list now and then (renames, missed jobs). */
 export const RESYNC_MS = 5 * 60_000;
-/** A pause (hidden tab, another page) longer than this may have missed more jobs than the "newest 25" show. */
+/** A pause (hidden tab, another page) longer than this may have missed more jobs than the "newest 10" show. */
 export const HIDDEN_RESYNC_MS = 30_000;
 export const PAGE_SIZE = 100;
 export const LIST_IN_FLIGHT = 4;
@@ -43,9 +43,15 @@ export const LIST_LIMIT = 1_000;
 export const HISTORY_IN_FLIGHT = 4;
 const REFRESH_IN_FLIGHT = 2;
 const ACTIVE_JOBS_LIMIT = 1_000;
-const RECENT_JOBS_LIMIT = 25;
+const RECENT_JOBS_LIMIT = 10;
 export const MAX_STAGE_STREAMS = 6;
 const PUBLISH_EVERY_MS = 250;
+/**
+ * While a thousand histories stream in, each render re-aggregates thousands of builds: rendering
+ * every 250 ms kept the main thread so busy that the answers themselves queued up (95 s instead of
+ * 29 s to load the bench world). Once a second is enough to watch the charts fill.
+ */
+const PUBLISH_WHILE_LOADING_MS = 1_000;
 /** Workspaces whose history failed to load that each poll retries. */
 const RETRIES_PER_POLL = 2;
 
@@ -64,6 +70,8 @@ export interface OverviewSnapshot {
   jobsUnavailable: boolean;
   /** Latest provisioner log stage of followed running builds, by job id. */
   stages: ReadonlyMap<string, string>;
+  /** Workspaces listed so far, out of those the overview covers. */
+  listing: { done: number; total: number };
   /** Workspaces whose window of history is loaded, out of those that need one. */
   history: { done: number; total: number };
   /** Workspaces the server reports (may exceed the LIST_LIMIT covered). */
@@ -110,6 +118,7 @@ export class OverviewStore {
   private status: OverviewSnapshot["status"] = "loading";
   private error: unknown;
   private live: LiveState = "connecting";
+  private listing = { done: 0, total: 0 };
   private history = { done: 0, total: 0 };
   private updatedAt = 0;
   private started = false;
@@ -181,7 +190,7 @@ export class OverviewStore {
   // ---- loading --------------------------------------------------------------------------
 
   /**
-   * Lists the workspaces (the page renders from here: Now, and a first table of latest builds),
+   * Lists the workspaces, rendering from the first page on (Now, and the latest builds so far),
    * then loads each workspace's window of history. Resolves once the histories are in.
    */
   async load(): Promise<void> {
@@ -189,11 +198,11 @@ export class OverviewStore {
     this.error = undefined;
     this.publishNow();
     this.windowStart = this.now() - HISTORY_WINDOW_MS;
-    let listed: Workspace[];
+    let first: WorkspacesResponse;
     try {
-      // The first job poll runs beside the list: for admins the Now counters need nothing else.
+      // The first job poll runs beside the first page: for admins the Now lists need nothing else.
       const jobs = this.pollJobs().catch(() => undefined);
-      listed = await this.loadList();
+      first = await this.api.workspaces(0, PAGE_SIZE);
       await jobs;
     } catch (error) {
       this.status = "error";
@@ -201,24 +210,50 @@ export class OverviewStore {
       this.publishNow();
       return;
     }
-    this.applyList(listed);
+    this.workspaceCount = first.count;
+    this.listing = { done: first.workspaces.length, total: Math.min(first.count, LIST_LIMIT) };
+    this.applyList(first.workspaces);
     this.status = "ready";
     this.live = "live";
     this.updatedAt = this.now();
     this.publishNow();
     this.scheduleCycle(this.interval());
     this.syncStreams();
-    await this.loadHistories(listed);
+    try {
+      await this.listRest(first, (page) => {
+        this.applyList(page);
+        this.listing = { ...this.listing, done: this.listing.done + page.length };
+        this.schedulePublish();
+      });
+    } catch {
+      // Some pages failed: go on with what was listed; the next poll re-reads the whole list.
+      this.forceResync = true;
+    }
+    this.listing = { ...this.listing, done: this.listing.total };
+    const candidates = [...this.entries.values()].filter((e) => !e.loaded).map((e) => ({ id: e.ws.id, latest: e.builds[0] }));
+    const targets = historyTargets(candidates, this.windowStart);
+    this.history = { done: 0, total: targets.length };
+    this.publishNow();
+    await this.loadHistories(targets);
     this.publishNow();
   }
 
   /** Every workspace the caller may see (up to LIST_LIMIT): pages of 100, a few in flight. */
   private async loadList(): Promise<Workspace[]> {
     const first = await this.api.workspaces(0, PAGE_SIZE);
+    this.workspaceCount = first.count;
+    return this.listRest(first);
+  }
+
+  /** The pages after `first`; `onPage` sees each as it arrives. Each workspace once, in list order. */
+  private async listRest(first: WorkspacesResponse, onPage?: (workspaces: Workspace[]) => void): Promise<Workspace[]> {
     const offsets: number[] = [];
     for (let offset = PAGE_SIZE; offset < Math.min(first.count, LIST_LIMIT); offset += PAGE_SIZE) offsets.push(offset);
-    const pages = await mapLimited(offsets, LIST_IN_FLIGHT, async (offset) => (await this.api.workspaces(offset, PAGE_SIZE)).workspaces);
-    this.workspaceCount = first.count;
+    const pages = await mapLimited(offsets, LIST_IN_FLIGHT, async (offset) => {
+      const page = (await this.api.workspaces(offset, PAGE_SIZE)).workspaces;
+      onPage?.(page);
+      return page;
+    });
     this.lastListAt = this.now();
     // Workspaces created or deleted between pages shift offsets: keep each id once.
     const seen = new Set<string>();
@@ -250,12 +285,9 @@ export class OverviewStore {
     return refetch;
   }
 
-  private async loadHistories(listed: readonly Workspace[]): Promise<void> {
-    const targets = historyTargets(listed, this.windowStart).filter((w) => !this.entries.get(w.id)?.loaded);
-    this.history = { done: 0, total: targets.length };
-    this.schedulePublish();
-    await mapLimited(targets, HISTORY_IN_FLIGHT, async (w) => {
-      if (!this.entries.get(w.id)?.loaded) await this.exclusive(w.id, () => this.fetchWindow(w.id));
+  private async loadHistories(targets: readonly string[]): Promise<void> {
+    await mapLimited(targets, HISTORY_IN_FLIGHT, async (id) => {
+      if (!this.entries.get(id)?.loaded) await this.exclusive(id, () => this.fetchWindow(id));
       this.history = { ...this.history, done: this.history.done + 1 };
       this.schedulePublish();
     });
@@ -409,6 +441,8 @@ export class OverviewStore {
         jobChanges.workspaceIds.forEach((id) => changed.add(id));
         triggers = jobChanges.triggers;
         resync ||= jobChanges.unmapped;
+        // The job list alone already tells Now what changed: show it before re-reading the builds.
+        if (changed.size > 0) this.publishNow();
       }
       if (this.jobsAvailable !== true || resync) {
         this.forceResync = false;
@@ -498,6 +532,7 @@ export class OverviewStore {
       queueSource: this.jobsAvailable ? "jobs" : "builds",
       jobsUnavailable: this.jobsAvailable === false,
       stages: new Map(this.stages),
+      listing: this.listing,
       history: this.history,
       workspaceCount: this.workspaceCount,
       historyFailed,
@@ -518,7 +553,9 @@ export class OverviewStore {
   /** Coalesces bursts (a thousand history answers) into a few renders. */
   private schedulePublish(): void {
     if (this.publishTimer !== undefined) return;
-    const wait = Math.max(0, this.lastPublish + PUBLISH_EVERY_MS - this.now());
+    const loading = this.listing.done < this.listing.total || this.history.done < this.history.total;
+    const every = loading ? PUBLISH_WHILE_LOADING_MS : PUBLISH_EVERY_MS;
+    const wait = Math.max(0, this.lastPublish + every - this.now());
     this.publishTimer = setTimeout(() => this.publishNow(), wait);
   }
 }
