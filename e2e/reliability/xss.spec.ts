@@ -7,6 +7,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import type { Workspace, WorkspaceBuild } from "../../src/api/types";
 import { auditDom, installDomAudit, pageOverflowX, textsShown, walkScrollables } from "../support/domAudit";
+import { navigate } from "../support/routes";
 import { Api, blockForeignRequests, collectErrors, installProbes, ownServer, readProbes, signInAt } from "../support/reliability";
 import type { SpawnedServer } from "../support/server";
 import { xssCorpus } from "../support/xssCorpus";
@@ -69,14 +70,6 @@ const VISITS: Visit[] = [
   { name: "timings page, compare with previous", user: "alice", path: buildPath(() => dev, "/timings?compare=prev"), showsPayloads: true },
   { name: "builds overview (admin)", user: "admin", path: () => "/builds", showsPayloads: true },
 ];
-
-/** Client-side navigation (the router listens to popstate): no reload between routes. */
-async function navigate(page: Page, path: string): Promise<void> {
-  await page.evaluate((p) => {
-    history.pushState(null, "", p);
-    dispatchEvent(new PopStateEvent("popstate"));
-  }, path);
-}
 
 /** Waits until the route has rendered data from the world (some payload shown as text). */
 async function settle(page: Page, visit: Visit): Promise<void> {

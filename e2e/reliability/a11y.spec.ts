@@ -1,0 +1,99 @@
+// Accessibility (SPEC §6, issue 11): axe-core on every route in light and dark, 0 serious or
+// critical violations; and the workspace page works from the keyboard alone, with a visible
+// focus ring on every stop, Start activated with Enter.
+import AxeBuilder from "@axe-core/playwright";
+import type { Page } from "@playwright/test";
+import { expect, test } from "../fixtures";
+import { Api, ownServer, signInAt } from "../support/reliability";
+import { appRoutes, navigate, waitForRoute } from "../support/routes";
+
+// Structural rules (names, roles, ARIA, landmarks) do not depend on the theme; colours do. Light
+// runs every rule, dark the colour rules, which keeps axe (slow on big pages) within budget.
+const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
+
+for (const theme of ["light", "dark"] as const) {
+  for (const user of [null, "alice", "admin"] as const) {
+    test(`axe, ${theme} theme, ${user ?? "signed out"}: every route has no serious or critical violation`, async ({ browser, server }) => {
+      test.setTimeout(180_000);
+      const routes = (await appRoutes(server.url)).filter((r) => r.user === user);
+      const context = await browser.newContext();
+      await context.addInitScript((t) => localStorage.setItem("theme", t), theme);
+      const page = await context.newPage();
+      if (user) await signInAt(page, server.url, user);
+      await page.goto(`${server.url}${routes[0].path}`);
+      expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(theme === "dark");
+      const found: string[] = [];
+      for (const route of routes) {
+        await navigate(page, route.path);
+        await waitForRoute(page);
+        const axe = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
+        const results = await (theme === "dark" ? axe.withRules(COLOUR_RULES) : axe).analyze();
+        for (const v of results.violations) {
+          if (v.impact === "serious" || v.impact === "critical") found.push(`${route.name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+        }
+      }
+      await context.close();
+      expect(found).toEqual([]);
+    });
+  }
+}
+
+/** The focused element and whether its focus indicator is visible (outline or ring). */
+function focused(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    const s = getComputedStyle(el);
+    const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0;
+    const ring = s.boxShadow !== "none" && s.boxShadow !== "";
+    el.setAttribute("data-kb-visited", "");
+    return { label: (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40), tag: el.tagName, ring: outline || ring, outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` };
+  });
+}
+
+test("keyboard: tab through the workspace page to Start, each stop with a visible focus ring, Enter starts it", async ({ browser }, testInfo) => {
+  test.setTimeout(60_000);
+  const own = await ownServer(testInfo, []);
+  try {
+    const page = await browser.newPage();
+    await signInAt(page, own.url, "alice");
+    await page.goto(`${own.url}/@alice/stopped-ws`);
+    await expect(page.getByTestId("workspace-status")).toHaveAttribute("data-workspace-status", "stopped");
+    const start = page.getByRole("button", { name: "Start", exact: true });
+    await expect(start).toBeEnabled();
+    // Everything above Start (top bar menus included) is on screen before the first Tab.
+    await waitForRoute(page);
+    await page.waitForTimeout(500);
+
+    const stops: Array<{ label: string; tag: string; ring: boolean; outline: string }> = [];
+    for (let i = 0; i < 40; i++) {
+      await page.keyboard.press("Tab");
+      const f = await focused(page);
+      if (!f) continue;
+      stops.push(f);
+      if (await start.evaluate((el) => el === document.activeElement)) break;
+    }
+    await expect(start, `reached by Tab: ${stops.map((s) => s.label).join(" | ")}`).toBeFocused();
+    expect(stops.filter((s) => !s.ring), "stops without a visible focus indicator").toEqual([]);
+    // Every control before Start, in DOM order, was a tab stop (nothing skipped, nothing unreachable).
+    const skipped = await page.evaluate(() => {
+      const start = document.activeElement!;
+      const controls = [...document.querySelectorAll<HTMLElement>("a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex='-1'])")];
+      return controls
+        .filter((el) => el.compareDocumentPosition(start) & Node.DOCUMENT_POSITION_FOLLOWING && el.getClientRects().length > 0 && !el.closest("[inert], [aria-hidden=true]"))
+        .filter((el) => !el.hasAttribute("data-kb-visited"))
+        .map((el) => el.outerHTML.slice(0, 100));
+    });
+    expect(skipped, `controls before Start never focused; stops: ${stops.map((s) => `${s.tag} ${s.label}`).join(" | ")}`).toEqual([]);
+
+    await page.keyboard.press("Enter");
+    await expect(page.getByTestId("workspace-status")).toHaveAttribute("data-workspace-status", /^(pending|starting|running)$/);
+    const api = await Api.login(own.url, "alice");
+    const ws = await api.workspace("alice", "stopped-ws");
+    expect(ws.latest_build.transition).toBe("start");
+    await expect(page.getByTestId("workspace-status")).toHaveAttribute("data-workspace-status", "running", { timeout: 20_000 });
+    await page.close();
+  } finally {
+    await own.stop();
+  }
+});
