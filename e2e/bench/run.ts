@@ -11,13 +11,14 @@ import { serveStatic } from "./harness/staticServer";
 import type { BenchContext, ResultRow, Sample, Scenario } from "./harness/types";
 import { buildHistoryScenario } from "./scenarios/buildHistory";
 import { bundleScenario } from "./scenarios/bundle";
+import { buildsOverviewScenario } from "./scenarios/buildsOverview";
 import { coldLoadScenario } from "./scenarios/coldLoad";
 import { logsScenario } from "./scenarios/logs";
 import { timingsScenario } from "./scenarios/timings";
 import { watchLatencyScenario } from "./scenarios/watchLatency";
 import { workspacePageScenario } from "./scenarios/workspacePage";
 
-const SCENARIOS: Scenario[] = [bundleScenario, coldLoadScenario, watchLatencyScenario, workspacePageScenario, logsScenario, timingsScenario, buildHistoryScenario];
+const SCENARIOS: Scenario[] = [bundleScenario, coldLoadScenario, watchLatencyScenario, workspacePageScenario, logsScenario, timingsScenario, buildHistoryScenario, buildsOverviewScenario];
 const BENCH_PORT = Number(process.env.BENCH_PORT ?? 4900);
 
 function build(): void {
