@@ -29,6 +29,22 @@ export interface PlotScene {
 
 const DIM_ALPHA = 0.22;
 
+// Bar labels repeat from frame to frame while zooming, and measuring text is one of the dearer calls in a
+// frame, so widths are remembered per font (bounded, in case a live build keeps making new ones).
+const widths = new Map<string, number>();
+const MAX_CACHED_WIDTHS = 5000;
+
+function textWidth(ctx: CanvasRenderingContext2D, text: string): number {
+  const key = `${ctx.font}\u0000${text}`;
+  let w = widths.get(key);
+  if (w === undefined) {
+    if (widths.size >= MAX_CACHED_WIDTHS) widths.clear();
+    w = ctx.measureText(text).width;
+    widths.set(key, w);
+  }
+  return w;
+}
+
 /** Draws the visible rows only; everything else (DOM labels, the axis) is drawn elsewhere. */
 export function drawPlot(ctx: CanvasRenderingContext2D, scene: PlotScene): void {
   const { geometry: g, palette: p, rows, heightPx } = scene;
@@ -120,7 +136,7 @@ function drawRow(ctx: CanvasRenderingContext2D, row: ChartRow, y: number, scene:
   }
 
   const label = barLabel(row, g.now);
-  const textW = ctx.measureText(label).width;
+  const textW = textWidth(ctx, label);
   const midY = top + barH / 2;
   if (x1 + 4 + textW <= g.widthPx) {
     ctx.fillStyle = row.status === "failed" ? p.failure : p.muted;
