@@ -48,7 +48,7 @@ export function RankedChart({ id, title, description, valueName, items, format, 
           <XAxis type="number" domain={[0, max ?? "dataMax"]} hide />
           <YAxis type="category" dataKey="key" width={150} tick={AXIS_TICK} stroke="var(--color-border)" interval={0} />
           <Tooltip cursor={{ fill: "var(--color-raised)" }} isAnimationActive={false} content={<ChartTooltip format={format} />} />
-          <Bar dataKey="value" name={valueName} fill={colour} barSize={14} cursor="pointer" isAnimationActive={false} onClick={(_, index) => onSelect(data[index].key)}>
+          <Bar dataKey="value" name={valueName} fill={colour} barSize={14} minPointSize={2} cursor="pointer" isAnimationActive={false} onClick={(_, index) => onSelect(data[index].key)}>
             <LabelList dataKey="value" position="right" formatter={(v: unknown) => (typeof v === "number" ? format(v) : "")} fill="var(--color-text)" fontSize={11} />
           </Bar>
         </BarChart>

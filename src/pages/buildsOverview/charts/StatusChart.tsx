@@ -37,10 +37,10 @@ export function StatusChart({ range, buckets, onFilter }: StatusChartProps) {
       empty="No build in this range."
     >
       <ResponsiveContainer width="100%" height={180}>
-        <BarChart data={data} margin={{ top: 6, right: 4, bottom: 0, left: -12 }} accessibilityLayer={false}>
+        <BarChart data={data} margin={{ top: 6, right: 4, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="var(--color-border)" />
           <XAxis dataKey="label" tick={AXIS_TICK} stroke="var(--color-border)" minTickGap={12} />
-          <YAxis allowDecimals={false} width={40} tick={AXIS_TICK} stroke="var(--color-border)" />
+          <YAxis allowDecimals={false} width={44} tick={AXIS_TICK} stroke="var(--color-border)" />
           <Tooltip cursor={{ fill: "var(--color-raised)" }} isAnimationActive={false} content={<ChartTooltip format={formatCount} />} />
           {STATUS_SERIES.map((s) => (
             <Bar
