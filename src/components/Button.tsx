@@ -7,7 +7,7 @@ export type ButtonSize = "sm" | "md" | "lg";
 
 const VARIANTS: Record<ButtonVariant, string> = {
   // Dark mode's accent is light, so text on it turns dark to keep contrast.
-  primary: "bg-accent text-white dark:text-slate-950 hover:bg-accent/90 border border-transparent",
+  primary: "bg-accent text-white dark:text-slate-950 hover:brightness-90 border border-transparent",
   secondary: "bg-panel text-text border border-border hover:bg-raised",
   danger: "bg-failure text-white dark:text-slate-950 hover:bg-failure/90 border border-transparent",
   ghost: "bg-transparent text-text border border-transparent hover:bg-raised",
