@@ -9,6 +9,8 @@ interface ZoomResult {
 const VARIANTS: Array<[string, string]> = [
   ["ours", "ours"],
   ["recharts", "recharts Gantt"],
+  // The least code that draws the bars (PERF.md's "floor"): how close the full component gets.
+  ["floor", "floor (bare canvas)"],
 ];
 
 /** Scenario 5: the Gantt with 5,000 bars beside a naive recharts bar Gantt on the same data. */
