@@ -155,6 +155,18 @@ describe("OverviewStore", () => {
     expect(store.getSnapshot().active).toEqual([]);
   });
 
+  it("fetches the history of a workspace that shows up in a later list", async () => {
+    w.jobsAllowed = false;
+    await store.load();
+    const d = makeWorkspace("d", "alice", "docker");
+    w.workspaces.push(d);
+    w.builds.set(d.id, [makeBuild(d, 2, "succeeded", HOUR), makeBuild(d, 1, "succeeded", 2 * HOUR)]);
+    w.calls.length = 0;
+    await store.cycle();
+    expect(w.calls).toEqual(["list 0", "builds ws-d since"]);
+    expect(store.getSnapshot().builds.filter((b) => b.workspace.name === "d").map((b) => b.build_number)).toEqual([2, 1]);
+  });
+
   it("shows an error when the list fails and loads on retry", async () => {
     const api = fakeApi(w);
     let fail = true;

@@ -25,6 +25,7 @@ import {
 } from "../../../lib/buildsOverview/history";
 import { activeFromBuilds, activeFromJobs, type ActiveBuild } from "../../../lib/buildsOverview/now";
 import { byNewest, overviewWorkspace, toOverviewBuild, type OverviewBuild, type OverviewWorkspace } from "../../../lib/buildsOverview/rows";
+import { Backoff } from "../../../lib/retryPolicy";
 import { mapLimited } from "../../../lib/workspaceList/concurrency";
 import type { OverviewApi } from "./overviewApi";
 
@@ -127,7 +128,11 @@ export class OverviewStore {
   /** When polling last stopped (tab hidden or page left), to know whether a resync is due. */
   private pausedAt = 0;
   private forceResync = false;
+  /** The first load has listed every workspace (later lists only discover new ones). */
+  private listedOnce = false;
   private cycling = false;
+  /** Failed polls back off (with jitter) so a struggling server is not asked every 1.5 s. */
+  private readonly failures = new Backoff({ baseMs: POLL_MS, maxMs: 30_000 });
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private publishTimer: ReturnType<typeof setTimeout> | undefined;
   private lastPublish = 0;
@@ -230,6 +235,7 @@ export class OverviewStore {
       this.forceResync = true;
     }
     this.listing = { ...this.listing, done: this.listing.total };
+    this.listedOnce = true;
     const candidates = [...this.entries.values()].filter((e) => !e.loaded).map((e) => ({ id: e.ws.id, latest: e.builds[0] }));
     const targets = historyTargets(candidates, this.windowStart);
     this.history = { done: 0, total: targets.length };
@@ -269,8 +275,11 @@ export class OverviewStore {
       const entry = this.entries.get(w.id);
       if (!entry) {
         // A workspace on its first build has no history beyond it.
-        this.entries.set(w.id, { ws, builds: [], loaded: w.latest_build.build_number === 1, failed: false });
+        const loaded = w.latest_build.build_number === 1;
+        this.entries.set(w.id, { ws, builds: [], loaded, failed: false });
         this.setBuilds(this.entries.get(w.id)!, [latest]);
+        // The first load fetches histories itself; a workspace found later gets its own request.
+        if (!loaded && this.listedOnce) refetch.push(w.id);
         continue;
       }
       if (!sameWorkspace(entry.ws, ws)) {
@@ -454,17 +463,23 @@ export class OverviewStore {
       }
       const ids = [...changed].filter((id) => !this.inFlight.has(id));
       await mapLimited(ids, REFRESH_IN_FLIGHT, (id) => this.exclusive(id, () => this.refreshWorkspace(id)));
-      // A job state a refresh could not bring into the cache (outside the window) is not asked for again.
-      for (const [jobId, t] of triggers) if (this.jobIndex.get(jobId)?.job.status !== t.status) this.attempted.set(jobId, t.status);
+      // A job state a refresh could not bring into the cache (outside the window) is not asked for
+      // again. Only for workspaces re-read now: one skipped (a fetch in flight) is asked next poll.
+      const refreshed = new Set(ids);
+      for (const [jobId, t] of triggers) {
+        if (refreshed.has(t.workspaceId) && this.jobIndex.get(jobId)?.job.status !== t.status) this.attempted.set(jobId, t.status);
+      }
       this.live = "live";
       this.updatedAt = this.now();
+      this.failures.reset();
     } catch {
       this.live = "reconnecting";
     } finally {
       this.cycling = false;
       this.publishNow();
       this.syncStreams();
-      this.scheduleCycle(Math.max(0, this.interval() - (this.now() - started)));
+      const wait = this.live === "reconnecting" ? Math.max(this.interval(), this.failures.next()) : this.interval();
+      this.scheduleCycle(Math.max(0, wait - (this.now() - started)));
     }
   }
 
