@@ -97,7 +97,7 @@ function NowColumn({ id, title, status, count, extra, empty, children }: NowColu
         </h3>
         <div className="flex items-center gap-3">
           {extra}
-          <span data-testid={`now-${id}-count`} aria-label={`${count} ${title.toLowerCase()}`} className="font-mono text-xl font-semibold tabular-nums text-text">
+          <span data-testid={`now-${id}-count`} className="font-mono text-xl font-semibold tabular-nums text-text">
             {count}
           </span>
         </div>
