@@ -2,11 +2,10 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, Page } from "@playwright/test";
 import type { Template, Workspace } from "../src/api/types";
 import { expect, signIn, test } from "./fixtures";
-import { basePort, spawnServer } from "./support/server";
+import { basePort, spawnServer, type SpawnedServer } from "./support/server";
 
 // The builds overview (issue 10). The worker's server is shared with other specs: seeded
-// workspaces are only read here; the test that fails a build makes (and deletes) its own workspace.
-// The queue test needs states that outlast a poll, so it runs its own slower server.
+// workspaces are only read there; the test that fails a build makes (and deletes) its own workspace.
 
 async function apiJson<T>(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
   const res = await page.request.fetch(`/api/v2${path}`, { method, data });
@@ -66,11 +65,33 @@ async function slowServerPage(browser: Browser, url: string): Promise<Page> {
   return context.newPage();
 }
 
-test("as admin, three builds started at once queue with positions, run with a stage, then land in Recent", async ({ browser }, testInfo) => {
-  test.setTimeout(120_000);
-  const server = await spawnServer(basePort() + 30 + testInfo.workerIndex, ["--speed", "4", "--provisioners", "2"]);
-  try {
-    const page = await slowServerPage(browser, server.url);
+// On a server of their own: the seeded regression must not be diluted by other specs' fast builds,
+// and the queue's states must outlast a poll (a slower simulation).
+test.describe("on a fresh, slower server", () => {
+  let fresh: SpawnedServer;
+  test.beforeAll(async ({}, testInfo) => {
+    fresh = await spawnServer(basePort() + 30 + testInfo.workerIndex, ["--speed", "4", "--provisioners", "2"]);
+  });
+  test.afterAll(async () => {
+    await fresh.stop();
+  });
+
+  test("the slower kubernetes day is a regression whose link opens the timings comparison", async ({ browser }) => {
+    test.setTimeout(90_000);
+    const page = await slowServerPage(browser, fresh.url);
+    await signIn(page, "admin");
+    await openOverview(page);
+    const regression = page.getByTestId("regression").filter({ hasText: "kubernetes" });
+    await expect(regression).toBeVisible();
+    await expect(regression).toContainText(/\+\d+ %/);
+    await regression.getByRole("link", { name: /^Compare / }).click();
+    await expect(page).toHaveURL(/^[^?]+\/@[^/]+\/[^/]+\/builds\/\d+\/timings\?compare=\d+$/);
+    await page.context().close();
+  });
+
+  test("as admin, three builds started at once queue with positions, run with a stage, then land in Recent", async ({ browser }) => {
+    test.setTimeout(120_000);
+    const page = await slowServerPage(browser, fresh.url);
     await signIn(page, "admin");
     const all = await apiJson<{ workspaces: Workspace[] }>(page, "GET", `/workspaces?q=${encodeURIComponent("status:stopped")}&limit=100`);
     // Quick templates first, so the queue moves within the test's time.
@@ -119,9 +140,7 @@ test("as admin, three builds started at once queue with positions, run with a st
     await expect(nowRows(page, "pending").filter({ hasText: new RegExp(names.join("|")) })).toHaveCount(0);
     await expect(nowRows(page, "running").filter({ hasText: new RegExp(names.join("|")) })).toHaveCount(0);
     await page.context().close();
-  } finally {
-    await server.stop();
-  }
+  });
 });
 
 test("a failed build shows its error code and counts in the failure charts", async ({ page, server }) => {
@@ -193,17 +212,6 @@ test("filtering by template narrows the table and the charts, in the URL", async
   await expect(page).toHaveURL(/status=failed/);
   await expect(recentRows(page).locator("[data-status]").first()).toBeVisible();
   await expect(recentRows(page).locator('[data-status]:not([data-status="failed"])')).toHaveCount(0);
-});
-
-test("the slower kubernetes day is a regression whose link opens the timings comparison", async ({ page }) => {
-  test.setTimeout(90_000);
-  await signIn(page, "admin");
-  await openOverview(page);
-  const regression = page.getByTestId("regression").filter({ hasText: "kubernetes" });
-  await expect(regression).toBeVisible();
-  await expect(regression).toContainText(/\+\d+ %/);
-  await regression.getByRole("link", { name: /^Compare / }).click();
-  await expect(page).toHaveURL(/^[^?]+\/@[^/]+\/[^/]+\/builds\/\d+\/timings\?compare=\d+$/);
 });
 
 test("keyboard: the table's rows are reachable and Enter opens a build", async ({ page }) => {
