@@ -5,36 +5,42 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
 import { Api, ownServer, signInAt } from "../support/reliability";
-import { appRoutes, navigate, waitForRoute } from "../support/routes";
+import { appRoutes, navigate, ROUTES, waitForRoute } from "../support/routes";
 
 // Structural rules (names, roles, ARIA, landmarks) do not depend on the theme; colours do. Light
 // runs every rule, dark the colour rules, which keeps axe (slow on big pages) within budget.
 const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
+// Routes per test: small enough that the tests spread over the workers.
+const CHUNK = 5;
+
 for (const theme of ["light", "dark"] as const) {
   for (const user of [null, "alice", "admin"] as const) {
-    test(`axe, ${theme} theme, ${user ?? "signed out"}: every route has no serious or critical violation`, async ({ browser, server }) => {
-      test.setTimeout(180_000);
-      const routes = (await appRoutes(server.url)).filter((r) => r.user === user);
-      const context = await browser.newContext();
-      await context.addInitScript((t) => localStorage.setItem("theme", t), theme);
-      const page = await context.newPage();
-      if (user) await signInAt(page, server.url, user);
-      await page.goto(`${server.url}${routes[0].path}`);
-      expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(theme === "dark");
-      const found: string[] = [];
-      for (const route of routes) {
-        await navigate(page, route.path);
-        await waitForRoute(page);
-        const axe = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
-        const results = await (theme === "dark" ? axe.withRules(COLOUR_RULES) : axe).analyze();
-        for (const v of results.violations) {
-          if (v.impact === "serious" || v.impact === "critical") found.push(`${route.name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+    const chunks = Math.ceil(ROUTES.filter((r) => r.user === user).length / CHUNK);
+    for (let chunk = 0; chunk < chunks; chunk++) {
+      test(`axe, ${theme} theme, ${user ?? "signed out"} (${chunk + 1}/${chunks}): no serious or critical violation`, async ({ browser, server }) => {
+        test.setTimeout(120_000);
+        const routes = (await appRoutes(server.url)).filter((r) => r.user === user).slice(chunk * CHUNK, (chunk + 1) * CHUNK);
+        const context = await browser.newContext();
+        await context.addInitScript((t) => localStorage.setItem("theme", t), theme);
+        const page = await context.newPage();
+        if (user) await signInAt(page, server.url, user);
+        await page.goto(`${server.url}${routes[0].path}`);
+        expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(theme === "dark");
+        const found: string[] = [];
+        for (const route of routes) {
+          await navigate(page, route.path);
+          await test.step(route.name, () => waitForRoute(page));
+          const axe = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
+          const results = await (theme === "dark" ? axe.withRules(COLOUR_RULES) : axe).analyze();
+          for (const v of results.violations) {
+            if (v.impact === "serious" || v.impact === "critical") found.push(`${route.name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+          }
         }
-      }
-      await context.close();
-      expect(found).toEqual([]);
-    });
+        await context.close();
+        expect(found).toEqual([]);
+      });
+    }
   }
 }
 

@@ -75,7 +75,7 @@ const VISITS: Visit[] = [
 async function settle(page: Page, visit: Visit): Promise<void> {
   if (visit.showsPayloads) {
     await expect
-      .poll(() => textsShown(page, probeTexts), { message: `${visit.name}: some payload is shown as text`, timeout: 15_000 })
+      .poll(() => textsShown(page, probeTexts), { message: `${visit.name}: some payload is shown as text`, timeout: 30_000 })
       .toBeGreaterThan(0);
   }
   await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));

@@ -12,26 +12,42 @@ export interface AppRoute {
 
 const BUILD_TABS = ["logs", "agent-logs", "timings", "resources", "parameters"] as const;
 
+/** Ids a route needs from the world. */
+interface WorldIds {
+  devBuild: number;
+  quotaBuild: number;
+}
+
+interface RouteTemplate extends Omit<AppRoute, "path"> {
+  path: (ids: WorldIds) => string;
+}
+
+const devBuild = (ids: WorldIds) => `/@alice/dev/builds/${ids.devBuild}`;
+
+export const ROUTES: readonly RouteTemplate[] = [
+  { name: "login", path: () => "/login", user: null },
+  { name: "workspace list", path: () => "/workspaces", user: "alice" },
+  { name: "workspace list, all (admin)", path: () => "/workspaces?filter=", user: "admin" },
+  { name: "workspace page", path: () => "/@alice/dev", user: "alice" },
+  { name: "workspace page, failed build", path: () => "/@alice/quota-fail", user: "alice" },
+  { name: "deleted workspace", path: () => "/@alice/deleted-ws", user: "alice" },
+  { name: "build history", path: () => "/@alice/dev/builds", user: "alice" },
+  ...BUILD_TABS.map((tab): RouteTemplate => ({ name: `build page, ${tab}`, path: (ids) => `${devBuild(ids)}?tab=${tab}`, user: "alice" })),
+  { name: "build page, state (admin)", path: (ids) => `${devBuild(ids)}?tab=state`, user: "admin" },
+  { name: "build page, failed build", path: (ids) => `/@alice/quota-fail/builds/${ids.quotaBuild}`, user: "alice" },
+  { name: "timings page", path: (ids) => `${devBuild(ids)}/timings`, user: "alice" },
+  { name: "builds overview (admin)", path: () => "/builds", user: "admin" },
+  { name: "not found", path: () => "/no-such-page", user: "alice" },
+];
+
+/** Every route with the ids of the server's world (builds may have been added since seeding). */
 export async function appRoutes(serverUrl: string): Promise<AppRoute[]> {
   const alice = await Api.login(serverUrl, "alice");
-  const dev = await alice.workspace("alice", "dev");
-  const quota = await alice.workspace("alice", "quota-fail");
-  const build = `/@alice/dev/builds/${dev.latest_build.build_number}`;
-  return [
-    { name: "login", path: "/login", user: null },
-    { name: "workspace list", path: "/workspaces", user: "alice" },
-    { name: "workspace list, all (admin)", path: "/workspaces?filter=", user: "admin" },
-    { name: "workspace page", path: "/@alice/dev", user: "alice" },
-    { name: "workspace page, failed build", path: "/@alice/quota-fail", user: "alice" },
-    { name: "deleted workspace", path: "/@alice/deleted-ws", user: "alice" },
-    { name: "build history", path: "/@alice/dev/builds", user: "alice" },
-    ...BUILD_TABS.map((tab): AppRoute => ({ name: `build page, ${tab}`, path: `${build}?tab=${tab}`, user: "alice" })),
-    { name: "build page, state (admin)", path: `${build}?tab=state`, user: "admin" },
-    { name: "build page, failed build", path: `/@alice/quota-fail/builds/${quota.latest_build.build_number}`, user: "alice" },
-    { name: "timings page", path: `${build}/timings`, user: "alice" },
-    { name: "builds overview (admin)", path: "/builds", user: "admin" },
-    { name: "not found", path: "/no-such-page", user: "alice" },
-  ];
+  const ids: WorldIds = {
+    devBuild: (await alice.workspace("alice", "dev")).latest_build.build_number,
+    quotaBuild: (await alice.workspace("alice", "quota-fail")).latest_build.build_number,
+  };
+  return ROUTES.map((r) => ({ ...r, path: r.path(ids) }));
 }
 
 /** Client-side navigation (the router listens to popstate): the document and its probes stay. */
@@ -43,7 +59,7 @@ export async function navigate(page: Page, path: string): Promise<void> {
 }
 
 /** The route has rendered: a page heading, and no loading placeholder left. */
-export async function waitForRoute(page: Page): Promise<void> {
-  await page.locator("h1").first().waitFor({ state: "visible" });
-  await page.waitForFunction(() => !document.querySelector('[role=status][aria-label^="Loading"]'), undefined, { timeout: 15_000 });
+export async function waitForRoute(page: Page, timeout = 30_000): Promise<void> {
+  await page.locator("h1").first().waitFor({ state: "visible", timeout });
+  await page.waitForFunction(() => !document.querySelector('[role=status][aria-label^="Loading"]'), undefined, { timeout });
 }
