@@ -53,7 +53,12 @@ test("latency 400 ms, 10 % 500s, streams dropped every 3 s: a start is watched t
   try {
     const errors = collectErrors(page);
     const sockets = { opened: 0, dropped: 0 };
+    // Everything the app puts in a URL or the console, to check the session token never shows.
+    const exposed: string[] = [];
+    page.on("request", (r) => exposed.push(r.url()));
+    page.on("console", (m) => exposed.push(m.text()));
     page.on("websocket", (ws) => {
+      exposed.push(ws.url());
       sockets.opened++;
       ws.on("close", () => sockets.dropped++);
     });
@@ -105,6 +110,11 @@ test("latency 400 ms, 10 % 500s, streams dropped every 3 s: a start is watched t
     await expect.poll(async () => sorted(await listStatuses(page)), { timeout: 30_000 }).toBe(expected);
     expect(errors.pageErrors, "uncaught errors").toEqual([]);
     expect(errors.consoleErrors, "console errors").toEqual([]);
+    const token = (await page.context().cookies()).find((c) => c.name === "coder_session_token");
+    expect(token?.httpOnly, "session cookie is HttpOnly").toBe(true);
+    expect(exposed.length).toBeGreaterThan(50);
+    expect(exposed.filter((x) => x.includes(token!.value)), "session token in a URL or console message").toEqual([]);
+    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)).not.toContain(token!.value);
   } finally {
     await server.stop();
   }
