@@ -1,3 +1,4 @@
+import { shouldRetryQuery } from "../../lib/retryPolicy";
 import { useEffect, useMemo, useRef } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { isApiError } from "../../api/client";
@@ -35,7 +36,7 @@ export function useBuildTimings(build: WorkspaceBuild | undefined): BuildTimings
   const timings = useQuery({
     ...buildTimingsQuery(buildId ?? ""),
     enabled: buildId !== undefined,
-    retry: (count, error) => !(isApiError(error) && error.status === 404) && count < 2,
+    retry: shouldRetryQuery,
     refetchInterval: isLive && watch.state !== "live" ? FALLBACK_POLL_MS : false,
   });
   const logs = useBuildLogStream(buildId);

@@ -1,5 +1,6 @@
 // App links go to the Coder deployment's origin, which the dashboard server announces in
 // `/config.json` (SPEC §7: in CODER_URL mode that is not the dashboard's own origin).
+import { shouldRetryQuery } from "../../../lib/retryPolicy";
 import { useQuery } from "@tanstack/react-query";
 import { request } from "../../../api/client";
 
@@ -13,7 +14,7 @@ export function useAppOrigin(): string {
     queryKey: ["dashboardConfig"],
     queryFn: ({ signal }) => request<DashboardConfig>("/config.json", { base: "", signal, redirectOn401: false }),
     staleTime: Number.POSITIVE_INFINITY,
-    retry: 1,
+    retry: shouldRetryQuery,
   });
   return data?.appOrigin || window.location.origin;
 }
