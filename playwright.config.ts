@@ -25,7 +25,9 @@ export default defineConfig({
   expect: { timeout: 10_000 },
   fullyParallel: false,
   workers: 2,
-  retries: 0,
+  // One retry in CI only: some live-state tests race a fast simulation on a loaded 2-core machine.
+  // A retried test is still reported as flaky in the output; assertions are unchanged.
+  retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
   use: {
     browserName: "chromium",
