@@ -1,8 +1,6 @@
-import { CircleX, ExternalLink, Lightbulb } from "lucide-react";
-import { Link } from "react-router";
+import { CircleX } from "lucide-react";
 import type { WorkspaceBuild } from "../../api/types";
-import { Button } from "../../components/Button";
-import { cx } from "../../components/cx";
+import { FailureLines, GuidanceCard } from "../../components/FailureParts";
 import type { ErrorGuidance } from "../../lib/buildErrors";
 import type { CostEstimate } from "../../lib/builds/quota";
 import type { FailureWindow } from "../../lib/workspace/failureLines";
@@ -17,37 +15,6 @@ export interface BuildFailureProps {
   cost?: CostEstimate | "loading";
   onRetry?: () => void;
   retrying?: boolean;
-}
-
-function GuidanceActions({ guidance, onRetry, retrying }: { guidance: ErrorGuidance; onRetry?: () => void; retrying?: boolean }) {
-  return (
-    <div className="mt-2 flex flex-wrap gap-3">
-      {guidance.actions.map((action) => {
-        if (action.id === "retry") {
-          return (
-            onRetry && (
-              <Button key={action.id} size="sm" onClick={onRetry} loading={retrying}>
-                {action.label}
-              </Button>
-            )
-          );
-        }
-        if (action.href?.startsWith("/")) {
-          return (
-            <Link key={action.id} to={action.href} className="inline-flex h-7 items-center text-sm text-accent hover:underline">
-              {action.label}
-            </Link>
-          );
-        }
-        return (
-          <a key={action.id} href={action.href} target="_blank" rel="noreferrer noopener" className="inline-flex h-7 items-center gap-1 text-sm text-accent hover:underline">
-            {action.label}
-            <ExternalLink aria-hidden className="size-3" />
-          </a>
-        );
-      })}
-    </div>
-  );
 }
 
 /** Why the build failed: `job.error`, what to do about a known error code, and the log around the failure. */
@@ -87,26 +54,20 @@ export function BuildFailure({ build, guidance, window, cost, onJumpToLine, onRe
       </div>
 
       {guidance && (
-        <div data-testid="error-guidance" className="mx-4 mb-4 rounded-md border border-border bg-panel p-3">
-          <h3 className="flex items-center gap-1.5 text-sm font-semibold text-text">
-            <Lightbulb aria-hidden className="size-4 text-attention" />
-            {guidance.title}
-          </h3>
-          <p className="mt-1 text-sm text-text">{guidance.body}</p>
+        <GuidanceCard guidance={guidance} onRetry={onRetry} retrying={retrying}>
           {guidance.code === "INSUFFICIENT_QUOTA" && (
             <p data-testid="daily-cost" className="mt-2 text-sm text-text">
               <CostNote build={build} cost={cost} /> Stopping a running workspace frees its share.
             </p>
           )}
-          <GuidanceActions guidance={guidance} onRetry={onRetry} retrying={retrying} />
-        </div>
+        </GuidanceCard>
       )}
 
       {lines.length > 0 && (
-        <div className="border-t border-failure/20 px-4 py-3">
-          <div className="mb-1.5 flex flex-wrap items-center justify-between gap-2 text-xs text-muted">
-            <span>Log around the failure</span>
-            {focus !== undefined && (
+        <FailureLines
+          lines={lines}
+          link={
+            focus !== undefined && (
               <a
                 href={`#L${focus}`}
                 onClick={(e) => {
@@ -117,19 +78,9 @@ export function BuildFailure({ build, guidance, window, cost, onJumpToLine, onRe
               >
                 Jump to line {focus} in the log
               </a>
-            )}
-          </div>
-          <pre data-testid="failure-lines" aria-label="Log lines around the failure" tabIndex={0} className="overflow-x-auto rounded bg-page py-1 font-mono text-xs leading-5">
-            {lines.map((line) => (
-              <div key={line.number} className={cx("flex", line.isError && "bg-failure/10")}>
-                <span aria-hidden className="w-12 shrink-0 select-none pr-3 text-right text-muted">
-                  {line.number}
-                </span>
-                <span className={cx("whitespace-pre pr-3", line.isError ? "text-failure" : "text-text")}>{line.text || " "}</span>
-              </div>
-            ))}
-          </pre>
-        </div>
+            )
+          }
+        />
       )}
     </section>
   );
