@@ -7,6 +7,7 @@ import type { APIRequestContext, Page } from "@playwright/test";
 import type { ProvisionerJobLog, Template, Workspace } from "../src/api/types";
 import { stripAnsi } from "../src/lib/logs/ansi";
 import { test, expect, signIn } from "./fixtures";
+import { recordAttribute } from "./support/reliability";
 import { basePort, spawnServer, type SpawnedServer } from "./support/server";
 
 // ---- helpers ----------------------------------------------------------------------------------
@@ -49,23 +50,6 @@ async function stoppedWorkspace(request: APIRequestContext, prefix: string): Pro
   await waitForJob(request, workspace.id, (ws) => ws.latest_build.job.status === "succeeded");
   await api(request, "POST", `/workspaces/${workspace.id}/builds`, { transition: "stop" });
   return waitForJob(request, workspace.id, (ws) => ws.latest_build.status === "stopped");
-}
-
-/** Records every value an attribute takes (MutationObserver), so states shorter than an assertion's poll are still seen. */
-async function recordAttribute(page: Page, name: string, selector: string, attribute: string): Promise<void> {
-  await page.evaluate(
-    ({ name, selector, attribute }) => {
-      const seen: string[] = [];
-      (window as unknown as Record<string, unknown>)[name] = seen;
-      const note = () => {
-        const value = document.querySelector(selector)?.getAttribute(attribute);
-        if (value && seen[seen.length - 1] !== value) seen.push(value);
-      };
-      note();
-      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: [attribute] });
-    },
-    { name, selector, attribute },
-  );
 }
 
 const recorded = (page: Page, name: string) => page.evaluate((n) => (window as unknown as Record<string, string[]>)[n] ?? [], name);
