@@ -1,7 +1,7 @@
-import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import type { Template, Workspace, WorkspaceBuild, WorkspaceBuildParameter } from "../src/api/types";
 import { expect, signIn, test } from "./fixtures";
+import { axeBothThemes } from "./support/axe";
 import { basePort, spawnServer } from "./support/server";
 
 // Build history and build page. The worker's server is shared with other specs: seeded workspaces
@@ -47,12 +47,6 @@ const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Ma
 
 const historyRows = (page: Page) => page.getByRole("table", { name: "Builds" }).locator("tbody tr");
 const headerStatus = (page: Page) => page.getByTestId("build-status").locator("[data-status]").first();
-
-async function expectNoSeriousAxeViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).analyze();
-  const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`)).toEqual([]);
-}
 
 async function expectNoHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -120,15 +114,12 @@ test.describe("build history", () => {
     await expectNoHorizontalScroll(page);
   });
 
-  for (const theme of ["light", "dark"] as const) {
-    test(`no serious or critical axe violations (${theme})`, async ({ page }) => {
-      await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
-      await page.goto("/@alice/long-history/builds");
-      await expect(historyRows(page)).toHaveCount(25);
-      await expect(page.getByTestId("trend-point")).toHaveCount(25);
-      await expectNoSeriousAxeViolations(page);
-    });
-  }
+  test("axe in light and dark on a 25-build page with its trend chart: nothing serious or critical", async ({ page }) => {
+    await page.goto("/@alice/long-history/builds");
+    await expect(historyRows(page)).toHaveCount(25);
+    await expect(page.getByTestId("trend-point")).toHaveCount(25);
+    expect(await axeBothThemes(page)).toEqual([]);
+  });
 });
 
 test.describe("build page", () => {
@@ -207,21 +198,15 @@ test.describe("build page", () => {
     }
   });
 
-  test("a failed build page passes axe in light and dark, and is usable at 390 px", async ({ page }) => {
+  // Its axe pass in both themes is in the route sweep (reliability/a11y.spec.ts).
+  test("a failed build page is usable at 390 px", async ({ page }) => {
     await signIn(page, "alice");
     const ws = await getWorkspace(page, "alice", "quota-fail");
     const path = `/@alice/quota-fail/builds/${ws.latest_build.build_number}`;
-    for (const theme of ["light", "dark"] as const) {
-      await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
-      await page.goto(path);
-      await expect(page.locator("html")).toHaveClass(theme === "dark" ? /dark/ : /^(?!.*dark).*$/);
-      await expect(page.getByTestId("failure-lines")).toBeVisible();
-      await expect(page.locator("[data-line]").first()).toBeVisible();
-      await expectNoSeriousAxeViolations(page);
-    }
     await page.setViewportSize({ width: 390, height: 844 });
     await page.goto(`${path}?tab=resources`);
     await expect(page.getByRole("heading", { name: /Build #\d+/ })).toBeVisible();
+    await expect(page.getByTestId("failure-lines")).toBeVisible();
     await expectNoHorizontalScroll(page);
     await page.getByRole("tab", { name: "Logs", exact: true }).click();
     await expect(page.locator("[data-line]").first()).toBeVisible();

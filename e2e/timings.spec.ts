@@ -1,8 +1,8 @@
 import { readFile } from "node:fs/promises";
-import AxeBuilder from "@axe-core/playwright";
 import type { Locator, Page } from "@playwright/test";
 import { traceProblems } from "../src/lib/timings/exportTrace";
 import { expect, signIn, test } from "./fixtures";
+import { axeBothThemes } from "./support/axe";
 import { basePort, spawnServer, type SpawnedServer } from "./support/server";
 
 // The Gantt chart (issue 9) against the built-in server. alice/dev's latest build (#12) is a
@@ -39,12 +39,6 @@ async function tickStepMs(page: Page): Promise<number> {
   const labels = await page.locator('[data-testid="timings-axis"] span[data-kind="tick"]:not([hidden])').allInnerTexts();
   expect(labels.length).toBeGreaterThan(1);
   return tickMs(labels[1]) - tickMs(labels[0]);
-}
-
-async function expectNoSeriousViolations(page: Page): Promise<void> {
-  const results = await new AxeBuilder({ page }).include("main").analyze();
-  const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).slice(0, 3).join(", ")}`)).toEqual([]);
 }
 
 test.beforeEach(async ({ page }) => {
@@ -148,23 +142,19 @@ test("exports a Chrome trace that parses, and offers the table view", async ({ p
   await expect(table.getByRole("rowheader", { name: "Apply" })).toBeVisible();
 });
 
-for (const theme of ["light", "dark"] as const) {
-  test(`no serious accessibility violations (${theme})`, async ({ page }) => {
-    await page.addInitScript((t) => localStorage.setItem("theme", t), theme);
-    await page.emulateMedia({ colorScheme: theme });
-    await page.goto(`${FINISHED}?compare=prev&expand=apply,start&cp=1`);
-    await expect(page.getByRole("heading", { name: /compared with/ })).toBeVisible();
-    const point = await hoverBar(page, page.locator('[data-row-kind="item"][data-row-id$="Dotfiles"]'), "Dotfiles");
-    await expectNoSeriousViolations(page);
-    // Again with the log pane open beside the chart, and the accessible table instead of the canvas.
-    await page.mouse.click(point.x, point.y);
-    await expect(page.getByTestId("timings-log-pane").locator("[data-line]").first()).toBeVisible();
-    await page.getByRole("button", { name: "View as table" }).click();
-    // Away from the button: its hover shade is the shared Button's, not what this page checks.
-    await page.mouse.move(0, 0);
-    await expectNoSeriousViolations(page);
-  });
-}
+test("no serious accessibility violations in light and dark", async ({ page }) => {
+  await page.goto(`${FINISHED}?compare=prev&expand=apply,start&cp=1`);
+  await expect(page.getByRole("heading", { name: /compared with/ })).toBeVisible();
+  const point = await hoverBar(page, page.locator('[data-row-kind="item"][data-row-id$="Dotfiles"]'), "Dotfiles");
+  expect(await axeBothThemes(page, { include: "main" })).toEqual([]);
+  // Again with the log pane open beside the chart, and the accessible table instead of the canvas.
+  await page.mouse.click(point.x, point.y);
+  await expect(page.getByTestId("timings-log-pane").locator("[data-line]").first()).toBeVisible();
+  await page.getByRole("button", { name: "View as table" }).click();
+  // Away from the button: its hover shade is the shared Button's, not what this page checks.
+  await page.mouse.move(0, 0);
+  expect(await axeBothThemes(page, { include: "main" })).toEqual([]);
+});
 
 test.describe("a build in progress", () => {
   // Slower than the shared server (speed 20), so the seconds while the job runs are long enough to

@@ -1,48 +1,56 @@
-// Accessibility (SPEC §6, issue 11): axe-core on every route in light and dark, 0 serious or
-// critical violations; and the workspace page works from the keyboard alone, with a visible
-// focus ring on every stop, Start activated with Enter.
-import AxeBuilder from "@axe-core/playwright";
+// Accessibility (SPEC §6, issue 11): axe-core on every route in light and dark (support/axe.ts),
+// 0 serious or critical violations; the stored theme applies before first paint; and the
+// workspace page works from the keyboard alone, a visible focus ring on every stop, Enter starts it.
 import type { Page } from "@playwright/test";
 import { expect, test } from "../fixtures";
+import { axeBothThemes } from "../support/axe";
 import { Api, ownServer, signInAt } from "../support/reliability";
 import { appRoutes, navigate, ROUTES, waitForRoute } from "../support/routes";
-
-// Structural rules (names, roles, ARIA, landmarks) do not depend on the theme; colours do. Light
-// runs every rule, dark the colour rules, which keeps axe (slow on big pages) within budget.
-const COLOUR_RULES = ["color-contrast", "link-in-text-block"];
 
 // Routes per test: small enough that the tests spread over the workers.
 const CHUNK = 5;
 
-for (const theme of ["light", "dark"] as const) {
-  for (const user of [null, "alice", "admin"] as const) {
-    const chunks = Math.ceil(ROUTES.filter((r) => r.user === user).length / CHUNK);
-    for (let chunk = 0; chunk < chunks; chunk++) {
-      test(`axe, ${theme} theme, ${user ?? "signed out"} (${chunk + 1}/${chunks}): no serious or critical violation`, async ({ browser, server }) => {
-        test.setTimeout(120_000);
-        const routes = (await appRoutes(server.url)).filter((r) => r.user === user).slice(chunk * CHUNK, (chunk + 1) * CHUNK);
-        const context = await browser.newContext();
-        await context.addInitScript((t) => localStorage.setItem("theme", t), theme);
-        const page = await context.newPage();
-        if (user) await signInAt(page, server.url, user);
-        await page.goto(`${server.url}${routes[0].path}`);
-        expect(await page.evaluate(() => document.documentElement.classList.contains("dark"))).toBe(theme === "dark");
-        const found: string[] = [];
-        for (const route of routes) {
-          await navigate(page, route.path);
-          await test.step(route.name, () => waitForRoute(page));
-          const axe = new AxeBuilder({ page }).options({ resultTypes: ["violations"] });
-          const results = await (theme === "dark" ? axe.withRules(COLOUR_RULES) : axe).analyze();
-          for (const v of results.violations) {
-            if (v.impact === "serious" || v.impact === "critical") found.push(`${route.name}: ${v.id} (${v.impact}) ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-          }
-        }
-        await context.close();
-        expect(found).toEqual([]);
-      });
-    }
+for (const user of [null, "alice", "admin"] as const) {
+  const chunks = Math.ceil(ROUTES.filter((r) => r.user === user).length / CHUNK);
+  for (let chunk = 0; chunk < chunks; chunk++) {
+    test(`axe, light and dark, ${user ?? "signed out"} (${chunk + 1}/${chunks}): no serious or critical violation`, async ({ browser, server }) => {
+      test.setTimeout(120_000);
+      const routes = (await appRoutes(server.url)).filter((r) => r.user === user).slice(chunk * CHUNK, (chunk + 1) * CHUNK);
+      // axe needs a page of a context made with newContext().
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      if (user) await signInAt(page, server.url, user);
+      await page.goto(`${server.url}${routes[0].path}`);
+      const found: string[] = [];
+      for (const route of routes) {
+        await navigate(page, route.path);
+        await test.step(route.name, () => waitForRoute(page));
+        for (const v of await axeBothThemes(page)) found.push(`${route.name}, ${v}`);
+      }
+      await context.close();
+      expect(found).toEqual([]);
+    });
   }
 }
+
+test("a stored theme applies before the first paint", async ({ browser, server }) => {
+  for (const theme of ["dark", "light"] as const) {
+    const context = await browser.newContext({ colorScheme: theme === "dark" ? "light" : "dark" });
+    await context.addInitScript((t) => localStorage.setItem("theme", t), theme);
+    const page = await context.newPage();
+    // The boot script runs before the app: the first frame already has the stored theme.
+    await page.addInitScript(() => {
+      requestAnimationFrame(() => ((window as unknown as { firstFrameDark: boolean }).firstFrameDark = document.documentElement.classList.contains("dark")));
+    });
+    await page.goto(`${server.url}/login`);
+    await expect(page.locator("h1").first()).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { firstFrameDark: boolean }).firstFrameDark)).toBe(theme === "dark");
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
+    expect((r + g + b) / 3 < 128, `body background ${background}`).toBe(theme === "dark");
+    await context.close();
+  }
+});
 
 /** The focused element and whether its focus indicator is visible (outline or ring). */
 function focused(page: Page) {

@@ -1,4 +1,4 @@
-// XSS across pages (issue 11): a server with `--world xss` puts the corpus of e2e/support/xssCorpus
+// XSS across pages (issue 11): a server with `--world xss` puts the corpus of src/server/world/xssCorpus
 // in every free-text field (template and user names, descriptions, parameter values, build
 // reasons, job errors, provisioner and agent log lines, app names and `javascript:` app URLs, app
 // status messages and links, script/log source names, resource metadata). Every page must show
@@ -10,7 +10,7 @@ import { auditDom, installDomAudit, pageOverflowX, textsShown, walkScrollables }
 import { navigate } from "../support/routes";
 import { Api, blockForeignRequests, collectErrors, installProbes, ownServer, readProbes, signInAt } from "../support/reliability";
 import type { SpawnedServer } from "../support/server";
-import { xssCorpus } from "../support/xssCorpus";
+import { xssCorpus } from "../../src/server/world/xssCorpus";
 
 test.describe.configure({ mode: "serial" });
 

@@ -1,7 +1,7 @@
 // `--world xss` is what the e2e XSS suite renders: check the corpus really lands in each kind of
 // field, and that the world stays consistent (log ids, script ↔ source names, untouched catalog).
 import { describe, expect, it } from "vitest";
-import { xssCorpus } from "../../e2e/support/xssCorpus";
+import { xssCorpus } from "../../src/server/world/xssCorpus";
 import { TEMPLATES } from "../../src/server/world/catalog";
 import { createWorld } from "../../src/server/world/index";
 import { hostileUrls } from "../../src/server/world/xss";

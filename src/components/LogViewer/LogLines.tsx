@@ -1,4 +1,4 @@
-import type { MouseEvent } from "react";
+import type { Key, MouseEvent } from "react";
 import type { Virtualizer } from "@tanstack/react-virtual";
 import type { MatchRange } from "../../lib/logs/layout";
 import type { ParsedLineCache } from "../../lib/logs/parsedLines";
@@ -25,6 +25,12 @@ export interface LogLinesProps {
   /** Agent "All" tab: prefix each line with its source. */
   showSource: boolean;
   panel: number;
+  /**
+   * Key rows by their slot in the rendered window instead of by line. While following a fast
+   * stream every frame shows all-new lines: recycled rows are patched in place (text and offset)
+   * instead of being torn down and rebuilt, which is most of a frame's style and layout work.
+   */
+  recycle: boolean;
   collapsed: ReadonlySet<number>;
   onToggleGroup: (group: number) => void;
   onLineClick: (line: number, event: MouseEvent) => void;
@@ -34,8 +40,9 @@ const NO_MATCHES: MatchRange[] = [];
 
 /** The virtualized rows: only those in (or near) the viewport exist in the DOM. */
 export function LogLines(props: LogLinesProps) {
-  const { store, version, rowIndex, virtualizer, cache, results, current, selection, timestamps, wrap, permalinks, showSource, panel, collapsed } = props;
+  const { store, version, rowIndex, virtualizer, cache, results, current, selection, timestamps, wrap, permalinks, showSource, panel, recycle, collapsed } = props;
   const items = virtualizer.getVirtualItems();
+  const keyOf = (index: number, key: Key): Key => (recycle ? index % items.length : key);
   const gutterWidth = `${String(Math.max(store.length, 1)).length + 2}ch`;
   const timeWidth = timestamps === "off" ? null : "14ch";
   const startTime = store.startTime;
@@ -57,7 +64,7 @@ export function LogLines(props: LogLinesProps) {
             const g = headerGroup(value);
             return (
               <HeaderRow
-                key={item.key}
+                key={keyOf(item.index, item.key)}
                 index={item.index}
                 start={item.start}
                 group={store.groups[g]}
@@ -80,7 +87,7 @@ export function LogLines(props: LogLinesProps) {
           }
           return (
             <LineRow
-              key={item.key}
+              key={keyOf(item.index, item.key)}
               index={item.index}
               line={line}
               start={item.start}

@@ -320,6 +320,7 @@ function LogViewerInner(props: LogViewerProps) {
         permalinks={permalinks}
         showSource={!isBuild && tab === null && store.groups.length > 1}
         panel={panel}
+        recycle={follow.following && !wrap}
         collapsed={collapsed}
         onToggleGroup={toggleGroup}
         onLineClick={onLineClick}

@@ -1,5 +1,5 @@
 import type { ProvisionerJobLog, WorkspaceAgent, WorkspaceApp, WorkspaceResource } from "../../api/types";
-import { xssCorpus } from "../../../e2e/support/xssCorpus";
+import { xssCorpus } from "./xssCorpus";
 import type { BuildContent } from "../store/records";
 import type { ContentGenerator, Store } from "../store/store";
 

@@ -5,7 +5,7 @@ import { createRoot } from "react-dom/client";
 import { LogStore, LogViewer } from "../../../../src/components/LogViewer";
 import { stripAnsi } from "../../../../src/lib/logs/ansi";
 import { INFO, type LevelCode } from "../../../../src/lib/logs/levels";
-import { xssCorpus } from "../../../support/xssCorpus";
+import { xssCorpus } from "../../../../src/server/world/xssCorpus";
 import { appendColumns } from "./columns";
 import { generateColumns, T0 } from "./generate";
 import "./bench.css";

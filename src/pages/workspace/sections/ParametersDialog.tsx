@@ -1,7 +1,6 @@
 import { useId, useState } from "react";
-import * as Dialog from "@radix-ui/react-dialog";
 import type { TemplateVersionParameter, WorkspaceBuildParameter } from "../../../api/types";
-import { Button } from "../../../components/Button";
+import { FormDialog } from "../../../components/FormDialog";
 import { changedValues, initialValues, validateParameter } from "../../../lib/workspace/parameters";
 import type { ParameterAsk } from "../model";
 
@@ -21,49 +20,34 @@ export function ParametersDialog({ ask, pending, error, onCancel, onSubmit }: Pa
   const valid = Object.values(problems).every((p) => p === undefined);
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onCancel()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 flex max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border border-border bg-panel shadow-xl">
-          <form
-            className="flex min-h-0 flex-col"
-            onSubmit={(e) => {
-              e.preventDefault();
-              setTouched(true);
-              if (valid && !pending) onSubmit(changedValues(ask.params, values, ask.current));
-            }}
-          >
-            <div className="border-b border-border p-5">
-              <Dialog.Title className="text-base font-semibold text-text">{ask.title}</Dialog.Title>
-              <Dialog.Description className="mt-1 text-sm text-muted">{ask.description}</Dialog.Description>
-            </div>
-            <div className="flex min-h-0 flex-col gap-4 overflow-y-auto p-5">
-              {ask.params.length === 0 && <p className="text-sm text-muted">This template version has no parameters that can be changed.</p>}
-              {ask.params.map((param) => (
-                <ParameterField
-                  key={param.name}
-                  param={param}
-                  value={values[param.name] ?? ""}
-                  problem={touched ? problems[param.name] : undefined}
-                  onChange={(value) => setValues((v) => ({ ...v, [param.name]: value }))}
-                />
-              ))}
-              {error && (
-                <p role="alert" className="rounded-md border border-failure/30 bg-failure/5 px-3 py-2 text-sm text-text">
-                  {error}
-                </p>
-              )}
-            </div>
-            <div className="flex justify-end gap-2 border-t border-border p-4">
-              <Button onClick={onCancel}>Cancel</Button>
-              <Button type="submit" variant="primary" loading={pending} disabled={touched && !valid}>
-                {ask.submitLabel}
-              </Button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+    <FormDialog
+      title={ask.title}
+      description={ask.description}
+      onClose={onCancel}
+      onSubmit={() => {
+        setTouched(true);
+        if (valid && !pending) onSubmit(changedValues(ask.params, values, ask.current));
+      }}
+      submitLabel={ask.submitLabel}
+      submitting={pending}
+      submitDisabled={touched && !valid}
+    >
+      {ask.params.length === 0 && <p className="text-sm text-muted">This template version has no parameters that can be changed.</p>}
+      {ask.params.map((param) => (
+        <ParameterField
+          key={param.name}
+          param={param}
+          value={values[param.name] ?? ""}
+          problem={touched ? problems[param.name] : undefined}
+          onChange={(value) => setValues((v) => ({ ...v, [param.name]: value }))}
+        />
+      ))}
+      {error && (
+        <p role="alert" className="rounded-md border border-failure/30 bg-failure/5 px-3 py-2 text-sm text-text">
+          {error}
+        </p>
+      )}
+    </FormDialog>
   );
 }
 

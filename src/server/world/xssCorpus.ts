@@ -1,4 +1,4 @@
-// Hostile strings for rendering tests, written by hand after the categories of the OWASP XSS
+// Hostile strings for the `--world xss` seed and rendering tests, written by hand after the categories of the OWASP XSS
 // Filter Evasion Cheat Sheet. Anything that renders user or log text should show each of these
 // as inert text: no script runs, no element, attribute or URL scheme comes from them.
 // Every payload that could run calls `xss()`, so a test hooks `window.xss` (and alert/confirm/
