@@ -31,6 +31,18 @@ describe("aggregate", () => {
     expect(formatTable(rows)).toContain("peer: 1000 ms (8.33×)");
   });
 
+  it("gives no ratio when ours is zero (e.g. no long task at all)", () => {
+    const zero = aggregate(scenario, [
+      [
+        { metric: "longest task", variant: "ours", value: 0, unit: "ms" },
+        { metric: "longest task", variant: "peer", value: 562, unit: "ms" },
+      ],
+    ]);
+    expect(zero.find((r) => r.variant === "ours")?.peers).toEqual([{ variant: "peer", value: 562, ratio: null }]);
+    expect(formatTable(zero)).toContain("peer: 562 ms");
+    expect(formatTable(zero)).not.toContain("0×");
+  });
+
   it("compares against a baseline by scenario, metric and variant", () => {
     const baseline = [{ ...ours!, value: 100 }];
     expect(formatComparison(rows, baseline)).toContain("logs open: 100 → 120 ms (+20%)");

@@ -32,7 +32,7 @@ export function aggregate(scenario: Scenario, runs: Sample[][]): ResultRow[] {
     if (row.variant !== "ours") continue;
     const peers = rows.filter((r) => r.metric === row.metric && r.variant !== "ours");
     if (peers.length > 0) {
-      row.peers = peers.map((p) => ({ variant: p.variant, value: p.value, ratio: row.value > 0 ? round(p.value / row.value) : 0 }));
+      row.peers = peers.map((p) => ({ variant: p.variant, value: p.value, ratio: row.value > 0 ? round(p.value / row.value) : null }));
     }
   }
   return rows;
@@ -46,7 +46,8 @@ function goalCell(row: ResultRow): string {
 }
 
 function peersCell(row: ResultRow): string {
-  return (row.peers ?? []).map((p) => `${p.variant}: ${p.value} ${row.unit} (${p.ratio}×)`).join("; ");
+  // Ours at zero (no long task at all) has no meaningful ratio: the peer's figure stands alone.
+  return (row.peers ?? []).map((p) => `${p.variant}: ${p.value} ${row.unit}${p.ratio === null ? "" : ` (${p.ratio}×)`}`).join("; ");
 }
 
 /** Plain-text table for stdout. */

@@ -48,5 +48,6 @@ export interface ResultRow {
   runs: number;
   goal?: number;
   /** On "ours" rows: each peer's median on the same data and peer ÷ ours. */
-  peers?: Array<{ variant: string; value: number; ratio: number }>;
+  /** ratio = peer ÷ ours; null when ours is 0. */
+  peers?: Array<{ variant: string; value: number; ratio: number | null }>;
 }
