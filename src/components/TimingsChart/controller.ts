@@ -1,6 +1,6 @@
 import { axisTicks, stageMeta, type TimeAxis, type TimingItem } from "../../lib/timings";
 import { formatDuration } from "../../lib/format";
-import { drawMinimap, drawMinimapView, drawPlot, type BaselineBar } from "./draw";
+import { drawMinimapView, drawPlot, paintMinimap, type BaselineBar } from "./draw";
 import { hitTest, type PlotGeometry } from "./hitTest";
 import type { ChartPalette } from "./palette";
 import type { ChartRow } from "./rows";
@@ -233,6 +233,11 @@ export class PlotController {
   draw(): void {
     const data = this.data;
     if (!data || this.widthPx <= 0) return;
+    // Drawn now with the latest state: a frame already requested would only draw the same again.
+    if (this.frame) {
+      cancelAnimationFrame(this.frame);
+      this.frame = 0;
+    }
     const t0 = performance.now();
     if (data.live && this.following) this.viewport = fullView(data.axis.length);
     const g = this.geometry()!;
@@ -271,19 +276,13 @@ export class PlotController {
       const dpr = devicePixelRatioOf();
       this.minimapCache.width = Math.max(1, Math.round(this.widthPx * dpr));
       this.minimapCache.height = Math.max(1, Math.round(this.minimapHeightPx * dpr));
-      const cacheCtx = this.minimapCache.getContext("2d");
-      if (cacheCtx) {
-        cacheCtx.setTransform(dpr, 0, 0, dpr, 0, 0);
-        drawMinimap(cacheCtx, {
-          items: data.items,
-          axis: data.axis,
-          widthPx: this.widthPx,
-          heightPx: this.minimapHeightPx,
-          palette: data.palette,
-          now: data.now,
-          hueOf: (item) => data.palette.stage[stageMeta(item.stage).hue],
-        });
-      }
+      paintMinimap(this.minimapCache, {
+        items: data.items,
+        axis: data.axis,
+        now: data.now,
+        palette: data.palette,
+        hueOf: (item) => data.palette.stage[stageMeta(item.stage).hue],
+      });
     }
     drawMinimapView(ctx, this.minimapCache, this.viewport.from, this.viewport.to, data.axis.length, this.widthPx, this.minimapHeightPx, data.palette);
   }

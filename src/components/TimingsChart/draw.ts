@@ -1,6 +1,7 @@
 import { formatDuration } from "../../lib/format";
 import type { AxisBreak, Tick, TimeAxis, TimingItem } from "../../lib/timings";
 import { barEnd, barSpan, xOf, type PlotGeometry } from "./hitTest";
+import { packRgba, rasterizeMinimap } from "./minimapRaster";
 import { inkOn, type ChartPalette } from "./palette";
 import type { ChartRow } from "./rows";
 
@@ -191,53 +192,60 @@ function drawBreak(ctx: CanvasRenderingContext2D, b: AxisBreak, g: PlotGeometry,
 export interface MinimapScene {
   items: readonly TimingItem[];
   axis: TimeAxis;
-  widthPx: number;
-  heightPx: number;
-  palette: ChartPalette;
   now: number;
+  palette: ChartPalette;
   hueOf: (item: TimingItem) => string;
 }
 
-/**
- * The whole build at a glance: every item as a thin line at its row position, so 5,000 bars read
- * as a shape. Drawn once per data change into an offscreen canvas; frames only copy it.
- */
-export function drawMinimap(ctx: CanvasRenderingContext2D, scene: MinimapScene): void {
-  const { items, axis, widthPx: w, heightPx: h, palette: p } = scene;
-  ctx.clearRect(0, 0, w, h);
-  ctx.fillStyle = p.raised;
-  ctx.fillRect(0, 0, w, h);
-  const n = items.length;
-  const length = Math.max(axis.length, 1);
-  const barH = Math.max(1, Math.ceil(h / Math.max(n, 1)));
-  // Neighbouring items share a pixel row and usually a colour: merging them into runs turns
-  // thousands of fillRect calls into a few hundred with no visible difference.
-  let runY = -1;
-  let runColour = "";
-  let runX0 = 0;
-  let runX1 = 0;
-  const flush = () => {
-    if (runY < 0) return;
-    if (ctx.fillStyle !== runColour) ctx.fillStyle = runColour;
-    ctx.fillRect(runX0, runY, runX1 - runX0, barH);
-  };
-  for (let i = 0; i < n; i++) {
-    const it = items[i];
-    const colour = it.status === "failed" ? p.failure : scene.hueOf(it);
-    const x0 = (axis.toAxis(it.start) / length) * w;
-    const x1 = Math.max(x0 + 1, (axis.toAxis(it.running ? Math.max(it.end, scene.now) : it.end) / length) * w);
-    const y = Math.floor((i / n) * h);
-    if (y === runY && colour === runColour && x0 <= runX1 + 0.5) {
-      if (x1 > runX1) runX1 = x1;
-      continue;
-    }
-    flush();
-    runY = y;
-    runColour = colour;
-    runX0 = x0;
-    runX1 = x1;
+// Theme colours can be any CSS colour (hex, rgb(), oklch()…): the canvas itself says which pixel each is.
+const pixelCache = new Map<string, number>();
+let probe: CanvasRenderingContext2D | null | undefined;
+
+function pixelOf(css: string): number {
+  let pixel = pixelCache.get(css);
+  if (pixel !== undefined) return pixel;
+  probe ??= document.createElement("canvas").getContext("2d", { willReadFrequently: true });
+  pixel = packRgba(0, 0, 0);
+  if (probe) {
+    probe.clearRect(0, 0, 1, 1);
+    probe.fillStyle = css;
+    probe.fillRect(0, 0, 1, 1);
+    const [r, g, b] = probe.getImageData(0, 0, 1, 1).data;
+    pixel = packRgba(r, g, b);
   }
-  flush();
+  pixelCache.set(css, pixel);
+  return pixel;
+}
+
+/**
+ * The whole build at a glance, into `canvas` at its backing size: every item as a thin run at its
+ * row position, so 5,000 bars read as a shape. Drawn once per data change; frames only copy it.
+ */
+export function paintMinimap(canvas: HTMLCanvasElement, scene: MinimapScene): void {
+  const ctx = canvas.getContext("2d");
+  if (!ctx || canvas.width <= 0 || canvas.height <= 0) return;
+  const image = ctx.createImageData(canvas.width, canvas.height);
+  const colours = new Map<string, number>();
+  const failure = pixelOf(scene.palette.failure);
+  rasterizeMinimap(
+    {
+      items: scene.items,
+      axis: scene.axis,
+      width: canvas.width,
+      height: canvas.height,
+      now: scene.now,
+      background: pixelOf(scene.palette.raised),
+      colourOf: (item) => {
+        if (item.status === "failed") return failure;
+        const css = scene.hueOf(item);
+        let pixel = colours.get(css);
+        if (pixel === undefined) colours.set(css, (pixel = pixelOf(css)));
+        return pixel;
+      },
+    },
+    new Uint32Array(image.data.buffer),
+  );
+  ctx.putImageData(image, 0, 0);
 }
 
 /** Copies the cached overview and shades what is outside the current view. */
