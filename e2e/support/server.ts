@@ -28,24 +28,28 @@ export async function spawnServer(port: number, extraArgs: string[] = [], env: R
     "--no-build",
     ...extraArgs,
   ];
-  const child: ChildProcess = spawn(process.execPath, args, {
-    cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", TZ: "UTC", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const url = `http://127.0.0.1:${port}`;
+  const { stop } = await startProcess(args, { PORT: String(port), HOST: "127.0.0.1", TZ: "UTC", ...env }, url);
+  return { url, port, stop };
+}
+
+/**
+ * Runs `node <args>` from the repo root and resolves once `${url}/healthz` answers (30 s at most;
+ * the process's output is in the error). `stop` sends SIGTERM, then SIGKILL after 3 s.
+ */
+export async function startProcess(args: string[], env: Record<string, string>, url: string): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
-  const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 30_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`server exited early (${child.exitCode}):\n${output}`);
-    try {
-      const res = await fetch(`${url}/healthz`);
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
+    const healthy = await fetch(`${url}/healthz`).then(
+      (res) => res.ok,
+      () => false,
+    );
+    if (healthy) break;
     if (Date.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`server did not become healthy on ${url}:\n${output}`);
@@ -53,8 +57,7 @@ export async function spawnServer(port: number, extraArgs: string[] = [], env: R
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
-    url,
-    port,
+    child,
     stop: () =>
       new Promise<void>((resolve) => {
         if (child.exitCode !== null) return resolve();

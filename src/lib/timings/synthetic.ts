@@ -1,4 +1,5 @@
 import type { AgentScriptTiming, ProvisionerTiming, WorkspaceBuildTimings } from "../../api/types";
+import { mulberry32 } from "../random";
 
 /**
  * A deterministic build of `count` timing entries shaped like a large real template (most entries
@@ -61,15 +62,4 @@ export function syntheticTimings(count: number, seed = 1, origin = Date.UTC(2025
     });
   }
   return { provisioner_timings: provisioner, agent_script_timings: scripts, agent_connection_timings: connections };
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }

@@ -5,6 +5,24 @@ import { goJsonLine } from "../util/json";
 import type { StreamRegistry } from "./registry";
 
 /**
+ * Ties a store subscription to the socket's life: the registry can kill the socket (shutdown),
+ * and the subscription ends exactly once, on close or when the caller finishes the stream.
+ */
+function bindToSocket(socket: WebSocket, registry: StreamRegistry, unsubscribe: () => void): () => void {
+  const unregister = registry.add({ kill: () => socket.terminate() });
+  let cleaned = false;
+  const cleanup = () => {
+    if (cleaned) return;
+    cleaned = true;
+    unsubscribe();
+    unregister();
+  };
+  socket.on("close", cleanup);
+  socket.on("error", () => socket.terminate());
+  return cleanup;
+}
+
+/**
  * Build-log follow: the backlog after `after`, then each new log as its own message; closed
  * with 1000 once the job has completed (at once after the backlog if it already had).
  */
@@ -25,16 +43,7 @@ export function followBuildLogs(store: Store, registry: StreamRegistry, socket: 
     if (e.kind === "job-logs" && e.jobId === job.id) for (const l of e.logs) send(l);
     else if (e.kind === "job-done" && e.jobId === job.id) finish();
   });
-  const unregister = registry.add({ kill: () => socket.terminate() });
-  let cleaned = false;
-  function cleanup() {
-    if (cleaned) return;
-    cleaned = true;
-    unsubscribe();
-    unregister();
-  }
-  socket.on("close", cleanup);
-  socket.on("error", () => socket.terminate());
+  const cleanup = bindToSocket(socket, registry, unsubscribe);
   for (const l of store.content(build).logs) send(l);
   if (job.completed_at) finish();
 }
@@ -60,16 +69,7 @@ export function followAgentLogs(store: Store, registry: StreamRegistry, socket: 
       if (e.logs.some((l) => l.id > last)) sendBatch(e.logs);
     } else if (e.kind === "workspace" && e.workspaceId === build.workspace_id && !store.isAgentInLatestBuild(agentId)) finish();
   });
-  const unregister = registry.add({ kill: () => socket.terminate() });
-  let cleaned = false;
-  function cleanup() {
-    if (cleaned) return;
-    cleaned = true;
-    unsubscribe();
-    unregister();
-  }
-  socket.on("close", cleanup);
-  socket.on("error", () => socket.terminate());
+  const cleanup = bindToSocket(socket, registry, unsubscribe);
   socket.on("message", () => undefined);
   sendBatch(store.content(build).agentLogs.get(agentId) ?? []);
   if (!store.isAgentInLatestBuild(agentId)) finish();

@@ -1,3 +1,5 @@
+import { mulberry32 } from "../../lib/random";
+
 /**
  * Small seeded PRNG (mulberry32) so the whole world is a pure function of the seed:
  * same seed → same names, ids, timestamps offsets and log text.
@@ -26,15 +28,8 @@ export function hashString(s: string): number {
 }
 
 export function createRng(seed: number): Rng {
-  let state = seed >>> 0 || 0x9e3779b9;
-  const baseSeed = state;
-  const next = (): number => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const baseSeed = seed >>> 0 || 0x9e3779b9;
+  const next = mulberry32(baseSeed);
   const hex = (len: number): string => {
     let out = "";
     while (out.length < len) out += Math.floor(next() * 0x100000000).toString(16).padStart(8, "0");

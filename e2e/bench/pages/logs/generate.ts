@@ -3,6 +3,7 @@
 // and each variant converts them the way it needs inside its measured time.
 
 import { DEBUG, ERROR, INFO, WARN, type LevelCode } from "../../../../src/lib/logs/levels";
+import { mulberry32 } from "../../../../src/lib/random";
 
 export const STAGES = ["Setting up", "Parsing template parameters", "Planning infrastructure", "Starting workspace", "Cleaning Up"];
 const STAGE_SHARE = [0.02, 0.03, 0.45, 0.48, 0.02];
@@ -16,17 +17,6 @@ export interface LogColumns {
   times: Float64Array;
   levels: Uint8Array;
   stages: Uint8Array;
-}
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const RESOURCES = ["docker_container.workspace[0]", "docker_volume.home_volume", "coder_agent.main", "docker_image.main", "coder_app.code-server", "kubernetes_pod.main[0]"];
