@@ -1,7 +1,6 @@
 import type { Browser, Page } from "@playwright/test";
 import type { Template, Workspace } from "../src/api/types";
 import { expect, signIn, test } from "./fixtures";
-import { axeBothThemes } from "./support/axe";
 import { basePort, spawnServer, type SpawnedServer } from "./support/server";
 
 // The builds overview (issue 10). The worker's server is shared with other specs: seeded
@@ -235,14 +234,6 @@ test("as alice, only her own builds, with the queue from her workspaces", async 
   await expect(nowRows(page, "pending").filter({ hasText: "pending-ws" })).toBeVisible();
   await expect(nowRows(page, "running").filter({ hasText: "starting-ws" })).toBeVisible();
   await expect(nowRows(page, "canceling").filter({ hasText: "canceling-ws" })).toBeVisible();
-});
-
-test("axe in light and dark with a chart's data table open: nothing serious or critical", async ({ page }) => {
-  test.setTimeout(90_000);
-  await signIn(page, "admin");
-  await openOverview(page);
-  await page.getByTestId("chart-failure-rate").locator("summary").click();
-  expect(await axeBothThemes(page)).toEqual([]);
 });
 
 test("390 px wide: no sideways scroll, charts stacked, builds as cards", async ({ page }) => {

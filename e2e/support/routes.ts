@@ -58,8 +58,8 @@ export async function navigate(page: Page, path: string): Promise<void> {
   }, path);
 }
 
-/** The route has rendered: a page heading, and no loading placeholder left. */
+/** The route has rendered: a page heading, no loading placeholder left, nothing still busy loading. */
 export async function waitForRoute(page: Page, timeout = 30_000): Promise<void> {
   await page.locator("h1").first().waitFor({ state: "visible", timeout });
-  await page.waitForFunction(() => !document.querySelector('[role=status][aria-label^="Loading"]'), undefined, { timeout });
+  await page.waitForFunction(() => !document.querySelector('[role=status][aria-label^="Loading"], [role=status][aria-busy=true]'), undefined, { timeout });
 }

@@ -30,7 +30,7 @@ export function OverviewNotes({ data, isAdmin }: OverviewNotesProps) {
   return (
     <div className="flex flex-col gap-2 empty:hidden">
       {progress && (
-        <div role="status" data-testid="history-progress" className="flex flex-col gap-1 text-xs text-muted">
+        <div role="status" aria-busy="true" data-testid="history-progress" className="flex flex-col gap-1 text-xs text-muted">
           <span>{progress.text} Latest builds are shown meanwhile.</span>
           <span aria-hidden className="h-1 overflow-hidden rounded bg-raised">
             <span className="block h-full bg-accent transition-[width]" style={{ width: `${(100 * progress.done) / Math.max(1, progress.total)}%` }} />

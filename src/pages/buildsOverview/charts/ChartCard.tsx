@@ -31,7 +31,13 @@ export function ChartCard({ id, title, description, columns, rows, children, emp
       {rows.length > 0 && (
         <details className="text-xs">
           <summary className="cursor-pointer select-none text-muted hover:text-text">Data</summary>
-          <div className="mt-1 max-h-56 overflow-auto">
+          {/* Long tables scroll: focusable so the keyboard can scroll them too. */}
+          <div
+            tabIndex={0}
+            role="region"
+            aria-label={`${title}: data`}
+            className="mt-1 max-h-56 overflow-auto rounded-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
+          >
             <table className="w-full border-collapse">
               <thead>
                 <tr className="text-left text-muted">
