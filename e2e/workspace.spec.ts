@@ -120,6 +120,8 @@ test("Build with parameters: the dialog validates, then starts a build with the 
   const dialog = page.getByRole("dialog", { name: "Build with parameters" });
   await expect(dialog).toBeVisible();
   const image = dialog.getByLabel("Container image");
+  // Focus starts on the first field, not on the close button.
+  await expect(image).toBeFocused();
   await image.selectOption({ index: 1 });
   const chosen = await image.inputValue();
   expect(chosen).not.toBe("codercom/enterprise-base:ubuntu");

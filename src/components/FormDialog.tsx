@@ -22,7 +22,17 @@ export function FormDialog({ title, description, onClose, onSubmit, submitLabel,
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
-        <Dialog.Content className="fixed left-1/2 top-1/2 z-50 flex max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border border-border bg-panel shadow-xl">
+        <Dialog.Content
+          className="fixed left-1/2 top-1/2 z-50 flex max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border border-border bg-panel shadow-xl"
+          onOpenAutoFocus={(e) => {
+            // Start on the first field (the user came to fill it in), not on the close button.
+            const field = e.currentTarget instanceof HTMLElement ? e.currentTarget.querySelector<HTMLElement>("[data-form-body] :is(input, select, textarea):not([disabled])") : null;
+            if (field) {
+              e.preventDefault();
+              field.focus();
+            }
+          }}
+        >
           <form
             className="flex min-h-0 flex-col"
             onSubmit={(e) => {
@@ -39,7 +49,9 @@ export function FormDialog({ title, description, onClose, onSubmit, submitLabel,
                 <X aria-hidden className="size-4" />
               </Dialog.Close>
             </div>
-            <div className="flex min-h-0 flex-col gap-4 overflow-y-auto p-4">{children}</div>
+            <div data-form-body className="flex min-h-0 flex-col gap-4 overflow-y-auto p-4">
+              {children}
+            </div>
             <div className="flex justify-end gap-2 border-t border-border p-4">
               <Button onClick={onClose}>Cancel</Button>
               <Button type="submit" variant="primary" loading={submitting} disabled={submitDisabled}>
