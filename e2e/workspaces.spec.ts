@@ -298,8 +298,12 @@ test.describe("workspace list", () => {
     await openList(page);
     await page.locator("body").click({ position: { x: 5, y: 300 } });
     await page.keyboard.press("/");
-    await expect(page.getByRole("searchbox", { name: "Search workspaces" })).toBeFocused();
+    const search = page.getByRole("searchbox", { name: "Search workspaces" });
+    await expect(search).toBeFocused();
     await page.keyboard.press("Escape");
+    // Escape leaves the box and keeps the query (a search input would clear itself).
+    await expect(search).not.toBeFocused();
+    await expect(search).toHaveValue("owner:me");
     await page.keyboard.press("j");
     await page.keyboard.press("j");
     await expect(bodyRows(page).nth(1)).toBeFocused();

@@ -103,7 +103,11 @@ export function SearchBar({ filter, onFilterChange, problems, inputRef, debounce
             value={text}
             onChange={(e) => onChange(e.target.value)}
             onKeyDown={(e) => {
-              if (e.key === "Escape") e.currentTarget.blur();
+              // Escape leaves the box with the query kept: a search input would otherwise clear itself.
+              if (e.key === "Escape") {
+                e.preventDefault();
+                e.currentTarget.blur();
+              }
             }}
             aria-label="Search workspaces"
             aria-invalid={invalid || undefined}
