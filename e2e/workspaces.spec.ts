@@ -215,16 +215,23 @@ test.describe("workspace list", () => {
     await table(page).getByRole("columnheader", { name: /Last used/ }).getByRole("button").click();
     await expect(page).toHaveURL(/sort=last_used%3Adesc|sort=last_used:desc/);
     await expect(table(page).getByRole("columnheader", { name: /Last used/ })).toHaveAttribute("aria-sort", "descending");
-    const rows = await bodyRows(page).evaluateAll((trs) =>
-      trs.map((tr) => ({
-        favorite: tr.querySelector("button[aria-pressed]")?.getAttribute("aria-pressed") === "true",
-        lastUsed: Date.parse(tr.querySelector("[data-last-used]")?.getAttribute("data-last-used") ?? ""),
-      })),
-    );
-    const firstNonFavourite = rows.findIndex((r) => !r.favorite);
-    expect(rows.slice(firstNonFavourite).every((r) => !r.favorite)).toBe(true);
-    const times = rows.slice(firstNonFavourite).map((r) => r.lastUsed);
-    expect(times).toEqual([...times].sort((a, b) => b - a));
+    // Sorting spans every match, so the rows settle once all pages are in (and live updates may
+    // move a row meanwhile): wait for the order, then check it.
+    const order = async () => {
+      const rows = await bodyRows(page).evaluateAll((trs) =>
+        trs.map((tr) => ({
+          favorite: tr.querySelector("button[aria-pressed]")?.getAttribute("aria-pressed") === "true",
+          lastUsed: Date.parse(tr.querySelector("[data-last-used]")?.getAttribute("data-last-used") ?? ""),
+        })),
+      );
+      const firstNonFavourite = rows.findIndex((r) => !r.favorite);
+      const times = rows.slice(firstNonFavourite).map((r) => r.lastUsed);
+      return {
+        favouritesFirst: rows.slice(firstNonFavourite).every((r) => !r.favorite),
+        newestFirst: times.every((t, i) => i === 0 || times[i - 1] >= t),
+      };
+    };
+    await expect.poll(order).toEqual({ favouritesFirst: true, newestFirst: true });
 
     await table(page).getByRole("columnheader", { name: /Last used/ }).getByRole("button").click();
     await expect(page).toHaveURL(/sort=last_used%3Aasc|sort=last_used:asc/);

@@ -13,8 +13,12 @@ export type Theme = "light" | "dark";
 async function setTheme(page: Page, theme: Theme): Promise<void> {
   await page.evaluate(async (dark) => {
     document.documentElement.classList.toggle("dark", dark);
-    // Components that follow the class re-render on the next frames.
+    // Components that follow the class re-render on the next frames; colour transitions (buttons
+    // fade their colours over 100 ms) must end before axe reads the colours.
     await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    // Only transitions: pulses and spinners loop forever.
+    const transitions = document.getAnimations().filter((a) => a instanceof CSSTransition);
+    await Promise.all(transitions.map((a) => a.finished.catch(() => undefined)));
   }, theme === "dark");
 }
 
