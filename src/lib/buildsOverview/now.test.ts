@@ -1,31 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { activeFromBuilds, activeFromJobs, nowLists, STUCK_AFTER_MS, type ActiveBuild } from "./now";
-import { MIN, NOW, build, iso, job, workspace } from "./testing";
+import { activeFromBuilds, activeFromJobs, nowLists, STUCK_AFTER_MS } from "./now";
+import { MIN, NOW, activeBuild, build, iso, job, workspace } from "./testing";
 
-const entry = (over: Partial<ActiveBuild>): ActiveBuild => ({
-  jobId: "j",
-  buildNumber: 1,
-  workspaceId: "w",
-  workspaceName: "dev",
-  ownerName: "alice",
-  templateName: "docker",
-  transition: "start",
-  status: "pending",
-  createdAt: iso(NOW - MIN),
-  startedAt: undefined,
-  queuePosition: 1,
-  queueSize: 1,
-  noProvisioner: false,
-  ...over,
-});
 
 describe("nowLists", () => {
   it("lists pending oldest first with time waiting, flagging those waiting over 5 minutes", () => {
     const lists = nowLists(
       [
-        entry({ jobId: "new", createdAt: iso(NOW - 10_000) }),
-        entry({ jobId: "stuck", createdAt: iso(NOW - STUCK_AFTER_MS - 1) }),
-        entry({ jobId: "edge", createdAt: iso(NOW - STUCK_AFTER_MS) }),
+        activeBuild({ jobId: "new", createdAt: iso(NOW - 10_000) }),
+        activeBuild({ jobId: "stuck", createdAt: iso(NOW - STUCK_AFTER_MS - 1) }),
+        activeBuild({ jobId: "edge", createdAt: iso(NOW - STUCK_AFTER_MS) }),
       ],
       NOW,
     );
@@ -40,10 +24,10 @@ describe("nowLists", () => {
   it("lists running longest first with elapsed time since start, and canceling apart", () => {
     const lists = nowLists(
       [
-        entry({ jobId: "r1", status: "running", createdAt: iso(NOW - 5 * MIN), startedAt: iso(NOW - 1 * MIN) }),
-        entry({ jobId: "r2", status: "running", createdAt: iso(NOW - 3 * MIN), startedAt: iso(NOW - 2 * MIN) }),
-        entry({ jobId: "c", status: "canceling" }),
-        entry({ jobId: "done", status: "succeeded" }),
+        activeBuild({ jobId: "r1", status: "running", createdAt: iso(NOW - 5 * MIN), startedAt: iso(NOW - 1 * MIN) }),
+        activeBuild({ jobId: "r2", status: "running", createdAt: iso(NOW - 3 * MIN), startedAt: iso(NOW - 2 * MIN) }),
+        activeBuild({ jobId: "c", status: "canceling" }),
+        activeBuild({ jobId: "done", status: "succeeded" }),
       ],
       NOW,
     );

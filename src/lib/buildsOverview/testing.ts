@@ -1,5 +1,6 @@
 // Fixture builders for the overview's unit tests: fixed times, so every expected number is known.
 import type { ProvisionerJob } from "../../api/types";
+import type { ActiveBuild } from "./now";
 import { settledTimes, type OverviewBuild, type OverviewWorkspace } from "./rows";
 
 export const NOW = Date.parse("2025-03-10T12:00:00.000Z");
@@ -75,5 +76,25 @@ export function job(spec: Partial<ProvisionerJob> & Pick<ProvisionerJob, "id" | 
     organization_id: "org",
     type: "workspace_build",
     ...spec,
+  };
+}
+
+/** A pending build of alice's `dev`, first in a queue of one, queued a minute before NOW. */
+export function activeBuild(over: Partial<ActiveBuild> = {}): ActiveBuild {
+  return {
+    jobId: "j",
+    buildNumber: 1,
+    workspaceId: "w",
+    workspaceName: "dev",
+    ownerName: "alice",
+    templateName: "docker",
+    transition: "start",
+    status: "pending",
+    createdAt: iso(NOW - MIN),
+    startedAt: undefined,
+    queuePosition: 1,
+    queueSize: 1,
+    noProvisioner: false,
+    ...over,
   };
 }

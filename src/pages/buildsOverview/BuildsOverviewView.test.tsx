@@ -4,7 +4,7 @@ import { cleanup, fireEvent, render, screen, within } from "@testing-library/rea
 import { MemoryRouter } from "react-router";
 import type { OverviewFilter } from "../../lib/buildsOverview/filters";
 import type { ActiveBuild } from "../../lib/buildsOverview/now";
-import { DAY, HOUR, MIN, NOW, build, iso, workspace } from "../../lib/buildsOverview/testing";
+import { DAY, HOUR, MIN, NOW, activeBuild, build, iso, workspace } from "../../lib/buildsOverview/testing";
 import { BuildsOverviewView, type BuildsOverviewViewProps } from "./BuildsOverviewView";
 import type { OverviewSnapshot } from "./data/overviewStore";
 
@@ -31,22 +31,7 @@ const history = [
   build({ ws: docker, number: 3, age: 10 * MIN, status: "failed", errorCode: "INSUFFICIENT_QUOTA" }),
 ];
 
-const active = (over: Partial<ActiveBuild>): ActiveBuild => ({
-  jobId: "j",
-  buildNumber: 4,
-  workspaceId: docker.id,
-  workspaceName: "dev",
-  ownerName: "alice",
-  templateName: "docker",
-  transition: "start",
-  status: "pending",
-  createdAt: iso(NOW - MIN),
-  startedAt: undefined,
-  queuePosition: 2,
-  queueSize: 3,
-  noProvisioner: false,
-  ...over,
-});
+const active = (over: Partial<ActiveBuild>): ActiveBuild => activeBuild({ buildNumber: 4, workspaceId: docker.id, queuePosition: 2, queueSize: 3, ...over });
 
 function snapshot(over: Partial<OverviewSnapshot> = {}): OverviewSnapshot {
   return {

@@ -30,12 +30,11 @@ function actions(overrides: Partial<ActionsModel> = {}): ActionsModel {
   return { available: [], pending: null, error: null, run: vi.fn(async () => ({ ok: true as const })), dismissError: vi.fn(), ...overrides };
 }
 
-function view(fixture: WorkspaceFixture, props: Partial<WorkspaceViewProps> = {}) {
-  const workspace = makeWorkspace(fixture);
-  return render(
+function viewElement(fixture: WorkspaceFixture, props: Partial<WorkspaceViewProps> = {}) {
+  return (
     <MemoryRouter>
       <WorkspaceView
-        workspace={workspace}
+        workspace={makeWorkspace(fixture)}
         live="live"
         history={[]}
         historyError={false}
@@ -48,8 +47,12 @@ function view(fixture: WorkspaceFixture, props: Partial<WorkspaceViewProps> = {}
         extend={{ pending: false, error: null, extend: vi.fn() }}
         {...props}
       />
-    </MemoryRouter>,
+    </MemoryRouter>
   );
+}
+
+function view(fixture: WorkspaceFixture, props: Partial<WorkspaceViewProps> = {}) {
+  return render(viewElement(fixture, props));
 }
 
 const log = (id: number, output: string, log_level = "info", stage = "Starting workspace"): ProvisionerJobLog => ({
@@ -106,23 +109,7 @@ describe("WorkspaceView", () => {
     const { rerender } = view({ status: "stopped" }, { actions: actions({ available: ["start", "delete"], error: { action: "start", message: "A workspace build is already active." } }) });
     expect(screen.getByRole("alert").textContent).toContain("A workspace build is already active.");
     expect(screen.getByRole("button", { name: "Start" }).getAttribute("aria-describedby")).toBe(screen.getByRole("alert").id);
-    rerender(
-      <MemoryRouter>
-        <WorkspaceView
-          workspace={makeWorkspace({ status: "stopped" })}
-          live="live"
-          history={[]}
-          historyError={false}
-          timings={undefined}
-          buildLog={followed()}
-          agentLogs={{}}
-          appOrigin="https://coder.example.com"
-          timeZone="UTC"
-          actions={actions({ available: ["start", "delete"], pending: "start" })}
-          extend={{ pending: false, error: null, extend: vi.fn() }}
-        />
-      </MemoryRouter>,
-    );
+    rerender(viewElement({ status: "stopped" }, { actions: actions({ available: ["start", "delete"], pending: "start" }) }));
     expect((screen.getByRole("button", { name: "Start" }) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole("button", { name: "More actions" }) as HTMLButtonElement).disabled).toBe(true);
   });
