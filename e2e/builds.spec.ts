@@ -1,34 +1,12 @@
 import type { Page } from "@playwright/test";
 import type { Template, Workspace, WorkspaceBuild, WorkspaceBuildParameter } from "../src/api/types";
 import { expect, signIn, test } from "./fixtures";
+import { apiJson, getWorkspace, settled } from "./support/api";
 import { axeBothThemes } from "./support/axe";
 import { basePort, spawnServer } from "./support/server";
 
 // Build history and build page. The worker's server is shared with other specs: seeded workspaces
 // are only read here; tests that build make (and delete) their own workspaces.
-
-async function apiJson<T>(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`/api/v2${path}`, { method, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const getWorkspace = (page: Page, owner: string, name: string) => apiJson<Workspace>(page, "GET", `/users/${owner}/workspace/${name}`);
-
-async function settled(page: Page, workspaceId: string): Promise<Workspace> {
-  let ws: Workspace | undefined;
-  await expect
-    .poll(
-      async () => {
-        ws = await apiJson<Workspace>(page, "GET", `/workspaces/${workspaceId}`);
-        return ws.latest_build.job.status;
-      },
-      { timeout: 30_000 },
-    )
-    .toMatch(/^(succeeded|failed|canceled)$/);
-  return ws!;
-}
 
 async function createWorkspace(page: Page, name: string): Promise<Workspace> {
   const templates = await apiJson<Template[]>(page, "GET", "/templates");

@@ -1,31 +1,11 @@
 import type { Browser, Page } from "@playwright/test";
 import type { Template, Workspace } from "../src/api/types";
 import { expect, signIn, test } from "./fixtures";
+import { apiJson, settled } from "./support/api";
 import { basePort, spawnServer, type SpawnedServer } from "./support/server";
 
 // The builds overview (issue 10). The worker's server is shared with other specs: seeded
 // workspaces are only read there; the test that fails a build makes (and deletes) its own workspace.
-
-async function apiJson<T>(page: Page, method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`/api/v2${path}`, { method, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-async function settled(page: Page, id: string): Promise<Workspace> {
-  let ws: Workspace | undefined;
-  await expect
-    .poll(
-      async () => {
-        ws = await apiJson<Workspace>(page, "GET", `/workspaces/${id}`);
-        return ws.latest_build.job.status;
-      },
-      { timeout: 30_000 },
-    )
-    .toMatch(/^(succeeded|failed|canceled)$/);
-  return ws!;
-}
 
 const recentTable = (page: Page) => page.getByRole("table", { name: "Recent builds" });
 const recentRows = (page: Page) => recentTable(page).locator("tbody tr");

@@ -1,19 +1,11 @@
 import type { Locator, Page, WebSocket } from "@playwright/test";
 import type { Template, Workspace, WorkspacesResponse } from "../src/api/types";
 import { expect, signIn, test } from "./fixtures";
+import { apiJson, getWorkspace } from "./support/api";
 import { axeBothThemes } from "./support/axe";
 
 // The worker's server is shared by every spec that runs on it, so tests that change state make
 // their own workspaces, or put the seeded ones into the state they need first.
-
-async function apiJson<T>(page: Page, method: "GET" | "POST" | "PUT" | "DELETE", path: string, data?: unknown): Promise<T> {
-  const res = await page.request.fetch(`/api/v2${path}`, { method, data });
-  expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
-  const text = await res.text();
-  return (text ? JSON.parse(text) : undefined) as T;
-}
-
-const getWorkspace = (page: Page, owner: string, name: string) => apiJson<Workspace>(page, "GET", `/users/${owner}/workspace/${name}`);
 
 async function waitForStatus(page: Page, id: string, status: string): Promise<void> {
   await expect
