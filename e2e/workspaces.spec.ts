@@ -348,5 +348,15 @@ test.describe("workspace list", () => {
     await expect(page.getByRole("table")).toHaveCount(0);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
+
+    // The New workspace dialog fits too: long template descriptions are cut, not pushed outside.
+    await page.getByRole("button", { name: "New workspace" }).click();
+    const dialog = page.getByRole("dialog", { name: "New workspace" });
+    await expect(dialog.getByRole("radio").first()).toBeVisible();
+    const dialogRight = (await dialog.boundingBox())!.x + (await dialog.boundingBox())!.width;
+    for (const option of await dialog.locator("label").filter({ has: page.getByRole("radio") }).all()) {
+      const box = (await option.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(dialogRight);
+    }
   });
 });

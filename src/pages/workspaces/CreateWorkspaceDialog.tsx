@@ -47,7 +47,8 @@ export default function CreateWorkspaceDialog({ onClose, onCreated }: CreateWork
       submitting={create.isPending}
       submitDisabled={!chosen}
     >
-      <fieldset className="flex flex-col gap-1.5">
+      {/* min-w-0: a fieldset is at least as wide as its content, which would push long descriptions out of the dialog. */}
+      <fieldset className="flex min-w-0 flex-col gap-1.5">
         <legend className="mb-1.5 text-sm font-medium text-text">Template</legend>
         {templates.isPending ? (
           <SkeletonBlock label="Loading templates" lines={3} />
