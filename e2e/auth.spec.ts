@@ -7,7 +7,9 @@ const SESSION_COOKIE = "coder_session_token";
 /** An API client signed in as `user` (its own cookie jar, separate from the page's). */
 async function apiAs(baseURL: string, user: string): Promise<APIRequestContext> {
   const api = await playwrightRequest.newContext({ baseURL });
-  const res = await api.post("/api/v2/users/login", { data: { email: `${user}@example.com`, password: DEMO_PASSWORD } });
+  const res = await api.post("/api/v2/users/login", {
+    data: { email: `${user}@example.com`, password: DEMO_PASSWORD },
+  });
   expect(res.status()).toBe(201);
   return api;
 }
@@ -42,7 +44,9 @@ test.describe("signing in and out", () => {
     // The session lives only in the HttpOnly cookie: nothing readable by page scripts.
     const cookie = (await page.context().cookies()).find((c) => c.name === SESSION_COOKIE);
     expect(cookie?.httpOnly).toBe(true);
-    const stored = await page.evaluate(() => [document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage)].join("\n"));
+    const stored = await page.evaluate(() =>
+      [document.cookie, JSON.stringify(localStorage), JSON.stringify(sessionStorage)].join("\n"),
+    );
     expect(stored).not.toContain(cookie?.value ?? "no-cookie");
 
     // Another member's workspace is simply not found.
@@ -88,7 +92,9 @@ test.describe("signing in and out", () => {
 
     const target = `/@bob/${bob.workspaces[0].name}/builds`;
     await page.goto(target);
-    await expect(page).toHaveURL(new RegExp(`/login\\?redirect=${encodeURIComponent(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    await expect(page).toHaveURL(
+      new RegExp(`/login\\?redirect=${encodeURIComponent(target).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`),
+    );
     await page.getByRole("radio", { name: "Session token" }).click();
     await page.getByLabel("Session token").fill(token ?? "");
     await page.getByRole("button", { name: "Sign in" }).click();
@@ -107,7 +113,9 @@ test.describe("signing in and out", () => {
 });
 
 test("routes: / goes to /workspaces, an owner without @ is a 404", async ({ page }) => {
-  const res = await page.request.post("/api/v2/users/login", { data: { email: "alice@example.com", password: DEMO_PASSWORD } });
+  const res = await page.request.post("/api/v2/users/login", {
+    data: { email: "alice@example.com", password: DEMO_PASSWORD },
+  });
   expect(res.status()).toBe(201);
   await page.goto("/");
   await expect(page).toHaveURL(/\/workspaces$/);

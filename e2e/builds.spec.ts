@@ -18,16 +18,21 @@ async function createWorkspace(page: Page, name: string): Promise<Workspace> {
 async function removeWorkspace(page: Page, id: string): Promise<void> {
   await settled(page, id);
   await apiJson(page, "POST", `/workspaces/${id}/builds`, { transition: "delete" });
-  await expect.poll(async () => (await page.request.get(`/api/v2/workspaces/${id}`)).status(), { timeout: 30_000 }).toBe(410);
+  await expect
+    .poll(async () => (await page.request.get(`/api/v2/workspaces/${id}`)).status(), { timeout: 30_000 })
+    .toBe(410);
 }
 
-const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+const uniqueName = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
 const historyRows = (page: Page) => page.getByRole("table", { name: "Builds" }).locator("tbody tr");
 const headerStatus = (page: Page) => page.getByTestId("build-status").locator("[data-status]").first();
 
 async function expectNoHorizontalScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 }
 
@@ -58,7 +63,9 @@ test.describe("build history", () => {
     await expect(page).toHaveURL(/[?&]status=failed/);
     await expect(page.getByText("End of history: every build has been searched.")).toBeVisible();
     await expect(historyRows(page)).toHaveCount(failed);
-    for (const status of await historyRows(page).locator("[data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))) {
+    for (const status of await historyRows(page)
+      .locator("[data-status]")
+      .evaluateAll((els) => els.map((e) => e.getAttribute("data-status")))) {
       expect(status).toBe("failed");
     }
 
@@ -73,11 +80,15 @@ test.describe("build history", () => {
     await expect(historyRows(page)).toHaveCount(25);
     const points = page.getByTestId("trend-point");
     await expect(points).toHaveCount(25);
-    const numbers = await points.evaluateAll((els) => els.map((e) => Number(e.getAttribute("data-build"))).sort((a, b) => a - b));
+    const numbers = await points.evaluateAll((els) =>
+      els.map((e) => Number(e.getAttribute("data-build"))).sort((a, b) => a - b),
+    );
     expect(numbers).toEqual(Array.from({ length: 25 }, (_, i) => 26 + i));
 
     await page.locator('[data-testid="trend-point"][data-build="45"]').hover();
-    await expect(historyRows(page).filter({ has: page.getByRole("link", { name: "#45", exact: true }) })).toHaveAttribute("data-highlight", "");
+    await expect(
+      historyRows(page).filter({ has: page.getByRole("link", { name: "#45", exact: true }) }),
+    ).toHaveAttribute("data-highlight", "");
 
     await page.locator('[data-testid="trend-point"][data-build="40"]').click();
     await expect(page).toHaveURL(/\/@alice\/long-history\/builds\/40$/);
@@ -92,7 +103,9 @@ test.describe("build history", () => {
     await expectNoHorizontalScroll(page);
   });
 
-  test("axe in light and dark on a 25-build page with its trend chart: nothing serious or critical", async ({ page }) => {
+  test("axe in light and dark on a 25-build page with its trend chart: nothing serious or critical", async ({
+    page,
+  }) => {
     await page.goto("/@alice/long-history/builds");
     await expect(historyRows(page)).toHaveCount(25);
     await expect(page.getByTestId("trend-point")).toHaveCount(25);
@@ -101,7 +114,9 @@ test.describe("build history", () => {
 });
 
 test.describe("build page", () => {
-  test("a build refused for INSUFFICIENT_QUOTA explains why, with its cost and the failing log lines", async ({ page }) => {
+  test("a build refused for INSUFFICIENT_QUOTA explains why, with its cost and the failing log lines", async ({
+    page,
+  }) => {
     await signIn(page, "alice");
     const ws = await getWorkspace(page, "alice", "quota-fail");
     expect(ws.latest_build.job.error_code).toBe("INSUFFICIENT_QUOTA");
@@ -134,7 +149,10 @@ test.describe("build page", () => {
     await expect(page).toHaveURL(/\/builds\/50$/);
   });
 
-  test("state is for template admins: hidden for a member, a direct link is a clean not-found", async ({ page, browser }) => {
+  test("state is for template admins: hidden for a member, a direct link is a clean not-found", async ({
+    page,
+    browser,
+  }) => {
     await signIn(page, "alice");
     await page.goto("/@alice/long-history/builds/50");
     await expect(page.getByRole("tab", { name: "Parameters" })).toBeVisible();
@@ -161,7 +179,10 @@ test.describe("build page", () => {
       await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "stop" });
       await settled(page, ws.id);
       const changed: WorkspaceBuildParameter = { name: "image", value: "codercom/enterprise-golang:ubuntu" };
-      const build = await apiJson<WorkspaceBuild>(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "start", rich_parameter_values: [changed] });
+      const build = await apiJson<WorkspaceBuild>(page, "POST", `/workspaces/${ws.id}/builds`, {
+        transition: "start",
+        rich_parameter_values: [changed],
+      });
       await settled(page, ws.id);
 
       await page.goto(`/@alice/${ws.name}/builds/${build.build_number}?tab=parameters`);
@@ -169,7 +190,9 @@ test.describe("build page", () => {
       await expect(row).toHaveCount(1);
       await expect(row).toContainText(changed.value);
       await expect(row).toContainText("Changed");
-      await expect(page.getByRole("table", { name: "Parameters" }).locator('tr[data-change="unchanged"]')).not.toHaveCount(0);
+      await expect(
+        page.getByRole("table", { name: "Parameters" }).locator('tr[data-change="unchanged"]'),
+      ).not.toHaveCount(0);
       await expect(page.getByText(`1 value differs from build #${build.build_number - 1}.`)).toBeVisible();
     } finally {
       await removeWorkspace(page, ws.id);
@@ -194,16 +217,22 @@ test.describe("build page", () => {
 
 test.describe("a running build, live", () => {
   // Slower simulation than the shared server, so the build is still running when the page opens.
-  test("logs stream in and the header flips to Succeeded without a reload; Retry repeats it", async ({ page }, testInfo) => {
+  test("logs stream in and the header flips to Succeeded without a reload; Retry repeats it", async ({
+    page,
+  }, testInfo) => {
     test.setTimeout(120_000);
     const server = await spawnServer(basePort() + 50 + testInfo.workerIndex, ["--speed", "2"]);
     try {
-      const login = await page.request.post(`${server.url}/api/v2/users/login`, { data: { email: "alice@example.com", password: "coder-demo-1" } });
+      const login = await page.request.post(`${server.url}/api/v2/users/login`, {
+        data: { email: "alice@example.com", password: "coder-demo-1" },
+      });
       expect(login.status()).toBe(201);
       const templates = (await (await page.request.get(`${server.url}/api/v2/templates`)).json()) as Template[];
       const docker = templates.find((t) => t.name === "docker")!;
       const name = uniqueName("live");
-      const created = await page.request.post(`${server.url}/api/v2/users/me/workspaces`, { data: { template_id: docker.id, name } });
+      const created = await page.request.post(`${server.url}/api/v2/users/me/workspaces`, {
+        data: { template_id: docker.id, name },
+      });
       expect(created.status()).toBe(201);
 
       await page.goto(`${server.url}/@alice/${name}/builds/1`);
@@ -212,7 +241,8 @@ test.describe("a running build, live", () => {
       await page.waitForFunction(
         () =>
           document.querySelector("[data-line]") !== null &&
-          document.querySelector('[data-testid="build-status"] [data-status]')?.getAttribute("data-status") === "running",
+          document.querySelector('[data-testid="build-status"] [data-status]')?.getAttribute("data-status") ===
+            "running",
         undefined,
         { polling: "raf", timeout: 20_000 },
       );
@@ -224,9 +254,16 @@ test.describe("a running build, live", () => {
       await page.getByRole("button", { name: "Retry", exact: true }).click();
       await expect(page).toHaveURL(new RegExp(`/@alice/${name}/builds/2$`));
       await expect(headerStatus(page)).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
-      const ws = (await (await page.request.get(`${server.url}/api/v2/users/alice/workspace/${name}`)).json()) as Workspace;
-      const params = async (id: string) => (await (await page.request.get(`${server.url}/api/v2/workspacebuilds/${id}/parameters`)).json()) as WorkspaceBuildParameter[];
-      const first = (await (await page.request.get(`${server.url}/api/v2/users/alice/workspace/${name}/builds/1`)).json()) as WorkspaceBuild;
+      const ws = (await (
+        await page.request.get(`${server.url}/api/v2/users/alice/workspace/${name}`)
+      ).json()) as Workspace;
+      const params = async (id: string) =>
+        (await (
+          await page.request.get(`${server.url}/api/v2/workspacebuilds/${id}/parameters`)
+        ).json()) as WorkspaceBuildParameter[];
+      const first = (await (
+        await page.request.get(`${server.url}/api/v2/users/alice/workspace/${name}/builds/1`)
+      ).json()) as WorkspaceBuild;
       expect(ws.latest_build.build_number).toBe(2);
       expect(ws.latest_build.transition).toBe("start");
       expect(await params(ws.latest_build.id)).toEqual(await params(first.id));
@@ -234,14 +271,18 @@ test.describe("a running build, live", () => {
       // History: a build started elsewhere appears at the top while it runs, then settles.
       await page.goto(`${server.url}/@alice/${name}/builds`);
       await expect(historyRows(page)).toHaveCount(2);
-      const stop = await page.request.post(`${server.url}/api/v2/workspaces/${ws.id}/builds`, { data: { transition: "stop" } });
+      const stop = await page.request.post(`${server.url}/api/v2/workspaces/${ws.id}/builds`, {
+        data: { transition: "stop" },
+      });
       expect(stop.status()).toBe(201);
       await expect(historyRows(page)).toHaveCount(3);
       const top = historyRows(page).first();
       await expect(top).toContainText("#3");
       await expect(top).toContainText("Stop");
       await expect(top.locator("[data-status]").first()).toHaveAttribute("data-status", /^(pending|running)$/);
-      await expect(top.locator("[data-status]").first()).toHaveAttribute("data-status", "succeeded", { timeout: 30_000 });
+      await expect(top.locator("[data-status]").first()).toHaveAttribute("data-status", "succeeded", {
+        timeout: 30_000,
+      });
     } finally {
       await server.stop();
     }

@@ -9,7 +9,8 @@ import { basePort, spawnServer, type SpawnedServer } from "./support/server";
 
 const recentTable = (page: Page) => page.getByRole("table", { name: "Recent builds" });
 const recentRows = (page: Page) => recentTable(page).locator("tbody tr");
-const nowRows = (page: Page, column: "pending" | "running" | "canceling") => page.getByTestId(`now-${column}`).getByTestId("now-row");
+const nowRows = (page: Page, column: "pending" | "running" | "canceling") =>
+  page.getByTestId(`now-${column}`).getByTestId("now-row");
 
 /** Waits until the page has its histories (the progress line is gone) and the charts are drawn. */
 async function openOverview(page: Page, query = ""): Promise<void> {
@@ -29,12 +30,19 @@ async function chartData(page: Page, chart: string): Promise<Map<string, string[
   const details = card.locator("details");
   if ((await details.count()) === 0) return new Map();
   if ((await details.getAttribute("open")) === null) await details.locator("summary").click();
-  const rows = await card.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "")));
+  const rows = await card
+    .locator("tbody tr")
+    .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent?.trim() ?? "")));
   return new Map(rows.map(([key, ...rest]) => [key, rest]));
 }
 
 async function slowServerPage(browser: Browser, url: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL: url, viewport: { width: 1280, height: 900 }, locale: "en-US", timezoneId: "UTC" });
+  const context = await browser.newContext({
+    baseURL: url,
+    viewport: { width: 1280, height: 900 },
+    locale: "en-US",
+    timezoneId: "UTC",
+  });
   return context.newPage();
 }
 
@@ -62,11 +70,17 @@ test.describe("on a fresh, slower server", () => {
     await page.context().close();
   });
 
-  test("as admin, three builds started at once queue with positions, run with a stage, then land in Recent", async ({ browser }) => {
+  test("as admin, three builds started at once queue with positions, run with a stage, then land in Recent", async ({
+    browser,
+  }) => {
     test.setTimeout(120_000);
     const page = await slowServerPage(browser, fresh.url);
     await signIn(page, "admin");
-    const all = await apiJson<{ workspaces: Workspace[] }>(page, "GET", `/workspaces?q=${encodeURIComponent("status:stopped")}&limit=100`);
+    const all = await apiJson<{ workspaces: Workspace[] }>(
+      page,
+      "GET",
+      `/workspaces?q=${encodeURIComponent("status:stopped")}&limit=100`,
+    );
     // Quick templates first, so the queue moves within the test's time.
     const order = ["docker", "kubernetes", "aws-linux"];
     const picked = all.workspaces
@@ -87,7 +101,12 @@ test.describe("on a fresh, slower server", () => {
           if (watched.includes(ws)) seen.push({ ws, status: row.dataset.status ?? "", text: row.textContent ?? "" });
         }
       };
-      new MutationObserver(record).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+      new MutationObserver(record).observe(document.body, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+        attributes: true,
+      });
     }, names);
 
     await Promise.all(picked.map((w) => apiJson(page, "POST", `/workspaces/${w.id}/builds`, { transition: "start" })));
@@ -95,15 +114,29 @@ test.describe("on a fresh, slower server", () => {
     type Seen = Array<{ ws: string; status: string; text: string }>;
     const seen = () => page.evaluate(() => (window as unknown as { __seen: Seen }).__seen);
     // Two provisioners: one of the three waits in the queue with its position.
-    await expect(nowRows(page, "pending").filter({ has: page.getByTestId("queue-position") }).first()).toBeVisible({ timeout: 15_000 });
+    await expect(
+      nowRows(page, "pending")
+        .filter({ has: page.getByTestId("queue-position") })
+        .first(),
+    ).toBeVisible({ timeout: 15_000 });
     await expect
-      .poll(async () => (await seen()).some((s) => s.status === "pending" && /\d+(st|nd|rd|th) of \d+ in queue/.test(s.text)), { timeout: 15_000 })
+      .poll(
+        async () =>
+          (await seen()).some((s) => s.status === "pending" && /\d+(st|nd|rd|th) of \d+ in queue/.test(s.text)),
+        { timeout: 15_000 },
+      )
       .toBe(true);
     // Each runs, with the provisioner's stage from its log.
     await expect
-      .poll(async () => new Set((await seen()).filter((s) => s.status === "running").map((s) => s.ws)).size, { timeout: 60_000 })
+      .poll(async () => new Set((await seen()).filter((s) => s.status === "running").map((s) => s.ws)).size, {
+        timeout: 60_000,
+      })
       .toBe(3);
-    expect((await seen()).some((s) => s.status === "running" && /Setting up|Parsing|Planning|Starting workspace/.test(s.text))).toBe(true);
+    expect(
+      (await seen()).some(
+        (s) => s.status === "running" && /Setting up|Parsing|Planning|Starting workspace/.test(s.text),
+      ),
+    ).toBe(true);
 
     // Then all three are done: gone from Now, succeeded in Recent (the newest row of each workspace).
     for (const name of names) {
@@ -130,29 +163,41 @@ test("a failed build shows its error code and counts in the failure charts", asy
 
     await openOverview(page);
     const codesBefore = Number((await chartData(page, "error-codes")).get("INSUFFICIENT_QUOTA")?.[0] ?? 0);
-    const dockerFailedBefore = Number(((await chartData(page, "failure-rate")).get("docker")?.[1] ?? "0 of 0").split(" of ")[0]);
+    const dockerFailedBefore = Number(
+      ((await chartData(page, "failure-rate")).get("docker")?.[1] ?? "0 of 0").split(" of ")[0],
+    );
 
-    const outcome = await page.request.post(`${server.url}/__sim/next-outcome`, { data: { workspace_id: created.id, outcome: "insufficient_quota" } });
+    const outcome = await page.request.post(`${server.url}/__sim/next-outcome`, {
+      data: { workspace_id: created.id, outcome: "insufficient_quota" },
+    });
     expect(outcome.ok()).toBe(true);
     await apiJson(page, "POST", `/workspaces/${created.id}/builds`, { transition: "start" });
 
     const row = recentRows(page).filter({ hasText: name }).first();
     await expect(row.locator('[data-status="failed"]')).toBeVisible({ timeout: 15_000 });
     await expect(row.getByTestId("error-code")).toHaveText("INSUFFICIENT_QUOTA");
-    await expect.poll(async () => Number((await chartData(page, "error-codes")).get("INSUFFICIENT_QUOTA")?.[0] ?? 0)).toBe(codesBefore + 1);
     await expect
-      .poll(async () => Number(((await chartData(page, "failure-rate")).get("docker")?.[1] ?? "0 of 0").split(" of ")[0]))
+      .poll(async () => Number((await chartData(page, "error-codes")).get("INSUFFICIENT_QUOTA")?.[0] ?? 0))
+      .toBe(codesBefore + 1);
+    await expect
+      .poll(async () =>
+        Number(((await chartData(page, "failure-rate")).get("docker")?.[1] ?? "0 of 0").split(" of ")[0]),
+      )
       .toBe(dockerFailedBefore + 1);
 
     // A click on the error code's bar lists exactly those builds.
     await page.getByTestId("chart-error-codes").locator(".recharts-bar-rectangle").first().click();
     await expect(page).toHaveURL(/error_code=INSUFFICIENT_QUOTA/);
     await expect(recentRows(page)).toHaveCount(codesBefore + 1);
-    await expect(recentRows(page).getByTestId("error-code")).toHaveText(Array.from({ length: codesBefore + 1 }, () => "INSUFFICIENT_QUOTA"));
+    await expect(recentRows(page).getByTestId("error-code")).toHaveText(
+      Array.from({ length: codesBefore + 1 }, () => "INSUFFICIENT_QUOTA"),
+    );
   } finally {
     await settled(page, created.id);
     await apiJson(page, "POST", `/workspaces/${created.id}/builds`, { transition: "delete" });
-    await expect.poll(async () => (await page.request.get(`/api/v2/workspaces/${created.id}`)).status(), { timeout: 30_000 }).toBe(410);
+    await expect
+      .poll(async () => (await page.request.get(`/api/v2/workspaces/${created.id}`)).status(), { timeout: 30_000 })
+      .toBe(410);
   }
 });
 
@@ -171,7 +216,9 @@ test("filtering by template narrows the table and the charts, in the URL", async
   await expect(templateCells.first()).toHaveText(/^kubernetes /);
   await expect.poll(async () => [...(await chartData(page, "failure-rate")).keys()]).toEqual(["kubernetes"]);
   await expect.poll(async () => [...(await chartData(page, "failing-templates")).keys()]).toEqual(["kubernetes"]);
-  await expect(page.getByTestId("chart-duration").getByRole("list", { name: "Templates" }).getByRole("listitem")).toHaveCount(1);
+  await expect(
+    page.getByTestId("chart-duration").getByRole("list", { name: "Templates" }).getByRole("listitem"),
+  ).toHaveCount(1);
 
   // Shared URL: the same view from a fresh load; Back undoes the filter.
   await page.reload();
@@ -221,7 +268,9 @@ test("390 px wide: no sideways scroll, charts stacked, builds as cards", async (
   await page.setViewportSize({ width: 390, height: 844 });
   await signIn(page, "admin");
   await openOverview(page);
-  const boxes = await Promise.all(["status", "failure-rate", "duration", "queue"].map((id) => page.getByTestId(`chart-${id}`).boundingBox()));
+  const boxes = await Promise.all(
+    ["status", "failure-rate", "duration", "queue"].map((id) => page.getByTestId(`chart-${id}`).boundingBox()),
+  );
   for (let i = 1; i < boxes.length; i++) {
     expect(boxes[i]!.x).toBe(boxes[0]!.x);
     expect(boxes[i]!.y).toBeGreaterThanOrEqual(boxes[i - 1]!.y + boxes[i - 1]!.height);
@@ -229,6 +278,8 @@ test("390 px wide: no sideways scroll, charts stacked, builds as cards", async (
   expect(boxes[0]!.width).toBeLessThanOrEqual(390);
   await expect(recentTable(page)).toHaveCount(0);
   await expect(page.getByRole("list", { name: "Recent builds" }).getByRole("listitem").first()).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
 });

@@ -12,7 +12,8 @@ const DIST = "dist-bench/logs/test.html";
 const test = base.extend<object, { benchUrl: string }>({
   benchUrl: [
     async ({}, use, workerInfo) => {
-      if (!existsSync(DIST)) throw new Error(`${DIST} is missing: run \`npx vite build -c e2e/bench/vite.bench.config.ts\` first`);
+      if (!existsSync(DIST))
+        throw new Error(`${DIST} is missing: run \`npx vite build -c e2e/bench/vite.bench.config.ts\` first`);
       const port = Number(process.env.LOG_TEST_BASE_PORT ?? 4350) + workerInfo.workerIndex;
       const server = await preview({
         configFile: "e2e/bench/vite.bench.config.ts",
@@ -30,7 +31,10 @@ const viewer = (page: Page) => page.getByRole("region", { name: "Build log", exa
 const lines = (page: Page) => page.getByRole("region", { name: "Build log lines" });
 const row = (page: Page, n: number) => page.locator(`[data-line="${n}"]`);
 const plain = (page: Page, n: number) => page.evaluate((line) => window.__logTest!.plain(line), n);
-const counter = (page: Page) => viewer(page).getByRole("status").filter({ hasText: /\/|No results|Searching/ });
+const counter = (page: Page) =>
+  viewer(page)
+    .getByRole("status")
+    .filter({ hasText: /\/|No results|Searching/ });
 
 test("a 100k-line log opens virtualized and #L99999 lands on that line", async ({ page, benchUrl }) => {
   await page.goto(`${benchUrl}?lines=100000#L99999`);
@@ -47,7 +51,9 @@ test("line numbers are permalinks: click, shift-click, reload", async ({ page, b
   await page.goto(`${benchUrl}?lines=2000`);
   await row(page, 5).getByRole("link", { name: "Line 5" }).click();
   await expect(page).toHaveURL(/#L5$/);
-  await row(page, 9).getByRole("link", { name: "Line 9" }).click({ modifiers: ["Shift"] });
+  await row(page, 9)
+    .getByRole("link", { name: "Line 9" })
+    .click({ modifiers: ["Shift"] });
   await expect(page).toHaveURL(/#L5-L9$/);
   for (const n of [5, 7, 9]) await expect(row(page, n)).toHaveAttribute("data-selected", "true");
   await expect(row(page, 10)).not.toHaveAttribute("data-selected");
@@ -62,7 +68,8 @@ test("search finds, counts and walks matches; regex errors are explained", async
   await page.goto(`${benchUrl}?lines=5000`);
   const expected: number[] = await page.evaluate(() => {
     const out: number[] = [];
-    for (let n = 1; n <= window.__logTest!.store.length; n++) if (window.__logTest!.plain(n).includes("forces replacement")) out.push(n);
+    for (let n = 1; n <= window.__logTest!.store.length; n++)
+      if (window.__logTest!.plain(n).includes("forces replacement")) out.push(n);
     return out;
   });
   expect(expected.length).toBeGreaterThan(10);
@@ -121,13 +128,24 @@ test("follow mode sticks to new lines, pauses on scroll up, jumps back", async (
   await expect(row(page, 1050)).toBeInViewport();
 });
 
-test("the XSS corpus in log lines stays text: nothing runs, no element but spans and links", async ({ page, benchUrl }) => {
+test("the XSS corpus in log lines stays text: nothing runs, no element but spans and links", async ({
+  page,
+  benchUrl,
+}) => {
   await page.addInitScript(() => {
     const calls: string[] = [];
-    const record = (name: string) => (...args: unknown[]) => {
-      calls.push(`${name}(${args.map(String).join(",")})`);
-    };
-    Object.assign(window, { __calls: calls, xss: record("xss"), alert: record("alert"), confirm: record("confirm"), prompt: record("prompt") });
+    const record =
+      (name: string) =>
+      (...args: unknown[]) => {
+        calls.push(`${name}(${args.map(String).join(",")})`);
+      };
+    Object.assign(window, {
+      __calls: calls,
+      xss: record("xss"),
+      alert: record("alert"),
+      confirm: record("confirm"),
+      prompt: record("prompt"),
+    });
     const added: string[] = [];
     Object.assign(window, { __added: added });
     // Every element ever added inside log text, including whole subtrees appended at once.
@@ -135,7 +153,8 @@ test("the XSS corpus in log lines stays text: nothing runs, no element but spans
       for (const r of records)
         for (const node of r.addedNodes) {
           if (!(node instanceof Element)) continue;
-          for (const el of [node, ...node.querySelectorAll("*")]) if (el.parentElement?.closest("[data-log-text]")) added.push(el.tagName.toLowerCase());
+          for (const el of [node, ...node.querySelectorAll("*")])
+            if (el.parentElement?.closest("[data-log-text]")) added.push(el.tagName.toLowerCase());
         }
     }).observe(document, { childList: true, subtree: true });
   });
@@ -162,7 +181,11 @@ test("the XSS corpus in log lines stays text: nothing runs, no element but spans
       dangerousInPage: document.querySelectorAll(
         "#root :is(script, img, iframe, object, embed, video, audio, source, form, textarea, meta, base, math, details, marquee, style, template, noscript, x, h1, table)",
       ).length,
-      links: [...document.querySelectorAll("[data-log-text] a")].map((a) => ({ href: a.getAttribute("href") ?? "", rel: a.getAttribute("rel"), target: a.getAttribute("target") })),
+      links: [...document.querySelectorAll("[data-log-text] a")].map((a) => ({
+        href: a.getAttribute("href") ?? "",
+        rel: a.getAttribute("rel"),
+        target: a.getAttribute("target"),
+      })),
       attrs: [...new Set(textEls.flatMap((el) => el.getAttributeNames()))],
       title: document.title,
     };
@@ -171,7 +194,9 @@ test("the XSS corpus in log lines stays text: nothing runs, no element but spans
   expect(report.addedInText.filter((t) => t !== "span" && t !== "a")).toEqual([]);
   expect(report.dangerousInPage).toBe(0);
   expect(report.tagsInText.filter((t) => t !== "span" && t !== "a")).toEqual([]);
-  expect(report.attrs.filter((a) => !["style", "data-match", "href", "target", "rel", "class"].includes(a))).toEqual([]);
+  expect(report.attrs.filter((a) => !["style", "data-match", "href", "target", "rel", "class"].includes(a))).toEqual(
+    [],
+  );
   expect(report.links.length).toBeGreaterThan(0);
   for (const link of report.links) {
     expect(link.href).toMatch(/^https?:\/\//);
@@ -183,7 +208,10 @@ test("the XSS corpus in log lines stays text: nothing runs, no element but spans
 
 test("download gives the full text of the log", async ({ page, benchUrl }) => {
   await page.goto(`${benchUrl}?lines=5000`);
-  const [download] = await Promise.all([page.waitForEvent("download"), viewer(page).getByRole("button", { name: "Download log" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    viewer(page).getByRole("button", { name: "Download log" }).click(),
+  ]);
   expect(download.suggestedFilename()).toBe("build.log");
   const text = await readFile(await download.path(), "utf8");
   const out = text.split("\n");
@@ -198,7 +226,9 @@ test("download gives the full text of the log", async ({ page, benchUrl }) => {
 
 test("level filter and collapsed stages never renumber lines", async ({ page, benchUrl }) => {
   await page.goto(`${benchUrl}?lines=2000`);
-  const levels: number[] = await page.evaluate(() => Array.from({ length: 60 }, (_, i) => window.__logTest!.store.level(i)));
+  const levels: number[] = await page.evaluate(() =>
+    Array.from({ length: 60 }, (_, i) => window.__logTest!.store.level(i)),
+  );
   const hidden = levels.findIndex((l) => l < 2) + 1;
   expect(hidden).toBeGreaterThan(0);
   await expect(row(page, hidden)).toBeVisible();

@@ -22,7 +22,8 @@ async function hoverBar(page: Page, row: Locator, name: string): Promise<{ x: nu
   const y = rowBox.y + rowBox.height / 2;
   for (let x = box.x + 2; x < box.x + box.width; x += 4) {
     await page.mouse.move(x, y);
-    if ((await tooltip(page).count()) > 0 && (await tooltip(page).locator("p").first().innerText()) === name) return { x, y };
+    if ((await tooltip(page).count()) > 0 && (await tooltip(page).locator("p").first().innerText()) === name)
+      return { x, y };
   }
   throw new Error(`no bar named ${name} under the pointer`);
 }
@@ -36,7 +37,9 @@ function tickMs(label: string): number {
 }
 
 async function tickStepMs(page: Page): Promise<number> {
-  const labels = await page.locator('[data-testid="timings-axis"] span[data-kind="tick"]:not([hidden])').allInnerTexts();
+  const labels = await page
+    .locator('[data-testid="timings-axis"] span[data-kind="tick"]:not([hidden])')
+    .allInnerTexts();
   expect(labels.length).toBeGreaterThan(1);
   return tickMs(labels[1]) - tickMs(labels[0]);
 }
@@ -168,10 +171,14 @@ test.describe("a build in progress", () => {
   });
 
   test("bars appear from the log before the build finishes, then real timings replace them", async ({ page }) => {
-    const login = await page.request.post(`${slow.url}/api/v2/users/login`, { data: { email: "alice@example.com", password: "coder-demo-1" } });
+    const login = await page.request.post(`${slow.url}/api/v2/users/login`, {
+      data: { email: "alice@example.com", password: "coder-demo-1" },
+    });
     expect(login.status()).toBe(201);
     const ws = await (await page.request.get(`${slow.url}/api/v2/users/alice/workspace/stopped-ws`)).json();
-    const created = await page.request.post(`${slow.url}/api/v2/workspaces/${ws.id}/builds`, { data: { transition: "start" } });
+    const created = await page.request.post(`${slow.url}/api/v2/workspaces/${ws.id}/builds`, {
+      data: { transition: "start" },
+    });
     expect(created.status()).toBe(201);
     const build = await created.json();
     await page.goto(`${slow.url}/@alice/stopped-ws/builds/${build.build_number}/timings`);

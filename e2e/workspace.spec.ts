@@ -13,13 +13,23 @@ import { basePort, spawnServer, type SpawnedServer } from "./support/server";
 // ---- helpers ----------------------------------------------------------------------------------
 
 /** `base` is empty for the worker's server (the baseURL), or another server's URL. */
-async function api<T>(request: APIRequestContext, method: "GET" | "POST" | "PUT", path: string, data?: unknown, base = ""): Promise<T> {
+async function api<T>(
+  request: APIRequestContext,
+  method: "GET" | "POST" | "PUT",
+  path: string,
+  data?: unknown,
+  base = "",
+): Promise<T> {
   const res = await request.fetch(`${base}/api/v2${path}`, { method, data });
   expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
   return (await res.json()) as T;
 }
 
-async function waitForJob(request: APIRequestContext, workspaceId: string, done: (ws: Workspace) => boolean): Promise<Workspace> {
+async function waitForJob(
+  request: APIRequestContext,
+  workspaceId: string,
+  done: (ws: Workspace) => boolean,
+): Promise<Workspace> {
   const deadline = Date.now() + 30_000;
   for (;;) {
     const ws = await api<Workspace>(request, "GET", `/workspaces/${workspaceId}`);
@@ -34,7 +44,11 @@ const created: string[] = [];
 
 test.afterEach(async ({ page }) => {
   for (const id of created.splice(0)) {
-    await waitForJob(page.request, id, (ws) => !["pending", "running", "canceling"].includes(ws.latest_build.job.status));
+    await waitForJob(
+      page.request,
+      id,
+      (ws) => !["pending", "running", "canceling"].includes(ws.latest_build.job.status),
+    );
     await api(page.request, "POST", `/workspaces/${id}/builds`, { transition: "delete" });
   }
 });
@@ -52,7 +66,8 @@ async function stoppedWorkspace(request: APIRequestContext, prefix: string): Pro
   return waitForJob(request, workspace.id, (ws) => ws.latest_build.status === "stopped");
 }
 
-const recorded = (page: Page, name: string) => page.evaluate((n) => (window as unknown as Record<string, string[]>)[n] ?? [], name);
+const recorded = (page: Page, name: string) =>
+  page.evaluate((n) => (window as unknown as Record<string, string[]>)[n] ?? [], name);
 
 function inOrder(values: string[], expected: string[]): boolean {
   let i = 0;
@@ -64,7 +79,9 @@ const status = (page: Page) => page.getByTestId("workspace-status");
 
 /** signIn() talks to the worker's server; this signs alice in on another one. */
 async function signInAt(page: Page, url: string): Promise<void> {
-  const res = await page.request.post(`${url}/api/v2/users/login`, { data: { email: "alice@example.com", password: "coder-demo-1" } });
+  const res = await page.request.post(`${url}/api/v2/users/login`, {
+    data: { email: "alice@example.com", password: "coder-demo-1" },
+  });
   expect(res.status(), await res.text()).toBe(201);
 }
 
@@ -73,7 +90,9 @@ async function signInAt(page: Page, url: string): Promise<void> {
 test("a build that fails with INSUFFICIENT_QUOTA explains what to do", async ({ page, server }) => {
   await signIn(page, "alice");
   const ws = await stoppedWorkspace(page.request, "e2e-quota");
-  const res = await page.request.post(`${server.url}/__sim/next-outcome`, { data: { workspace_id: ws.id, outcome: "insufficient_quota" } });
+  const res = await page.request.post(`${server.url}/__sim/next-outcome`, {
+    data: { workspace_id: ws.id, outcome: "insufficient_quota" },
+  });
   expect(res.ok()).toBe(true);
   await page.goto(`/@alice/${ws.name}`);
   await page.getByRole("button", { name: "Start", exact: true }).click();
@@ -98,7 +117,9 @@ test("a 409 on a double start is shown beside the button and the page keeps the 
   const snapshot = JSON.stringify(ws);
   const workspaceRead = new RegExp(`/api/v2/(workspaces/${ws.id}|users/alice/workspace/${ws.name})(\\?|$)`);
   await page.route(workspaceRead, (route) =>
-    route.request().method() === "GET" ? route.fulfill({ status: 200, contentType: "application/json", body: snapshot }) : route.fallback(),
+    route.request().method() === "GET"
+      ? route.fulfill({ status: 200, contentType: "application/json", body: snapshot })
+      : route.fallback(),
   );
   await api(page.request, "POST", `/workspaces/${ws.id}/builds`, { transition: "start" });
 
@@ -127,9 +148,17 @@ test("Build with parameters: the dialog validates, then starts a build with the 
   expect(chosen).not.toBe("codercom/enterprise-base:ubuntu");
   await dialog.getByRole("button", { name: "Start" }).click();
   await expect(dialog).toBeHidden();
-  const started = await waitForJob(page.request, ws.id, (w) => w.latest_build.build_number > ws.latest_build.build_number);
+  const started = await waitForJob(
+    page.request,
+    ws.id,
+    (w) => w.latest_build.build_number > ws.latest_build.build_number,
+  );
   expect(started.latest_build.transition).toBe("start");
-  const params = await api<Array<{ name: string; value: string }>>(page.request, "GET", `/workspacebuilds/${started.latest_build.id}/parameters`);
+  const params = await api<Array<{ name: string; value: string }>>(
+    page.request,
+    "GET",
+    `/workspacebuilds/${started.latest_build.id}/parameters`,
+  );
   expect(params.find((p) => p.name === "image")?.value).toBe(chosen);
 });
 
@@ -137,7 +166,11 @@ test("+1h moves the autostop time (PUT /extend) and the page shows the server's 
   await signIn(page, "alice");
   let dev = await api<Workspace>(page.request, "GET", "/users/alice/workspace/dev");
   if (dev.latest_build.status !== "running") {
-    await waitForJob(page.request, dev.id, (ws) => !["pending", "running", "canceling"].includes(ws.latest_build.job.status));
+    await waitForJob(
+      page.request,
+      dev.id,
+      (ws) => !["pending", "running", "canceling"].includes(ws.latest_build.job.status),
+    );
     await api(page.request, "POST", `/workspaces/${dev.id}/builds`, { transition: "start" });
     dev = await waitForJob(page.request, dev.id, (ws) => ws.latest_build.status === "running");
   }
@@ -150,7 +183,11 @@ test("+1h moves the autostop time (PUT /extend) and the page shows the server's 
   const after = new Date(before + 3_600_000);
   // Coder stores the deadline to the second.
   const seconds = (iso: string | null | undefined) => Math.floor(Date.parse(iso ?? "") / 1000);
-  await expect.poll(async () => seconds((await api<Workspace>(page.request, "GET", `/workspaces/${dev.id}`)).latest_build.deadline)).toBe(Math.floor(after.getTime() / 1000));
+  await expect
+    .poll(async () =>
+      seconds((await api<Workspace>(page.request, "GET", `/workspaces/${dev.id}`)).latest_build.deadline),
+    )
+    .toBe(Math.floor(after.getTime() / 1000));
   const hhmm = `${String(after.getUTCHours()).padStart(2, "0")}:${String(after.getUTCMinutes()).padStart(2, "0")} UTC`;
   await expect(autostop).toContainText(hhmm);
 });
@@ -192,7 +229,9 @@ test("usable at 390px: nothing overflows sideways and the actions are reachable"
   await signIn(page, "alice");
   await page.goto("/@alice/dev");
   await expect(page.getByTestId("agent")).toBeVisible();
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  const overflow = await page.evaluate(
+    () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+  );
   expect(overflow).toBeLessThanOrEqual(0);
   await expect(page.getByRole("button", { name: "Stop", exact: true })).toBeInViewport();
   await expect(page.getByTestId("build-log").locator("[data-line]").first()).toBeVisible();
@@ -204,7 +243,8 @@ test("keyboard: Tab to Start and Enter starts the workspace", async ({ page }) =
   await page.goto(`/@alice/${ws.name}`);
   const start = page.getByRole("button", { name: "Start", exact: true });
   await expect(start).toBeVisible();
-  for (let i = 0; i < 40 && !(await start.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press("Tab");
+  for (let i = 0; i < 40 && !(await start.evaluate((el) => el === document.activeElement)); i++)
+    await page.keyboard.press("Tab");
   await expect(start).toBeFocused();
   await page.keyboard.press("Enter");
   await expect(status(page)).not.toHaveAttribute("data-workspace-status", "stopped");
@@ -220,7 +260,9 @@ test.describe("with a server of its own", () => {
     own = undefined;
   });
 
-  test("starting a stopped workspace goes live: Pending → Starting → Running, logs, agent ready, apps — no reload", async ({ page }, info) => {
+  test("starting a stopped workspace goes live: Pending → Starting → Running, logs, agent ready, apps — no reload", async ({
+    page,
+  }, info) => {
     // Slower than the shared server, so "log lines while the build runs" does not depend on how busy the machine is.
     own = await spawnServer(basePort() + 40 + info.workerIndex, ["--speed", "5"]);
     await signInAt(page, own.url);
@@ -234,8 +276,14 @@ test.describe("with a server of its own", () => {
       const w = window as unknown as { __linesWhileStarting: number };
       w.__linesWhileStarting = 0;
       new MutationObserver(() => {
-        if (document.querySelector("[data-testid=workspace-status]")?.getAttribute("data-workspace-status") !== "starting") return;
-        w.__linesWhileStarting = Math.max(w.__linesWhileStarting, document.querySelectorAll("[data-testid=build-log] [data-line]").length);
+        if (
+          document.querySelector("[data-testid=workspace-status]")?.getAttribute("data-workspace-status") !== "starting"
+        )
+          return;
+        w.__linesWhileStarting = Math.max(
+          w.__linesWhileStarting,
+          document.querySelectorAll("[data-testid=build-log] [data-line]").length,
+        );
       }).observe(document.body, { subtree: true, childList: true });
     });
 
@@ -244,13 +292,18 @@ test.describe("with a server of its own", () => {
     await expect(status(page)).toHaveAttribute("data-workspace-status", "running", { timeout: 30_000 });
     const statuses = await recorded(page, "__statuses");
     expect(inOrder(statuses, ["stopped", "pending", "starting", "running"]), statuses.join(" → ")).toBe(true);
-    expect(await page.evaluate(() => (window as unknown as { __linesWhileStarting: number }).__linesWhileStarting)).toBeGreaterThan(0);
+    expect(
+      await page.evaluate(() => (window as unknown as { __linesWhileStarting: number }).__linesWhileStarting),
+    ).toBeGreaterThan(0);
 
     const agent = page.getByTestId("agent");
     await expect(agent).toHaveAttribute("data-agent-lifecycle", "ready", { timeout: 15_000 });
     await expect(status(page)).toHaveAttribute("data-ready", "true");
     await expect(status(page)).toHaveText("Running");
-    await expect(agent.getByRole("link", { name: /code-server/ })).toHaveAttribute("href", /\/@alice\/.+\.main\/apps\/code-server\/$/);
+    await expect(agent.getByRole("link", { name: /code-server/ })).toHaveAttribute(
+      "href",
+      /\/@alice\/.+\.main\/apps\/code-server\/$/,
+    );
     await expect(agent.getByTestId("app")).not.toHaveCount(0);
     await expect(page.getByTestId("agent-log").locator("[data-line]").first()).toBeVisible();
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
@@ -270,7 +323,9 @@ test.describe("with a server of its own", () => {
     await expect(page.getByRole("button", { name: "Start", exact: true })).toBeVisible();
   });
 
-  test("streams dropping mid-build: Reconnecting then Live, and the log equals the server's", async ({ page }, info) => {
+  test("streams dropping mid-build: Reconnecting then Live, and the log equals the server's", async ({
+    page,
+  }, info) => {
     // Slow enough that the build outlives several drops.
     own = await spawnServer(basePort() + 40 + info.workerIndex, ["--drop-streams-after-ms", "1500", "--speed", "3"]);
     await signInAt(page, own.url);
@@ -284,13 +339,24 @@ test.describe("with a server of its own", () => {
     expect(inOrder(live, ["live", "reconnecting", "live"]), live.join(" → ")).toBe(true);
 
     const ws = await api<Workspace>(page.request, "GET", "/users/alice/workspace/stopped-ws", undefined, own.url);
-    const logs = await api<ProvisionerJobLog[]>(page.request, "GET", `/workspacebuilds/${ws.latest_build.id}/logs`, undefined, own.url);
+    const logs = await api<ProvisionerJobLog[]>(
+      page.request,
+      "GET",
+      `/workspacebuilds/${ws.latest_build.id}/logs`,
+      undefined,
+      own.url,
+    );
     expect(new Set(logs.map((l) => l.id)).size).toBe(logs.length);
-    const expected = logs.map((l) => `${new Date(Date.parse(l.created_at)).toISOString()} [${l.log_level}] [${l.stage}] ${stripAnsi(l.output)}`);
+    const expected = logs.map(
+      (l) => `${new Date(Date.parse(l.created_at)).toISOString()} [${l.log_level}] [${l.stage}] ${stripAnsi(l.output)}`,
+    );
 
     // The pane's whole log, as its download writes it (generated from what the page received).
     await expect(page.getByTestId("build-log")).toHaveAttribute("data-stream-state", "done");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("build-log").getByRole("button", { name: "Download log" }).click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByTestId("build-log").getByRole("button", { name: "Download log" }).click(),
+    ]);
     const shown = (await readFile(await download.path(), "utf8")).split("\n").filter((line) => line !== "");
     expect(shown).toEqual(expected);
   });

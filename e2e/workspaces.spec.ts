@@ -9,7 +9,9 @@ import { axeBothThemes } from "./support/axe";
 
 async function waitForStatus(page: Page, id: string, status: string): Promise<void> {
   await expect
-    .poll(async () => (await apiJson<Workspace>(page, "GET", `/workspaces/${id}`)).latest_build.status, { timeout: 20_000 })
+    .poll(async () => (await apiJson<Workspace>(page, "GET", `/workspaces/${id}`)).latest_build.status, {
+      timeout: 20_000,
+    })
     .toBe(status);
 }
 
@@ -17,7 +19,11 @@ async function waitForStatus(page: Page, id: string, status: string): Promise<vo
 async function ensureStatus(page: Page, ws: Workspace, status: "running" | "stopped"): Promise<void> {
   const current = await apiJson<Workspace>(page, "GET", `/workspaces/${ws.id}`);
   if (current.latest_build.status === status) return;
-  if (current.latest_build.status !== "running" && current.latest_build.status !== "stopped" && current.latest_build.status !== "failed") {
+  if (
+    current.latest_build.status !== "running" &&
+    current.latest_build.status !== "stopped" &&
+    current.latest_build.status !== "failed"
+  ) {
     await waitForStatus(page, ws.id, status === "running" ? "running" : "stopped");
     return;
   }
@@ -35,13 +41,18 @@ async function createWorkspace(page: Page, name: string, template = "docker"): P
 /** Leaves the shared world as it was: waits for the workspace's build to settle, then deletes it. */
 async function removeWorkspace(page: Page, id: string): Promise<void> {
   await expect
-    .poll(async () => (await apiJson<Workspace>(page, "GET", `/workspaces/${id}`)).latest_build.job.status, { timeout: 20_000 })
+    .poll(async () => (await apiJson<Workspace>(page, "GET", `/workspaces/${id}`)).latest_build.job.status, {
+      timeout: 20_000,
+    })
     .toMatch(/^(succeeded|failed|canceled)$/);
   await apiJson(page, "POST", `/workspaces/${id}/builds`, { transition: "delete" });
-  await expect.poll(async () => (await page.request.get(`/api/v2/workspaces/${id}`)).status(), { timeout: 20_000 }).toBe(410);
+  await expect
+    .poll(async () => (await page.request.get(`/api/v2/workspaces/${id}`)).status(), { timeout: 20_000 })
+    .toBe(410);
 }
 
-const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+const uniqueName = (prefix: string) =>
+  `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
 function table(page: Page): Locator {
   return page.getByRole("table", { name: "Workspaces" });
@@ -62,7 +73,9 @@ async function rowNames(page: Page): Promise<string[]> {
 }
 
 /** Every row's status, selection and batch note, read in one go. */
-async function rowStates(page: Page): Promise<Record<string, { status: string | null; checked: boolean; batch: string | null }>> {
+async function rowStates(
+  page: Page,
+): Promise<Record<string, { status: string | null; checked: boolean; batch: string | null }>> {
   const rows = await bodyRows(page).evaluateAll((trs) =>
     trs.map((tr) => ({
       name: tr.querySelector("td a[href^='/@']")?.textContent ?? "",
@@ -88,9 +101,16 @@ test.describe("workspace list", () => {
 
     await search.fill("status:running");
     await expect(page).toHaveURL(/[?&]filter=status%3Arunning(&|$)/);
-    await expect.poll(async () => new Set(await bodyRows(page).locator("[data-col=status] [data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status"))))).toEqual(
-      new Set(["running"]),
-    );
+    await expect
+      .poll(
+        async () =>
+          new Set(
+            await bodyRows(page)
+              .locator("[data-col=status] [data-status]")
+              .evaluateAll((els) => els.map((e) => e.getAttribute("data-status"))),
+          ),
+      )
+      .toEqual(new Set(["running"]));
     expect(await bodyRows(page).count()).toBeGreaterThan(0);
 
     await page.goBack();
@@ -135,14 +155,20 @@ test.describe("workspace list", () => {
     expect(watches.length, "a transitioning row is watched").toBeGreaterThan(0);
     await expect(badge(r)).toHaveAttribute("data-status", "running", { timeout: 20_000 });
     expect(await page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument)).toBe(true);
-    await expect.poll(() => watches.every((w) => w.isClosed()), { message: "the stream closes once the row settles" }).toBe(true);
+    await expect
+      .poll(() => watches.every((w) => w.isClosed()), { message: "the stream closes once the row settles" })
+      .toBe(true);
     await removeWorkspace(page, ws.id);
   });
 
   test("batch stop: one 409 is reported on its row, the others stop, nothing else changes", async ({ page }) => {
     test.setTimeout(120_000);
     await signIn(page, "admin");
-    const targets = await Promise.all([getWorkspace(page, "bob", "sandbox"), getWorkspace(page, "carol", "frontend"), getWorkspace(page, "dave", "data-pipeline")]);
+    const targets = await Promise.all([
+      getWorkspace(page, "bob", "sandbox"),
+      getWorkspace(page, "carol", "frontend"),
+      getWorkspace(page, "dave", "data-pipeline"),
+    ]);
     await Promise.all(targets.map((ws) => ensureStatus(page, ws, "running")));
     const [ok1, ok2, busy] = targets;
 
@@ -154,7 +180,8 @@ test.describe("workspace list", () => {
     await page.route(/\/api\/v2\/workspaces\?/, async (route) => {
       const url = route.request().url();
       const before = answered.get(url);
-      if (frozen && before !== undefined) return route.fulfill({ status: 200, contentType: "application/json", body: before });
+      if (frozen && before !== undefined)
+        return route.fulfill({ status: 200, contentType: "application/json", body: before });
       const response = await route.fetch();
       const body = await response.text();
       answered.set(url, body);
@@ -162,7 +189,8 @@ test.describe("workspace list", () => {
     });
     await openList(page, "?filter=");
     const selected = new Set(targets.map((t) => t.name));
-    const others = async () => Object.fromEntries(Object.entries(await rowStates(page)).filter(([name]) => !selected.has(name)));
+    const others = async () =>
+      Object.fromEntries(Object.entries(await rowStates(page)).filter(([name]) => !selected.has(name)));
     const othersBefore = await others();
     expect(Object.keys(othersBefore).length).toBeGreaterThan(5);
 
@@ -204,9 +232,15 @@ test.describe("workspace list", () => {
   test("sorting by last used orders rows (favourites first) and lives in the URL", async ({ page }) => {
     await signIn(page, "alice");
     await openList(page);
-    await table(page).getByRole("columnheader", { name: /Last used/ }).getByRole("button").click();
+    await table(page)
+      .getByRole("columnheader", { name: /Last used/ })
+      .getByRole("button")
+      .click();
     await expect(page).toHaveURL(/sort=last_used%3Adesc|sort=last_used:desc/);
-    await expect(table(page).getByRole("columnheader", { name: /Last used/ })).toHaveAttribute("aria-sort", "descending");
+    await expect(table(page).getByRole("columnheader", { name: /Last used/ })).toHaveAttribute(
+      "aria-sort",
+      "descending",
+    );
     // Sorting spans every match, so the rows settle once all pages are in (and live updates may
     // move a row meanwhile): wait for the order, then check it.
     const order = async () => {
@@ -225,7 +259,10 @@ test.describe("workspace list", () => {
     };
     await expect.poll(order).toEqual({ favouritesFirst: true, newestFirst: true });
 
-    await table(page).getByRole("columnheader", { name: /Last used/ }).getByRole("button").click();
+    await table(page)
+      .getByRole("columnheader", { name: /Last used/ })
+      .getByRole("button")
+      .click();
     await expect(page).toHaveURL(/sort=last_used%3Aasc|sort=last_used:asc/);
   });
 
@@ -236,16 +273,27 @@ test.describe("workspace list", () => {
     const names = await rowNames(page);
     expect(names.indexOf(target.name)).toBeGreaterThan(0);
 
-    await row(page, target.name).getByRole("button", { name: `Add ${target.name} to favourites` }).click();
-    await expect(row(page, target.name).getByRole("button", { name: `Remove ${target.name} from favourites` })).toHaveAttribute("aria-pressed", "true");
+    await row(page, target.name)
+      .getByRole("button", { name: `Add ${target.name} to favourites` })
+      .click();
+    await expect(
+      row(page, target.name).getByRole("button", { name: `Remove ${target.name} from favourites` }),
+    ).toHaveAttribute("aria-pressed", "true");
     await expect
       .poll(async () => {
-        const rows = await bodyRows(page).evaluateAll((trs) => trs.map((tr) => tr.querySelector("button[aria-pressed]")?.getAttribute("aria-pressed") === "true"));
+        const rows = await bodyRows(page).evaluateAll((trs) =>
+          trs.map((tr) => tr.querySelector("button[aria-pressed]")?.getAttribute("aria-pressed") === "true"),
+        );
         const lastFavourite = rows.lastIndexOf(true);
-        return rows.slice(0, lastFavourite + 1).every(Boolean) && (await rowNames(page)).indexOf(target.name) <= lastFavourite;
+        return (
+          rows.slice(0, lastFavourite + 1).every(Boolean) &&
+          (await rowNames(page)).indexOf(target.name) <= lastFavourite
+        );
       })
       .toBe(true);
-    const favs = (await apiJson<WorkspacesResponse>(page, "GET", `/workspaces?q=${encodeURIComponent(`name:${target.name}`)}`)).workspaces;
+    const favs = (
+      await apiJson<WorkspacesResponse>(page, "GET", `/workspaces?q=${encodeURIComponent(`name:${target.name}`)}`)
+    ).workspaces;
     expect(favs[0].favorite).toBe(true);
     await apiJson(page, "DELETE", `/workspaces/${target.id}/favorite`);
     await removeWorkspace(page, target.id);
@@ -270,7 +318,11 @@ test.describe("workspace list", () => {
     for (const ws of extra) await removeWorkspace(page, ws.id);
   });
 
-  test("alice never sees bob's workspaces; admin sees everyone's with an owner column", async ({ page, browser, server }) => {
+  test("alice never sees bob's workspaces; admin sees everyone's with an owner column", async ({
+    page,
+    browser,
+    server,
+  }) => {
     await signIn(page, "alice");
     await openList(page, "?filter=");
     const aliceSees = await rowNames(page);
@@ -332,7 +384,9 @@ test.describe("workspace list", () => {
     await removeWorkspace(page, created.id);
   });
 
-  test("axe in light and dark, with a row selected (the batch bar showing): nothing serious or critical", async ({ page }) => {
+  test("axe in light and dark, with a row selected (the batch bar showing): nothing serious or critical", async ({
+    page,
+  }) => {
     test.setTimeout(120_000);
     await signIn(page, "alice");
     await openList(page);
@@ -346,7 +400,9 @@ test.describe("workspace list", () => {
     await page.goto("/workspaces");
     await expect(page.getByTestId("workspace-card").first()).toBeVisible();
     await expect(page.getByRole("table")).toHaveCount(0);
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
 
     // The New workspace dialog fits too: long template descriptions are cut, not pushed outside.
@@ -354,7 +410,10 @@ test.describe("workspace list", () => {
     const dialog = page.getByRole("dialog", { name: "New workspace" });
     await expect(dialog.getByRole("radio").first()).toBeVisible();
     const dialogRight = (await dialog.boundingBox())!.x + (await dialog.boundingBox())!.width;
-    for (const option of await dialog.locator("label").filter({ has: page.getByRole("radio") }).all()) {
+    for (const option of await dialog
+      .locator("label")
+      .filter({ has: page.getByRole("radio") })
+      .all()) {
       const box = (await option.boundingBox())!;
       expect(box.x + box.width).toBeLessThanOrEqual(dialogRight);
     }

@@ -38,11 +38,19 @@ async function run(args: LoadArgs): Promise<LoadReport> {
     const sightings = new Map<string, number[]>();
     const watchers = Array.from({ length: args.watchers }, (_, i) => {
       const id = i % 2 === 0 ? driver.workspaceIds[(i / 2) % driver.workspaceIds.length] : others[i % others.length];
-      return { id, client: watch(api, id, metrics, (_ws, buildId, at) => sightings.set(buildId, [...(sightings.get(buildId) ?? []), at])) };
+      return {
+        id,
+        client: watch(api, id, metrics, (_ws, buildId, at) =>
+          sightings.set(buildId, [...(sightings.get(buildId) ?? []), at]),
+        ),
+      };
     });
 
     // Fan-out is measured for builds requested once every watcher is connected.
-    await waitFor(() => (metrics.summaries()["watch-ws handshake"]?.count ?? 0) + metrics.errorCount >= args.watchers, 30_000);
+    await waitFor(
+      () => (metrics.summaries()["watch-ws handshake"]?.count ?? 0) + metrics.errorCount >= args.watchers,
+      30_000,
+    );
     const measuredFrom = performance.now();
     const end = performance.now() + args.seconds * 1000;
     const stopList = listQueries(api, args.rate, metrics);

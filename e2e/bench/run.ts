@@ -18,13 +18,24 @@ import { timingsScenario } from "./scenarios/timings";
 import { watchLatencyScenario } from "./scenarios/watchLatency";
 import { workspacePageScenario } from "./scenarios/workspacePage";
 
-const SCENARIOS: Scenario[] = [bundleScenario, coldLoadScenario, watchLatencyScenario, workspacePageScenario, logsScenario, timingsScenario, buildHistoryScenario, buildsOverviewScenario];
+const SCENARIOS: Scenario[] = [
+  bundleScenario,
+  coldLoadScenario,
+  watchLatencyScenario,
+  workspacePageScenario,
+  logsScenario,
+  timingsScenario,
+  buildHistoryScenario,
+  buildsOverviewScenario,
+];
 const BENCH_PORT = Number(process.env.BENCH_PORT ?? 4900);
 
 function build(): void {
   const vite = "node_modules/vite/bin/vite.js";
   execFileSync(process.execPath, [vite, "build", "--logLevel", "warn"], { stdio: "inherit" });
-  execFileSync(process.execPath, [vite, "build", "--config", "e2e/bench/vite.bench.config.ts", "--logLevel", "warn"], { stdio: "inherit" });
+  execFileSync(process.execPath, [vite, "build", "--config", "e2e/bench/vite.bench.config.ts", "--logLevel", "warn"], {
+    stdio: "inherit",
+  });
 }
 
 async function main(): Promise<void> {
@@ -34,15 +45,24 @@ async function main(): Promise<void> {
 
   const server = await spawnServer(BENCH_PORT, ["--world", "bench", "--seed", "1", "--speed", "1"]);
   const pages = await serveStatic("dist-bench");
-  const browser = await chromium.launch({ ...chromiumLaunchOptions, args: [...chromiumLaunchOptions.args, "--js-flags=--expose-gc"] });
+  const browser = await chromium.launch({
+    ...chromiumLaunchOptions,
+    args: [...chromiumLaunchOptions.args, "--js-flags=--expose-gc"],
+  });
   const ctx: BenchContext = {
     browser,
     appUrl: server.url,
     pagesUrl: pages.url,
     quick: args.quick,
     async signedInContext(user) {
-      const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, locale: "en-US", timezoneId: "UTC" });
-      const res = await context.request.post(`${server.url}/api/v2/users/login`, { data: { email: `${user}@example.com`, password: "coder-demo-1" } });
+      const context = await browser.newContext({
+        viewport: { width: 1280, height: 800 },
+        locale: "en-US",
+        timezoneId: "UTC",
+      });
+      const res = await context.request.post(`${server.url}/api/v2/users/login`, {
+        data: { email: `${user}@example.com`, password: "coder-demo-1" },
+      });
       if (res.status() !== 201) throw new Error(`bench sign-in as ${user} answered ${res.status()}`);
       return context;
     },
@@ -78,7 +98,13 @@ async function main(): Promise<void> {
   if (!args.quick && args.only.length === 0) {
     writeFileSync(
       "bench-results/REPORT.md",
-      formatMarkdown(rows, { date: new Date().toISOString().slice(0, 10), runs: args.runs, quick: args.quick, chromium: `Chromium ${chromiumVersion}`, failures }),
+      formatMarkdown(rows, {
+        date: new Date().toISOString().slice(0, 10),
+        runs: args.runs,
+        quick: args.quick,
+        chromium: `Chromium ${chromiumVersion}`,
+        failures,
+      }),
     );
   }
   if (args.compare) {

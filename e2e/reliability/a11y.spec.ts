@@ -13,9 +13,14 @@ const CHUNK = 5;
 for (const user of [null, "alice", "admin"] as const) {
   const chunks = Math.ceil(ROUTES.filter((r) => r.user === user).length / CHUNK);
   for (let chunk = 0; chunk < chunks; chunk++) {
-    test(`axe, light and dark, ${user ?? "signed out"} (${chunk + 1}/${chunks}): no serious or critical violation`, async ({ browser, server }) => {
+    test(`axe, light and dark, ${user ?? "signed out"} (${chunk + 1}/${chunks}): no serious or critical violation`, async ({
+      browser,
+      server,
+    }) => {
       test.setTimeout(120_000);
-      const routes = (await appRoutes(server.url)).filter((r) => r.user === user).slice(chunk * CHUNK, (chunk + 1) * CHUNK);
+      const routes = (await appRoutes(server.url))
+        .filter((r) => r.user === user)
+        .slice(chunk * CHUNK, (chunk + 1) * CHUNK);
       // axe needs a page of a context made with newContext().
       const context = await browser.newContext();
       const page = await context.newPage();
@@ -42,11 +47,17 @@ test("a stored theme applies before the first paint", async ({ browser, server }
     const page = await context.newPage();
     // The boot script runs before the app: the first frame already has the stored theme.
     await page.addInitScript(() => {
-      requestAnimationFrame(() => ((window as unknown as { firstFrameDark: boolean }).firstFrameDark = document.documentElement.classList.contains("dark")));
+      requestAnimationFrame(
+        () =>
+          ((window as unknown as { firstFrameDark: boolean }).firstFrameDark =
+            document.documentElement.classList.contains("dark")),
+      );
     });
     await page.goto(`${server.url}/login`);
     await expect(page.locator("h1").first()).toBeVisible();
-    expect(await page.evaluate(() => (window as unknown as { firstFrameDark: boolean }).firstFrameDark)).toBe(theme === "dark");
+    expect(await page.evaluate(() => (window as unknown as { firstFrameDark: boolean }).firstFrameDark)).toBe(
+      theme === "dark",
+    );
     const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     const [r, g, b] = (background.match(/\d+/g) ?? []).map(Number);
     expect((r + g + b) / 3 < 128, `body background ${background}`).toBe(theme === "dark");
@@ -62,11 +73,18 @@ function focused(page: Page) {
     const s = getComputedStyle(el);
     const outline = s.outlineStyle !== "none" && parseFloat(s.outlineWidth) > 0;
     const ring = s.boxShadow !== "none" && s.boxShadow !== "";
-    return { label: (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40), tag: el.tagName, ring: outline || ring, outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}` };
+    return {
+      label: (el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40),
+      tag: el.tagName,
+      ring: outline || ring,
+      outline: `${s.outlineStyle} ${s.outlineWidth} ${s.outlineColor}`,
+    };
   });
 }
 
-test("keyboard: tab through the workspace page to Start, each stop with a visible focus ring, Enter starts it", async ({ browser }, testInfo) => {
+test("keyboard: tab through the workspace page to Start, each stop with a visible focus ring, Enter starts it", async ({
+  browser,
+}, testInfo) => {
   test.setTimeout(60_000);
   const own = await ownServer(testInfo, []);
   try {
@@ -89,27 +107,52 @@ test("keyboard: tab through the workspace page to Start, each stop with a visibl
       if (await start.evaluate((el) => el === document.activeElement)) break;
     }
     await expect(start, `reached by Tab: ${stops.map((s) => s.label).join(" | ")}`).toBeFocused();
-    expect(stops.filter((s) => !s.ring), "stops without a visible focus indicator").toEqual([]);
+    expect(
+      stops.filter((s) => !s.ring),
+      "stops without a visible focus indicator",
+    ).toEqual([]);
     // Every control before Start, in DOM order, was a tab stop (nothing skipped, nothing unreachable).
     // Compared by accessible label, not by element: a menu trigger is swapped for Radix's once its
     // code has loaded (on first focus), and the new element is the same control.
     const visited = stops.map((s) => `${s.tag} ${s.label}`);
     const skipped = await page.evaluate((visited) => {
       const start = document.activeElement!;
-      const controls = [...document.querySelectorAll<HTMLElement>("a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex='-1'])")];
+      const controls = [
+        ...document.querySelectorAll<HTMLElement>(
+          "a[href], button:not([disabled]), input:not([disabled]), select:not([disabled]), [tabindex]:not([tabindex='-1'])",
+        ),
+      ];
       return controls
-        .filter((el) => el.compareDocumentPosition(start) & Node.DOCUMENT_POSITION_FOLLOWING && el.getClientRects().length > 0 && !el.closest("[inert], [aria-hidden=true]"))
-        .filter((el) => !visited.includes(`${el.tagName} ${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}`))
+        .filter(
+          (el) =>
+            el.compareDocumentPosition(start) & Node.DOCUMENT_POSITION_FOLLOWING &&
+            el.getClientRects().length > 0 &&
+            !el.closest("[inert], [aria-hidden=true]"),
+        )
+        .filter(
+          (el) =>
+            !visited.includes(
+              `${el.tagName} ${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}`,
+            ),
+        )
         .map((el) => el.outerHTML.slice(0, 100));
     }, visited);
-    expect(skipped, `controls before Start never focused; stops: ${stops.map((s) => `${s.tag} ${s.label}`).join(" | ")}`).toEqual([]);
+    expect(
+      skipped,
+      `controls before Start never focused; stops: ${stops.map((s) => `${s.tag} ${s.label}`).join(" | ")}`,
+    ).toEqual([]);
 
     await page.keyboard.press("Enter");
-    await expect(page.getByTestId("workspace-status")).toHaveAttribute("data-workspace-status", /^(pending|starting|running)$/);
+    await expect(page.getByTestId("workspace-status")).toHaveAttribute(
+      "data-workspace-status",
+      /^(pending|starting|running)$/,
+    );
     const api = await Api.login(own.url, "alice");
     const ws = await api.workspace("alice", "stopped-ws");
     expect(ws.latest_build.transition).toBe("start");
-    await expect(page.getByTestId("workspace-status")).toHaveAttribute("data-workspace-status", "running", { timeout: 20_000 });
+    await expect(page.getByTestId("workspace-status")).toHaveAttribute("data-workspace-status", "running", {
+      timeout: 20_000,
+    });
     await page.close();
   } finally {
     await own.stop();

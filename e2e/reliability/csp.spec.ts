@@ -5,9 +5,13 @@ import { expect, test } from "../fixtures";
 import { appRoutes, navigate, waitForRoute } from "../support/routes";
 import { collectErrors, installProbes, readProbes, signInAt } from "../support/reliability";
 
-const POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:";
+const POLICY =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:";
 
-test("the policy is on every HTML response and asset, and the shell has no inline script", async ({ request, server }) => {
+test("the policy is on every HTML response and asset, and the shell has no inline script", async ({
+  request,
+  server,
+}) => {
   const html = await request.get(`${server.url}/workspaces`);
   expect(html.headers()["content-type"]).toContain("text/html");
   const shell = await html.text();
@@ -20,7 +24,17 @@ test("the policy is on every HTML response and asset, and the shell has no inlin
   expect(shell).not.toMatch(/\son[a-z]+=/i);
   const assets = [...shell.matchAll(/(?:src|href)="(\/[^"]+)"/g)].map((m) => m[1]);
   expect(assets.length).toBeGreaterThan(1);
-  const paths = ["/", "/login", "/workspaces", "/@alice/dev", "/@alice/dev/builds/1?tab=logs", "/builds", "/no-such-page", "/assets/missing.js", ...assets];
+  const paths = [
+    "/",
+    "/login",
+    "/workspaces",
+    "/@alice/dev",
+    "/@alice/dev/builds/1?tab=logs",
+    "/builds",
+    "/no-such-page",
+    "/assets/missing.js",
+    ...assets,
+  ];
   for (const path of paths) {
     const res = await request.get(`${server.url}${path}`, { maxRedirects: 0 });
     expect(res.headers()["content-security-policy"], `${path} (${res.status()})`).toBe(POLICY);

@@ -9,13 +9,26 @@ import type { ProvisionerJobLog, Workspace, WorkspaceAgentLog, WorkspacesRespons
 import { exportLog } from "../../src/lib/logs/exportText";
 import { fromAgentLogs, fromBuildLogs } from "../../src/lib/logs/store";
 import { spawnServer, type SpawnedServer } from "../support/server";
-import { Api, collectErrors, markDocument, ownServer, recordAttribute, recorded, reliabilityPort, sameDocument, signInAt } from "../support/reliability";
+import {
+  Api,
+  collectErrors,
+  markDocument,
+  ownServer,
+  recordAttribute,
+  recorded,
+  reliabilityPort,
+  sameDocument,
+  signInAt,
+} from "../support/reliability";
 
 const status = (page: Page) => page.getByTestId("workspace-status");
 
 /** The LogViewer's own "Download log" (text generated from what the page received). */
 async function downloadLog(page: Page, pane: Locator): Promise<string> {
-  const [download] = await Promise.all([page.waitForEvent("download"), pane.getByRole("button", { name: "Download log" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    pane.getByRole("button", { name: "Download log" }).click(),
+  ]);
   return readFile(await download.path(), "utf8");
 }
 
@@ -25,7 +38,8 @@ async function expectedBuildLog(api: Api, buildId: string): Promise<{ text: stri
 }
 
 function expectStrictlyIncreasing(ids: number[], what: string): void {
-  for (let i = 1; i < ids.length; i++) expect(ids[i], `${what}: id ${ids[i]} after ${ids[i - 1]}`).toBeGreaterThan(ids[i - 1]);
+  for (let i = 1; i < ids.length; i++)
+    expect(ids[i], `${what}: id ${ids[i]} after ${ids[i - 1]}`).toBeGreaterThan(ids[i - 1]);
 }
 
 /** The list's rows as name → status. */
@@ -34,7 +48,10 @@ async function listStatuses(page: Page): Promise<Record<string, string>> {
     .getByRole("table", { name: "Workspaces" })
     .locator("tbody tr")
     .evaluateAll((trs) =>
-      trs.map((tr) => [tr.querySelector("td a[href^='/@']")?.textContent ?? "", tr.querySelector("[data-col=status] [data-status]")?.getAttribute("data-status") ?? ""]),
+      trs.map((tr) => [
+        tr.querySelector("td a[href^='/@']")?.textContent ?? "",
+        tr.querySelector("[data-col=status] [data-status]")?.getAttribute("data-status") ?? "",
+      ]),
     );
   return Object.fromEntries(rows);
 }
@@ -46,10 +63,21 @@ async function serverStatuses(api: Api): Promise<Record<string, string>> {
   return Object.fromEntries(workspaces.map((w) => [w.name, w.latest_build.status]));
 }
 
-test("latency 400 ms, 10 % 500s, streams dropped every 3 s: a start is watched to the end and the page matches the server", async ({ page }, testInfo) => {
+test("latency 400 ms, 10 % 500s, streams dropped every 3 s: a start is watched to the end and the page matches the server", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   // --speed 5: the build and the agent's scripts outlive several stream drops.
-  const server = await ownServer(testInfo, ["--speed", "5", "--latency-ms", "400", "--error-rate", "0.1", "--drop-streams-after-ms", "3000"]);
+  const server = await ownServer(testInfo, [
+    "--speed",
+    "5",
+    "--latency-ms",
+    "400",
+    "--error-rate",
+    "0.1",
+    "--drop-streams-after-ms",
+    "3000",
+  ]);
   try {
     const errors = collectErrors(page);
     const sockets = { opened: 0, dropped: 0 };
@@ -113,14 +141,23 @@ test("latency 400 ms, 10 % 500s, streams dropped every 3 s: a start is watched t
     const token = (await page.context().cookies()).find((c) => c.name === "coder_session_token");
     expect(token?.httpOnly, "session cookie is HttpOnly").toBe(true);
     expect(exposed.length).toBeGreaterThan(50);
-    expect(exposed.filter((x) => x.includes(token!.value)), "session token in a URL or console message").toEqual([]);
-    expect(await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie)).not.toContain(token!.value);
+    expect(
+      exposed.filter((x) => x.includes(token!.value)),
+      "session token in a URL or console message",
+    ).toEqual([]);
+    expect(
+      await page.evaluate(
+        () => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie,
+      ),
+    ).not.toContain(token!.value);
   } finally {
     await server.stop();
   }
 });
 
-test("mutations are never retried: a start answered 500 after its effect makes exactly one build", async ({ page }, testInfo) => {
+test("mutations are never retried: a start answered 500 after its effect makes exactly one build", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(120_000);
   // Half of all non-stream requests fail; queries ride it out with retries, a mutation must not.
   const server = await ownServer(testInfo, ["--error-rate", "0.5"]);
@@ -149,7 +186,9 @@ test("mutations are never retried: a start answered 500 after its effect makes e
       }
       const before = (await api.get<Workspace>(`/workspaces/${ws.id}`)).latest_build.build_number;
       posts.length = 0;
-      const answer = page.waitForResponse((r) => r.request().method() === "POST" && /\/workspaces\/[^/]+\/builds$/.test(r.url()));
+      const answer = page.waitForResponse(
+        (r) => r.request().method() === "POST" && /\/workspaces\/[^/]+\/builds$/.test(r.url()),
+      );
       await start.click();
       const res = await answer;
       if (res.status() !== 500) {
@@ -165,8 +204,13 @@ test("mutations are never retried: a start answered 500 after its effect makes e
       expect(after.latest_build.build_number, "exactly one build").toBe(before + 1);
       expect(after.latest_build.transition).toBe("start");
       // The page learns the truth from the watch stream despite the 500.
-      await expect(status(page)).toHaveAttribute("data-workspace-status", after.latest_build.status, { timeout: 15_000 });
-      await expect(page.getByRole("alert").filter({ hasText: "Start failed:" }), "the failed start is reported").toBeVisible();
+      await expect(status(page)).toHaveAttribute("data-workspace-status", after.latest_build.status, {
+        timeout: 15_000,
+      });
+      await expect(
+        page.getByRole("alert").filter({ hasText: "Start failed:" }),
+        "the failed start is reported",
+      ).toBeVisible();
     }
     expect(failedStart, "a start POST was answered 500 within 12 tries").toBe(true);
     expect(errors.pageErrors, "uncaught errors").toEqual([]);
@@ -175,7 +219,9 @@ test("mutations are never retried: a start answered 500 after its effect makes e
   }
 });
 
-test("server restart mid-stream (--state-file): Reconnecting/Offline, then back without reload, still signed in", async ({ page }, testInfo) => {
+test("server restart mid-stream (--state-file): Reconnecting/Offline, then back without reload, still signed in", async ({
+  page,
+}, testInfo) => {
   test.setTimeout(90_000);
   const port = reliabilityPort(testInfo);
   const stateFile = path.join(os.tmpdir(), `reliability-state-${port}-${process.pid}.json`);

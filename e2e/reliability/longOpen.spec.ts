@@ -15,7 +15,9 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return usedSize;
 }
 
-test(`${SIMULATED_MINUTES} simulated minutes of builds on an open workspace page: heap ≤ 1.5× after GC, WebSockets bounded`, async ({ page }, testInfo) => {
+test(`${SIMULATED_MINUTES} simulated minutes of builds on an open workspace page: heap ≤ 1.5× after GC, WebSockets bounded`, async ({
+  page,
+}, testInfo) => {
   test.setTimeout(SIMULATED_MINUTES * SIM_MINUTE_MS + 60_000);
   const server = await ownServer(testInfo, ["--speed", String(SPEED), "--ambient", "on"]);
   const sockets = { opened: 0, closed: 0, maxOpen: 0 };
@@ -58,7 +60,9 @@ test(`${SIMULATED_MINUTES} simulated minutes of builds on an open workspace page
       await page.waitForTimeout(5_000);
       samples.push(await heapAfterGc(cdp));
       // Virtualized: the panes render a window of rows, not every line received.
-      expect(await page.locator("[data-testid=build-log] [data-line], [data-testid=agent-log] [data-line]").count()).toBeLessThan(150);
+      expect(
+        await page.locator("[data-testid=build-log] [data-line], [data-testid=agent-log] [data-line]").count(),
+      ).toBeLessThan(150);
     }
     looping = false;
     await loop;

@@ -8,7 +8,15 @@ import { expect, test, type Page } from "@playwright/test";
 import type { Workspace, WorkspaceBuild } from "../../src/api/types";
 import { auditDom, installDomAudit, pageOverflowX, textsShown, walkScrollables } from "../support/domAudit";
 import { navigate } from "../support/routes";
-import { Api, blockForeignRequests, collectErrors, installProbes, ownServer, readProbes, signInAt } from "../support/reliability";
+import {
+  Api,
+  blockForeignRequests,
+  collectErrors,
+  installProbes,
+  ownServer,
+  readProbes,
+  signInAt,
+} from "../support/reliability";
 import type { SpawnedServer } from "../support/server";
 import { xssCorpus } from "../../src/server/world/xssCorpus";
 
@@ -48,26 +56,62 @@ interface Visit {
   logPayloads?: number;
 }
 
-const buildPath = (ws: () => Workspace, suffix = "") => () => `/@alice/${ws().name}/builds/${ws().latest_build.build_number}${suffix}`;
+const buildPath =
+  (ws: () => Workspace, suffix = "") =>
+  () =>
+    `/@alice/${ws().name}/builds/${ws().latest_build.build_number}${suffix}`;
 
 const VISITS: Visit[] = [
   { name: "workspace list", user: "alice", path: () => "/workspaces", showsPayloads: true },
   { name: "workspace list, all (admin)", user: "admin", path: () => "/workspaces?filter=", showsPayloads: true },
-  { name: "workspace page (apps, agent logs, resources)", user: "alice", path: () => `/@alice/${dev.name}`, showsPayloads: true, logPayloads: probeTexts.length },
-  { name: "workspace page of a failed build", user: "alice", path: () => `/@alice/${failed.name}`, showsPayloads: true },
+  {
+    name: "workspace page (apps, agent logs, resources)",
+    user: "alice",
+    path: () => `/@alice/${dev.name}`,
+    showsPayloads: true,
+    logPayloads: probeTexts.length,
+  },
+  {
+    name: "workspace page of a failed build",
+    user: "alice",
+    path: () => `/@alice/${failed.name}`,
+    showsPayloads: true,
+  },
   { name: "workspace page, quota failure", user: "alice", path: () => "/@alice/quota-fail", showsPayloads: true },
   { name: "workspace page, failing script", user: "alice", path: () => "/@alice/script-error", showsPayloads: true },
   { name: "build history", user: "alice", path: () => `/@alice/${dev.name}/builds`, showsPayloads: true },
-  { name: "build page: logs", user: "alice", path: buildPath(() => dev, "?tab=logs"), showsPayloads: true, logPayloads: probeTexts.length },
-  { name: "build page: agent logs", user: "alice", path: buildPath(() => dev, "?tab=agent-logs"), showsPayloads: true, logPayloads: probeTexts.length },
+  {
+    name: "build page: logs",
+    user: "alice",
+    path: buildPath(() => dev, "?tab=logs"),
+    showsPayloads: true,
+    logPayloads: probeTexts.length,
+  },
+  {
+    name: "build page: agent logs",
+    user: "alice",
+    path: buildPath(() => dev, "?tab=agent-logs"),
+    showsPayloads: true,
+    logPayloads: probeTexts.length,
+  },
   { name: "build page: timings", user: "alice", path: buildPath(() => dev, "?tab=timings"), showsPayloads: true },
   { name: "build page: resources", user: "alice", path: buildPath(() => dev, "?tab=resources"), showsPayloads: true },
   { name: "build page: parameters", user: "alice", path: buildPath(() => dev, "?tab=parameters"), showsPayloads: true },
   { name: "build page: state (admin)", user: "admin", path: buildPath(() => dev, "?tab=state"), showsPayloads: false },
   { name: "build page of a failed build", user: "alice", path: buildPath(() => failed), showsPayloads: true },
-  { name: "build page, hostile reason", user: "alice", path: () => `/@alice/${dev.name}/builds/${hostileReason.build_number}`, showsPayloads: true },
+  {
+    name: "build page, hostile reason",
+    user: "alice",
+    path: () => `/@alice/${dev.name}/builds/${hostileReason.build_number}`,
+    showsPayloads: true,
+  },
   { name: "timings page", user: "alice", path: buildPath(() => dev, "/timings"), showsPayloads: true },
-  { name: "timings page, compare with previous", user: "alice", path: buildPath(() => dev, "/timings?compare=prev"), showsPayloads: true },
+  {
+    name: "timings page, compare with previous",
+    user: "alice",
+    path: buildPath(() => dev, "/timings?compare=prev"),
+    showsPayloads: true,
+  },
   { name: "builds overview (admin)", user: "admin", path: () => "/builds", showsPayloads: true },
 ];
 
@@ -75,7 +119,10 @@ const VISITS: Visit[] = [
 async function settle(page: Page, visit: Visit): Promise<void> {
   if (visit.showsPayloads) {
     await expect
-      .poll(() => textsShown(page, probeTexts), { message: `${visit.name}: some payload is shown as text`, timeout: 30_000 })
+      .poll(() => textsShown(page, probeTexts), {
+        message: `${visit.name}: some payload is shown as text`,
+        timeout: 30_000,
+      })
       .toBeGreaterThan(0);
   }
   await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
@@ -104,7 +151,10 @@ for (const user of ["alice", "admin"] as const) {
       expect.soft(await pageOverflowX(page), `${visit.name}: page scrolls sideways at 1280 px`).toBeLessThanOrEqual(0);
       const walk = await walkScrollables(page, probeTexts);
       walk.injected.forEach((x) => injected.add(x));
-      if (visit.logPayloads) expect.soft(walk.textsSeen, `${visit.name}: payload log lines shown while scrolling`).toBeGreaterThanOrEqual(visit.logPayloads);
+      if (visit.logPayloads)
+        expect
+          .soft(walk.textsSeen, `${visit.name}: payload log lines shown while scrolling`)
+          .toBeGreaterThanOrEqual(visit.logPayloads);
       expect.soft([...injected], `${visit.name}: elements/attributes/URLs from payloads`).toEqual([]);
       const probes = await readProbes(page);
       expect.soft(probes.hits, `${visit.name}: alert/confirm/prompt/xss()/foreign requests`).toEqual([]);

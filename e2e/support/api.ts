@@ -4,14 +4,20 @@ import { expect, type Page } from "@playwright/test";
 import type { Workspace } from "../../src/api/types";
 
 /** One `/api/v2` call that must succeed; the body parsed as T (undefined for an empty body). */
-export async function apiJson<T>(page: Page, method: "GET" | "POST" | "PUT" | "DELETE", path: string, data?: unknown): Promise<T> {
+export async function apiJson<T>(
+  page: Page,
+  method: "GET" | "POST" | "PUT" | "DELETE",
+  path: string,
+  data?: unknown,
+): Promise<T> {
   const res = await page.request.fetch(`/api/v2${path}`, { method, data });
   expect(res.ok(), `${method} ${path}: ${res.status()} ${await res.text()}`).toBe(true);
   const text = await res.text();
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-export const getWorkspace = (page: Page, owner: string, name: string) => apiJson<Workspace>(page, "GET", `/users/${owner}/workspace/${name}`);
+export const getWorkspace = (page: Page, owner: string, name: string) =>
+  apiJson<Workspace>(page, "GET", `/users/${owner}/workspace/${name}`);
 
 /** Waits (30 s at most) until the workspace's latest job has ended, and returns the workspace then. */
 export async function settled(page: Page, workspaceId: string): Promise<Workspace> {

@@ -19,7 +19,11 @@ export function reliabilityPort(testInfo: Pick<TestInfo, "parallelIndex">): numb
 }
 
 /** A server of the test's own (its own flags), stopped when the test ends. */
-export async function ownServer(testInfo: Pick<TestInfo, "parallelIndex">, args: string[], env: Record<string, string> = {}): Promise<SpawnedServer> {
+export async function ownServer(
+  testInfo: Pick<TestInfo, "parallelIndex">,
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<SpawnedServer> {
   return spawnServer(reliabilityPort(testInfo), args, env);
 }
 
@@ -76,9 +80,16 @@ export class Api {
       const ws = await this.get<Workspace>(`/workspaces/${workspaceId}`);
       const job = ws.latest_build.job.status;
       const agents = ws.latest_build.resources.flatMap((r) => r.agents ?? []);
-      const agentsDone = agents.every((a) => ["ready", "start_error", "start_timeout", "off", "shutdown_error", "shutdown_timeout"].includes(a.lifecycle_state));
+      const agentsDone = agents.every((a) =>
+        ["ready", "start_error", "start_timeout", "off", "shutdown_error", "shutdown_timeout"].includes(
+          a.lifecycle_state,
+        ),
+      );
       if (["succeeded", "failed", "canceled"].includes(job) && agentsDone) return ws;
-      if (Date.now() > deadline) throw new Error(`${ws.name} did not settle: job ${job}, agents ${agents.map((a) => a.lifecycle_state).join(",")}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `${ws.name} did not settle: job ${job}, agents ${agents.map((a) => a.lifecycle_state).join(",")}`,
+        );
       await sleep(100);
     }
   }
@@ -135,13 +146,22 @@ export async function installProbes(context: BrowserContext): Promise<void> {
       return fetch0.call(this, input, init);
     };
     const open0 = XMLHttpRequest.prototype.open;
-    XMLHttpRequest.prototype.open = function (this: XMLHttpRequest, method: string, url: string | URL, ...rest: unknown[]) {
+    XMLHttpRequest.prototype.open = function (
+      this: XMLHttpRequest,
+      method: string,
+      url: string | URL,
+      ...rest: unknown[]
+    ) {
       const f = foreign(url);
       if (f) hit(`xhr ${f}`);
       return (open0 as (...a: unknown[]) => void).call(this, method, url, ...rest);
     } as typeof XMLHttpRequest.prototype.open;
     const beacon0 = navigator.sendBeacon?.bind(navigator);
-    if (beacon0) navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => (hit(`beacon ${String(url)}`), beacon0(url, data));
+    if (beacon0)
+      navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => (
+        hit(`beacon ${String(url)}`),
+        beacon0(url, data)
+      );
     const WS0 = window.WebSocket;
     window.WebSocket = class extends WS0 {
       constructor(url: string | URL, protocols?: string | string[]) {
@@ -155,7 +175,9 @@ export async function installProbes(context: BrowserContext): Promise<void> {
       hit(`open(${String(args[0])})`);
       return winOpen.apply(window, args);
     };
-    document.addEventListener("securitypolicyviolation", (e) => probe.csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener("securitypolicyviolation", (e) =>
+      probe.csp.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
 }
 
@@ -198,7 +220,9 @@ export async function blockForeignRequests(context: BrowserContext, ownOrigin: s
 
 /** Signs a browser context in through the session bridge (HttpOnly cookie on the context). */
 export async function signInAt(page: Page, url: string, user: string): Promise<void> {
-  const res = await page.request.post(`${url}/api/v2/users/login`, { data: { email: `${user}@example.com`, password: DEMO_PASSWORD } });
+  const res = await page.request.post(`${url}/api/v2/users/login`, {
+    data: { email: `${user}@example.com`, password: DEMO_PASSWORD },
+  });
   if (res.status() !== 201) throw new Error(`sign in ${user}: ${res.status()} ${await res.text()}`);
 }
 
@@ -213,7 +237,12 @@ export async function recordAttribute(page: Page, name: string, selector: string
         if (value && seen[seen.length - 1] !== value) seen.push(value);
       };
       note();
-      new MutationObserver(note).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: [attribute] });
+      new MutationObserver(note).observe(document.body, {
+        subtree: true,
+        childList: true,
+        attributes: true,
+        attributeFilter: [attribute],
+      });
     },
     { name, selector, attribute },
   );
@@ -223,5 +252,7 @@ export const recorded = (page: Page, name: string): Promise<string[]> =>
   page.evaluate((n) => [...((window as unknown as Record<string, string[]>)[n] ?? [])], name);
 
 /** Marks the document; `sameDocument` is false after any reload or full navigation. */
-export const markDocument = (page: Page) => page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
-export const sameDocument = (page: Page) => page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);
+export const markDocument = (page: Page) =>
+  page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+export const sameDocument = (page: Page) =>
+  page.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument === true);

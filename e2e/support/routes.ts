@@ -32,7 +32,11 @@ export const ROUTES: readonly RouteTemplate[] = [
   { name: "workspace page, failed build", path: () => "/@alice/quota-fail", user: "alice" },
   { name: "deleted workspace", path: () => "/@alice/deleted-ws", user: "alice" },
   { name: "build history", path: () => "/@alice/dev/builds", user: "alice" },
-  ...BUILD_TABS.map((tab): RouteTemplate => ({ name: `build page, ${tab}`, path: (ids) => `${devBuild(ids)}?tab=${tab}`, user: "alice" })),
+  ...BUILD_TABS.map((tab): RouteTemplate => ({
+    name: `build page, ${tab}`,
+    path: (ids) => `${devBuild(ids)}?tab=${tab}`,
+    user: "alice",
+  })),
   { name: "build page, state (admin)", path: (ids) => `${devBuild(ids)}?tab=state`, user: "admin" },
   { name: "build page, failed build", path: (ids) => `/@alice/quota-fail/builds/${ids.quotaBuild}`, user: "alice" },
   { name: "timings page", path: (ids) => `${devBuild(ids)}/timings`, user: "alice" },
@@ -61,5 +65,9 @@ export async function navigate(page: Page, path: string): Promise<void> {
 /** The route has rendered: a page heading, no loading placeholder left, nothing still busy loading. */
 export async function waitForRoute(page: Page, timeout = 30_000): Promise<void> {
   await page.locator("h1").first().waitFor({ state: "visible", timeout });
-  await page.waitForFunction(() => !document.querySelector('[role=status][aria-label^="Loading"], [role=status][aria-busy=true]'), undefined, { timeout });
+  await page.waitForFunction(
+    () => !document.querySelector('[role=status][aria-label^="Loading"], [role=status][aria-busy=true]'),
+    undefined,
+    { timeout },
+  );
 }

@@ -14,7 +14,11 @@ const root = path.resolve(import.meta.dirname, "../..");
  * `npm start` does, and resolves once `/healthz` answers. Test defaults follow SPEC §7:
  * fast simulation, no ambient builds, no random failures, test controls on.
  */
-export async function spawnServer(port: number, extraArgs: string[] = [], env: Record<string, string> = {}): Promise<SpawnedServer> {
+export async function spawnServer(
+  port: number,
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+): Promise<SpawnedServer> {
   const args = [
     path.join(root, "node_modules/tsx/dist/cli.mjs"),
     path.join(root, "src/server/cli/start.ts"),
@@ -37,8 +41,16 @@ export async function spawnServer(port: number, extraArgs: string[] = [], env: R
  * Runs `node <args>` from the repo root and resolves once `${url}/healthz` answers (30 s at most;
  * the process's output is in the error). `stop` sends SIGTERM, then SIGKILL after 3 s.
  */
-export async function startProcess(args: string[], env: Record<string, string>, url: string): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: root, env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+export async function startProcess(
+  args: string[],
+  env: Record<string, string>,
+  url: string,
+): Promise<{ child: ChildProcess; stop(): Promise<void> }> {
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: root,
+    env: { ...process.env, ...env },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString()));

@@ -10,7 +10,13 @@ function workspace(id: string, status: string, buildId = `b-${id}`): Workspace {
     name: `ws-${id}`,
     owner_name: "alice",
     favorite: false,
-    latest_build: { id: buildId, build_number: 7, workspace_id: id, status, job: { status: "running" } } as unknown as WorkspaceBuild,
+    latest_build: {
+      id: buildId,
+      build_number: 7,
+      workspace_id: id,
+      status,
+      job: { status: "running" },
+    } as unknown as WorkspaceBuild,
   } as unknown as Workspace;
 }
 
@@ -36,7 +42,11 @@ describe("setWorkspaceInCache", () => {
     expect(qc.getQueryData(keys.workspaceByName("alice", "ws-1", true))).toEqual(fresh);
     const list = qc.getQueryData<WorkspacesResponse>(keys.workspaceList("owner:me", page));
     expect(list?.workspaces).toEqual([other, fresh]);
-    expect(qc.getQueryData<{ complete: boolean; workspaces: Workspace[] }>(keys.workspaceListAll(""))).toEqual({ workspaces: [fresh], count: 1, complete: true });
+    expect(qc.getQueryData<{ complete: boolean; workspaces: Workspace[] }>(keys.workspaceListAll(""))).toEqual({
+      workspaces: [fresh],
+      count: 1,
+      complete: true,
+    });
     expect(qc.getQueryData(keys.buildList("1", page))).toEqual([fresh.latest_build]);
     expect(qc.getQueryData(keys.buildByNumber("alice", "ws-1", 7))).toEqual(fresh.latest_build);
     expect(qc.getQueryData(keys.workspace("2"))).toBeUndefined();
@@ -48,12 +58,19 @@ describe("patchWorkspaceInCache", () => {
     const qc = new QueryClient();
     const w = workspace("1", "running");
     qc.setQueryData(keys.workspace("1"), w);
-    qc.setQueryData<WorkspacesResponse>(keys.workspaceList("", { limit: 10, offset: 0 }), { workspaces: [w], count: 1 });
+    qc.setQueryData<WorkspacesResponse>(keys.workspaceList("", { limit: 10, offset: 0 }), {
+      workspaces: [w],
+      count: 1,
+    });
     const undo = patchWorkspaceInCache(qc, w, (x) => ({ ...x, favorite: true }));
     expect(qc.getQueryData<Workspace>(keys.workspace("1"))?.favorite).toBe(true);
-    expect(qc.getQueryData<WorkspacesResponse>(keys.workspaceList("", { limit: 10, offset: 0 }))?.workspaces[0].favorite).toBe(true);
+    expect(
+      qc.getQueryData<WorkspacesResponse>(keys.workspaceList("", { limit: 10, offset: 0 }))?.workspaces[0].favorite,
+    ).toBe(true);
     undo();
     expect(qc.getQueryData<Workspace>(keys.workspace("1"))?.favorite).toBe(false);
-    expect(qc.getQueryData<WorkspacesResponse>(keys.workspaceList("", { limit: 10, offset: 0 }))?.workspaces[0].favorite).toBe(false);
+    expect(
+      qc.getQueryData<WorkspacesResponse>(keys.workspaceList("", { limit: 10, offset: 0 }))?.workspaces[0].favorite,
+    ).toBe(false);
   });
 });

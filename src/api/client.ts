@@ -12,7 +12,14 @@ export class ApiError extends Error {
   readonly method: string;
   readonly path: string;
 
-  constructor(init: { status: number; message: string; detail?: string; validations?: ValidationError[]; method: string; path: string }) {
+  constructor(init: {
+    status: number;
+    message: string;
+    detail?: string;
+    validations?: ValidationError[];
+    method: string;
+    path: string;
+  }) {
     super(init.message);
     this.name = "ApiError";
     this.status = init.status;
@@ -111,7 +118,13 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new ApiError({ status: res.status, message: "The server sent a response that is not JSON.", detail: text.slice(0, 200), method, path });
+    throw new ApiError({
+      status: res.status,
+      message: "The server sent a response that is not JSON.",
+      detail: text.slice(0, 200),
+      method,
+      path,
+    });
   }
 }
 
@@ -124,7 +137,8 @@ export async function toApiError(res: Response, method: string, path: string): P
   } catch {
     // Not JSON (e.g. Coder's CSRF refusal is plain text): keep the text as the message.
   }
-  const message = typeof parsed?.message === "string" && parsed.message ? parsed.message : text.trim() || defaultMessage(res.status);
+  const message =
+    typeof parsed?.message === "string" && parsed.message ? parsed.message : text.trim() || defaultMessage(res.status);
   return new ApiError({
     status: res.status,
     message,
@@ -149,9 +163,12 @@ function errorText(cause: unknown): string | undefined {
 }
 
 export const api = {
-  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) => request<T>(path, { query, signal }),
-  post: <T>(path: string, body?: unknown, query?: Record<string, QueryValue>) => request<T>(path, { method: "POST", body, query }),
+  get: <T>(path: string, query?: Record<string, QueryValue>, signal?: AbortSignal) =>
+    request<T>(path, { query, signal }),
+  post: <T>(path: string, body?: unknown, query?: Record<string, QueryValue>) =>
+    request<T>(path, { method: "POST", body, query }),
   put: <T>(path: string, body?: unknown) => request<T>(path, { method: "PUT", body }),
-  patch: <T>(path: string, body?: unknown, query?: Record<string, QueryValue>) => request<T>(path, { method: "PATCH", body, query }),
+  patch: <T>(path: string, body?: unknown, query?: Record<string, QueryValue>) =>
+    request<T>(path, { method: "PATCH", body, query }),
   delete: <T>(path: string) => request<T>(path, { method: "DELETE" }),
 };

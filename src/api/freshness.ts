@@ -5,7 +5,14 @@
 import { replaceEqualDeep } from "@tanstack/react-query";
 import type { ProvisionerJob, Workspace } from "./types";
 
-const JOB_PROGRESS: Record<string, number> = { pending: 0, running: 1, canceling: 2, succeeded: 3, failed: 3, canceled: 3 };
+const JOB_PROGRESS: Record<string, number> = {
+  pending: 0,
+  running: 1,
+  canceling: 2,
+  succeeded: 3,
+  failed: 3,
+  canceled: 3,
+};
 
 function jobProgress(job: ProvisionerJob): number {
   return JOB_PROGRESS[job.status] ?? 1;

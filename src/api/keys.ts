@@ -22,7 +22,8 @@ export const keys = {
   workspaceTimings: (id: string) => ["workspaces", "detail", id, "timings"] as const,
   /** Both `include_deleted` variants of one owner/name live under this prefix. */
   workspaceByNameAny: (owner: string, name: string) => ["workspaces", "byName", owner, name] as const,
-  workspaceByName: (owner: string, name: string, includeDeleted: boolean) => ["workspaces", "byName", owner, name, { includeDeleted }] as const,
+  workspaceByName: (owner: string, name: string, includeDeleted: boolean) =>
+    ["workspaces", "byName", owner, name, { includeDeleted }] as const,
 
   builds: () => ["builds"] as const,
   /** All pages of one workspace's build history. */

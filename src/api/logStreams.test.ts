@@ -3,7 +3,14 @@ import { followAgentLogs, followBuildLogs, type LogStreamState } from "./logStre
 import { FakeSocket, fakeEnv } from "./testing/fakeStreamEnv";
 import type { ProvisionerJobLog, WorkspaceAgentLog } from "./types";
 
-const log = (id: number): ProvisionerJobLog => ({ id, created_at: "2025-01-01T00:00:00Z", log_source: "provisioner", log_level: "info", stage: "Planning infrastructure", output: `line ${id}` });
+const log = (id: number): ProvisionerJobLog => ({
+  id,
+  created_at: "2025-01-01T00:00:00Z",
+  log_source: "provisioner",
+  log_level: "info",
+  stage: "Planning infrastructure",
+  output: `line ${id}`,
+});
 
 beforeEach(() => {
   FakeSocket.all = [];
@@ -65,7 +72,9 @@ describe("followBuildLogs", () => {
     const got: number[] = [];
     followBuildLogs("b2", {
       after: 10,
-      env: fakeEnv(async () => (up ? new Response(JSON.stringify([log(11)]), { status: 200 }) : Promise.reject(new TypeError("fetch failed")))),
+      env: fakeEnv(async () =>
+        up ? new Response(JSON.stringify([log(11)]), { status: 200 }) : Promise.reject(new TypeError("fetch failed")),
+      ),
       onLogs: (logs) => got.push(...logs.map((l) => l.id)),
     });
     for (let i = 0; i < 3; i++) {
@@ -82,7 +91,10 @@ describe("followBuildLogs", () => {
   });
 
   it("close() stops the stream for good", async () => {
-    const handle = followBuildLogs("b3", { env: fakeEnv(() => Promise.reject(new Error("x"))), onLogs: () => undefined });
+    const handle = followBuildLogs("b3", {
+      env: fakeEnv(() => Promise.reject(new Error("x"))),
+      onLogs: () => undefined,
+    });
     const socket = FakeSocket.last();
     socket.open();
     handle.close();
@@ -96,7 +108,10 @@ describe("followBuildLogs", () => {
 describe("followAgentLogs", () => {
   it("reads array messages (with a trailing newline) and uses follow=true", () => {
     const got: number[] = [];
-    followAgentLogs("a1", { env: fakeEnv(() => Promise.reject(new Error("x"))), onLogs: (logs: WorkspaceAgentLog[]) => got.push(...logs.map((l) => l.id)) });
+    followAgentLogs("a1", {
+      env: fakeEnv(() => Promise.reject(new Error("x"))),
+      onLogs: (logs: WorkspaceAgentLog[]) => got.push(...logs.map((l) => l.id)),
+    });
     const socket = FakeSocket.last();
     expect(socket.url).toBe("ws://test.local/api/v2/workspaceagents/a1/logs?follow=true&after=0");
     socket.open();

@@ -52,7 +52,10 @@ export function deleteWorkspace(workspaceId: string, options: { orphan?: boolean
 }
 
 /** Starts the workspace on its template's active version. */
-export function updateToActive(workspace: Pick<Workspace, "id" | "template_active_version_id">, richParameterValues?: WorkspaceBuildParameter[]): Promise<WorkspaceBuild> {
+export function updateToActive(
+  workspace: Pick<Workspace, "id" | "template_active_version_id">,
+  richParameterValues?: WorkspaceBuildParameter[],
+): Promise<WorkspaceBuild> {
   return startWorkspace(workspace.id, { templateVersionId: workspace.template_active_version_id, richParameterValues });
 }
 
@@ -62,7 +65,10 @@ const TERMINAL_JOB = new Set(["succeeded", "failed", "canceled"]);
  * Stop, wait for the stop job to finish, then start (Coder has no restart transition). If the stop
  * does not succeed, the start is not attempted and the stop build is returned as the error's cause.
  */
-export async function restartWorkspace(workspaceId: string, options: StartOptions & { pollMs?: number; signal?: AbortSignal } = {}): Promise<WorkspaceBuild> {
+export async function restartWorkspace(
+  workspaceId: string,
+  options: StartOptions & { pollMs?: number; signal?: AbortSignal } = {},
+): Promise<WorkspaceBuild> {
   let build = await stopWorkspace(workspaceId);
   const pollMs = options.pollMs ?? 500;
   while (!TERMINAL_JOB.has(build.job.status)) {
@@ -79,10 +85,14 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason);
     const timer = setTimeout(resolve, ms);
-    signal?.addEventListener("abort", () => {
-      clearTimeout(timer);
-      reject(signal.reason);
-    }, { once: true });
+    signal?.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      },
+      { once: true },
+    );
   });
 }
 
@@ -159,7 +169,8 @@ async function afterBuild(queryClient: QueryClient, workspace: WorkspaceRef, bui
 export const startWorkspaceMutation = (queryClient: QueryClient) =>
   ({
     mutationKey: ["startWorkspace"],
-    mutationFn: ({ workspace, ...options }: { workspace: WorkspaceRef } & StartOptions) => startWorkspace(workspace.id, options),
+    mutationFn: ({ workspace, ...options }: { workspace: WorkspaceRef } & StartOptions) =>
+      startWorkspace(workspace.id, options),
     retry: false,
     onSuccess: (build, { workspace }) => afterBuild(queryClient, workspace, build),
   }) satisfies Options<WorkspaceBuild, { workspace: WorkspaceRef } & StartOptions>;
@@ -175,7 +186,8 @@ export const stopWorkspaceMutation = (queryClient: QueryClient) =>
 export const restartWorkspaceMutation = (queryClient: QueryClient) =>
   ({
     mutationKey: ["restartWorkspace"],
-    mutationFn: ({ workspace, ...options }: { workspace: WorkspaceRef } & StartOptions) => restartWorkspace(workspace.id, options),
+    mutationFn: ({ workspace, ...options }: { workspace: WorkspaceRef } & StartOptions) =>
+      restartWorkspace(workspace.id, options),
     retry: false,
     onSuccess: (build, { workspace }) => afterBuild(queryClient, workspace, build),
     // The stop build exists even when the start never happened.
@@ -185,16 +197,28 @@ export const restartWorkspaceMutation = (queryClient: QueryClient) =>
 export const updateToActiveMutation = (queryClient: QueryClient) =>
   ({
     mutationKey: ["updateWorkspace"],
-    mutationFn: ({ workspace, richParameterValues }: { workspace: WorkspaceRef & Pick<Workspace, "template_active_version_id">; richParameterValues?: WorkspaceBuildParameter[] }) =>
-      updateToActive(workspace, richParameterValues),
+    mutationFn: ({
+      workspace,
+      richParameterValues,
+    }: {
+      workspace: WorkspaceRef & Pick<Workspace, "template_active_version_id">;
+      richParameterValues?: WorkspaceBuildParameter[];
+    }) => updateToActive(workspace, richParameterValues),
     retry: false,
     onSuccess: (build, { workspace }) => afterBuild(queryClient, workspace, build),
-  }) satisfies Options<WorkspaceBuild, { workspace: WorkspaceRef & Pick<Workspace, "template_active_version_id">; richParameterValues?: WorkspaceBuildParameter[] }>;
+  }) satisfies Options<
+    WorkspaceBuild,
+    {
+      workspace: WorkspaceRef & Pick<Workspace, "template_active_version_id">;
+      richParameterValues?: WorkspaceBuildParameter[];
+    }
+  >;
 
 export const deleteWorkspaceMutation = (queryClient: QueryClient) =>
   ({
     mutationKey: ["deleteWorkspace"],
-    mutationFn: ({ workspace, orphan }: { workspace: WorkspaceRef; orphan?: boolean }) => deleteWorkspace(workspace.id, { orphan }),
+    mutationFn: ({ workspace, orphan }: { workspace: WorkspaceRef; orphan?: boolean }) =>
+      deleteWorkspace(workspace.id, { orphan }),
     retry: false,
     onSuccess: (build, { workspace }) => afterBuild(queryClient, workspace, build),
   }) satisfies Options<WorkspaceBuild, { workspace: WorkspaceRef; orphan?: boolean }>;
@@ -202,7 +226,8 @@ export const deleteWorkspaceMutation = (queryClient: QueryClient) =>
 export const createBuildMutation = (queryClient: QueryClient) =>
   ({
     mutationKey: ["createBuild"],
-    mutationFn: ({ workspace, request: body }: { workspace: WorkspaceRef; request: CreateWorkspaceBuildRequest }) => createBuild(workspace.id, body),
+    mutationFn: ({ workspace, request: body }: { workspace: WorkspaceRef; request: CreateWorkspaceBuildRequest }) =>
+      createBuild(workspace.id, body),
     retry: false,
     onSuccess: (build, { workspace }) => afterBuild(queryClient, workspace, build),
   }) satisfies Options<WorkspaceBuild, { workspace: WorkspaceRef; request: CreateWorkspaceBuildRequest }>;
@@ -210,18 +235,31 @@ export const createBuildMutation = (queryClient: QueryClient) =>
 export const cancelBuildMutation = (queryClient: QueryClient) =>
   ({
     mutationKey: ["cancelBuild"],
-    mutationFn: ({ build, expectStatus }: { build: Pick<WorkspaceBuild, "id">; workspace: WorkspaceRef; expectStatus?: "running" | "pending" }) =>
-      cancelBuild(build.id, expectStatus),
+    mutationFn: ({
+      build,
+      expectStatus,
+    }: {
+      build: Pick<WorkspaceBuild, "id">;
+      workspace: WorkspaceRef;
+      expectStatus?: "running" | "pending";
+    }) => cancelBuild(build.id, expectStatus),
     retry: false,
     onSettled: async (_data, _error, { build, workspace }) => {
-      await Promise.all([queryClient.invalidateQueries({ queryKey: keys.build(build.id) }), invalidateWorkspace(queryClient, workspace)]);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: keys.build(build.id) }),
+        invalidateWorkspace(queryClient, workspace),
+      ]);
     },
-  }) satisfies Options<void, { build: Pick<WorkspaceBuild, "id">; workspace: WorkspaceRef; expectStatus?: "running" | "pending" }>;
+  }) satisfies Options<
+    void,
+    { build: Pick<WorkspaceBuild, "id">; workspace: WorkspaceRef; expectStatus?: "running" | "pending" }
+  >;
 
 export const createWorkspaceMutation = (queryClient: QueryClient) =>
   ({
     mutationKey: ["createWorkspace"],
-    mutationFn: ({ owner, request: body }: { owner: string; request: CreateWorkspaceRequest }) => createWorkspace(owner, body),
+    mutationFn: ({ owner, request: body }: { owner: string; request: CreateWorkspaceRequest }) =>
+      createWorkspace(owner, body),
     retry: false,
     onSuccess: async (workspace) => {
       queryClient.setQueryData(keys.workspace(workspace.id), workspace);
@@ -233,13 +271,15 @@ export const createWorkspaceMutation = (queryClient: QueryClient) =>
 function favoriteToggle(queryClient: QueryClient, favorite: boolean) {
   return {
     mutationKey: [favorite ? "favoriteWorkspace" : "unfavoriteWorkspace"],
-    mutationFn: ({ workspace }: { workspace: WorkspaceRef }) => (favorite ? favoriteWorkspace(workspace.id) : unfavoriteWorkspace(workspace.id)),
+    mutationFn: ({ workspace }: { workspace: WorkspaceRef }) =>
+      favorite ? favoriteWorkspace(workspace.id) : unfavoriteWorkspace(workspace.id),
     retry: false,
     onMutate: async ({ workspace }: { workspace: WorkspaceRef }) => {
       await queryClient.cancelQueries({ queryKey: keys.workspaces() });
       return { undo: patchWorkspaceInCache(queryClient, workspace, (w) => ({ ...w, favorite })) };
     },
-    onError: (_error: unknown, _vars: { workspace: WorkspaceRef }, context: { undo: () => void } | undefined) => context?.undo(),
+    onError: (_error: unknown, _vars: { workspace: WorkspaceRef }, context: { undo: () => void } | undefined) =>
+      context?.undo(),
     // Favourites sort first in Coder's list order, so lists need the server's view.
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.workspaceLists() }),
   } satisfies UseMutationOptions<void, ApiError | Error, { workspace: WorkspaceRef }, { undo: () => void }>;
@@ -249,7 +289,11 @@ export const favoriteWorkspaceMutation = (queryClient: QueryClient) => favoriteT
 export const unfavoriteWorkspaceMutation = (queryClient: QueryClient) => favoriteToggle(queryClient, false);
 
 /** For writes that change workspace settings: refetch the workspace wherever it is shown. */
-function settingsMutation<TVars extends { workspace: WorkspaceRef }>(queryClient: QueryClient, name: string, fn: (vars: TVars) => Promise<unknown>) {
+function settingsMutation<TVars extends { workspace: WorkspaceRef }>(
+  queryClient: QueryClient,
+  name: string,
+  fn: (vars: TVars) => Promise<unknown>,
+) {
   return {
     mutationKey: [name],
     mutationFn: async (vars: TVars) => {
@@ -261,7 +305,9 @@ function settingsMutation<TVars extends { workspace: WorkspaceRef }>(queryClient
 }
 
 export const extendWorkspaceMutation = (queryClient: QueryClient) =>
-  settingsMutation(queryClient, "extendWorkspace", (v: { workspace: WorkspaceRef; deadline: string }) => extendWorkspace(v.workspace.id, v.deadline));
+  settingsMutation(queryClient, "extendWorkspace", (v: { workspace: WorkspaceRef; deadline: string }) =>
+    extendWorkspace(v.workspace.id, v.deadline),
+  );
 
 export const renameWorkspaceMutation = (queryClient: QueryClient) =>
   ({
@@ -276,16 +322,24 @@ export const renameWorkspaceMutation = (queryClient: QueryClient) =>
   }) satisfies Options<void, { workspace: WorkspaceRef; name: string }>;
 
 export const updateAutostartMutation = (queryClient: QueryClient) =>
-  settingsMutation(queryClient, "updateAutostart", (v: { workspace: WorkspaceRef; schedule: string | undefined }) => updateAutostart(v.workspace.id, v.schedule));
+  settingsMutation(queryClient, "updateAutostart", (v: { workspace: WorkspaceRef; schedule: string | undefined }) =>
+    updateAutostart(v.workspace.id, v.schedule),
+  );
 
 export const updateTTLMutation = (queryClient: QueryClient) =>
-  settingsMutation(queryClient, "updateTTL", (v: { workspace: WorkspaceRef; ttlMs: number | null }) => updateTTL(v.workspace.id, v.ttlMs));
+  settingsMutation(queryClient, "updateTTL", (v: { workspace: WorkspaceRef; ttlMs: number | null }) =>
+    updateTTL(v.workspace.id, v.ttlMs),
+  );
 
 export const setDormantMutation = (queryClient: QueryClient) =>
-  settingsMutation(queryClient, "setDormant", (v: { workspace: WorkspaceRef; dormant: boolean }) => setDormant(v.workspace.id, v.dormant));
+  settingsMutation(queryClient, "setDormant", (v: { workspace: WorkspaceRef; dormant: boolean }) =>
+    setDormant(v.workspace.id, v.dormant),
+  );
 
 export const updateAutomaticUpdatesMutation = (queryClient: QueryClient) =>
-  settingsMutation(queryClient, "updateAutomaticUpdates", (v: { workspace: WorkspaceRef; value: AutomaticUpdates }) => updateAutomaticUpdates(v.workspace.id, v.value));
+  settingsMutation(queryClient, "updateAutomaticUpdates", (v: { workspace: WorkspaceRef; value: AutomaticUpdates }) =>
+    updateAutomaticUpdates(v.workspace.id, v.value),
+  );
 
 /** Signing in or out changes who "me" is: drop every cached answer from the previous identity. */
 export const loginMutation = (queryClient: QueryClient) =>

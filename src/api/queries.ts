@@ -44,7 +44,8 @@ export const buildInfoQuery = () =>
 export const workspacesQuery = (filter: string, page: PageParams) =>
   ({
     queryKey: keys.workspaceList(filter, page),
-    queryFn: ({ signal }) => api.get<WorkspacesResponse>("/workspaces", { q: filter, limit: page.limit, offset: page.offset }, signal),
+    queryFn: ({ signal }) =>
+      api.get<WorkspacesResponse>("/workspaces", { q: filter, limit: page.limit, offset: page.offset }, signal),
     placeholderData: (previous: WorkspacesResponse | undefined) => previous,
   }) satisfies Options<WorkspacesResponse>;
 
@@ -66,7 +67,11 @@ export const allWorkspacesQuery = (filter: string) =>
   ({
     queryKey: keys.workspaceListAll(filter),
     queryFn: async ({ signal }): Promise<AllWorkspacesResponse> => {
-      const first = await api.get<WorkspacesResponse>("/workspaces", { q: filter, limit: ALL_PAGE_SIZE, offset: 0 }, signal);
+      const first = await api.get<WorkspacesResponse>(
+        "/workspaces",
+        { q: filter, limit: ALL_PAGE_SIZE, offset: 0 },
+        signal,
+      );
       if (first.count > ALL_WORKSPACES_LIMIT) return { ...first, complete: false };
       const offsets: number[] = [];
       for (let offset = ALL_PAGE_SIZE; offset < first.count; offset += ALL_PAGE_SIZE) offsets.push(offset);
@@ -75,7 +80,11 @@ export const allWorkspacesQuery = (filter: string) =>
       const worker = async () => {
         while (next < offsets.length) {
           const index = next++;
-          const page = await api.get<WorkspacesResponse>("/workspaces", { q: filter, limit: ALL_PAGE_SIZE, offset: offsets[index] }, signal);
+          const page = await api.get<WorkspacesResponse>(
+            "/workspaces",
+            { q: filter, limit: ALL_PAGE_SIZE, offset: offsets[index] },
+            signal,
+          );
           pages[index] = page.workspaces;
         }
       };
@@ -96,11 +105,19 @@ export const workspaceQuery = (id: string) =>
   }) satisfies Options<Workspace>;
 
 /** `owner` is a username without the `@`. A deleted workspace is 404 unless `includeDeleted`. */
-export const workspaceByNameQuery = (owner: string, name: string, { includeDeleted = false }: { includeDeleted?: boolean } = {}) =>
+export const workspaceByNameQuery = (
+  owner: string,
+  name: string,
+  { includeDeleted = false }: { includeDeleted?: boolean } = {},
+) =>
   ({
     queryKey: keys.workspaceByName(owner, name, includeDeleted),
     queryFn: ({ signal }) =>
-      api.get<Workspace>(`/users/${enc(owner)}/workspace/${enc(name)}`, includeDeleted ? { include_deleted: true } : undefined, signal),
+      api.get<Workspace>(
+        `/users/${enc(owner)}/workspace/${enc(name)}`,
+        includeDeleted ? { include_deleted: true } : undefined,
+        signal,
+      ),
     structuralSharing: keepNewerWorkspace,
   }) satisfies Options<Workspace>;
 
@@ -114,14 +131,20 @@ export const workspaceTimingsQuery = (id: string) =>
 export const buildsQuery = (workspaceId: string, page: PageParams) =>
   ({
     queryKey: keys.buildList(workspaceId, page),
-    queryFn: ({ signal }) => api.get<WorkspaceBuild[]>(`/workspaces/${enc(workspaceId)}/builds`, { limit: page.limit, offset: page.offset }, signal),
+    queryFn: ({ signal }) =>
+      api.get<WorkspaceBuild[]>(
+        `/workspaces/${enc(workspaceId)}/builds`,
+        { limit: page.limit, offset: page.offset },
+        signal,
+      ),
     placeholderData: (previous: WorkspaceBuild[] | undefined) => previous,
   }) satisfies Options<WorkspaceBuild[]>;
 
 export const buildByNumberQuery = (owner: string, name: string, number: number) =>
   ({
     queryKey: keys.buildByNumber(owner, name, number),
-    queryFn: ({ signal }) => api.get<WorkspaceBuild>(`/users/${enc(owner)}/workspace/${enc(name)}/builds/${number}`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<WorkspaceBuild>(`/users/${enc(owner)}/workspace/${enc(name)}/builds/${number}`, undefined, signal),
   }) satisfies Options<WorkspaceBuild>;
 
 export const buildQuery = (id: string) =>
@@ -140,13 +163,15 @@ export const buildLogsQuery = (buildId: string) =>
 export const buildTimingsQuery = (buildId: string) =>
   ({
     queryKey: keys.buildPart(buildId, "timings"),
-    queryFn: ({ signal }) => api.get<WorkspaceBuildTimings>(`/workspacebuilds/${enc(buildId)}/timings`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<WorkspaceBuildTimings>(`/workspacebuilds/${enc(buildId)}/timings`, undefined, signal),
   }) satisfies Options<WorkspaceBuildTimings>;
 
 export const buildParametersQuery = (buildId: string) =>
   ({
     queryKey: keys.buildPart(buildId, "parameters"),
-    queryFn: ({ signal }) => api.get<WorkspaceBuildParameter[]>(`/workspacebuilds/${enc(buildId)}/parameters`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<WorkspaceBuildParameter[]>(`/workspacebuilds/${enc(buildId)}/parameters`, undefined, signal),
   }) satisfies Options<WorkspaceBuildParameter[]>;
 
 /**
@@ -172,7 +197,8 @@ export const buildResourcesQuery = (buildId: string) =>
 export const buildStateQuery = (buildId: string) =>
   ({
     queryKey: keys.buildPart(buildId, "state"),
-    queryFn: ({ signal }) => request<string>(`/workspacebuilds/${enc(buildId)}/state`, { signal, responseType: "text" }),
+    queryFn: ({ signal }) =>
+      request<string>(`/workspacebuilds/${enc(buildId)}/state`, { signal, responseType: "text" }),
   }) satisfies Options<string>;
 
 export const templatesQuery = () =>
@@ -199,7 +225,8 @@ export const templateVersionQuery = (id: string) =>
 export const templateVersionRichParametersQuery = (id: string) =>
   ({
     queryKey: keys.templateVersionRichParameters(id),
-    queryFn: ({ signal }) => api.get<TemplateVersionParameter[]>(`/templateversions/${enc(id)}/rich-parameters`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<TemplateVersionParameter[]>(`/templateversions/${enc(id)}/rich-parameters`, undefined, signal),
     staleTime: 5 * 60_000,
   }) satisfies Options<TemplateVersionParameter[]>;
 
@@ -207,7 +234,8 @@ export const templateVersionRichParametersQuery = (id: string) =>
 export const provisionerJobsQuery = (orgId: string) =>
   ({
     queryKey: keys.provisionerJobs(orgId),
-    queryFn: ({ signal }) => api.get<ProvisionerJob[]>(`/organizations/${enc(orgId)}/provisionerjobs`, undefined, signal),
+    queryFn: ({ signal }) =>
+      api.get<ProvisionerJob[]>(`/organizations/${enc(orgId)}/provisionerjobs`, undefined, signal),
   }) satisfies Options<ProvisionerJob[]>;
 
 export const agentLogsQuery = (agentId: string) =>

@@ -99,7 +99,15 @@ export const TRANSITIONS = ["start", "stop", "delete"] as const;
 export type WorkspaceTransition = Open<(typeof TRANSITIONS)[number]>;
 
 export type BuildReason = Open<
-  "initiator" | "autostart" | "autostop" | "dormancy" | "dashboard" | "cli" | "ssh_connection" | "vscode_connection" | "jetbrains_connection"
+  | "initiator"
+  | "autostart"
+  | "autostop"
+  | "dormancy"
+  | "dashboard"
+  | "cli"
+  | "ssh_connection"
+  | "vscode_connection"
+  | "jetbrains_connection"
 >;
 
 export const JOB_ERROR_CODES = ["REQUIRED_TEMPLATE_VARIABLES", "INSUFFICIENT_QUOTA"] as const;
@@ -556,6 +564,4 @@ export interface TemplateVersionParameter {
 export type WatchEventType = "ping" | "data" | "error";
 
 export type WatchMessage =
-  | { type: "ping"; data?: undefined }
-  | { type: "data"; data: Workspace }
-  | { type: "error"; data: ApiErrorResponse };
+  { type: "ping"; data?: undefined } | { type: "data"; data: Workspace } | { type: "error"; data: ApiErrorResponse };

@@ -22,7 +22,13 @@ export function useWorkspaceByName(owner: string, name: string): WorkspaceByName
   const notFound = isApiError(primary.error) && primary.error.status === 404;
   const fallback = useQuery({ ...workspaceByNameQuery(owner, name, { includeDeleted: true }), enabled: notFound });
   if (!notFound) {
-    return { workspace: primary.data, deleted: false, isPending: primary.isPending, error: primary.error, refetch: () => void primary.refetch() };
+    return {
+      workspace: primary.data,
+      deleted: false,
+      isPending: primary.isPending,
+      error: primary.error,
+      refetch: () => void primary.refetch(),
+    };
   }
   return {
     workspace: fallback.data,

@@ -18,7 +18,11 @@ describe("watchWorkspace over watch-ws", () => {
     const reconnected = vi.fn();
     const handle = watchWorkspace(
       "w1",
-      { onWorkspace: (w) => seen.push(w.latest_build.status), onState: (s) => states.push(s), onReconnected: reconnected },
+      {
+        onWorkspace: (w) => seen.push(w.latest_build.status),
+        onState: (s) => states.push(s),
+        onReconnected: reconnected,
+      },
       { env: fakeEnv(() => Promise.reject(new Error("no probe expected"))) },
     );
     const first = FakeSocket.last();
@@ -43,7 +47,11 @@ describe("watchWorkspace over watch-ws", () => {
 
   it("shows offline after repeated failures and keeps trying", async () => {
     const states: WatchState[] = [];
-    watchWorkspace("w1", { onWorkspace: () => undefined, onState: (s) => states.push(s) }, { env: fakeEnv(() => Promise.reject(new TypeError("down"))) });
+    watchWorkspace(
+      "w1",
+      { onWorkspace: () => undefined, onState: (s) => states.push(s) },
+      { env: fakeEnv(() => Promise.reject(new TypeError("down"))) },
+    );
     FakeSocket.last().open();
     FakeSocket.last().message({ type: "ping" });
     for (let i = 0; i < 4; i++) {
@@ -67,23 +75,33 @@ describe("watchWorkspace SSE fallback", () => {
         env: fakeEnv(async (url, init) => {
           urls.push(url);
           if (url.endsWith("/watch-ws")) return new Response("not found", { status: 404 });
-          return sseResponse([`event: ping\n\nevent: data\ndata: ${JSON.stringify(ws("w2", "stopped"))}\n\n`], init?.signal);
+          return sseResponse(
+            [`event: ping\n\nevent: data\ndata: ${JSON.stringify(ws("w2", "stopped"))}\n\n`],
+            init?.signal,
+          );
         }),
       },
     );
     FakeSocket.last().serverClose(1006);
     await vi.advanceTimersByTimeAsync(10);
-    expect(urls).toEqual(["http://test.local/api/v2/workspaces/w2/watch-ws", "http://test.local/api/v2/workspaces/w2/watch"]);
+    expect(urls).toEqual([
+      "http://test.local/api/v2/workspaces/w2/watch-ws",
+      "http://test.local/api/v2/workspaces/w2/watch",
+    ]);
     expect(seen).toEqual(["stopped"]);
     expect(states).toEqual(["connecting", "live"]);
   });
 
   it("stops (offline) when the workspace is not visible", async () => {
     const states: WatchState[] = [];
-    watchWorkspace("nope", { onWorkspace: () => undefined, onState: (s) => states.push(s) }, {
-      transport: "sse",
-      env: fakeEnv(async () => new Response(JSON.stringify({ message: "Resource not found." }), { status: 404 })),
-    });
+    watchWorkspace(
+      "nope",
+      { onWorkspace: () => undefined, onState: (s) => states.push(s) },
+      {
+        transport: "sse",
+        env: fakeEnv(async () => new Response(JSON.stringify({ message: "Resource not found." }), { status: 404 })),
+      },
+    );
     await vi.advanceTimersByTimeAsync(60_000);
     expect(states).toEqual(["connecting", "offline"]);
   });

@@ -46,7 +46,11 @@ const OFFLINE_AFTER_FAILURES = 3;
 /** A server that answers HTTP but never upgrades watch-ws (e.g. a proxy without WebSockets) gets SSE after this many tries. */
 const WS_REFUSALS_BEFORE_SSE = 3;
 
-export function watchWorkspace(workspaceId: string, callbacks: WatchCallbacks, options: WatchOptions = {}): WatchHandle {
+export function watchWorkspace(
+  workspaceId: string,
+  callbacks: WatchCallbacks,
+  options: WatchOptions = {},
+): WatchHandle {
   const env = options.env ?? browserStreamEnv();
   const backoff = new Backoff({ baseMs: 500, maxMs: 15_000, ...options.backoff });
   const wsPath = `/api/v2/workspaces/${encodeURIComponent(workspaceId)}/watch-ws`;
@@ -88,7 +92,8 @@ export function watchWorkspace(workspaceId: string, callbacks: WatchCallbacks, o
 
   const retryLater = (delay = backoff.next()) => {
     if (stopped) return;
-    const offline = backoff.failures >= OFFLINE_AFTER_FAILURES || (typeof navigator !== "undefined" && navigator.onLine === false);
+    const offline =
+      backoff.failures >= OFFLINE_AFTER_FAILURES || (typeof navigator !== "undefined" && navigator.onLine === false);
     setState(offline ? "offline" : everLive ? "reconnecting" : "connecting");
     clearTimeout(timer);
     timer = setTimeout(connect, delay);
@@ -149,7 +154,10 @@ export function watchWorkspace(workspaceId: string, callbacks: WatchCallbacks, o
     const abort = new AbortController();
     sseAbort = abort;
     try {
-      const res = await env.fetch(httpUrl(env, ssePath), { headers: { Accept: "text/event-stream" }, signal: abort.signal });
+      const res = await env.fetch(httpUrl(env, ssePath), {
+        headers: { Accept: "text/event-stream" },
+        signal: abort.signal,
+      });
       if (res.status >= 400 && res.status < 500) return giveUp(res.status);
       if (!res.ok || !res.body) return retryLater();
       const parser = createSseParser((event) => {
@@ -217,7 +225,10 @@ export interface WorkspaceWatchStatus {
  */
 export function useWorkspaceWatch(workspaceId: string | undefined): WorkspaceWatchStatus {
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<WorkspaceWatchStatus & { id?: string }>({ state: "connecting", lastEventAt: undefined });
+  const [status, setStatus] = useState<WorkspaceWatchStatus & { id?: string }>({
+    state: "connecting",
+    lastEventAt: undefined,
+  });
 
   useEffect(() => {
     if (!workspaceId) return;
@@ -232,7 +243,8 @@ export function useWorkspaceWatch(workspaceId: string | undefined): WorkspaceWat
         latestBuildId = workspace.latest_build.id;
         setStatus((s) => ({ ...s, id: workspaceId, lastEventAt: Date.now() }));
       },
-      onState: (state) => setStatus((s) => (s.id === workspaceId ? { ...s, state } : { id: workspaceId, state, lastEventAt: undefined })),
+      onState: (state) =>
+        setStatus((s) => (s.id === workspaceId ? { ...s, state } : { id: workspaceId, state, lastEventAt: undefined })),
       onReconnected: () => {
         const cached = queryClient.getQueryData<Workspace>(keys.workspace(workspaceId));
         if (cached) void invalidateWorkspace(queryClient, cached);

@@ -25,7 +25,11 @@ export class RouteErrorBoundary extends Component<Props, { error: unknown }> {
     if (this.state.error === undefined) return this.props.children;
     return (
       <div className="mx-auto max-w-3xl p-4 sm:p-6">
-        <ErrorState error={this.state.error} title="This page failed to load" onRetry={() => window.location.reload()} />
+        <ErrorState
+          error={this.state.error}
+          title="This page failed to load"
+          onRetry={() => window.location.reload()}
+        />
       </div>
     );
   }

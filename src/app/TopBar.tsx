@@ -4,7 +4,16 @@ import { NavLink, useNavigate } from "react-router";
 import { logoutMutation } from "../api/mutations";
 import { meQuery } from "../api/queries";
 import { Avatar } from "../components/Avatar";
-import { Menu, MenuContent, MenuItem, MenuLabel, MenuRadioGroup, MenuRadioItem, MenuSeparator, MenuTrigger } from "../components/Menu";
+import {
+  Menu,
+  MenuContent,
+  MenuItem,
+  MenuLabel,
+  MenuRadioGroup,
+  MenuRadioItem,
+  MenuSeparator,
+  MenuTrigger,
+} from "../components/Menu";
 import { Skeleton } from "../components/Skeleton";
 import { cx } from "../components/cx";
 import { useTheme, type ThemePreference } from "./theme";
@@ -20,8 +29,17 @@ export function TopBar() {
   return (
     <header className="sticky top-0 z-30 border-b border-border bg-panel/95 backdrop-blur">
       <div className="flex h-12 items-center gap-2 px-3 sm:gap-4 sm:px-6">
-        <NavLink to="/workspaces" className="flex items-center gap-2 rounded font-semibold text-text" aria-label="Coder workspaces home">
-          <span aria-hidden className="inline-flex size-6 items-center justify-center rounded bg-text text-[11px] font-bold text-page">C</span>
+        <NavLink
+          to="/workspaces"
+          className="flex items-center gap-2 rounded font-semibold text-text"
+          aria-label="Coder workspaces home"
+        >
+          <span
+            aria-hidden
+            className="inline-flex size-6 items-center justify-center rounded bg-text text-[11px] font-bold text-page"
+          >
+            C
+          </span>
           <span className="hidden sm:inline">Coder</span>
         </NavLink>
         <nav aria-label="Main" className="flex items-center gap-1">
@@ -30,7 +48,10 @@ export function TopBar() {
               key={to}
               to={to}
               className={({ isActive }) =>
-                cx("inline-flex h-8 items-center gap-1.5 rounded-md px-2 text-sm", isActive ? "bg-raised font-medium text-text" : "text-muted hover:bg-raised hover:text-text")
+                cx(
+                  "inline-flex h-8 items-center gap-1.5 rounded-md px-2 text-sm",
+                  isActive ? "bg-raised font-medium text-text" : "text-muted hover:bg-raised hover:text-text",
+                )
               }
             >
               <Icon aria-hidden className="size-4" />
@@ -52,7 +73,10 @@ function ThemeMenu() {
   const Icon = THEME_ICON[theme];
   return (
     <Menu>
-      <MenuTrigger className="inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-raised hover:text-text" aria-label={`Theme: ${theme}`}>
+      <MenuTrigger
+        className="inline-flex size-8 items-center justify-center rounded-md text-muted hover:bg-raised hover:text-text"
+        aria-label={`Theme: ${theme}`}
+      >
         <Icon aria-hidden className="size-4" />
       </MenuTrigger>
       <MenuContent>
@@ -83,7 +107,10 @@ function UserMenu() {
   const user = me.data;
   return (
     <Menu>
-      <MenuTrigger className="inline-flex h-8 items-center gap-2 rounded-md px-1.5 hover:bg-raised" aria-label={`Account: ${user.username}`}>
+      <MenuTrigger
+        className="inline-flex h-8 items-center gap-2 rounded-md px-1.5 hover:bg-raised"
+        aria-label={`Account: ${user.username}`}
+      >
         <Avatar name={user.username} src={user.avatar_url} size="md" />
         <span className="hidden max-w-32 truncate text-sm text-text md:inline">{user.username}</span>
       </MenuTrigger>

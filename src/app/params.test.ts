@@ -23,7 +23,15 @@ describe("route params", () => {
 describe("safeRedirect", () => {
   it("keeps same-site paths and refuses everything else", () => {
     expect(safeRedirect("/@alice/dev?tab=logs#L3")).toBe("/@alice/dev?tab=logs#L3");
-    for (const bad of ["https://evil.example", "//evil.example", "/\\evil", "javascript:alert(1)", "", null, "/login?redirect=/x"]) {
+    for (const bad of [
+      "https://evil.example",
+      "//evil.example",
+      "/\\evil",
+      "javascript:alert(1)",
+      "",
+      null,
+      "/login?redirect=/x",
+    ]) {
       expect(safeRedirect(bad)).toBe("/workspaces");
     }
   });

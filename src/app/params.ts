@@ -30,7 +30,10 @@ export function useBuildNumberParam(): number | undefined {
   return parseBuildNumber(useParams().buildNumber);
 }
 
-export const workspacePath = (owner: string, workspace: string) => `/@${encodeURIComponent(owner)}/${encodeURIComponent(workspace)}`;
+export const workspacePath = (owner: string, workspace: string) =>
+  `/@${encodeURIComponent(owner)}/${encodeURIComponent(workspace)}`;
 export const buildHistoryPath = (owner: string, workspace: string) => `${workspacePath(owner, workspace)}/builds`;
-export const buildPath = (owner: string, workspace: string, buildNumber: number) => `${buildHistoryPath(owner, workspace)}/${buildNumber}`;
-export const timingsPath = (owner: string, workspace: string, buildNumber: number) => `${buildPath(owner, workspace, buildNumber)}/timings`;
+export const buildPath = (owner: string, workspace: string, buildNumber: number) =>
+  `${buildHistoryPath(owner, workspace)}/${buildNumber}`;
+export const timingsPath = (owner: string, workspace: string, buildNumber: number) =>
+  `${buildPath(owner, workspace, buildNumber)}/timings`;

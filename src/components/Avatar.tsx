@@ -7,11 +7,31 @@ const SIZES = { sm: "size-5 text-[10px]", md: "size-7 text-xs", lg: "size-9 text
  * A user's picture, or their initials on a colour derived from the name when there is none.
  * Decorative by default (the name is usually printed beside it); `labelled` makes it speak the name.
  */
-export function Avatar({ name, src, size = "md", labelled = false, className }: { name: string; src?: string; size?: keyof typeof SIZES; labelled?: boolean; className?: string }) {
+export function Avatar({
+  name,
+  src,
+  size = "md",
+  labelled = false,
+  className,
+}: {
+  name: string;
+  src?: string;
+  size?: keyof typeof SIZES;
+  labelled?: boolean;
+  className?: string;
+}) {
   const [failed, setFailed] = useState(false);
   const showImage = Boolean(src) && !failed && isSafeImageUrl(src ?? "");
   return (
-    <span aria-hidden={!labelled || undefined} className={cx("inline-flex shrink-0 items-center justify-center overflow-hidden rounded-full font-semibold uppercase text-white", SIZES[size], !showImage && hueClass(name), className)}>
+    <span
+      aria-hidden={!labelled || undefined}
+      className={cx(
+        "inline-flex shrink-0 items-center justify-center overflow-hidden rounded-full font-semibold uppercase text-white",
+        SIZES[size],
+        !showImage && hueClass(name),
+        className,
+      )}
+    >
       {showImage ? (
         <img src={src} alt="" className="size-full object-cover" onError={() => setFailed(true)} />
       ) : (
@@ -22,7 +42,15 @@ export function Avatar({ name, src, size = "md", labelled = false, className }: 
   );
 }
 
-const HUES = ["bg-sky-700", "bg-emerald-700", "bg-violet-700", "bg-amber-700", "bg-rose-700", "bg-teal-700", "bg-indigo-700"];
+const HUES = [
+  "bg-sky-700",
+  "bg-emerald-700",
+  "bg-violet-700",
+  "bg-amber-700",
+  "bg-rose-700",
+  "bg-teal-700",
+  "bg-indigo-700",
+];
 
 function hueClass(name: string): string {
   let h = 0;
@@ -31,7 +59,10 @@ function hueClass(name: string): string {
 }
 
 function initials(name: string): string {
-  const parts = name.trim().split(/[\s._-]+/).filter(Boolean);
+  const parts = name
+    .trim()
+    .split(/[\s._-]+/)
+    .filter(Boolean);
   if (parts.length === 0) return "?";
   return (parts.length === 1 ? parts[0].slice(0, 2) : parts[0][0] + parts[1][0]).toUpperCase();
 }

@@ -32,7 +32,17 @@ export function ConfirmDialog(props: ConfirmDialogProps) {
   );
 }
 
-function ConfirmBody({ title, description, confirmLabel, onConfirm, onOpenChange, variant = "primary", typeToConfirm, loading, children }: ConfirmDialogProps) {
+function ConfirmBody({
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  onOpenChange,
+  variant = "primary",
+  typeToConfirm,
+  loading,
+  children,
+}: ConfirmDialogProps) {
   const [typed, setTyped] = useState("");
   const inputId = useId();
   const ready = typeToConfirm === undefined || typed === typeToConfirm;

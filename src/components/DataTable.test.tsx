@@ -23,7 +23,10 @@ const COLUMNS: DataTableColumn<Row>[] = [
 ];
 
 function names(): string[] {
-  return screen.getAllByRole("row").slice(1).map((tr) => within(tr).getAllByRole("cell")[0].textContent ?? "");
+  return screen
+    .getAllByRole("row")
+    .slice(1)
+    .map((tr) => within(tr).getAllByRole("cell")[0].textContent ?? "");
 }
 
 afterEach(cleanup);
@@ -66,7 +69,15 @@ describe("DataTable", () => {
     function Harness() {
       const [selected, setSelected] = useState<Set<string>>(new Set());
       return (
-        <DataTable rows={ROWS} columns={COLUMNS} getRowId={(r) => r.id} getRowLabel={(r) => r.name} label="W" selectedIds={selected} onSelectionChange={setSelected} />
+        <DataTable
+          rows={ROWS}
+          columns={COLUMNS}
+          getRowId={(r) => r.id}
+          getRowLabel={(r) => r.name}
+          label="W"
+          selectedIds={selected}
+          onSelectionChange={setSelected}
+        />
       );
     }
     render(<Harness />);

@@ -58,7 +58,8 @@ export interface DataTableProps<T> {
   className?: string;
 }
 
-const INTERACTIVE = "a, button, input, select, textarea, label, [role='checkbox'], [role='menuitem'], [data-row-ignore]";
+const INTERACTIVE =
+  "a, button, input, select, textarea, label, [role='checkbox'], [role='menuitem'], [data-row-ignore]";
 
 function isTyping(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
@@ -112,7 +113,9 @@ export function DataTable<T>(props: DataTableProps<T>) {
 
   const toggle = (id: string, shift: boolean) => {
     if (!selectable) return;
-    onSelectionChange(shift ? selectRange(selectedIds, ids, anchorId.current, id) : selectRange(selectedIds, ids, null, id));
+    onSelectionChange(
+      shift ? selectRange(selectedIds, ids, anchorId.current, id) : selectRange(selectedIds, ids, null, id),
+    );
     anchorId.current = id;
   };
 
@@ -185,7 +188,11 @@ export function DataTable<T>(props: DataTableProps<T>) {
               tabIndex={index === Math.max(activeIndex, 0) ? 0 : -1}
               onKeyDown={(e) => onRowKeyDown(e, row, index)}
               onClick={(e) => onRowClick(e, row, index)}
-              className={cx("flex items-start gap-3 rounded-md border border-border bg-panel p-3", onRowOpen && "cursor-pointer", rowClassName?.(row))}
+              className={cx(
+                "flex items-start gap-3 rounded-md border border-border bg-panel p-3",
+                onRowOpen && "cursor-pointer",
+                rowClassName?.(row),
+              )}
             >
               {selectable && (
                 <input
@@ -227,20 +234,33 @@ export function DataTable<T>(props: DataTableProps<T>) {
             )}
             {columns.map((column) => {
               const active = sort?.columnId === column.id;
-              const ariaSort = column.sortValue ? (active ? (sort.direction === "asc" ? "ascending" : "descending") : "none") : undefined;
+              const ariaSort = column.sortValue
+                ? active
+                  ? sort.direction === "asc"
+                    ? "ascending"
+                    : "descending"
+                  : "none"
+                : undefined;
               const SortIcon = active ? (sort.direction === "asc" ? ArrowUp : ArrowDown) : ArrowUpDown;
               return (
                 <th
                   key={column.id}
                   scope="col"
                   aria-sort={ariaSort}
-                  className={cx("px-3 font-medium whitespace-nowrap", column.align === "right" ? "text-right" : "text-left", column.className)}
+                  className={cx(
+                    "px-3 font-medium whitespace-nowrap",
+                    column.align === "right" ? "text-right" : "text-left",
+                    column.className,
+                  )}
                 >
                   {column.sortValue ? (
                     <button
                       type="button"
                       onClick={() => changeSort(column)}
-                      className={cx("-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-text", active && "text-text")}
+                      className={cx(
+                        "-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:text-text",
+                        active && "text-text",
+                      )}
                     >
                       {column.header}
                       <SortIcon aria-hidden className={cx("size-3", !active && "opacity-40")} />
@@ -286,7 +306,10 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   </td>
                 )}
                 {columns.map((column) => (
-                  <td key={column.id} className={cx("px-3 py-1", column.align === "right" && "text-right tabular-nums", column.className)}>
+                  <td
+                    key={column.id}
+                    className={cx("px-3 py-1", column.align === "right" && "text-right tabular-nums", column.className)}
+                  >
                     {column.cell(row)}
                   </td>
                 ))}

@@ -14,7 +14,9 @@ export function Duration(props: DurationProps) {
   const running = props.ms === undefined && props.start !== undefined && !props.end;
   const now = useTicker(running);
   const ms = props.ms ?? durationBetween(props.start, props.end, now);
-  const title = props.start ? `${formatAbsolute(props.start)}${props.end ? ` → ${formatAbsolute(props.end)}` : " → now"}` : undefined;
+  const title = props.start
+    ? `${formatAbsolute(props.start)}${props.end ? ` → ${formatAbsolute(props.end)}` : " → now"}`
+    : undefined;
   return (
     <span title={title} className={cx("whitespace-nowrap font-mono tabular-nums", props.className)}>
       {ms === undefined ? "—" : formatDuration(ms)}

@@ -14,7 +14,12 @@ export interface EmptyStateProps {
 
 export function EmptyState({ title, description, action, icon: Icon = Inbox, className }: EmptyStateProps) {
   return (
-    <div className={cx("flex flex-col items-center justify-center gap-2 rounded-md border border-dashed border-border px-6 py-12 text-center", className)}>
+    <div
+      className={cx(
+        "flex flex-col items-center justify-center gap-2 rounded-md border border-dashed border-border px-6 py-12 text-center",
+        className,
+      )}
+    >
       <Icon aria-hidden className="size-6 text-muted" />
       <h2 className="text-sm font-semibold text-text">{title}</h2>
       {description && <p className="max-w-md text-sm text-muted">{description}</p>}

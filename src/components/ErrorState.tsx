@@ -16,11 +16,16 @@ export interface ErrorStateProps {
 export function ErrorState({ error, title, onRetry, retrying, className }: ErrorStateProps) {
   const { message, detail, validations, status } = describeError(error);
   return (
-    <div role="alert" className={cx("flex flex-col gap-2 rounded-md border border-failure/30 bg-failure/5 p-4", className)}>
+    <div
+      role="alert"
+      className={cx("flex flex-col gap-2 rounded-md border border-failure/30 bg-failure/5 p-4", className)}
+    >
       <div className="flex items-start gap-2">
         <CircleX aria-hidden className="mt-0.5 size-4 shrink-0 text-failure" />
         <div className="min-w-0 flex-1">
-          <h2 className="text-sm font-semibold text-text">{title ?? (status === 0 ? "Connection problem" : "Something went wrong")}</h2>
+          <h2 className="text-sm font-semibold text-text">
+            {title ?? (status === 0 ? "Connection problem" : "Something went wrong")}
+          </h2>
           <p className="mt-0.5 break-words text-sm text-text">{message}</p>
           {detail && <p className="mt-1 break-words font-mono text-xs text-muted">{detail}</p>}
           {validations.length > 0 && (
@@ -45,7 +50,8 @@ export function ErrorState({ error, title, onRetry, retrying, className }: Error
 }
 
 function describeError(error: unknown) {
-  if (isApiError(error)) return { message: error.message, detail: error.detail, validations: error.validations, status: error.status };
+  if (isApiError(error))
+    return { message: error.message, detail: error.detail, validations: error.validations, status: error.status };
   if (error instanceof Error) return { message: error.message, detail: undefined, validations: [], status: undefined };
   return { message: String(error), detail: undefined, validations: [], status: undefined };
 }

@@ -39,13 +39,23 @@ export function GuidanceCard({ guidance, children, onRetry, retrying, retryVaria
           }
           if (action.href?.startsWith("/")) {
             return (
-              <Link key={action.id} to={action.href} className="inline-flex h-7 items-center text-sm text-accent hover:underline">
+              <Link
+                key={action.id}
+                to={action.href}
+                className="inline-flex h-7 items-center text-sm text-accent hover:underline"
+              >
                 {action.label}
               </Link>
             );
           }
           return (
-            <a key={action.id} href={action.href} target="_blank" rel="noreferrer noopener" className="inline-flex h-7 items-center gap-1 text-sm text-accent hover:underline">
+            <a
+              key={action.id}
+              href={action.href}
+              target="_blank"
+              rel="noreferrer noopener"
+              className="inline-flex h-7 items-center gap-1 text-sm text-accent hover:underline"
+            >
               {action.label}
               <ExternalLink aria-hidden className="size-3" />
             </a>
@@ -64,13 +74,20 @@ export function FailureLines({ lines, link }: { lines: FailureWindow["lines"]; l
         <span>Log around the failure</span>
         {link}
       </div>
-      <pre data-testid="failure-lines" aria-label="Log lines around the failure" tabIndex={0} className="overflow-x-auto rounded bg-page py-1 font-mono text-xs leading-5">
+      <pre
+        data-testid="failure-lines"
+        aria-label="Log lines around the failure"
+        tabIndex={0}
+        className="overflow-x-auto rounded bg-page py-1 font-mono text-xs leading-5"
+      >
         {lines.map((line) => (
           <div key={line.number} className={cx("flex", line.isError && "bg-failure/10")}>
             <span aria-hidden className="w-12 shrink-0 select-none pr-3 text-right text-muted">
               {line.number}
             </span>
-            <span className={cx("whitespace-pre pr-3", line.isError ? "text-failure" : "text-text")}>{line.text || " "}</span>
+            <span className={cx("whitespace-pre pr-3", line.isError ? "text-failure" : "text-text")}>
+              {line.text || " "}
+            </span>
           </div>
         ))}
       </pre>

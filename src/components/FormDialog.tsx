@@ -17,7 +17,16 @@ export interface FormDialogProps {
 }
 
 /** A modal form: title, scrolling fields, Cancel + submit. Enter submits; the dialog owns focus. */
-export function FormDialog({ title, description, onClose, onSubmit, submitLabel, submitting, submitDisabled, children }: FormDialogProps) {
+export function FormDialog({
+  title,
+  description,
+  onClose,
+  onSubmit,
+  submitLabel,
+  submitting,
+  submitDisabled,
+  children,
+}: FormDialogProps) {
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
@@ -26,7 +35,12 @@ export function FormDialog({ title, description, onClose, onSubmit, submitLabel,
           className="fixed left-1/2 top-1/2 z-50 flex max-h-[calc(100vh-2rem)] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 flex-col rounded-lg border border-border bg-panel shadow-xl"
           onOpenAutoFocus={(e) => {
             // Start on the first field (the user came to fill it in), not on the close button.
-            const field = e.currentTarget instanceof HTMLElement ? e.currentTarget.querySelector<HTMLElement>("[data-form-body] :is(input, select, textarea):not([disabled])") : null;
+            const field =
+              e.currentTarget instanceof HTMLElement
+                ? e.currentTarget.querySelector<HTMLElement>(
+                    "[data-form-body] :is(input, select, textarea):not([disabled])",
+                  )
+                : null;
             if (field) {
               e.preventDefault();
               field.focus();

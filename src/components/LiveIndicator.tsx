@@ -13,9 +13,18 @@ const LOOK: Record<LiveState, { label: string; dot: string; text: string; pulse:
 export function LiveIndicator({ state, className }: { state: LiveState; className?: string }) {
   const look = LOOK[state];
   return (
-    <span role="status" aria-live="polite" data-live-state={state} className={cx("inline-flex items-center gap-1.5 text-xs font-medium", look.text, className)}>
+    <span
+      role="status"
+      aria-live="polite"
+      data-live-state={state}
+      className={cx("inline-flex items-center gap-1.5 text-xs font-medium", look.text, className)}
+    >
       <span aria-hidden className="relative inline-flex size-2">
-        {look.pulse && <span className={cx("absolute inline-flex size-full rounded-full opacity-60 motion-safe:animate-ping", look.dot)} />}
+        {look.pulse && (
+          <span
+            className={cx("absolute inline-flex size-full rounded-full opacity-60 motion-safe:animate-ping", look.dot)}
+          />
+        )}
         <span className={cx("relative inline-flex size-2 rounded-full", look.dot)} />
       </span>
       {look.label}

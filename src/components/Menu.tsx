@@ -43,7 +43,10 @@ function useMenuContext(): MenuContextValue {
 }
 
 /** Non-modal by default: the rest of the page stays readable to assistive tech while a menu is open. */
-export type MenuProps = Pick<ComponentProps<DropdownModule["Root"]>, "open" | "onOpenChange" | "defaultOpen" | "modal"> & { children: ReactNode };
+export type MenuProps = Pick<
+  ComponentProps<DropdownModule["Root"]>,
+  "open" | "onOpenChange" | "defaultOpen" | "modal"
+> & { children: ReactNode };
 
 export function Menu({ children, open, onOpenChange, defaultOpen, modal = false }: MenuProps) {
   const radix = useSyncExternalStore(dropdown.subscribe, dropdown.get, dropdown.get);
@@ -143,7 +146,12 @@ export function MenuTrigger({ asChild, children, ...props }: TriggerProps) {
   );
 }
 
-export function MenuContent({ className, align = "end", sideOffset = 4, ...props }: ComponentProps<DropdownModule["Content"]>) {
+export function MenuContent({
+  className,
+  align = "end",
+  sideOffset = 4,
+  ...props
+}: ComponentProps<DropdownModule["Content"]>) {
   const { radix } = useMenuContext();
   if (!radix) return null;
   return (
@@ -151,16 +159,24 @@ export function MenuContent({ className, align = "end", sideOffset = 4, ...props
       <radix.Content
         align={align}
         sideOffset={sideOffset}
-        className={cx("z-50 min-w-44 rounded-md border border-border bg-panel p-1 text-sm text-text shadow-lg", className)}
+        className={cx(
+          "z-50 min-w-44 rounded-md border border-border bg-panel p-1 text-sm text-text shadow-lg",
+          className,
+        )}
         {...props}
       />
     </radix.Portal>
   );
 }
 
-const itemClass = "flex h-8 cursor-default select-none items-center gap-2 rounded px-2 outline-none data-[highlighted]:bg-raised data-[disabled]:pointer-events-none data-[disabled]:opacity-50";
+const itemClass =
+  "flex h-8 cursor-default select-none items-center gap-2 rounded px-2 outline-none data-[highlighted]:bg-raised data-[disabled]:pointer-events-none data-[disabled]:opacity-50";
 
-export function MenuItem({ className, variant = "default", ...props }: ComponentProps<DropdownModule["Item"]> & { variant?: "default" | "danger" }) {
+export function MenuItem({
+  className,
+  variant = "default",
+  ...props
+}: ComponentProps<DropdownModule["Item"]> & { variant?: "default" | "danger" }) {
   const { radix } = useMenuContext();
   if (!radix) return null;
   return <radix.Item className={cx(itemClass, variant === "danger" && "text-failure", className)} {...props} />;

@@ -3,7 +3,13 @@ import { formatAbsolute, formatRelative, relativeTickMs } from "../lib/format";
 import { cx } from "./cx";
 
 /** "5 minutes ago", kept current; the exact time is on hover and in the `datetime` attribute. */
-export function RelativeTime({ date, className }: { date: string | number | Date | undefined | null; className?: string }) {
+export function RelativeTime({
+  date,
+  className,
+}: {
+  date: string | number | Date | undefined | null;
+  className?: string;
+}) {
   const now = useNow(date);
   if (date === undefined || date === null || date === "") return <span className={cx("text-muted", className)}>—</span>;
   const iso = new Date(date).toISOString();

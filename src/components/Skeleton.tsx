@@ -2,11 +2,21 @@ import { cx } from "./cx";
 
 /** A grey block standing in for content while it loads; decorative, so hidden from assistive tech. */
 export function Skeleton({ className }: { className?: string }) {
-  return <span aria-hidden className={cx("block rounded bg-raised motion-safe:animate-pulse", className ?? "h-4 w-full")} />;
+  return (
+    <span aria-hidden className={cx("block rounded bg-raised motion-safe:animate-pulse", className ?? "h-4 w-full")} />
+  );
 }
 
 /** A loading region: announces "Loading …" once, shows placeholder lines. */
-export function SkeletonBlock({ label = "Loading", lines = 3, className }: { label?: string; lines?: number; className?: string }) {
+export function SkeletonBlock({
+  label = "Loading",
+  lines = 3,
+  className,
+}: {
+  label?: string;
+  lines?: number;
+  className?: string;
+}) {
   return (
     <div role="status" aria-label={label} className={cx("flex flex-col gap-2", className)}>
       {Array.from({ length: lines }, (_, i) => (
@@ -17,7 +27,15 @@ export function SkeletonBlock({ label = "Loading", lines = 3, className }: { lab
 }
 
 /** Table-shaped placeholder with 40 px rows, so the layout does not jump when data arrives. */
-export function SkeletonTable({ rows = 8, columns = 4, label = "Loading" }: { rows?: number; columns?: number; label?: string }) {
+export function SkeletonTable({
+  rows = 8,
+  columns = 4,
+  label = "Loading",
+}: {
+  rows?: number;
+  columns?: number;
+  label?: string;
+}) {
   return (
     <div role="status" aria-label={label} className="overflow-hidden rounded-md border border-border bg-panel">
       <div className="flex h-9 items-center gap-4 border-b border-border bg-raised/50 px-3">

@@ -25,7 +25,8 @@ export function StatusBadge({ kind, value, label, size = "md", variant = "pill",
       className={cx(
         "inline-flex max-w-full items-center gap-1.5 whitespace-nowrap font-medium",
         size === "sm" ? "text-xs" : "text-sm",
-        variant === "pill" && cx("rounded-full border px-2", size === "sm" ? "h-5" : "h-6", colours.soft, colours.border),
+        variant === "pill" &&
+          cx("rounded-full border px-2", size === "sm" ? "h-5" : "h-6", colours.soft, colours.border),
         colours.text,
         className,
       )}
@@ -33,7 +34,9 @@ export function StatusBadge({ kind, value, label, size = "md", variant = "pill",
       <span aria-hidden className="relative inline-flex shrink-0">
         <Icon className={size === "sm" ? "size-3" : "size-3.5"} />
         {info.meaning === "progress" && (
-          <span className={cx("absolute -right-0.5 -top-0.5 size-1.5 rounded-full motion-safe:animate-ping", colours.bg)} />
+          <span
+            className={cx("absolute -right-0.5 -top-0.5 size-1.5 rounded-full motion-safe:animate-ping", colours.bg)}
+          />
         )}
       </span>
       <span className="truncate">{text}</span>

@@ -35,7 +35,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     const variant = input.variant ?? "info";
     const durationMs = input.durationMs ?? (variant === "error" ? 8_000 : 4_000);
     // Keep at most five so a burst of failures cannot cover the page.
-    setItems((all) => [...all.slice(-4), { id, title: input.title, description: input.description, variant, durationMs }]);
+    setItems((all) => [
+      ...all.slice(-4),
+      { id, title: input.title, description: input.description, variant, durationMs },
+    ]);
     return id;
   }, []);
   const api = useMemo(() => ({ toast, dismiss }), [toast, dismiss]);
@@ -43,7 +46,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={api}>
       {children}
-      <section aria-label="Notifications" className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-[calc(100vw-2rem)] max-w-sm flex-col gap-2">
+      <section
+        aria-label="Notifications"
+        className="pointer-events-none fixed bottom-4 right-4 z-50 flex w-[calc(100vw-2rem)] max-w-sm flex-col gap-2"
+      >
         {items.map((item) => (
           <ToastCard key={item.id} item={item} onDismiss={() => dismiss(item.id)} />
         ))}
@@ -81,7 +87,12 @@ function ToastCard({ item, onDismiss }: { item: ToastItem; onDismiss: () => void
         <p className="font-medium text-text">{item.title}</p>
         {item.description && <p className="mt-0.5 break-words text-muted">{item.description}</p>}
       </div>
-      <button type="button" onClick={onDismiss} aria-label="Dismiss notification" className="rounded p-0.5 text-muted hover:bg-raised hover:text-text">
+      <button
+        type="button"
+        onClick={onDismiss}
+        aria-label="Dismiss notification"
+        className="rounded p-0.5 text-muted hover:bg-raised hover:text-text"
+      >
         <X aria-hidden className="size-3.5" />
       </button>
     </div>

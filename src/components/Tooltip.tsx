@@ -1,5 +1,15 @@
 // Radix tooltip, loaded on first hover or focus of any tooltip trigger (see Menu.tsx for why).
-import { cloneElement, isValidElement, useEffect, useRef, useState, useSyncExternalStore, type ReactElement, type ReactNode, type Ref } from "react";
+import {
+  cloneElement,
+  isValidElement,
+  useEffect,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactElement,
+  type ReactNode,
+  type Ref,
+} from "react";
 import type * as RadixTooltip from "@radix-ui/react-tooltip";
 import { createLazyModule } from "./lazyModule";
 
@@ -58,7 +68,11 @@ export function Tooltip({ content, children, side = "top" }: TooltipProps) {
           {children}
         </radix.Trigger>
         <radix.Portal>
-          <radix.Content side={side} sideOffset={4} className="z-50 max-w-xs rounded bg-text px-2 py-1 text-xs text-page shadow-md">
+          <radix.Content
+            side={side}
+            sideOffset={4}
+            className="z-50 max-w-xs rounded bg-text px-2 py-1 text-xs text-page shadow-md"
+          >
             {content}
           </radix.Content>
         </radix.Portal>

@@ -21,7 +21,10 @@ describe("nextSort", () => {
   it("starts a new column in its initial direction and flips the same column", () => {
     expect(nextSort(null, "name")).toEqual({ columnId: "name", direction: "asc" });
     expect(nextSort({ columnId: "name", direction: "asc" }, "name")).toEqual({ columnId: "name", direction: "desc" });
-    expect(nextSort({ columnId: "name", direction: "desc" }, "age", "desc")).toEqual({ columnId: "age", direction: "desc" });
+    expect(nextSort({ columnId: "name", direction: "desc" }, "age", "desc")).toEqual({
+      columnId: "age",
+      direction: "desc",
+    });
   });
 });
 

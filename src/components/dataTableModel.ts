@@ -37,7 +37,11 @@ export function sortRows<T>(rows: readonly T[], value: (row: T) => SortValue, di
 }
 
 /** Clicking a header: a new column starts in its natural direction, the same column flips. */
-export function nextSort(current: SortState | null | undefined, columnId: string, initial: SortDirection = "asc"): SortState {
+export function nextSort(
+  current: SortState | null | undefined,
+  columnId: string,
+  initial: SortDirection = "asc",
+): SortState {
   if (current?.columnId === columnId) return { columnId, direction: current.direction === "asc" ? "desc" : "asc" };
   return { columnId, direction: initial };
 }

@@ -12,7 +12,9 @@ describe("errorGuidance", () => {
 
   it("falls back to the error text on older servers", () => {
     expect(errorCodeOf({ error: "build failed: Insufficient quota: 12 > 10" })).toBe("INSUFFICIENT_QUOTA");
-    expect(errorCodeOf({ error: "missing values for required template variables: region" })).toBe("REQUIRED_TEMPLATE_VARIABLES");
+    expect(errorCodeOf({ error: "missing values for required template variables: region" })).toBe(
+      "REQUIRED_TEMPLATE_VARIABLES",
+    );
     expect(errorGuidance({ error: "required template variables" })?.title).toMatch(/missing required variables/);
   });
 

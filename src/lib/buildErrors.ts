@@ -26,7 +26,11 @@ const GUIDANCE: Record<ErrorGuidance["code"], Omit<ErrorGuidance, "code">> = {
       "(a stopped workspace usually costs less than a running one), then start this one again. If you need more, ask an " +
       "administrator to raise your group's quota allowance.",
     actions: [
-      { id: "running-workspaces", label: "See your running workspaces", href: `/workspaces?filter=${encodeURIComponent("owner:me status:running")}` },
+      {
+        id: "running-workspaces",
+        label: "See your running workspaces",
+        href: `/workspaces?filter=${encodeURIComponent("owner:me status:running")}`,
+      },
       { id: "retry", label: "Try again" },
     ],
   },
@@ -36,7 +40,13 @@ const GUIDANCE: Record<ErrorGuidance["code"], Omit<ErrorGuidance, "code">> = {
       "This template version declares variables that were never given a value, so it cannot be built. This is not " +
       "something you can fix from your workspace: a template administrator has to set the variables and publish a new " +
       "version. Once they have, update the workspace to that version.",
-    actions: [{ id: "docs", label: "About template variables", href: "https://coder.com/docs/admin/templates/extending-templates/variables" }],
+    actions: [
+      {
+        id: "docs",
+        label: "About template variables",
+        href: "https://coder.com/docs/admin/templates/extending-templates/variables",
+      },
+    ],
   },
 };
 

@@ -23,7 +23,11 @@ export function formatDuration(ms: number): string {
 }
 
 /** Milliseconds between two ISO timestamps; `end` defaults to now (for a job still running). */
-export function durationBetween(start: string | undefined, end?: string | null, now: number = Date.now()): number | undefined {
+export function durationBetween(
+  start: string | undefined,
+  end?: string | null,
+  now: number = Date.now(),
+): number | undefined {
   if (!start) return undefined;
   const from = Date.parse(start);
   const to = end ? Date.parse(end) : now;
@@ -85,7 +89,12 @@ export function formatAbsolute(date: string | number | Date): string {
   return absoluteFormat.format(t);
 }
 
-const timeFormat = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false });
+const timeFormat = new Intl.DateTimeFormat(LOCALE, {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
 
 /** `14:05:09`, for log gutters and chart axes. */
 export function formatClock(date: string | number | Date): string {
@@ -95,7 +104,14 @@ export function formatClock(date: string | number | Date): string {
 }
 
 const ordinalRules = new Intl.PluralRules(LOCALE, { type: "ordinal" });
-const ORDINAL_SUFFIX: Record<Intl.LDMLPluralRule, string> = { zero: "th", one: "st", two: "nd", few: "rd", many: "th", other: "th" };
+const ORDINAL_SUFFIX: Record<Intl.LDMLPluralRule, string> = {
+  zero: "th",
+  one: "st",
+  two: "nd",
+  few: "rd",
+  many: "th",
+  other: "th",
+};
 
 /** `1st`, `2nd`, `3rd`, `11th`, `22nd`. */
 export function formatOrdinal(n: number): string {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { Backoff, RETRY_DEFAULTS, backoffDelay, isRetryableError, queryRetryDelay, shouldRetryQuery } from "./retryPolicy";
+import {
+  Backoff,
+  RETRY_DEFAULTS,
+  backoffDelay,
+  isRetryableError,
+  queryRetryDelay,
+  shouldRetryQuery,
+} from "./retryPolicy";
 
 describe("backoffDelay", () => {
   it("doubles from the base up to the cap without jitter", () => {

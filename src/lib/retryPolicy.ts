@@ -20,7 +20,11 @@ const DEFAULT_BACKOFF: Required<BackoffOptions> = { baseMs: 500, maxMs: 15_000, 
  * Exponential backoff with jitter for attempt 0, 1, 2…: `base·factor^attempt`, capped, then the
  * `jitter` share of it randomized so many clients dropped together do not reconnect in lockstep.
  */
-export function backoffDelay(attempt: number, options: BackoffOptions = {}, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  options: BackoffOptions = {},
+  random: () => number = Math.random,
+): number {
   const { baseMs, maxMs, factor, jitter } = { ...DEFAULT_BACKOFF, ...options };
   const ceiling = Math.min(maxMs, baseMs * factor ** Math.max(0, attempt));
   return Math.round(ceiling * (1 - jitter) + ceiling * jitter * random());

@@ -134,10 +134,12 @@ describe("helpers", () => {
 
   it("termsForValidation names the offending term by key, or by the quoted element", () => {
     expect(termsForValidation("owner:me status:bogus", "status", 'invalid value "bogus"')).toEqual(["status:bogus"]);
-    expect(termsForValidation("owner:me Color:blue", "color", 'Query param "color" is not a valid query param')).toEqual([
-      "color:blue",
+    expect(
+      termsForValidation("owner:me Color:blue", "color", 'Query param "color" is not a valid query param'),
+    ).toEqual(["color:blue"]);
+    expect(termsForValidation("owner:me a:b:c", "q", `Query element "a:b:c" can only contain 1 ':'`)).toEqual([
+      "a:b:c",
     ]);
-    expect(termsForValidation("owner:me a:b:c", "q", `Query element "a:b:c" can only contain 1 ':'`)).toEqual(["a:b:c"]);
     expect(termsForValidation("owner:me", "q", "something else")).toEqual([]);
   });
 });

@@ -38,14 +38,7 @@ export interface StatusInfo {
 
 /** The families of states the API reports; the same word (e.g. `failed`) can mean different things in each. */
 export type StatusKind =
-  | "workspace"
-  | "job"
-  | "agentStatus"
-  | "agentLifecycle"
-  | "script"
-  | "appHealth"
-  | "appState"
-  | "flag";
+  "workspace" | "job" | "agentStatus" | "agentLifecycle" | "script" | "appHealth" | "appState" | "flag";
 
 /** Attention markers that are not an API enum but are shown like one. */
 export const WORKSPACE_FLAGS = ["outdated", "dormant", "needs_user_attention", "queued"] as const;

@@ -82,7 +82,9 @@ export interface ServerExtras {
 }
 
 export async function startServerWith(opts: ServerOptions, extras: ServerExtras = {}): Promise<RunningServer> {
-  const store = (opts.stateFile && loadState(opts.stateFile, opts)) || createWorld({ seed: opts.seed, world: opts.world, provisioners: opts.provisioners });
+  const store =
+    (opts.stateFile && loadState(opts.stateFile, opts)) ||
+    createWorld({ seed: opts.seed, world: opts.world, provisioners: opts.provisioners });
   const streams = new StreamRegistry(opts.dropStreamsAfterMs);
   const sim = new Simulation(store, {
     speed: opts.speed,
@@ -142,8 +144,16 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
     });
   });
   const port = (server.address() as AddressInfo).port;
-  const persister = opts.stateFile && !opts.coderUrl ? new StatePersister(store, opts.stateFile, { seed: opts.seed, world: opts.world }) : null;
-  const hostForUrl = opts.host === "0.0.0.0" || opts.host === "::" ? "127.0.0.1" : opts.host.includes(":") ? `[${opts.host}]` : opts.host;
+  const persister =
+    opts.stateFile && !opts.coderUrl
+      ? new StatePersister(store, opts.stateFile, { seed: opts.seed, world: opts.world })
+      : null;
+  const hostForUrl =
+    opts.host === "0.0.0.0" || opts.host === "::"
+      ? "127.0.0.1"
+      : opts.host.includes(":")
+        ? `[${opts.host}]`
+        : opts.host;
 
   let closing: Promise<void> | null = null;
   return {

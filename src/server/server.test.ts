@@ -12,10 +12,14 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const workspace = async (name: string, owner = "alice") => (await api<Workspace>(server.url, token, `/users/${owner}/workspace/${name}`)).body;
+const workspace = async (name: string, owner = "alice") =>
+  (await api<Workspace>(server.url, token, `/users/${owner}/workspace/${name}`)).body;
 
 async function build(ws: Workspace, transition: string): Promise<WorkspaceBuild> {
-  const res = await api<WorkspaceBuild>(server.url, token, `/workspaces/${ws.id}/builds`, { method: "POST", body: JSON.stringify({ transition }) });
+  const res = await api<WorkspaceBuild>(server.url, token, `/workspaces/${ws.id}/builds`, {
+    method: "POST",
+    body: JSON.stringify({ transition }),
+  });
   expect(res.status).toBe(201);
   return res.body;
 }
@@ -42,7 +46,10 @@ describe("watch streams", () => {
       return until(statuses);
     });
     const wsStream = collectWs(`${server.url}/api/v2/workspaces/${ws.id}/watch-ws`, token, (msgs) => {
-      const statuses = msgs.map((m) => JSON.parse(m)).filter((m) => m.type === "data").map((m) => m.data.latest_build.status);
+      const statuses = msgs
+        .map((m) => JSON.parse(m))
+        .filter((m) => m.type === "data")
+        .map((m) => m.data.latest_build.status);
       wsConnected = statuses.length > 0;
       return until(statuses);
     });
@@ -53,24 +60,28 @@ describe("watch streams", () => {
 
     expect(events[0]).toEqual({ event: "ping", data: undefined });
     expect(events[1].event).toBe("data");
-    expect(dedupe(events.filter((e) => e.event === "data").map((e) => (e.data as Workspace).latest_build.status))).toEqual([
+    expect(
+      dedupe(events.filter((e) => e.event === "data").map((e) => (e.data as Workspace).latest_build.status)),
+    ).toEqual(["stopped", "pending", "starting", "running"]);
+
+    const msgs = socket.messages.map((m) => JSON.parse(m));
+    expect(msgs[0]).toEqual({ type: "ping" });
+    expect(msgs[1].type).toBe("data");
+    expect(dedupe(msgs.filter((m) => m.type === "data").map((m) => m.data.latest_build.status))).toEqual([
       "stopped",
       "pending",
       "starting",
       "running",
     ]);
-
-    const msgs = socket.messages.map((m) => JSON.parse(m));
-    expect(msgs[0]).toEqual({ type: "ping" });
-    expect(msgs[1].type).toBe("data");
-    expect(dedupe(msgs.filter((m) => m.type === "data").map((m) => m.data.latest_build.status))).toEqual(["stopped", "pending", "starting", "running"]);
     expect(socket.code).toBe(1000);
   });
 
   it("watch-ws closes a client that sends anything with 1002", async () => {
     const ws = await workspace("dev");
     const { WebSocket } = await import("ws");
-    const sock = new WebSocket(`${server.url.replace("http", "ws")}/api/v2/workspaces/${ws.id}/watch-ws`, { headers: { "Coder-Session-Token": token } });
+    const sock = new WebSocket(`${server.url.replace("http", "ws")}/api/v2/workspaces/${ws.id}/watch-ws`, {
+      headers: { "Coder-Session-Token": token },
+    });
     const code = await new Promise<number>((resolve) => {
       sock.on("message", () => sock.send("hello"));
       sock.on("close", (c) => resolve(c));
@@ -83,7 +94,10 @@ describe("watch streams", () => {
     const ws = await workspace("dev");
     await expect(collectWs(`${server.url}/api/v2/workspaces/${ws.id}/watch-ws`, bobToken)).rejects.toThrow(/404/);
     await expect(collectWs(`${server.url}/api/v2/workspaces/${ws.id}/watch-ws`, "nope")).rejects.toThrow(/401/);
-    expect((await fetch(`${server.url}/api/v2/workspaces/${ws.id}/watch`, { headers: { "Coder-Session-Token": bobToken } })).status).toBe(404);
+    expect(
+      (await fetch(`${server.url}/api/v2/workspaces/${ws.id}/watch`, { headers: { "Coder-Session-Token": bobToken } }))
+        .status,
+    ).toBe(404);
   });
 });
 
@@ -91,27 +105,44 @@ describe("log streams", () => {
   it("build-log follow sends the backlog, then live lines, then closes 1000 when the job completes", async () => {
     const ws = await workspace("canceled-ws");
     const b = await build(ws, "start");
-    await waitFor(async () => (await api<WorkspaceBuild>(server.url, token, `/workspacebuilds/${b.id}`)).body.job.status === "running");
+    await waitFor(
+      async () =>
+        (await api<WorkspaceBuild>(server.url, token, `/workspacebuilds/${b.id}`)).body.job.status === "running",
+    );
     const backlog = (await api<ProvisionerJobLog[]>(server.url, token, `/workspacebuilds/${b.id}/logs`)).body.length;
     const res = await collectWs(`${server.url}/api/v2/workspacebuilds/${b.id}/logs?follow`, token);
     expect(res.code).toBe(1000);
     const ids = res.messages.map((m) => (JSON.parse(m) as ProvisionerJobLog).id);
-    const all = (await api<ProvisionerJobLog[]>(server.url, token, `/workspacebuilds/${b.id}/logs`)).body.map((l) => l.id);
+    const all = (await api<ProvisionerJobLog[]>(server.url, token, `/workspacebuilds/${b.id}/logs`)).body.map(
+      (l) => l.id,
+    );
     expect(ids).toEqual(all);
     expect(backlog).toBeGreaterThan(0);
     expect(all.length).toBeGreaterThan(backlog);
     const stages = new Set(res.messages.map((m) => (JSON.parse(m) as ProvisionerJobLog).stage));
-    expect([...stages]).toEqual(["Setting up", "Parsing template parameters", "Planning infrastructure", "Starting workspace", "Cleaning Up"]);
+    expect([...stages]).toEqual([
+      "Setting up",
+      "Parsing template parameters",
+      "Planning infrastructure",
+      "Starting workspace",
+      "Cleaning Up",
+    ]);
   });
 
   it("a completed build's follow sends what is after `after` and closes 1000 at once", async () => {
     const ws = await workspace("long-history");
-    const logs = (await api<ProvisionerJobLog[]>(server.url, token, `/workspacebuilds/${ws.latest_build.id}/logs`)).body;
+    const logs = (await api<ProvisionerJobLog[]>(server.url, token, `/workspacebuilds/${ws.latest_build.id}/logs`))
+      .body;
     const cut = logs[9].id;
-    const res = await collectWs(`${server.url}/api/v2/workspacebuilds/${ws.latest_build.id}/logs?follow&after=${cut}`, token);
+    const res = await collectWs(
+      `${server.url}/api/v2/workspacebuilds/${ws.latest_build.id}/logs?follow&after=${cut}`,
+      token,
+    );
     expect(res.code).toBe(1000);
     expect(res.messages.map((m) => JSON.parse(m).id)).toEqual(logs.slice(10).map((l) => l.id));
-    const text = await fetch(`${server.url}/api/v2/workspacebuilds/${ws.latest_build.id}/logs?format=text`, { headers: { "Coder-Session-Token": token } });
+    const text = await fetch(`${server.url}/api/v2/workspacebuilds/${ws.latest_build.id}/logs?format=text`, {
+      headers: { "Coder-Session-Token": token },
+    });
     expect(text.headers.get("content-type")).toMatch(/^text\/plain/);
     expect((await text.text()).trim().split("\n")).toHaveLength(logs.length);
   });
@@ -126,7 +157,11 @@ describe("log streams", () => {
       return agentId !== "";
     });
     const follow = collectWs(`${server.url}/api/v2/workspaceagents/${agentId}/logs?follow=true`, token);
-    await waitFor(async () => (await api<Workspace>(server.url, token, `/workspaces/${ws.id}`)).body.latest_build.resources[0]?.agents?.[0]?.lifecycle_state === "ready");
+    await waitFor(
+      async () =>
+        (await api<Workspace>(server.url, token, `/workspaces/${ws.id}`)).body.latest_build.resources[0]?.agents?.[0]
+          ?.lifecycle_state === "ready",
+    );
     await build(ws, "stop");
     const res = await follow;
     expect(res.code).toBe(1000);
@@ -141,7 +176,13 @@ describe("log streams", () => {
 
   it("timings: provisioner stages once the job completes, then connect and script timings", async () => {
     const ws = await workspace("dev");
-    const t = (await api<{ provisioner_timings: { stage: string }[]; agent_script_timings: unknown[]; agent_connection_timings: unknown[] }>(server.url, token, `/workspaces/${ws.id}/timings`)).body;
+    const t = (
+      await api<{
+        provisioner_timings: { stage: string }[];
+        agent_script_timings: unknown[];
+        agent_connection_timings: unknown[];
+      }>(server.url, token, `/workspaces/${ws.id}/timings`)
+    ).body;
     expect(new Set(t.provisioner_timings.map((x) => x.stage))).toEqual(new Set(["init", "plan", "graph", "apply"]));
     expect(t.agent_connection_timings).toHaveLength(1);
     expect(t.agent_script_timings).toHaveLength(3);
@@ -169,24 +210,47 @@ describe("cancel over HTTP", () => {
   it("answers 412 for the wrong expected state, then cancels a running build (canceling → canceled)", async () => {
     const ws = await workspace("starting-ws");
     const id = ws.latest_build.id;
-    expect((await api(server.url, token, `/workspacebuilds/${id}/cancel?expect_status=pending`, { method: "PATCH" })).status).toBe(412);
-    expect((await api(server.url, token, `/workspacebuilds/${id}/cancel?expect_status=bogus`, { method: "PATCH" })).status).toBe(400);
-    expect((await api(server.url, token, `/workspacebuilds/${id}/cancel?expect_status=running`, { method: "PATCH" })).status).toBe(200);
-    expect((await api<Workspace>(server.url, token, `/workspaces/${ws.id}`)).body.latest_build.status).toBe("canceling");
-    await waitFor(async () => (await api<Workspace>(server.url, token, `/workspaces/${ws.id}`)).body.latest_build.status === "canceled");
+    expect(
+      (await api(server.url, token, `/workspacebuilds/${id}/cancel?expect_status=pending`, { method: "PATCH" })).status,
+    ).toBe(412);
+    expect(
+      (await api(server.url, token, `/workspacebuilds/${id}/cancel?expect_status=bogus`, { method: "PATCH" })).status,
+    ).toBe(400);
+    expect(
+      (await api(server.url, token, `/workspacebuilds/${id}/cancel?expect_status=running`, { method: "PATCH" })).status,
+    ).toBe(200);
+    expect((await api<Workspace>(server.url, token, `/workspaces/${ws.id}`)).body.latest_build.status).toBe(
+      "canceling",
+    );
+    await waitFor(
+      async () =>
+        (await api<Workspace>(server.url, token, `/workspaces/${ws.id}`)).body.latest_build.status === "canceled",
+    );
     expect((await api(server.url, token, `/workspacebuilds/${id}/cancel`, { method: "PATCH" })).status).toBe(400);
   });
 
   it("test controls decide the next outcome", async () => {
     const ws = await workspace("outdated");
     await build(ws, "stop");
-    await waitFor(async () => (await api<Workspace>(server.url, token, `/workspaces/${ws.id}`)).body.latest_build.status === "stopped");
-    const set = await fetch(`${server.url}/__sim/next-outcome`, { method: "POST", body: JSON.stringify({ workspace_id: ws.id, outcome: "insufficient_quota" }) });
+    await waitFor(
+      async () =>
+        (await api<Workspace>(server.url, token, `/workspaces/${ws.id}`)).body.latest_build.status === "stopped",
+    );
+    const set = await fetch(`${server.url}/__sim/next-outcome`, {
+      method: "POST",
+      body: JSON.stringify({ workspace_id: ws.id, outcome: "insufficient_quota" }),
+    });
     expect(set.status).toBe(200);
     const b = await build(ws, "start");
-    await waitFor(async () => (await api<Workspace>(server.url, token, `/workspaces/${ws.id}`)).body.latest_build.status === "failed");
+    await waitFor(
+      async () =>
+        (await api<Workspace>(server.url, token, `/workspaces/${ws.id}`)).body.latest_build.status === "failed",
+    );
     const done = (await api<WorkspaceBuild>(server.url, token, `/workspacebuilds/${b.id}`)).body;
     expect(done.job.error_code).toBe("INSUFFICIENT_QUOTA");
-    expect((await api<{ provisioner_timings: unknown[] }>(server.url, token, `/workspacebuilds/${b.id}/timings`)).body.provisioner_timings).toEqual([]);
+    expect(
+      (await api<{ provisioner_timings: unknown[] }>(server.url, token, `/workspacebuilds/${b.id}/timings`)).body
+        .provisioner_timings,
+    ).toEqual([]);
   });
 });

@@ -5,7 +5,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WS from "ws";
 import { followAgentLogs, followBuildLogs, type LogStreamState } from "../../src/api/logStreams";
 import type { StreamEnv, WebSocketConstructor } from "../../src/api/streamEnv";
-import type { ProvisionerJobLog, Workspace, WorkspaceAgentLog, WorkspaceBuild, WorkspacesResponse } from "../../src/api/types";
+import type {
+  ProvisionerJobLog,
+  Workspace,
+  WorkspaceAgentLog,
+  WorkspaceBuild,
+  WorkspacesResponse,
+} from "../../src/api/types";
 import { watchWorkspace, type WatchTransport } from "../../src/api/watch";
 import { startServer, type RunningServer } from "../../src/server/main";
 
@@ -15,7 +21,11 @@ let token: string;
 async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const res = await fetch(`${server.url}/api/v2${path}`, {
     ...init,
-    headers: { "Content-Type": "application/json", "Coder-Session-Token": token, ...(init.headers as Record<string, string>) },
+    headers: {
+      "Content-Type": "application/json",
+      "Coder-Session-Token": token,
+      ...(init.headers as Record<string, string>),
+    },
   });
   if (!res.ok) throw new Error(`${init.method ?? "GET"} ${path} → ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
@@ -31,11 +41,19 @@ function nodeEnv(): StreamEnv {
   return {
     origin: server.url,
     WebSocket: AuthedWebSocket as unknown as WebSocketConstructor,
-    fetch: (input, init) => fetch(input, { ...init, headers: { ...(init?.headers as Record<string, string>), "Coder-Session-Token": token } }),
+    fetch: (input, init) =>
+      fetch(input, {
+        ...init,
+        headers: { ...(init?.headers as Record<string, string>), "Coder-Session-Token": token },
+      }),
   };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, timeoutMs = 30_000): Promise<T> {
+async function until<T>(
+  what: string,
+  probe: () => Promise<T | undefined> | T | undefined,
+  timeoutMs = 30_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await probe();
@@ -46,7 +64,9 @@ async function until<T>(what: string, probe: () => Promise<T | undefined> | T | 
 }
 
 async function stoppedWorkspaceOf(owner: string): Promise<Workspace> {
-  const { workspaces } = await api<WorkspacesResponse>(`/workspaces?q=${encodeURIComponent(`owner:${owner} status:stopped dormant:false`)}`);
+  const { workspaces } = await api<WorkspacesResponse>(
+    `/workspaces?q=${encodeURIComponent(`owner:${owner} status:stopped dormant:false`)}`,
+  );
   const found = workspaces.find((w) => w.latest_build.status === "stopped" && !w.dormant_at);
   if (!found) throw new Error(`no stopped workspace for ${owner}`);
   return found;
@@ -93,7 +113,10 @@ describe("client streams against the built-in server (streams dropped every 400 
       ),
     );
 
-    const build = await api<WorkspaceBuild>(`/workspaces/${workspace.id}/builds`, { method: "POST", body: JSON.stringify({ transition: "start" }) });
+    const build = await api<WorkspaceBuild>(`/workspaces/${workspace.id}/builds`, {
+      method: "POST",
+      body: JSON.stringify({ transition: "start" }),
+    });
 
     const buildLogs: number[] = [];
     const buildStates: LogStreamState[] = [];
@@ -146,7 +169,9 @@ describe("client streams against the built-in server (streams dropped every 400 
     expect(agentStates.filter((s) => s === "reconnecting").length).toBeGreaterThan(0);
 
     // Both watch transports followed the build to running, reconnecting after the drops.
-    await until("both watches to see running", () => (watched.ws.statuses.at(-1) === "running" && watched.sse.statuses.at(-1) === "running" ? true : undefined));
+    await until("both watches to see running", () =>
+      watched.ws.statuses.at(-1) === "running" && watched.sse.statuses.at(-1) === "running" ? true : undefined,
+    );
     watches.forEach((w) => w.close());
     for (const transport of ["ws", "sse"] as const) {
       expect(watched[transport].statuses).toContain("starting");

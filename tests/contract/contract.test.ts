@@ -11,7 +11,6 @@ import {
   getBuild,
   listWorkspaces,
   login,
-
   openWs,
   pickRunning,
   readSse,
@@ -188,10 +187,20 @@ describe("templates and provisioner jobs", () => {
 
   it("GET /organizations/{org}/templates[/{name}] and /templates/{id}/versions", async () => {
     const org = templates[0].organization_id;
-    const listed = expectJson(await alice.get(api(`/organizations/${org}/templates`)), 200, S.TemplateList, "org templates");
+    const listed = expectJson(
+      await alice.get(api(`/organizations/${org}/templates`)),
+      200,
+      S.TemplateList,
+      "org templates",
+    );
     expect(listed.map((t) => t.id).sort()).toEqual(templates.map((t) => t.id).sort());
     for (const t of templates) {
-      const byName = expectJson(await alice.get(api(`/organizations/${org}/templates/${t.name}`)), 200, S.Template, "by name");
+      const byName = expectJson(
+        await alice.get(api(`/organizations/${org}/templates/${t.name}`)),
+        200,
+        S.Template,
+        "by name",
+      );
       expect(byName.id).toBe(t.id);
       const versions = expectJson(
         await alice.get(api(`/templates/${t.id}/versions`)),
@@ -276,7 +285,12 @@ describe("workspaces: list and read", () => {
       S.Workspace,
       "by owner/name",
     );
-    const byMe = expectJson(await alice.get(api(`/users/me/workspace/${aliceRunning.name}`)), 200, S.Workspace, "by me/name");
+    const byMe = expectJson(
+      await alice.get(api(`/users/me/workspace/${aliceRunning.name}`)),
+      200,
+      S.Workspace,
+      "by me/name",
+    );
     expect(byName.id).toBe(byId.id);
     expect(byMe.id).toBe(byId.id);
   });
@@ -309,12 +323,22 @@ describe("workspaces: list and read", () => {
     expect(numbers, "newest first").toEqual([...numbers].sort((a, b) => b - a));
     expect(builds.every((b) => b.workspace_id === aliceRunning.id)).toBe(true);
 
-    const page = expectJson(await alice.get(api(`${path}?limit=2&offset=1`)), 200, S.WorkspaceBuildList, "limit/offset");
+    const page = expectJson(
+      await alice.get(api(`${path}?limit=2&offset=1`)),
+      200,
+      S.WorkspaceBuildList,
+      "limit/offset",
+    );
     expect(page.map((b) => b.id)).toEqual(builds.slice(1, 3).map((b) => b.id));
 
     // Coder's cursor keeps rows with a higher build_number than the after_id build (still newest first).
     const at = Math.min(2, builds.length - 1);
-    const after = expectJson(await alice.get(api(`${path}?after_id=${builds[at].id}`)), 200, S.WorkspaceBuildList, "after_id");
+    const after = expectJson(
+      await alice.get(api(`${path}?after_id=${builds[at].id}`)),
+      200,
+      S.WorkspaceBuildList,
+      "after_id",
+    );
     expect(after.map((b) => b.id)).toEqual(builds.slice(0, at).map((b) => b.id));
 
     const future = encodeURIComponent(new Date(Date.now() + 86_400_000).toISOString());
@@ -347,9 +371,18 @@ describe("seeded history: every shape the world holds", () => {
     }
     // The checks above only mean something if the seed exercises the rarer shapes.
     const jobs = builds.map((b) => b.job);
-    expect(jobs.some((j) => j.status === "failed" && j.error_code === "INSUFFICIENT_QUOTA"), "failed with error_code").toBe(true);
-    expect(jobs.some((j) => j.status === "failed" && !j.error_code && j.error), "failed without error_code").toBe(true);
-    expect(jobs.some((j) => j.status === "canceled" && j.canceled_at), "canceled").toBe(true);
+    expect(
+      jobs.some((j) => j.status === "failed" && j.error_code === "INSUFFICIENT_QUOTA"),
+      "failed with error_code",
+    ).toBe(true);
+    expect(
+      jobs.some((j) => j.status === "failed" && !j.error_code && j.error),
+      "failed without error_code",
+    ).toBe(true);
+    expect(
+      jobs.some((j) => j.status === "canceled" && j.canceled_at),
+      "canceled",
+    ).toBe(true);
   });
 });
 
@@ -365,7 +398,12 @@ describe("builds: read endpoints", () => {
   });
 
   it("GET /workspacebuilds/{id}/resources and /parameters", async () => {
-    expectJson(await alice.get(api(`/workspacebuilds/${build.id}/resources`)), 200, S.WorkspaceResourceList, "resources");
+    expectJson(
+      await alice.get(api(`/workspacebuilds/${build.id}/resources`)),
+      200,
+      S.WorkspaceResourceList,
+      "resources",
+    );
     expectJson(
       await alice.get(api(`/workspacebuilds/${build.id}/parameters`)),
       200,
@@ -391,7 +429,12 @@ describe("builds: read endpoints", () => {
   });
 
   it("GET /workspacebuilds/{id}/logs, ?after=N and ?format=text", async () => {
-    const logs = expectJson(await alice.get(api(`/workspacebuilds/${build.id}/logs`)), 200, S.ProvisionerJobLogList, "logs");
+    const logs = expectJson(
+      await alice.get(api(`/workspacebuilds/${build.id}/logs`)),
+      200,
+      S.ProvisionerJobLogList,
+      "logs",
+    );
     expect(logs.length).toBeGreaterThan(2);
     const ids = logs.map((l) => l.id);
     expect(ids, "ascending ids").toEqual([...ids].sort((a, b) => a - b));
@@ -562,7 +605,9 @@ describe("workspace lifecycle: create, settings, delete", () => {
     const target = new Date(Date.now() + 2 * 3_600_000);
     const max = ws.latest_build.max_deadline ? new Date(ws.latest_build.max_deadline) : undefined;
     const deadline = max && max < target ? max : target;
-    const reply = await alice.send("PUT", api(`/workspaces/${ws.id}/extend`), { body: { deadline: deadline.toISOString() } });
+    const reply = await alice.send("PUT", api(`/workspaces/${ws.id}/extend`), {
+      body: { deadline: deadline.toISOString() },
+    });
     if (ws.latest_build.deadline) expectJson(reply, 200, S.Response, "extend");
     else expectJson(reply, 409, S.ErrorResponse, "extend (manual shutdown)");
   });
@@ -630,13 +675,23 @@ describe("streams", () => {
     const final = await getBuild(bob, build.id);
     expect(final.job.status).toBe("succeeded");
     const streamed = s.messages.map((m, i) => expectShape(S.ProvisionerJobLog, JSON.parse(m), `log message #${i}`));
-    const listed = expectJson(await bob.get(api(`/workspacebuilds/${build.id}/logs`)), 200, S.ProvisionerJobLogList, "logs");
+    const listed = expectJson(
+      await bob.get(api(`/workspacebuilds/${build.id}/logs`)),
+      200,
+      S.ProvisionerJobLogList,
+      "logs",
+    );
     expect(streamed.map((l) => l.id)).toEqual(listed.map((l) => l.id));
   });
 
   it("build-log follow of a finished build: backlog after `after`, then close 1000", async () => {
     const build = aliceRunning.latest_build;
-    const listed = expectJson(await alice.get(api(`/workspacebuilds/${build.id}/logs`)), 200, S.ProvisionerJobLogList, "logs");
+    const listed = expectJson(
+      await alice.get(api(`/workspacebuilds/${build.id}/logs`)),
+      200,
+      S.ProvisionerJobLogList,
+      "logs",
+    );
     const after = listed[1].id;
     const s = openWs(server.url, api(`/workspacebuilds/${build.id}/logs?follow&after=${after}`), {
       "Coder-Session-Token": alice.token ?? "",

@@ -315,7 +315,13 @@ export interface SseCapture {
 }
 
 /** Reads the first `count` SSE event blocks of a stream, then disconnects. */
-export async function readSse(base: string, path: string, token: string, count: number, timeoutMs = 10_000): Promise<SseCapture> {
+export async function readSse(
+  base: string,
+  path: string,
+  token: string,
+  count: number,
+  timeoutMs = 10_000,
+): Promise<SseCapture> {
   const abort = new AbortController();
   const timer = setTimeout(() => abort.abort(), timeoutMs);
   try {

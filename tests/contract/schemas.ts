@@ -304,9 +304,7 @@ export const WorkspaceBuild = z.strictObject({
   max_deadline: date.nullable().optional(),
   status: WorkspaceStatus,
   daily_cost: int,
-  matched_provisioners: z
-    .strictObject({ count: int, available: int, most_recently_seen: date.optional() })
-    .optional(),
+  matched_provisioners: z.strictObject({ count: int, available: int, most_recently_seen: date.optional() }).optional(),
   template_version_preset_id: uuid.optional(),
   has_ai_task: z.boolean().optional(),
   has_external_agent: z.boolean().optional(),
@@ -516,9 +514,7 @@ export const TemplateVersionParameter = z.looseObject({
   mutable: z.boolean(),
   default_value: z.string(),
   icon: z.string(),
-  options: z.array(
-    z.strictObject({ name: z.string(), description: z.string(), value: z.string(), icon: z.string() }),
-  ),
+  options: z.array(z.strictObject({ name: z.string(), description: z.string(), value: z.string(), icon: z.string() })),
   validation_error: z.string().optional(),
   validation_regex: z.string().optional(),
   validation_min: int.optional(),

@@ -11,7 +11,10 @@ export interface Reply {
   json: unknown;
 }
 
-export async function send(url: string, init: { method?: string; headers?: Record<string, string>; body?: unknown } = {}): Promise<Reply> {
+export async function send(
+  url: string,
+  init: { method?: string; headers?: Record<string, string>; body?: unknown } = {},
+): Promise<Reply> {
   const headers: Record<string, string> = { ...init.headers };
   let body: string | undefined;
   if (init.body !== undefined) {
@@ -20,7 +23,8 @@ export async function send(url: string, init: { method?: string; headers?: Recor
   }
   const res = await fetch(url, { method: init.method ?? "GET", headers, body, redirect: "manual" });
   const text = await res.text();
-  const json = (res.headers.get("content-type") ?? "").includes("json") && text !== "" ? (JSON.parse(text) as unknown) : undefined;
+  const json =
+    (res.headers.get("content-type") ?? "").includes("json") && text !== "" ? (JSON.parse(text) as unknown) : undefined;
   return { status: res.status, headers: res.headers, text, json };
 }
 
@@ -66,7 +70,10 @@ export class BrowserPage {
   /** Opens an SSE stream; `next()` resolves with each event as it arrives (no waiting for the end). */
   async sse(path: string): Promise<SseReader> {
     const ctrl = new AbortController();
-    const res = await fetch(this.origin + path, { headers: this.headers(false, { accept: "text/event-stream" }), signal: ctrl.signal });
+    const res = await fetch(this.origin + path, {
+      headers: this.headers(false, { accept: "text/event-stream" }),
+      signal: ctrl.signal,
+    });
     return new SseReader(res, ctrl);
   }
 
@@ -118,10 +125,17 @@ export class SseReader {
       while ((idx = this.buffer.indexOf("\n\n")) >= 0) {
         const lines = this.buffer.slice(0, idx).split("\n");
         this.buffer = this.buffer.slice(idx + 2);
-        if (!lines[0].startsWith("event: ") || lines.length > 2 || (lines[1] !== undefined && !lines[1].startsWith("data: "))) {
+        if (
+          !lines[0].startsWith("event: ") ||
+          lines.length > 2 ||
+          (lines[1] !== undefined && !lines[1].startsWith("data: "))
+        ) {
           throw new Error(`bad SSE frame: ${JSON.stringify(lines.join("\n"))}`);
         }
-        this.queued.push({ event: lines[0].slice(7), data: lines[1] === undefined ? undefined : JSON.parse(lines[1].slice(6)) });
+        this.queued.push({
+          event: lines[0].slice(7),
+          data: lines[1] === undefined ? undefined : JSON.parse(lines[1].slice(6)),
+        });
       }
     }
     return this.queued.shift()!;
@@ -153,7 +167,13 @@ export class WsClient {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => {
-          resolve({ refused: { status: res.statusCode ?? 0, contentType: String(res.headers["content-type"] ?? ""), body: Buffer.concat(chunks).toString() } });
+          resolve({
+            refused: {
+              status: res.statusCode ?? 0,
+              contentType: String(res.headers["content-type"] ?? ""),
+              body: Buffer.concat(chunks).toString(),
+            },
+          });
           this.socket.terminate();
         });
         res.on("error", () => resolve({ refused: { status: res.statusCode ?? 0, contentType: "", body: "" } }));
@@ -196,7 +216,10 @@ export class WsClient {
     const outcome = await Promise.race([
       this.ended,
       new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new Error(`socket still open after ${timeoutMs} ms (${this.messages.length} messages)`)), timeoutMs);
+        timer = setTimeout(
+          () => reject(new Error(`socket still open after ${timeoutMs} ms (${this.messages.length} messages)`)),
+          timeoutMs,
+        );
       }),
     ]).finally(() => clearTimeout(timer));
     if ("refused" in outcome) throw new Error(`handshake refused: ${outcome.refused.status} ${outcome.refused.body}`);

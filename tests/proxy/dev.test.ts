@@ -19,12 +19,23 @@ let viteClient: Promise<Reply>;
 
 beforeAll(async () => {
   // Its own process group, so the tsx wrapper and the server under it are stopped together.
-  child = spawn(process.execPath, [path.join(root, "node_modules/tsx/dist/cli.mjs"), "src/server/cli/dev.ts", "--ambient", "off", "--failure-rate", "0"], {
-    cwd: root,
-    env: { ...process.env, PORT: "0", HOST: "127.0.0.1" },
-    detached: true,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  child = spawn(
+    process.execPath,
+    [
+      path.join(root, "node_modules/tsx/dist/cli.mjs"),
+      "src/server/cli/dev.ts",
+      "--ambient",
+      "off",
+      "--failure-rate",
+      "0",
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, PORT: "0", HOST: "127.0.0.1" },
+      detached: true,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   // Should this worker die before afterAll, the detached server must not outlive it.
   const pid = child.pid!;
   process.once("exit", () => {
@@ -35,7 +46,10 @@ beforeAll(async () => {
     }
   });
   base = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`dev server did not announce itself in ${STARTUP_MS} ms:\n${output}`)), STARTUP_MS);
+    const timer = setTimeout(
+      () => reject(new Error(`dev server did not announce itself in ${STARTUP_MS} ms:\n${output}`)),
+      STARTUP_MS,
+    );
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const m = output.match(/listening on (http:\/\/127\.0\.0\.1:\d+)/);
@@ -79,7 +93,9 @@ describe("npm run dev (Vite middleware in the same server)", () => {
   it("serves the page with Vite's client, transformed modules, the API and health on one origin", async () => {
     // In parallel: Vite's first transforms are slow on a cold, busy machine.
     const [page, route, missing, main, info, health, config] = await Promise.all(
-      ["/", "/workspaces", "/api/v2/nonexistent", "/src/main.tsx", "/api/v2/buildinfo", "/healthz", "/config.json"].map((p) => send(base + p)),
+      ["/", "/workspaces", "/api/v2/nonexistent", "/src/main.tsx", "/api/v2/buildinfo", "/healthz", "/config.json"].map(
+        (p) => send(base + p),
+      ),
     );
     expect(page.status).toBe(200);
     expect(page.headers.get("content-type")).toMatch(/^text\/html/);
@@ -106,7 +122,9 @@ describe("npm run dev (Vite middleware in the same server)", () => {
     const client = await viteClient;
     const token = client.text.match(/const wsToken = "([^"]+)"/)?.[1];
     expect(token).toBeDefined();
-    const hmr = new WebSocket(`${base.replace(/^http/, "ws")}/?token=${token}`, "vite-hmr", { headers: { origin: base } });
+    const hmr = new WebSocket(`${base.replace(/^http/, "ws")}/?token=${token}`, "vite-hmr", {
+      headers: { origin: base },
+    });
     const first = await new Promise<string>((resolve, reject) => {
       hmr.once("message", (m) => resolve(m.toString()));
       hmr.once("error", reject);
@@ -115,7 +133,10 @@ describe("npm run dev (Vite middleware in the same server)", () => {
     expect(JSON.parse(first)).toEqual({ type: "connected" });
 
     const page = new BrowserPage(base);
-    expect((await page.write("POST", "/api/v2/users/login", { email: "alice@example.com", password: "coder-demo-1" })).status).toBe(201);
+    expect(
+      (await page.write("POST", "/api/v2/users/login", { email: "alice@example.com", password: "coder-demo-1" }))
+        .status,
+    ).toBe(201);
     const ws = (await page.get("/api/v2/users/alice/workspace/dev")).json as Workspace;
     const watch = page.ws(`/api/v2/workspaces/${ws.id}/watch-ws`);
     const messages = await watch.waitFor((m) => m.length >= 2);

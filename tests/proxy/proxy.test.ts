@@ -10,7 +10,13 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { WebSocket, WebSocketServer } from "ws";
-import type { ProvisionerJobLog, Workspace, WorkspaceAgent, WorkspaceAgentLog, WorkspacesResponse } from "../../src/api/types";
+import type {
+  ProvisionerJobLog,
+  Workspace,
+  WorkspaceAgent,
+  WorkspaceAgentLog,
+  WorkspacesResponse,
+} from "../../src/api/types";
 import { parseFlags } from "../../src/server/cli/flags";
 import { startServer, type RunningServer } from "../../src/server/main";
 import { BrowserPage, send, WsClient, type SseEvent } from "./browser";
@@ -21,7 +27,8 @@ let distDir: string;
 let page: BrowserPage;
 
 /** SPEC §7, verbatim. */
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:";
+const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:";
 const INDEX_HTML = "<!doctype html><title>dashboard</title><div id=root></div>";
 
 beforeAll(async () => {
@@ -67,7 +74,10 @@ const attrs = (setCookie: string) => setCookie.split(";").map((p) => p.trim().to
 describe("CODER_URL proxy mode through the session bridge", () => {
   it("signs in with a cookie for the dashboard's own origin and no token in the body", async () => {
     const fresh = new BrowserPage(dash.url);
-    const reply = await fresh.write("POST", "/api/v2/users/login", { email: "alice@example.com", password: "coder-demo-1" });
+    const reply = await fresh.write("POST", "/api/v2/users/login", {
+      email: "alice@example.com",
+      password: "coder-demo-1",
+    });
     expect(reply.status).toBe(201);
     expect(reply.json).toEqual({});
     expect(reply.text).not.toMatch(/session_token/);
@@ -112,7 +122,11 @@ describe("CODER_URL proxy mode through the session bridge", () => {
     const headers = { cookie: `coder_session_token=${page.cookie}`, "content-type": "application/json" };
     const body = JSON.stringify({ transition: "start" });
     const url = `${dash.url}/api/v2/workspaces/${ws.id}/builds`;
-    const foreign: Array<Record<string, string>> = [{ origin: "https://evil.example" }, { "sec-fetch-site": "cross-site" }, { origin: "null" }];
+    const foreign: Array<Record<string, string>> = [
+      { origin: "https://evil.example" },
+      { "sec-fetch-site": "cross-site" },
+      { origin: "null" },
+    ];
     for (const extra of foreign) {
       const res = await fetch(url, { method: "POST", headers: { ...headers, ...extra }, body });
       expect(res.status, JSON.stringify(extra)).toBe(403);
@@ -137,7 +151,9 @@ describe("CODER_URL proxy mode through the session bridge", () => {
       const first = await sse.next();
       expect(first.event).toBe("data");
       expect((first.data as Workspace).latest_build.status).toBe("stopped");
-      const opening = (await wsWatch.waitFor((m) => m.length >= 2)).map((m) => JSON.parse(m) as { type: string; data?: Workspace });
+      const opening = (await wsWatch.waitFor((m) => m.length >= 2)).map(
+        (m) => JSON.parse(m) as { type: string; data?: Workspace },
+      );
       expect(opening.map((m) => m.type)).toEqual(["ping", "data"]);
       expect(opening[1].data?.id).toBe(ws.id);
 
@@ -166,13 +182,18 @@ describe("CODER_URL proxy mode through the session bridge", () => {
       const agentLogs = page.ws(`/api/v2/workspaceagents/${agent.id}/logs?follow=true&after=0`);
 
       const wsStatuses = () =>
-        wsWatch.messages.map((m) => JSON.parse(m) as { type: string; data?: Workspace }).filter((m) => m.type === "data").map((m) => m.data!.latest_build.status);
+        wsWatch.messages
+          .map((m) => JSON.parse(m) as { type: string; data?: Workspace })
+          .filter((m) => m.type === "data")
+          .map((m) => m.data!.latest_build.status);
       await wsWatch.waitFor(() => wsStatuses().includes("running"), 8000);
       expect(wsStatuses()).toContain("starting");
 
       expect(await logs.closed()).toBe(1000);
       const relayed = logs.messages.map((m) => (JSON.parse(m) as ProvisionerJobLog).id);
-      const atUpstream = (await direct<ProvisionerJobLog[]>(`/workspacebuilds/${build.id}/logs`, page.cookie!)).map((l) => l.id);
+      const atUpstream = (await direct<ProvisionerJobLog[]>(`/workspacebuilds/${build.id}/logs`, page.cookie!)).map(
+        (l) => l.id,
+      );
       expect(atUpstream.length).toBeGreaterThan(5);
       expect(relayed).toEqual(atUpstream);
 
@@ -182,7 +203,9 @@ describe("CODER_URL proxy mode through the session bridge", () => {
         lifecycle = (await direct<WorkspaceAgent>(`/workspaceagents/${agent.id}`, page.cookie!)).lifecycle_state;
       }
       expect(lifecycle).toBe("ready");
-      const agentAtUpstream = (await direct<WorkspaceAgentLog[]>(`/workspaceagents/${agent.id}/logs`, page.cookie!)).map((l) => l.id);
+      const agentAtUpstream = (
+        await direct<WorkspaceAgentLog[]>(`/workspaceagents/${agent.id}/logs`, page.cookie!)
+      ).map((l) => l.id);
       expect(agentAtUpstream.length).toBeGreaterThan(0);
       const agentIds = () => agentLogs.messages.flatMap((m) => (JSON.parse(m) as WorkspaceAgentLog[]).map((l) => l.id));
       await agentLogs.waitFor(() => agentIds().length >= agentAtUpstream.length);
@@ -207,12 +230,16 @@ describe("CODER_URL proxy mode through the session bridge", () => {
     const after = atUpstream[9].id;
     const resumed = page.ws(`/api/v2/workspacebuilds/${buildId}/logs?follow&after=${after}`);
     expect(await resumed.closed()).toBe(1000);
-    expect(resumed.messages.map((m) => (JSON.parse(m) as ProvisionerJobLog).id)).toEqual(atUpstream.slice(10).map((l) => l.id));
+    expect(resumed.messages.map((m) => (JSON.parse(m) as ProvisionerJobLog).id)).toEqual(
+      atUpstream.slice(10).map((l) => l.id),
+    );
 
     const text = await page.get(`/api/v2/workspacebuilds/${buildId}/logs?format=text`);
     expect(text.status).toBe(200);
     expect(text.headers.get("content-type")).toMatch(/^text\/plain/);
-    const textAtUpstream = await send(`${upstream.url}/api/v2/workspacebuilds/${buildId}/logs?format=text`, { headers: { "Coder-Session-Token": page.cookie! } });
+    const textAtUpstream = await send(`${upstream.url}/api/v2/workspacebuilds/${buildId}/logs?format=text`, {
+      headers: { "Coder-Session-Token": page.cookie! },
+    });
     expect(text.text).toBe(textAtUpstream.text);
     expect(text.text.split("\n").filter(Boolean).length).toBe(atUpstream.length);
   });
@@ -309,7 +336,10 @@ describe("CODER_URL proxy mode through the session bridge", () => {
     const down = await startServer({ port: 0, coderUrl: `http://127.0.0.1:${await closedPort()}`, distDir: null });
     try {
       const b = new BrowserPage(down.url);
-      for (const reply of [await b.get("/api/v2/users/me"), await b.write("POST", "/api/v2/users/login", { email: "alice@example.com", password: "coder-demo-1" })]) {
+      for (const reply of [
+        await b.get("/api/v2/users/me"),
+        await b.write("POST", "/api/v2/users/login", { email: "alice@example.com", password: "coder-demo-1" }),
+      ]) {
         expect(reply.status).toBe(502);
         expect(reply.headers.get("content-type")).toMatch(/^application\/json/);
         expect((reply.json as { message: string }).message).toMatch(/could not be reached/);
@@ -347,10 +377,16 @@ describe("what reaches the deployment", () => {
       req.pipe(out);
     });
     await new Promise<void>((resolve) => relay.listen(0, "127.0.0.1", resolve));
-    const relayed = await startServer({ port: 0, coderUrl: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`, distDir: null });
+    const relayed = await startServer({
+      port: 0,
+      coderUrl: `http://127.0.0.1:${(relay.address() as AddressInfo).port}`,
+      distDir: null,
+    });
     try {
       const b = new BrowserPage(relayed.url);
-      expect((await b.write("POST", "/api/v2/users/login", { email: "alice@example.com", password: "coder-demo-1" })).status).toBe(201);
+      expect(
+        (await b.write("POST", "/api/v2/users/login", { email: "alice@example.com", password: "coder-demo-1" })).status,
+      ).toBe(201);
       expect(b.cookie).toBeDefined();
       const ws = (await b.get("/api/v2/users/alice/workspace/outdated")).json as Workspace;
       expect((await b.write("PUT", `/api/v2/workspaces/${ws.id}/favorite`)).status).toBe(204);
@@ -374,11 +410,19 @@ describe("icons from a deployment that compresses anyway", () => {
     const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8"/></svg>`;
     const zipped = gzipSync(svg);
     const cdn = createHttpServer((_req, res) => {
-      res.writeHead(200, { "content-type": "image/svg+xml", "content-encoding": "gzip", "content-length": String(zipped.length) });
+      res.writeHead(200, {
+        "content-type": "image/svg+xml",
+        "content-encoding": "gzip",
+        "content-length": String(zipped.length),
+      });
       res.end(zipped);
     });
     await new Promise<void>((resolve) => cdn.listen(0, "127.0.0.1", resolve));
-    const viaCdn = await startServer({ port: 0, coderUrl: `http://127.0.0.1:${(cdn.address() as AddressInfo).port}`, distDir: null });
+    const viaCdn = await startServer({
+      port: 0,
+      coderUrl: `http://127.0.0.1:${(cdn.address() as AddressInfo).port}`,
+      distDir: null,
+    });
     try {
       const reply = await send(`${viaCdn.url}/icon/box.svg`);
       expect(reply.status).toBe(200);
@@ -394,7 +438,14 @@ describe("icons from a deployment that compresses anyway", () => {
 
 describe("streams that die upstream", () => {
   it("end the browser's stream abnormally too, so the client reconnects (SSE reset, WS 1006)", async () => {
-    const dropping = await startServer({ port: 0, speed: 50, ambient: false, failureRate: 0, distDir: null, dropStreamsAfterMs: 300 });
+    const dropping = await startServer({
+      port: 0,
+      speed: 50,
+      ambient: false,
+      failureRate: 0,
+      distDir: null,
+      dropStreamsAfterMs: 300,
+    });
     const front = await startServer({ port: 0, coderUrl: dropping.url, distDir: null });
     try {
       const b = await signIn(front.url);
@@ -407,7 +458,9 @@ describe("streams that die upstream", () => {
       const watch = b.ws(`/api/v2/workspaces/${ws.id}/watch-ws`);
       expect(await watch.closed(3000)).toBe(1006);
       expect(watch.messages.length).toBeGreaterThanOrEqual(2);
-      const follow = b.ws(`/api/v2/workspaceagents/${ws.latest_build.resources.flatMap((r) => r.agents ?? [])[0].id}/logs?follow=true`);
+      const follow = b.ws(
+        `/api/v2/workspaceagents/${ws.latest_build.resources.flatMap((r) => r.agents ?? [])[0].id}/logs?follow=true`,
+      );
       expect(await follow.closed(3000)).toBe(1006);
     } finally {
       await front.close();
@@ -422,9 +475,15 @@ describe("WebSocket proxying against a slow deployment", () => {
     const wss = new WebSocketServer({ noServer: true });
     const accepted: WebSocket[] = [];
     const slow = createHttpServer((_req, res) => res.writeHead(404).end());
-    slow.on("upgrade", (req, socket, head) => setTimeout(() => wss.handleUpgrade(req, socket, head, (ws) => accepted.push(ws)), 300));
+    slow.on("upgrade", (req, socket, head) =>
+      setTimeout(() => wss.handleUpgrade(req, socket, head, (ws) => accepted.push(ws)), 300),
+    );
     await new Promise<void>((resolve) => slow.listen(0, "127.0.0.1", resolve));
-    const fake = await startServer({ port: 0, coderUrl: `http://127.0.0.1:${(slow.address() as AddressInfo).port}`, distDir: null });
+    const fake = await startServer({
+      port: 0,
+      coderUrl: `http://127.0.0.1:${(slow.address() as AddressInfo).port}`,
+      distDir: null,
+    });
     try {
       const leaver = new BrowserPage(fake.url).ws("/api/v2/workspaces/00000000-0000-0000-0000-000000000000/watch-ws");
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -447,7 +506,10 @@ describe("WebSocket proxying against a slow deployment", () => {
 
 describe("CODER_SESSION_TOKEN injection", () => {
   it("answers with the injected token when the request has no session, on 127.0.0.1 by default", async () => {
-    const login = await send(`${upstream.url}/api/v2/users/login`, { method: "POST", body: { email: "bob@example.com", password: "coder-demo-1" } });
+    const login = await send(`${upstream.url}/api/v2/users/login`, {
+      method: "POST",
+      body: { email: "bob@example.com", password: "coder-demo-1" },
+    });
     const token = (login.json as { session_token: string }).session_token;
     const local = await startServer({ port: 0, coderUrl: upstream.url, coderSessionToken: token });
     try {
@@ -458,10 +520,17 @@ describe("CODER_SESSION_TOKEN injection", () => {
       expect((me.json as { username: string }).username).toBe("bob");
       // The injected token must not turn another origin's page into bob.
       const ws = (await b.get("/api/v2/users/bob/workspace/sandbox")).json as Workspace;
-      const foreign = await send(`${local.url}/api/v2/workspaces/${ws.id}/builds`, { method: "POST", headers: { origin: "https://evil.example" }, body: { transition: "stop" } });
+      const foreign = await send(`${local.url}/api/v2/workspaces/${ws.id}/builds`, {
+        method: "POST",
+        headers: { origin: "https://evil.example" },
+        body: { transition: "stop" },
+      });
       expect(foreign.status).toBe(403);
       const watch = b.ws(`/api/v2/workspaces/${ws.id}/watch-ws`);
-      expect((await watch.waitFor((m) => m.length >= 2)).map((m) => (JSON.parse(m) as { type: string }).type)).toEqual(["ping", "data"]);
+      expect((await watch.waitFor((m) => m.length >= 2)).map((m) => (JSON.parse(m) as { type: string }).type)).toEqual([
+        "ping",
+        "data",
+      ]);
       watch.close();
       // "Sign out" in this mode must not revoke the operator's token at the deployment.
       expect((await b.write("POST", "/api/v2/users/logout")).status).toBe(401);

@@ -18,7 +18,8 @@ describe("--world xss", () => {
 
   it("puts payloads in records: users, templates, versions, parameters, reasons, job errors", () => {
     expect(corpus.has(alice.name)).toBe(true);
-    for (const t of store.templates.values()) expect(corpus.has(t.display_name) && corpus.has(t.description)).toBe(true);
+    for (const t of store.templates.values())
+      expect(corpus.has(t.display_name) && corpus.has(t.description)).toBe(true);
     for (const v of store.versions.values()) expect(v.parameters.every((p) => corpus.has(p.description))).toBe(true);
     for (const b of store.builds.values()) expect(b.parameters.every((p) => corpus.has(p.value))).toBe(true);
     expect([...store.builds.values()].some((b) => corpus.has(b.reason))).toBe(true);
@@ -44,8 +45,10 @@ describe("--world xss", () => {
     const urls = agent.apps.filter((a) => a.external).map((a) => a.url);
     for (const u of hostileUrls) expect(urls).toContain(u);
     expect(hostileUrls.some((u) => /^javascript:/.test(u))).toBe(true);
-    for (const s of agent.scripts) expect(agent.log_sources.find((x) => x.id === s.log_source_id)!.display_name).toBe(s.display_name);
-    for (const t of content.timings.agent_script_timings) expect(agent.scripts.map((s) => s.display_name)).toContain(t.display_name);
+    for (const s of agent.scripts)
+      expect(agent.log_sources.find((x) => x.id === s.log_source_id)!.display_name).toBe(s.display_name);
+    for (const t of content.timings.agent_script_timings)
+      expect(agent.scripts.map((s) => s.display_name)).toContain(t.display_name);
     expect(content.resources.every((r) => r.metadata!.some((m) => corpus.has(m.value)))).toBe(true);
     const agentLogs = content.agentLogs.get(agent.id)!;
     for (const s of xssCorpus) expect(agentLogs.some((l) => l.output === s)).toBe(true);

@@ -41,7 +41,8 @@ interface Case {
 const MB = 1024 * 1024;
 const w = (c: Ctx) => `/api/v2/workspaces/${c.ws.id}`;
 const b = (c: Ctx) => `/api/v2/workspacebuilds/${c.ws.latest_build.id}`;
-const agent = (c: Ctx) => `/api/v2/workspaceagents/${c.ws.latest_build.resources.flatMap((r) => r.agents ?? [])[0]?.id}`;
+const agent = (c: Ctx) =>
+  `/api/v2/workspaceagents/${c.ws.latest_build.resources.flatMap((r) => r.agents ?? [])[0]?.id}`;
 const create = (name: string) => (c: Ctx) => ({ template_id: c.templateId, name });
 
 // prettier-ignore
@@ -140,7 +141,10 @@ describe("bad input → clean 4xx JSON", () => {
     const err = expectJson(reply, c.status === "4xx" ? reply.status : c.status, S.ErrorResponse, c.what);
     if (c.validations) expect(err.validations?.length ?? 0, `${c.what}: validations`).toBeGreaterThan(0);
     for (const field of c.fields ?? []) {
-      expect(err.validations?.map((v) => v.field), `${c.what}: validation on ${field}`).toContain(field);
+      expect(
+        err.validations?.map((v) => v.field),
+        `${c.what}: validation on ${field}`,
+      ).toContain(field);
     }
   });
 });

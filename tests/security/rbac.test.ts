@@ -68,7 +68,9 @@ let nameCounter = 0;
 
 /** Coder's extend: 409 unless a settled start build with a deadline, then 400 for a past deadline. */
 const extendStatus = (t: Target) =>
-  t.ws.latest_build.transition === "start" && t.ws.latest_build.job.completed_at && t.ws.latest_build.deadline ? 400 : 409;
+  t.ws.latest_build.transition === "start" && t.ws.latest_build.job.completed_at && t.ws.latest_build.deadline
+    ? 400
+    : 409;
 const cancelDoneStatus = (t: Target) => (t.ws.template_allow_user_cancel_workspace_jobs ? 400 : 403);
 
 // prettier-ignore
@@ -168,7 +170,10 @@ async function probe(caller: Caller, method: string, path: string, kind: Kind, b
   }
   if (kind === "sse") {
     const abort = new AbortController();
-    const res = await fetch(caller.base + path, { headers: { ...headers, Accept: "text/event-stream" }, signal: abort.signal });
+    const res = await fetch(caller.base + path, {
+      headers: { ...headers, Accept: "text/event-stream" },
+      signal: abort.signal,
+    });
     const status = res.status;
     if (status !== 200) {
       const text = await res.text();
@@ -226,7 +231,8 @@ const CASES: Case[] = WORKSPACE_ROWS.flatMap((row): Case[] => {
 beforeAll(async () => {
   server = await startTestServer();
   callers.anonymous = new Caller(server.url);
-  for (const name of ["alice", "bob", "admin"] as const) callers[name] = new Caller(server.url, await login(server.url, name));
+  for (const name of ["alice", "bob", "admin"] as const)
+    callers[name] = new Caller(server.url, await login(server.url, name));
   const templates = expectJson(await callers.admin.get("/api/v2/templates"), 200, S.TemplateList, "GET /templates");
   anyTemplate = templates[0];
   orgId = anyTemplate.organization_id;
@@ -293,7 +299,12 @@ describe("RBAC: deployment-wide endpoints", () => {
 
 describe("RBAC: refused writes change nothing", () => {
   it("bob's rename, build and favorite on alice's workspace leave it untouched", async () => {
-    const before = expectJson(await callers.admin.get(`/api/v2/workspaces/${targets.alice.ws.id}`), 200, S.Workspace, "before");
+    const before = expectJson(
+      await callers.admin.get(`/api/v2/workspaces/${targets.alice.ws.id}`),
+      200,
+      S.Workspace,
+      "before",
+    );
     const path = `/api/v2/workspaces/${before.id}`;
     expect((await callers.bob.send("PATCH", path, { body: { name: "stolen" } })).status).toBe(404);
     expect((await callers.bob.send("POST", `${path}/builds`, { body: { transition: "stop" } })).status).toBe(404);
@@ -321,7 +332,10 @@ describe("RBAC: refused writes change nothing", () => {
         token: callers.alice.token,
       });
       const body = expectJson(reply, 200, S.WorkspacesResponse, `alice q=${q}`);
-      expect(body.workspaces.every((w) => w.owner_name === "alice"), `alice q=${q}`).toBe(true);
+      expect(
+        body.workspaces.every((w) => w.owner_name === "alice"),
+        `alice q=${q}`,
+      ).toBe(true);
     }
   });
 });

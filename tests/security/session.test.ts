@@ -113,19 +113,28 @@ describe("login cookie", () => {
 describe("session bridge: cross-origin writes", () => {
   const favoritePath = () => `/api/v2/workspaces/${aliceWs.id}/favorite`;
   const favoriteOf = async (cookie: string) => {
-    const reply = await browser("read favorite", "GET", `/api/v2/workspaces/${aliceWs.id}`, { cookie, origin: server.url });
+    const reply = await browser("read favorite", "GET", `/api/v2/workspaces/${aliceWs.id}`, {
+      cookie,
+      origin: server.url,
+    });
     return expectJson(reply, 200, S.Workspace, "GET workspace").favorite;
   };
 
   const buildsOf = async (cookie: string) => {
-    const reply = await browser("list builds", "GET", `/api/v2/workspaces/${aliceWs.id}/builds`, { cookie, origin: server.url });
+    const reply = await browser("list builds", "GET", `/api/v2/workspaces/${aliceWs.id}/builds`, {
+      cookie,
+      origin: server.url,
+    });
     return expectJson(reply, 200, S.WorkspaceBuildList, "GET builds");
   };
 
   it("cookie + foreign Origin on a write → 403, nothing changes", async () => {
     const { cookie } = await browserLogin("alice");
     const before = await favoriteOf(cookie);
-    const reply = await browser("PUT favorite from evil", before ? "DELETE" : "PUT", favoritePath(), { cookie, origin: EVIL });
+    const reply = await browser("PUT favorite from evil", before ? "DELETE" : "PUT", favoritePath(), {
+      cookie,
+      origin: EVIL,
+    });
     expect(reply.status).toBe(403);
     expect(await favoriteOf(cookie)).toBe(before);
 
@@ -148,7 +157,11 @@ describe("session bridge: cross-origin writes", () => {
 
   it("cookie + own Origin on a write → allowed (the bridge adds the header)", async () => {
     const { cookie } = await browserLogin("alice");
-    const put = await browser("PUT favorite same origin", "PUT", favoritePath(), { cookie, origin: server.url, site: "same-origin" });
+    const put = await browser("PUT favorite same origin", "PUT", favoritePath(), {
+      cookie,
+      origin: server.url,
+      site: "same-origin",
+    });
     expect(put.status, put.text).toBe(204);
     expect(await favoriteOf(cookie)).toBe(true);
     const del = await browser("DELETE favorite same origin", "DELETE", favoritePath(), { cookie, origin: server.url });
@@ -182,7 +195,10 @@ describe("POST /auth/token", () => {
     expect(attrs.has("httponly")).toBe(true);
     expect(attrs.get("samesite")?.toLowerCase()).toBe("lax");
     expect(reply.text).not.toContain(token);
-    const me = await browser("me via pasted token cookie", "GET", "/api/v2/users/me", { cookie: token, origin: server.url });
+    const me = await browser("me via pasted token cookie", "GET", "/api/v2/users/me", {
+      cookie: token,
+      origin: server.url,
+    });
     expect(expectJson(me, 200, S.User, "me (pasted token)").username).toBe("bob");
   });
 
@@ -199,7 +215,11 @@ describe("POST /auth/token", () => {
   });
 
   it("a missing token is a 400", async () => {
-    const reply = await browser("auth/token empty", "POST", "/auth/token", { origin: server.url, site: "same-origin", body: {} });
+    const reply = await browser("auth/token empty", "POST", "/auth/token", {
+      origin: server.url,
+      site: "same-origin",
+      body: {},
+    });
     expectJson(reply, 400, S.ErrorResponse, "POST /auth/token (empty)");
   });
 });
@@ -207,7 +227,11 @@ describe("POST /auth/token", () => {
 describe("logout", () => {
   it("clears the cookie and the old cookie no longer works", async () => {
     const { cookie } = await browserLogin("bob");
-    const reply = await browser("logout", "POST", "/api/v2/users/logout", { cookie, origin: server.url, site: "same-origin" });
+    const reply = await browser("logout", "POST", "/api/v2/users/logout", {
+      cookie,
+      origin: server.url,
+      site: "same-origin",
+    });
     expectJson(reply, 200, S.Response, "POST /users/logout (cookie)");
     const line = setCookieLine(reply);
     const attrs = cookieAttributes(line);

@@ -43,7 +43,10 @@ function closure(manifest: Manifest, keys: string[]): { js: Set<string>; css: Se
 
 export function analyzeRoute(distDir: string, route: string, pageModule: string): RouteBundle {
   const manifest = JSON.parse(readFileSync(path.join(distDir, ".vite/manifest.json"), "utf8")) as Manifest;
-  const chunkModules = JSON.parse(readFileSync(path.join(distDir, ".vite/chunk-modules.json"), "utf8")) as Record<string, string[]>;
+  const chunkModules = JSON.parse(readFileSync(path.join(distDir, ".vite/chunk-modules.json"), "utf8")) as Record<
+    string,
+    string[]
+  >;
   const { js, css } = closure(manifest, ["index.html", pageModule]);
   const size = (files: Set<string>, compress: (b: Buffer) => Buffer) =>
     [...files].reduce((sum, f) => sum + compress(readFileSync(path.join(distDir, f))).length, 0) / 1024;

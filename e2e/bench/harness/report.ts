@@ -32,7 +32,11 @@ export function aggregate(scenario: Scenario, runs: Sample[][]): ResultRow[] {
     if (row.variant !== "ours") continue;
     const peers = rows.filter((r) => r.metric === row.metric && r.variant !== "ours");
     if (peers.length > 0) {
-      row.peers = peers.map((p) => ({ variant: p.variant, value: p.value, ratio: row.value > 0 ? round(p.value / row.value) : null }));
+      row.peers = peers.map((p) => ({
+        variant: p.variant,
+        value: p.value,
+        ratio: row.value > 0 ? round(p.value / row.value) : null,
+      }));
     }
   }
   return rows;
@@ -47,7 +51,9 @@ function goalCell(row: ResultRow): string {
 
 function peersCell(row: ResultRow): string {
   // Ours at zero (no long task at all) has no meaningful ratio: the peer's figure stands alone.
-  return (row.peers ?? []).map((p) => `${p.variant}: ${p.value} ${row.unit}${p.ratio === null ? "" : ` (${p.ratio}×)`}`).join("; ");
+  return (row.peers ?? [])
+    .map((p) => `${p.variant}: ${p.value} ${row.unit}${p.ratio === null ? "" : ` (${p.ratio}×)`}`)
+    .join("; ");
 }
 
 /** Plain-text table for stdout. */
@@ -57,12 +63,19 @@ export function formatTable(rows: ResultRow[]): string {
     .filter((r) => r.variant === "ours")
     .map((r) => [r.scenario, r.metric, fmt(r), `${r.min}–${r.max}`, String(r.runs), goalCell(r), peersCell(r)]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((b) => b[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i])).join("  ").trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => c.padEnd(widths[i]))
+      .join("  ")
+      .trimEnd();
   return [line(header), line(widths.map((w) => "-".repeat(w))), ...body.map(line)].join("\n");
 }
 
 /** Markdown report committed as bench-results/REPORT.md. */
-export function formatMarkdown(rows: ResultRow[], meta: { date: string; runs: number; quick: boolean; chromium: string; failures: string[] }): string {
+export function formatMarkdown(
+  rows: ResultRow[],
+  meta: { date: string; runs: number; quick: boolean; chromium: string; failures: string[] },
+): string {
   const lines = [
     "# Benchmark report",
     "",

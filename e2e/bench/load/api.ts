@@ -21,7 +21,10 @@ export class LoadApi {
   async request(method: string, path: string, body?: unknown): Promise<{ status: number; text: string }> {
     const res = await fetch(`${this.url}/api/v2${path}`, {
       method,
-      headers: { "Coder-Session-Token": this.token, ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        "Coder-Session-Token": this.token,
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: res.status, text: await res.text() };
@@ -35,8 +38,10 @@ export class LoadApi {
 
   templates = () => this.json<Template[]>("GET", "/templates");
   workspace = (id: string) => this.json<Workspace>("GET", `/workspaces/${id}`);
-  buildLogIds = async (buildId: string) => (await this.json<Array<{ id: number }>>("GET", `/workspacebuilds/${buildId}/logs`)).map((l) => l.id);
-  startBuild = (workspaceId: string, transition: "start" | "stop") => this.json<WorkspaceBuild>("POST", `/workspaces/${workspaceId}/builds`, { transition });
+  buildLogIds = async (buildId: string) =>
+    (await this.json<Array<{ id: number }>>("GET", `/workspacebuilds/${buildId}/logs`)).map((l) => l.id);
+  startBuild = (workspaceId: string, transition: "start" | "stop") =>
+    this.json<WorkspaceBuild>("POST", `/workspaces/${workspaceId}/builds`, { transition });
 
   wsUrl(path: string): string {
     return `${this.url.replace(/^http/, "ws")}/api/v2${path}`;

@@ -14,7 +14,15 @@ export interface LoadArgs {
   json: string | null;
 }
 
-export const DEFAULT_LOAD_ARGS: LoadArgs = { seconds: 60, watchers: 200, followers: 50, rate: 20, port: 4890, builders: 12, json: null };
+export const DEFAULT_LOAD_ARGS: LoadArgs = {
+  seconds: 60,
+  watchers: 200,
+  followers: 50,
+  rate: 20,
+  port: 4890,
+  builders: 12,
+  json: null,
+};
 
 const LIMITS: Record<Exclude<keyof LoadArgs, "json">, [number, number]> = {
   seconds: [1, 600],
@@ -30,9 +38,12 @@ export function parseLoadArgs(argv: string[]): LoadArgs {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") continue;
-    const [flag, inline] = arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
+    const [flag, inline] = arg.includes("=")
+      ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)]
+      : [arg, undefined];
     const key = flag.replace(/^--/, "") as keyof LoadArgs;
-    if (!flag.startsWith("--") || !(key in out)) throw new Error(`unknown flag ${arg} (--seconds --watchers --followers --rate --port --builders --json)`);
+    if (!flag.startsWith("--") || !(key in out))
+      throw new Error(`unknown flag ${arg} (--seconds --watchers --followers --rate --port --builders --json)`);
     const value = inline ?? argv[++i];
     if (value === undefined) throw new Error(`${flag} needs a value`);
     if (key === "json") {
@@ -41,7 +52,8 @@ export function parseLoadArgs(argv: string[]): LoadArgs {
     }
     const n = Number(value);
     const [min, max] = LIMITS[key];
-    if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${flag}: expected an integer in ${min}..${max}, got ${value}`);
+    if (!Number.isInteger(n) || n < min || n > max)
+      throw new Error(`${flag}: expected an integer in ${min}..${max}, got ${value}`);
     out[key] = n;
   }
   return out;

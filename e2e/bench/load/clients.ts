@@ -12,7 +12,9 @@ export function watch(api: LoadApi, workspaceId: string, metrics: Metrics, onBui
   const opened = performance.now();
   let closing = false;
   let lastBuild = "";
-  const socket = new WebSocket(api.wsUrl(`/workspaces/${workspaceId}/watch-ws`), { headers: { "Coder-Session-Token": api.token } });
+  const socket = new WebSocket(api.wsUrl(`/workspaces/${workspaceId}/watch-ws`), {
+    headers: { "Coder-Session-Token": api.token },
+  });
   socket.on("open", () => metrics.latency("watch-ws handshake", performance.now() - opened));
   socket.on("message", (raw) => {
     metrics.counters.watchMessages++;
@@ -47,7 +49,9 @@ export function follow(api: LoadApi, buildId: string, metrics: Metrics): Promise
     const opened = performance.now();
     let openedWall = Infinity;
     const ids: number[] = [];
-    const socket = new WebSocket(api.wsUrl(`/workspacebuilds/${buildId}/logs?follow&after=0`), { headers: { "Coder-Session-Token": api.token } });
+    const socket = new WebSocket(api.wsUrl(`/workspacebuilds/${buildId}/logs?follow&after=0`), {
+      headers: { "Coder-Session-Token": api.token },
+    });
     socket.on("open", () => {
       metrics.latency("log follow handshake", performance.now() - opened);
       openedWall = Date.now();
@@ -85,7 +89,15 @@ export function follow(api: LoadApi, buildId: string, metrics: Metrics): Promise
   });
 }
 
-const QUERIES = ["", "owner:me", "status:running", "template:docker", "name:load", "owner:alice status:stopped", "has-agent:connected"];
+const QUERIES = [
+  "",
+  "owner:me",
+  "status:running",
+  "template:docker",
+  "name:load",
+  "owner:alice status:stopped",
+  "has-agent:connected",
+];
 
 /** `rate` list queries per second, each timed; returns a stop function that waits for stragglers. */
 export function listQueries(api: LoadApi, rate: number, metrics: Metrics): () => Promise<void> {

@@ -35,11 +35,18 @@ export class BuildDriver {
     const first: DriverBuild[] = [];
     for (let i = 0; i < count; i++) {
       const sentAt = performance.now();
-      const ws = await api.json<Workspace>("POST", "/users/me/workspaces", { template_id: docker.id, name: `load-${stamp}-${i + 1}` });
+      const ws = await api.json<Workspace>("POST", "/users/me/workspaces", {
+        template_id: docker.id,
+        name: `load-${stamp}-${i + 1}`,
+      });
       first.push({ id: ws.latest_build.id, workspaceId: ws.id, sentAt, done: false });
       metrics.counters.builds++;
     }
-    const driver = new BuildDriver(api, metrics, first.map((b) => b.workspaceId));
+    const driver = new BuildDriver(
+      api,
+      metrics,
+      first.map((b) => b.workspaceId),
+    );
     driver.builds.push(...first);
     for (const id of driver.workspaceIds) driver.listen(id);
     return driver;
@@ -51,7 +58,9 @@ export class BuildDriver {
   }
 
   private listen(workspaceId: string): void {
-    const socket = new WebSocket(this.api.wsUrl(`/workspaces/${workspaceId}/watch-ws`), { headers: { "Coder-Session-Token": this.api.token } });
+    const socket = new WebSocket(this.api.wsUrl(`/workspaces/${workspaceId}/watch-ws`), {
+      headers: { "Coder-Session-Token": this.api.token },
+    });
     this.sockets.push(socket);
     socket.on("message", (raw) => {
       const msg = JSON.parse(raw.toString()) as { type: string; data?: Workspace };
@@ -60,7 +69,11 @@ export class BuildDriver {
       if (!DONE.has(latest.job.status)) return;
       const build = this.builds.find((b) => b.id === latest.id);
       if (build) build.done = true;
-      if (this.running && !this.busy.has(workspaceId)) void this.next(workspaceId, latest.transition === "start" && latest.job.status === "succeeded" ? "stop" : "start");
+      if (this.running && !this.busy.has(workspaceId))
+        void this.next(
+          workspaceId,
+          latest.transition === "start" && latest.job.status === "succeeded" ? "stop" : "start",
+        );
     });
     socket.on("error", (err) => this.metrics.error("driver watch", err.message));
   }

@@ -6,7 +6,10 @@ describe("load args", () => {
   it("defaults to the issue's figures and takes --seconds to shorten", () => {
     expect(parseLoadArgs([])).toEqual(DEFAULT_LOAD_ARGS);
     expect(DEFAULT_LOAD_ARGS).toMatchObject({ seconds: 60, watchers: 200, followers: 50, rate: 20 });
-    expect(parseLoadArgs(["--", "--seconds", "5", "--json=/tmp/x.json"])).toMatchObject({ seconds: 5, json: "/tmp/x.json" });
+    expect(parseLoadArgs(["--", "--seconds", "5", "--json=/tmp/x.json"])).toMatchObject({
+      seconds: 5,
+      json: "/tmp/x.json",
+    });
   });
 
   it("stays bounded", () => {
@@ -18,11 +21,24 @@ describe("load args", () => {
 
 describe("judgeFollow", () => {
   it("passes exactly-once delivery", () => {
-    expect(judgeFollow("b", [1, 2, 3], [1, 2, 3])).toMatchObject({ missing: 0, unexpected: 0, duplicated: 0, outOfOrder: 0 });
+    expect(judgeFollow("b", [1, 2, 3], [1, 2, 3])).toMatchObject({
+      missing: 0,
+      unexpected: 0,
+      duplicated: 0,
+      outOfOrder: 0,
+    });
   });
 
   it("counts gaps, duplicates, strays and reordering", () => {
-    expect(judgeFollow("b", [1, 3, 3, 2, 9], [1, 2, 3, 4])).toEqual({ buildId: "b", received: 5, expected: 4, missing: 1, unexpected: 1, duplicated: 1, outOfOrder: 2 });
+    expect(judgeFollow("b", [1, 3, 3, 2, 9], [1, 2, 3, 4])).toEqual({
+      buildId: "b",
+      received: 5,
+      expected: 4,
+      missing: 1,
+      unexpected: 1,
+      duplicated: 1,
+      outOfOrder: 2,
+    });
   });
 });
 

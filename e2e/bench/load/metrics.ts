@@ -43,7 +43,13 @@ export class Metrics {
     const out: Record<string, LatencySummary> = {};
     for (const [kind, values] of this.latencies) {
       if (values.length === 0) continue;
-      out[kind] = { count: values.length, p50: percentile(values, 0.5), p95: percentile(values, 0.95), p99: percentile(values, 0.99), max: Math.max(...values) };
+      out[kind] = {
+        count: values.length,
+        p50: percentile(values, 0.5),
+        p95: percentile(values, 0.95),
+        p99: percentile(values, 0.99),
+        max: Math.max(...values),
+      };
     }
     return out;
   }

@@ -10,7 +10,15 @@ export interface LoadReport {
   errorSamples: string[];
   counters: Metrics["counters"];
   rssMb: { start: number; max: number; end: number } | null;
-  followers: { sessions: number; builds: number; lines: number; missing: number; unexpected: number; duplicated: number; outOfOrder: number };
+  followers: {
+    sessions: number;
+    builds: number;
+    lines: number;
+    missing: number;
+    unexpected: number;
+    duplicated: number;
+    outOfOrder: number;
+  };
   pass: boolean;
 }
 
@@ -45,7 +53,8 @@ export function loadReport(args: LoadArgs, serverFlags: string[], metrics: Metri
 export function formatLoadReport(r: LoadReport): string {
   const ms = (n: number) => `${n.toFixed(1)} ms`.padStart(10);
   const rows = Object.entries(r.latency).map(
-    ([kind, s]) => `  ${kind.padEnd(42)} ${String(s.count).padStart(7)} ${ms(s.p50)} ${ms(s.p95)} ${ms(s.p99)} ${ms(s.max)}`,
+    ([kind, s]) =>
+      `  ${kind.padEnd(42)} ${String(s.count).padStart(7)} ${ms(s.p50)} ${ms(s.p95)} ${ms(s.p99)} ${ms(s.max)}`,
   );
   const errors = Object.entries(r.errors);
   const f = r.followers;

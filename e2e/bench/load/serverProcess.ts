@@ -15,7 +15,16 @@ const root = path.resolve(import.meta.dirname, "../../..");
 
 export async function startLoadServer(port: number, flags: string[]): Promise<LoadServer> {
   const url = `http://127.0.0.1:${port}`;
-  const args = ["--import", "tsx", path.join(root, "src/server/cli/server.ts"), "--port", String(port), "--host", "127.0.0.1", ...flags];
+  const args = [
+    "--import",
+    "tsx",
+    path.join(root, "src/server/cli/server.ts"),
+    "--port",
+    String(port),
+    "--host",
+    "127.0.0.1",
+    ...flags,
+  ];
   const { child, stop } = await startProcess(args, { TZ: "UTC" }, url);
   return {
     url,

@@ -22,15 +22,23 @@ export const buildHistoryScenario: Scenario = {
     const page = await context.newPage();
     await page.addInitScript(OBSERVE);
     await page.goto(`${ctx.appUrl}/@alice/thousand-builds/builds`);
-    await page.waitForFunction(() => {
-      const h = (window as unknown as { __history: HistoryMarks }).__history;
-      return h.firstRow > 0 && h.chart > 0;
-    }, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => {
+        const h = (window as unknown as { __history: HistoryMarks }).__history;
+        return h.firstRow > 0 && h.chart > 0;
+      },
+      null,
+      { timeout: 30_000 },
+    );
     const marks = await page.evaluate(() => (window as unknown as { __history: HistoryMarks }).__history);
     const start = await page.evaluate(() => performance.now());
     await page.getByRole("button", { name: "Load whole history" }).click();
-    await page.waitForFunction(() => document.querySelectorAll('[data-testid="trend-point"]').length >= 1000, null, { timeout: 60_000 });
-    const loadedAll = (await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))))) - start;
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="trend-point"]').length >= 1000, null, {
+      timeout: 60_000,
+    });
+    const loadedAll =
+      (await page.evaluate(() => new Promise<number>((r) => requestAnimationFrame(() => r(performance.now()))))) -
+      start;
     await context.close();
     return {
       samples: [

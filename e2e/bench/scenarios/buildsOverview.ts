@@ -47,7 +47,12 @@ function recordApi(page: Page): Traffic[] {
     const url = new URL(req.url());
     if (!url.pathname.startsWith("/api/")) return;
     void req.sizes().then((sizes) => {
-      log.push({ url, start: started.get(req) ?? 0, end: Date.now() - t0, bytes: sizes.responseBodySize + sizes.responseHeadersSize });
+      log.push({
+        url,
+        start: started.get(req) ?? 0,
+        end: Date.now() - t0,
+        bytes: sizes.responseBodySize + sizes.responseHeadersSize,
+      });
     });
   });
   return log;
@@ -90,12 +95,20 @@ export const buildsOverviewScenario: Scenario = {
     const traffic = recordApi(page);
     await page.goto(`${ctx.appUrl}/builds`);
     const marks = () => page.evaluate(() => (window as unknown as { __overview: Marks }).__overview);
-    await page.waitForFunction(() => (window as unknown as { __overview: Marks }).__overview.meaningful > 0, null, { timeout: 60_000 });
-    await page.waitForFunction(() => (window as unknown as { __overview: Marks }).__overview.history > 0, null, { timeout: 180_000 });
-    await page.waitForFunction(() => (window as unknown as { __overview: Marks }).__overview.charts > 0, null, { timeout: 30_000 });
+    await page.waitForFunction(() => (window as unknown as { __overview: Marks }).__overview.meaningful > 0, null, {
+      timeout: 60_000,
+    });
+    await page.waitForFunction(() => (window as unknown as { __overview: Marks }).__overview.history > 0, null, {
+      timeout: 180_000,
+    });
+    await page.waitForFunction(() => (window as unknown as { __overview: Marks }).__overview.charts > 0, null, {
+      timeout: 30_000,
+    });
     const loaded = await marks();
     const loadTraffic = [...traffic];
-    const heapMb = await page.evaluate(() => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20);
+    const heapMb = await page.evaluate(
+      () => ((performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0) / 2 ** 20,
+    );
 
     // Idle refresh: nothing changes in the world (ambient builds are off), so this is the floor.
     const idleFrom = traffic.length;
@@ -103,7 +116,9 @@ export const buildsOverviewScenario: Scenario = {
     const idle = cycles(traffic.slice(idleFrom)).slice(1, -1).map(cycleCost);
 
     // A build started elsewhere: how long until Now shows it, and what that cycle costs.
-    const stopped = (await (await context.request.get(`${ctx.appUrl}/api/v2/workspaces?q=${encodeURIComponent("status:stopped")}&limit=100`)).json()) as WorkspacesResponse;
+    const stopped = (await (
+      await context.request.get(`${ctx.appUrl}/api/v2/workspaces?q=${encodeURIComponent("status:stopped")}&limit=100`)
+    ).json()) as WorkspacesResponse;
     const target: Workspace | undefined = stopped.workspaces.find((w) => w.name.startsWith("bench-") && !w.dormant_at);
     if (!target) throw new Error("no stopped bench workspace to start");
     // The page notes (same clock as this process) the frame in which the row appears.
@@ -118,9 +133,13 @@ export const buildsOverviewScenario: Scenario = {
     }, target.name);
     const changeFrom = traffic.length;
     const posted = Date.now();
-    const res = await context.request.post(`${ctx.appUrl}/api/v2/workspaces/${target.id}/builds`, { data: { transition: "start" } });
+    const res = await context.request.post(`${ctx.appUrl}/api/v2/workspaces/${target.id}/builds`, {
+      data: { transition: "start" },
+    });
     if (res.status() !== 201) throw new Error(`starting ${target.name} answered ${res.status()}`);
-    await page.waitForFunction(() => (window as unknown as { __rowShown: number }).__rowShown > 0, null, { timeout: 10_000 });
+    await page.waitForFunction(() => (window as unknown as { __rowShown: number }).__rowShown > 0, null, {
+      timeout: 10_000,
+    });
     const latency = (await page.evaluate(() => (window as unknown as { __rowShown: number }).__rowShown)) - posted;
     await page.waitForTimeout(2_000);
     const changed = cycles(traffic.slice(changeFrom))

@@ -30,7 +30,11 @@ export const coldLoadScenario: Scenario = {
       if (new URL(req.url()).pathname.startsWith("/api/")) apiRequests++;
     });
     await page.goto(`${ctx.appUrl}/workspaces?filter=`);
-    await page.waitForFunction(() => (window as unknown as { __cold: { firstRow: number } }).__cold.firstRow > 0, null, { timeout: 30_000 });
+    await page.waitForFunction(
+      () => (window as unknown as { __cold: { firstRow: number } }).__cold.firstRow > 0,
+      null,
+      { timeout: 30_000 },
+    );
     // LCP is final once the page is idle; give it a moment after the rows.
     await page.waitForTimeout(300);
     const cold = await page.evaluate(() => (window as unknown as { __cold: { lcp: number; firstRow: number } }).__cold);

@@ -27,7 +27,9 @@ async function heapMB(page: Page): Promise<number> {
 async function openVariant(ctx: BenchContext, variant: string, lines: number, follow = false) {
   const page = await ctx.browser.newPage();
   await page.goto(`${ctx.pagesUrl}/logs/${variant}.html?lines=${lines}${follow ? "&follow=1" : ""}`);
-  const open = await page.evaluate(() => (window as unknown as { __bench: { ready: Promise<OpenResult> } }).__bench.ready);
+  const open = await page.evaluate(
+    () => (window as unknown as { __bench: { ready: Promise<OpenResult> } }).__bench.ready,
+  );
   return { page, openMs: open.openMs };
 }
 
@@ -54,8 +56,10 @@ export const logsScenario: Scenario = {
         samples.push({ metric: "1M open", variant: VARIANT_NAMES[variant], value: openMs, unit: "ms" });
         samples.push({ metric: "1M heap", variant: VARIANT_NAMES[variant], value: await heapMB(page), unit: "MB" });
         if (variant === "ours") {
-          const search = await page.evaluate(
-            () => (window as unknown as { __bench: { search: (q: string) => Promise<SearchResult> } }).__bench.search("kubernetes_pod"),
+          const search = await page.evaluate(() =>
+            (window as unknown as { __bench: { search: (q: string) => Promise<SearchResult> } }).__bench.search(
+              "kubernetes_pod",
+            ),
           );
           samples.push({ metric: "1M search first match", variant: "ours", value: search.firstMatchMs, unit: "ms" });
           samples.push({ metric: "1M search longest task", variant: "ours", value: search.longestTaskMs, unit: "ms" });
@@ -67,11 +71,24 @@ export const logsScenario: Scenario = {
     for (const variant of ["ours", "peer"]) {
       const { page } = await openVariant(ctx, variant, 1_000, true);
       const follow = await page.evaluate(
-        (s) => (window as unknown as { __bench: { follow: (r: number, s: number) => Promise<FollowResult> } }).__bench.follow(5000, s),
+        (s) =>
+          (
+            window as unknown as { __bench: { follow: (r: number, s: number) => Promise<FollowResult> } }
+          ).__bench.follow(5000, s),
         seconds,
       );
-      samples.push({ metric: "follow 5k/s longest task", variant: VARIANT_NAMES[variant], value: follow.longestTaskMs, unit: "ms" });
-      samples.push({ metric: "follow 5k/s frames > 50 ms", variant: VARIANT_NAMES[variant], value: follow.framesOver50, unit: "count" });
+      samples.push({
+        metric: "follow 5k/s longest task",
+        variant: VARIANT_NAMES[variant],
+        value: follow.longestTaskMs,
+        unit: "ms",
+      });
+      samples.push({
+        metric: "follow 5k/s frames > 50 ms",
+        variant: VARIANT_NAMES[variant],
+        value: follow.framesOver50,
+        unit: "count",
+      });
       await page.close();
     }
     return { samples };

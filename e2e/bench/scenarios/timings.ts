@@ -24,7 +24,9 @@ export const timingsScenario: Scenario = {
     for (const [page_, variant] of VARIANTS) {
       const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(`${ctx.pagesUrl}/timings/${page_}.html?items=5000`);
-      const ready = await page.evaluate(() => (window as unknown as { __bench: { ready: Promise<{ firstRenderMs: number }> } }).__bench.ready);
+      const ready = await page.evaluate(
+        () => (window as unknown as { __bench: { ready: Promise<{ firstRenderMs: number }> } }).__bench.ready,
+      );
       samples.push({ metric: "first render", variant, value: ready.firstRenderMs, unit: "ms" });
       const zoom = await page.evaluate(
         (s) => (window as unknown as { __bench: { zoom: (s: number) => Promise<ZoomResult> } }).__bench.zoom(s),

@@ -15,10 +15,14 @@ export const watchLatencyScenario: Scenario = {
     const events = ctx.quick ? 40 : 200;
     const context = await ctx.signedInContext("alice");
     const page = await context.newPage();
-    const ws = (await (await context.request.get(`${ctx.appUrl}/api/v2/users/alice/workspace/dev`)).json()) as { id: string; favorite: boolean };
+    const ws = (await (await context.request.get(`${ctx.appUrl}/api/v2/users/alice/workspace/dev`)).json()) as {
+      id: string;
+      favorite: boolean;
+    };
     await page.goto(`${ctx.appUrl}/@alice/dev`);
     await page.getByText("Live", { exact: true }).first().waitFor({ timeout: 30_000 });
-    const count = () => page.evaluate((name) => performance.getEntriesByName(name, "measure").length, WATCH_LATENCY_MEASURE);
+    const count = () =>
+      page.evaluate((name) => performance.getEntriesByName(name, "measure").length, WATCH_LATENCY_MEASURE);
     const before = await count();
     for (let i = 0; i < events; i++) {
       const url = `${ctx.appUrl}/api/v2/workspaces/${ws.id}/favorite`;
@@ -32,7 +36,10 @@ export const watchLatencyScenario: Scenario = {
         { timeout: 10_000 },
       );
     }
-    const latencies = await page.evaluate((name) => performance.getEntriesByName(name, "measure").map((m) => m.duration), WATCH_LATENCY_MEASURE);
+    const latencies = await page.evaluate(
+      (name) => performance.getEntriesByName(name, "measure").map((m) => m.duration),
+      WATCH_LATENCY_MEASURE,
+    );
     const measured = latencies.slice(before);
     await context.close();
     return {

@@ -25,12 +25,16 @@ export const workspacePageScenario: Scenario = {
   title: "Pages with long build logs (20k / 100k lines)",
   async run(ctx) {
     const context = await ctx.signedInContext("alice");
-    const ws = (await (await context.request.get(`${ctx.appUrl}/api/v2/users/alice/workspace/big-logs`)).json()) as { latest_build: { build_number: number } };
+    const ws = (await (await context.request.get(`${ctx.appUrl}/api/v2/users/alice/workspace/big-logs`)).json()) as {
+      latest_build: { build_number: number };
+    };
     const measure = async (path: string) => {
       const page = await context.newPage();
       await page.addInitScript(OBSERVE);
       await page.goto(`${ctx.appUrl}${path}`);
-      await page.waitForFunction(() => (window as unknown as { __page: PageMarks }).__page.logPainted > 0, null, { timeout: 60_000 });
+      await page.waitForFunction(() => (window as unknown as { __page: PageMarks }).__page.logPainted > 0, null, {
+        timeout: 60_000,
+      });
       // Long tasks are reported after they end; one more frame lets the last one arrive.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
       const marks = await page.evaluate(() => (window as unknown as { __page: PageMarks }).__page);
@@ -44,7 +48,12 @@ export const workspacePageScenario: Scenario = {
       samples: [
         { metric: "build page, 20k-line log painted", variant: "ours", value: build20k.logPainted, unit: "ms" },
         { metric: "build page, 20k: longest task", variant: "ours", value: build20k.longestTask, unit: "ms" },
-        { metric: "workspace page, 100k-line log painted", variant: "ours", value: workspace100k.logPainted, unit: "ms" },
+        {
+          metric: "workspace page, 100k-line log painted",
+          variant: "ours",
+          value: workspace100k.logPainted,
+          unit: "ms",
+        },
         { metric: "workspace page, 100k: longest task", variant: "ours", value: workspace100k.longestTask, unit: "ms" },
       ],
     };

@@ -1,5 +1,15 @@
 import { memo } from "react";
-import { ChevronDown, ChevronsDownUp, ChevronsUpDown, ChevronUp, CircleX, Download, Maximize2, Minimize2, WrapText } from "lucide-react";
+import {
+  ChevronDown,
+  ChevronsDownUp,
+  ChevronsUpDown,
+  ChevronUp,
+  CircleX,
+  Download,
+  Maximize2,
+  Minimize2,
+  WrapText,
+} from "lucide-react";
 import { DEBUG, ERROR, INFO, TRACE, WARN, type LevelCode } from "../../lib/logs/levels";
 import type { TimestampMode } from "../../lib/logs/time";
 import { cx } from "../cx";
@@ -43,17 +53,37 @@ export interface LogControlsProps {
 
 /** Everything in the toolbar but search. Memoized: it must not re-render on every streamed frame. */
 export const LogControls = memo(function LogControls(props: LogControlsProps) {
-  const { minLevel, onMinLevelChange, errors, onPreviousError, onNextError, timestamps, onTimestampsChange, wrap, onWrapChange } = props;
+  const {
+    minLevel,
+    onMinLevelChange,
+    errors,
+    onPreviousError,
+    onNextError,
+    timestamps,
+    onTimestampsChange,
+    wrap,
+    onWrapChange,
+  } = props;
   return (
     <div className="flex flex-wrap items-center gap-1">
-      <select aria-label="Levels shown" className={selectClass} value={minLevel} onChange={(e) => onMinLevelChange(Number(e.target.value) as LevelCode)}>
+      <select
+        aria-label="Levels shown"
+        className={selectClass}
+        value={minLevel}
+        onChange={(e) => onMinLevelChange(Number(e.target.value) as LevelCode)}
+      >
         {LEVEL_OPTIONS.map(([code, label]) => (
           <option key={code} value={code}>
             {label}
           </option>
         ))}
       </select>
-      <div className={cx("flex h-8 items-center rounded-md border border-border pl-2 text-xs", errors > 0 ? "text-failure" : "text-muted")}>
+      <div
+        className={cx(
+          "flex h-8 items-center rounded-md border border-border pl-2 text-xs",
+          errors > 0 ? "text-failure" : "text-muted",
+        )}
+      >
         <CircleX aria-hidden className="mr-1 size-3.5" />
         <span className="mr-1 whitespace-nowrap tabular-nums">
           {errors.toLocaleString("en-US")} {errors === 1 ? "error" : "errors"}
@@ -61,7 +91,12 @@ export const LogControls = memo(function LogControls(props: LogControlsProps) {
         <IconButton label="Previous error" icon={ChevronUp} onClick={onPreviousError} disabled={errors === 0} />
         <IconButton label="Next error" icon={ChevronDown} onClick={onNextError} disabled={errors === 0} />
       </div>
-      <select aria-label="Timestamps" className={selectClass} value={timestamps} onChange={(e) => onTimestampsChange(e.target.value as TimestampMode)}>
+      <select
+        aria-label="Timestamps"
+        className={selectClass}
+        value={timestamps}
+        onChange={(e) => onTimestampsChange(e.target.value as TimestampMode)}
+      >
         <option value="absolute">Clock time</option>
         <option value="relative">Since start</option>
         <option value="off">No time</option>
@@ -85,7 +120,12 @@ export const LogControls = memo(function LogControls(props: LogControlsProps) {
           <Download aria-hidden className="size-4" />
         </a>
       ) : (
-        <IconButton label={props.downloadBusy ? "Preparing download…" : "Download log"} icon={Download} onClick={props.onDownload} disabled={props.downloadBusy} />
+        <IconButton
+          label={props.downloadBusy ? "Preparing download…" : "Download log"}
+          icon={Download}
+          onClick={props.onDownload}
+          disabled={props.downloadBusy}
+        />
       )}
       <IconButton
         label={props.fullScreen ? "Exit full screen (Esc)" : "Full screen"}

@@ -40,7 +40,23 @@ const NO_MATCHES: MatchRange[] = [];
 
 /** The virtualized rows: only those in (or near) the viewport exist in the DOM. */
 export function LogLines(props: LogLinesProps) {
-  const { store, version, rowIndex, virtualizer, cache, results, current, selection, timestamps, wrap, permalinks, showSource, panel, recycle, collapsed } = props;
+  const {
+    store,
+    version,
+    rowIndex,
+    virtualizer,
+    cache,
+    results,
+    current,
+    selection,
+    timestamps,
+    wrap,
+    permalinks,
+    showSource,
+    panel,
+    recycle,
+    collapsed,
+  } = props;
   const items = virtualizer.getVirtualItems();
   const keyOf = (index: number, key: Key): Key => (recycle ? index % items.length : key);
   const gutterWidth = `${String(Math.max(store.length, 1)).length + 2}ch`;
@@ -55,7 +71,14 @@ export function LogLines(props: LogLinesProps) {
   return (
     <>
       {pinnedGroup >= 0 && (
-        <HeaderRow index={-1} start={null} group={store.groups[pinnedGroup]} version={version} collapsed={collapsed.has(pinnedGroup)} onToggle={props.onToggleGroup} />
+        <HeaderRow
+          index={-1}
+          start={null}
+          group={store.groups[pinnedGroup]}
+          version={version}
+          collapsed={collapsed.has(pinnedGroup)}
+          onToggle={props.onToggleGroup}
+        />
       )}
       <div className="relative min-w-full" style={{ height: virtualizer.getTotalSize() }}>
         {items.map((item) => {
@@ -81,7 +104,8 @@ export function LogLines(props: LogLinesProps) {
             const [from, to] = results.rangeOnLine(line);
             if (to > from) {
               matches = [];
-              for (let i = from; i < to; i++) matches.push({ start: results.start(i), end: results.end(i), current: i === current });
+              for (let i = from; i < to; i++)
+                matches.push({ start: results.start(i), end: results.end(i), current: i === current });
               matchKey = `${from}:${to}:${current >= from && current < to ? current : -1}`;
             }
           }

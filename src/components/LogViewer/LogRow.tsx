@@ -17,7 +17,11 @@ function renderPieces(pieces: RowPiece[], keyPrefix: string, panel: number): Rea
     // Unstyled text needs no element: fewer nodes to create, style and lay out per row.
     if (style === undefined && p.match === MATCH_NONE) return p.text;
     return (
-      <span key={`${keyPrefix}${i}`} style={style} data-match={p.match === MATCH_NONE ? undefined : p.match === MATCH_CURRENT ? "current" : "other"}>
+      <span
+        key={`${keyPrefix}${i}`}
+        style={style}
+        data-match={p.match === MATCH_NONE ? undefined : p.match === MATCH_CURRENT ? "current" : "other"}
+      >
         {p.text}
       </span>
     );
@@ -33,7 +37,13 @@ function LineText({ parsed, matches, panel }: { parsed: ParsedLine; matches: Mat
         chunk.href === null ? (
           renderPieces(chunk.pieces, `t${i}-`, panel)
         ) : (
-          <a key={`l${i}`} href={chunk.href} target="_blank" rel="noopener noreferrer" className="underline decoration-dotted underline-offset-2 hover:decoration-solid">
+          <a
+            key={`l${i}`}
+            href={chunk.href}
+            target="_blank"
+            rel="noopener noreferrer"
+            className="underline decoration-dotted underline-offset-2 hover:decoration-solid"
+          >
             {renderPieces(chunk.pieces, `l${i}-`, panel)}
           </a>
         ),
@@ -51,8 +61,10 @@ const LEVEL_ROW: Record<number, string> = {
 
 // The opaque (sticky) line-number gutter carries the level's edge mark, so it stays visible.
 const LEVEL_GUTTER: Record<number, string> = {
-  [WARN]: "shadow-[inset_2px_0_0_var(--color-attention)] bg-[color-mix(in_srgb,var(--color-attention)_10%,var(--color-panel))]",
-  [ERROR]: "shadow-[inset_2px_0_0_var(--color-failure)] bg-[color-mix(in_srgb,var(--color-failure)_10%,var(--color-panel))]",
+  [WARN]:
+    "shadow-[inset_2px_0_0_var(--color-attention)] bg-[color-mix(in_srgb,var(--color-attention)_10%,var(--color-panel))]",
+  [ERROR]:
+    "shadow-[inset_2px_0_0_var(--color-failure)] bg-[color-mix(in_srgb,var(--color-failure)_10%,var(--color-panel))]",
 };
 const SELECTED_GUTTER = "bg-[color-mix(in_srgb,var(--color-accent)_14%,var(--color-panel))] text-text";
 
@@ -81,7 +93,25 @@ export interface LineRowProps {
 }
 
 function LineRowImpl(props: LineRowProps) {
-  const { index, line, start, parsed, level, matches, selected, time, timeWidth, gapMs, gutterWidth, wrap, permalink, source, panel, measureRef, onLineClick } = props;
+  const {
+    index,
+    line,
+    start,
+    parsed,
+    level,
+    matches,
+    selected,
+    time,
+    timeWidth,
+    gapMs,
+    gutterWidth,
+    wrap,
+    permalink,
+    source,
+    panel,
+    measureRef,
+    onLineClick,
+  } = props;
   const n = line + 1;
   const numberClass = cx(
     "sticky left-0 z-[1] shrink-0 select-none pr-3 text-right tabular-nums text-muted hover:text-text hover:underline",
@@ -104,11 +134,23 @@ function LineRowImpl(props: LineRowProps) {
       style={{ transform: `translateY(${start}px)`, height: wrap ? undefined : LINE_HEIGHT, minHeight: LINE_HEIGHT }}
     >
       {permalink ? (
-        <a href={`#L${n}`} className={numberClass} style={{ width: gutterWidth }} onClick={(e) => onLineClick(line, e)} aria-label={`Line ${n}`}>
+        <a
+          href={`#L${n}`}
+          className={numberClass}
+          style={{ width: gutterWidth }}
+          onClick={(e) => onLineClick(line, e)}
+          aria-label={`Line ${n}`}
+        >
           {n}
         </a>
       ) : (
-        <button type="button" className={numberClass} style={{ width: gutterWidth }} onClick={(e) => onLineClick(line, e)} aria-label={`Select line ${n}`}>
+        <button
+          type="button"
+          className={numberClass}
+          style={{ width: gutterWidth }}
+          onClick={(e) => onLineClick(line, e)}
+          aria-label={`Select line ${n}`}
+        >
           {n}
         </button>
       )}
@@ -118,14 +160,20 @@ function LineRowImpl(props: LineRowProps) {
         </span>
       )}
       {gapMs > 0 && (
-        <span className="mr-2 inline-flex shrink-0 select-none items-center gap-1 text-attention" title={`${formatDuration(gapMs)} since the previous line`}>
+        <span
+          className="mr-2 inline-flex shrink-0 select-none items-center gap-1 text-attention"
+          title={`${formatDuration(gapMs)} since the previous line`}
+        >
           <Hourglass aria-hidden className="size-3" />
           <span className="sr-only">Waited </span>
           {formatDuration(gapMs)}
         </span>
       )}
       {source !== null && <span className="mr-2 max-w-40 shrink-0 select-none truncate text-muted">[{source}]</span>}
-      <span data-log-text="" className={cx("pr-4", wrap ? "min-w-0 whitespace-pre-wrap [overflow-wrap:anywhere]" : "whitespace-pre")}>
+      <span
+        data-log-text=""
+        className={cx("pr-4", wrap ? "min-w-0 whitespace-pre-wrap [overflow-wrap:anywhere]" : "whitespace-pre")}
+      >
         <LineText parsed={parsed} matches={matches} panel={panel} />
       </span>
     </div>
@@ -159,7 +207,11 @@ function HeaderRowImpl({ index, start, group, collapsed, onToggle }: HeaderRowPr
       data-index={index}
       data-group={group.index}
       className={cx("left-0 top-0 flex w-full items-end", start === null ? "sticky z-[2] bg-panel" : "absolute")}
-      style={start === null ? { height: HEADER_HEIGHT, marginBottom: -HEADER_HEIGHT } : { transform: `translateY(${start}px)`, height: HEADER_HEIGHT }}
+      style={
+        start === null
+          ? { height: HEADER_HEIGHT, marginBottom: -HEADER_HEIGHT }
+          : { transform: `translateY(${start}px)`, height: HEADER_HEIGHT }
+      }
     >
       <button
         type="button"
@@ -172,7 +224,9 @@ function HeaderRowImpl({ index, start, group, collapsed, onToggle }: HeaderRowPr
         <span className="shrink-0 tabular-nums text-muted">
           {group.count.toLocaleString("en-US")} {group.count === 1 ? "line" : "lines"}
         </span>
-        {Number.isFinite(duration) && <span className="shrink-0 tabular-nums text-muted">{formatDuration(duration)}</span>}
+        {Number.isFinite(duration) && (
+          <span className="shrink-0 tabular-nums text-muted">{formatDuration(duration)}</span>
+        )}
         {group.errors > 0 && (
           <span className="inline-flex shrink-0 items-center gap-1 font-medium text-failure">
             <CircleX aria-hidden className="size-3.5" />

@@ -17,7 +17,15 @@ export function LogSkeleton() {
   );
 }
 
-export function LogMessage({ title, detail, action }: { title: string; detail?: string; action?: { label: string; onClick: () => void } }) {
+export function LogMessage({
+  title,
+  detail,
+  action,
+}: {
+  title: string;
+  detail?: string;
+  action?: { label: string; onClick: () => void };
+}) {
   return (
     <div className="flex h-full min-h-32 flex-col items-center justify-center gap-1 p-6 text-center font-sans">
       <p className="text-sm font-medium text-text">{title}</p>
@@ -33,7 +41,10 @@ export function LogMessage({ title, detail, action }: { title: string; detail?: 
 
 export function StreamErrorBanner({ message, onRetry }: { message: string; onRetry?: () => void }) {
   return (
-    <div role="alert" className="flex items-center gap-2 border-b border-failure/30 bg-failure/10 px-3 py-1.5 text-sm text-text">
+    <div
+      role="alert"
+      className="flex items-center gap-2 border-b border-failure/30 bg-failure/10 px-3 py-1.5 text-sm text-text"
+    >
       <WifiOff aria-hidden className="size-4 shrink-0 text-failure" />
       <span className="min-w-0 flex-1">
         <span className="font-medium">Log stream interrupted.</span> {message}
@@ -50,10 +61,14 @@ export function StreamErrorBanner({ message, onRetry }: { message: string; onRet
 
 export function TruncatedBanner() {
   return (
-    <div role="note" className="flex items-center gap-2 border-b border-attention/30 bg-attention/10 px-3 py-1.5 text-sm text-text">
+    <div
+      role="note"
+      className="flex items-center gap-2 border-b border-attention/30 bg-attention/10 px-3 py-1.5 text-sm text-text"
+    >
       <Scissors aria-hidden className="size-4 shrink-0 text-attention" />
       <span>
-        <span className="font-medium">Log truncated.</span> The server stopped storing lines once this log grew too large; later output is not shown.
+        <span className="font-medium">Log truncated.</span> The server stopped storing lines once this log grew too
+        large; later output is not shown.
       </span>
     </div>
   );

@@ -1,4 +1,14 @@
-import { useCallback, useEffect, useId, useImperativeHandle, useMemo, useRef, useState, type MouseEvent, type Ref } from "react";
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useMemo,
+  useRef,
+  useState,
+  type MouseEvent,
+  type Ref,
+} from "react";
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { adjacentError } from "../../lib/logs/errors";
 import { copyText, exportLog } from "../../lib/logs/exportText";
@@ -78,7 +88,17 @@ export function LogViewer(props: LogViewerProps) {
 }
 
 function LogViewerInner(props: LogViewerProps) {
-  const { source: store, loading = false, live = false, error, onRetry, truncated, downloadUrl, onDownload, ref } = props;
+  const {
+    source: store,
+    loading = false,
+    live = false,
+    error,
+    onRetry,
+    truncated,
+    downloadUrl,
+    onDownload,
+    ref,
+  } = props;
   const isBuild = store.kind === "build";
   const permalinks = props.permalinks ?? isBuild;
   const label = props.label ?? (isBuild ? "Build log" : "Agent logs");
@@ -93,7 +113,9 @@ function LogViewerInner(props: LogViewerProps) {
   const tab = tabIndex < 0 ? null : tabIndex;
   const [wrap, setWrap] = useState(false);
   // Phones: the text needs the width more than the clock does.
-  const [timestamps, setTimestamps] = useState<TimestampMode>(() => (window.matchMedia?.("(max-width: 639px)").matches ? "off" : "absolute"));
+  const [timestamps, setTimestamps] = useState<TimestampMode>(() =>
+    window.matchMedia?.("(max-width: 639px)").matches ? "off" : "absolute",
+  );
   const [fullScreen, setFullScreen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
   const [downloading, setDownloading] = useState(false);
@@ -105,14 +127,20 @@ function LogViewerInner(props: LogViewerProps) {
   const panel = useLogBackground(rootRef);
 
   // ---- rows ----------------------------------------------------------------------------------
-  const rowIndex = useMemo(() => new LogRowIndex(store, { headers: isBuild, collapsed, minLevel, group: tab }), [store, isBuild, collapsed, minLevel, tab]);
+  const rowIndex = useMemo(
+    () => new LogRowIndex(store, { headers: isBuild, collapsed, minLevel, group: tab }),
+    [store, isBuild, collapsed, minLevel, tab],
+  );
   // New lines extend the index in place; `version` is what tells us there may be some.
   const rowCount = useMemo(() => {
     rowIndex.sync();
     return rowIndex.length;
   }, [rowIndex, version]);
   const cache = useMemo(() => new ParsedLineCache(store), [store]);
-  const include = useCallback((line: number) => store.level(line) >= minLevel && (tab === null || store.groupOf(line) === tab), [store, minLevel, tab]);
+  const include = useCallback(
+    (line: number) => store.level(line) >= minLevel && (tab === null || store.groupOf(line) === tab),
+    [store, minLevel, tab],
+  );
 
   const follow = useFollow(live, store, scrollRef);
   // While following, render the last rows whatever the (not yet updated) scroll offset says, so
@@ -140,7 +168,10 @@ function LogViewerInner(props: LogViewerProps) {
     virtualizer.measure();
   }, [wrap, virtualizer]);
   useStickToBottom(scrollRef, follow.following, virtualizer.getTotalSize());
-  const topLine = useCallback(() => rowIndex.lineAtOrAfter(virtualizer.range?.startIndex ?? 0), [rowIndex, virtualizer]);
+  const topLine = useCallback(
+    () => rowIndex.lineAtOrAfter(virtualizer.range?.startIndex ?? 0),
+    [rowIndex, virtualizer],
+  );
 
   const showAllSources = useCallback(() => setTabKey(null), []);
   const { reveal, pending } = useReveal({
@@ -213,7 +244,9 @@ function LogViewerInner(props: LogViewerProps) {
   useEffect(() => {
     if (current < 0) return;
     const id = requestAnimationFrame(() => {
-      scrollRef.current?.querySelector('[data-match="current"]')?.scrollIntoView({ block: "nearest", inline: "nearest" });
+      scrollRef.current
+        ?.querySelector('[data-match="current"]')
+        ?.scrollIntoView({ block: "nearest", inline: "nearest" });
     });
     return () => cancelAnimationFrame(id);
   }, [current, pending]);
@@ -243,7 +276,9 @@ function LogViewerInner(props: LogViewerProps) {
     });
   }, []);
   const allCollapsed = store.groups.length > 0 && collapsed.size >= store.groups.length;
-  const toggleAll = useStableCallback(() => setCollapsed(allCollapsed ? new Set() : new Set(store.groups.map((g) => g.index))));
+  const toggleAll = useStableCallback(() =>
+    setCollapsed(allCollapsed ? new Set() : new Set(store.groups.map((g) => g.index))),
+  );
 
   // ---- download ------------------------------------------------------------------------------
   const download = useStableCallback(async () => {
@@ -296,11 +331,21 @@ function LogViewerInner(props: LogViewerProps) {
   // ---- render --------------------------------------------------------------------------------
   let body;
   if (store.length === 0) {
-    body = loading ? <LogSkeleton /> : <LogMessage title={live ? "Waiting for logs…" : "No logs"} detail={live ? "Lines appear here as they are written." : undefined} />;
+    body = loading ? (
+      <LogSkeleton />
+    ) : (
+      <LogMessage
+        title={live ? "Waiting for logs…" : "No logs"}
+        detail={live ? "Lines appear here as they are written." : undefined}
+      />
+    );
   } else if (rowCount === 0) {
     body =
       minLevel > TRACE ? (
-        <LogMessage title="No lines at this level" action={{ label: "Show all levels", onClick: () => setMinLevel(TRACE) }} />
+        <LogMessage
+          title="No lines at this level"
+          action={{ label: "Show all levels", onClick: () => setMinLevel(TRACE) }}
+        />
       ) : (
         <LogMessage title="No logs from this source yet" />
       );
@@ -338,8 +383,14 @@ function LogViewerInner(props: LogViewerProps) {
         props.className,
       )}
     >
-      {!isBuild && <SourceTabs store={store} value={tab === null ? null : tabKey} onChange={setTabKey} panelId={panelId} />}
-      <div role="toolbar" aria-label="Log tools" className="flex flex-wrap items-start gap-2 border-b border-border p-2">
+      {!isBuild && (
+        <SourceTabs store={store} value={tab === null ? null : tabKey} onChange={setTabKey} panelId={panelId} />
+      )}
+      <div
+        role="toolbar"
+        aria-label="Log tools"
+        className="flex flex-wrap items-start gap-2 border-b border-border p-2"
+      >
         <SearchBox
           inputRef={searchRef}
           query={search.query}
@@ -378,7 +429,11 @@ function LogViewerInner(props: LogViewerProps) {
       {error && <StreamErrorBanner message={error} onRetry={onRetry} />}
       {truncated && <TruncatedBanner />}
       {selection && selection.start <= store.length && (
-        <SelectionBar selection={selection} getText={() => copyText(store, selection.start - 1, selection.end - 1)} onClear={() => setSelection(null)} />
+        <SelectionBar
+          selection={selection}
+          getText={() => copyText(store, selection.start - 1, selection.end - 1)}
+          onClear={() => setSelection(null)}
+        />
       )}
       <div className="relative min-h-0 flex-1">
         <div
@@ -394,7 +449,9 @@ function LogViewerInner(props: LogViewerProps) {
         >
           {body}
         </div>
-        {!follow.following && (live || follow.newLines > 0) && store.length > 0 && <JumpToLatest count={follow.newLines} onClick={() => toEdge(true)} />}
+        {!follow.following && (live || follow.newLines > 0) && store.length > 0 && (
+          <JumpToLatest count={follow.newLines} onClick={() => toEdge(true)} />
+        )}
       </div>
     </section>
   );

@@ -17,7 +17,14 @@ export interface SearchBoxProps {
   inputRef: Ref<HTMLInputElement>;
 }
 
-function counterText({ query, error, count, capped, current, done }: Pick<SearchBoxProps, "query" | "error" | "count" | "capped" | "current" | "done">): string {
+function counterText({
+  query,
+  error,
+  count,
+  capped,
+  current,
+  done,
+}: Pick<SearchBoxProps, "query" | "error" | "count" | "capped" | "current" | "done">): string {
   if (query.text === "" || error) return "";
   if (count === 0) return done ? "No results" : "Searching…";
   const total = capped ? `${count.toLocaleString("en-US")}+` : count.toLocaleString("en-US");
@@ -64,9 +71,21 @@ export const SearchBox = memo(function SearchBox(props: SearchBoxProps) {
         <span role="status" className="shrink-0 whitespace-nowrap px-1 text-xs tabular-nums text-muted">
           {counter}
         </span>
-        {query.text !== "" && <IconButton label="Clear search" icon={X} onClick={() => onQueryChange({ ...query, text: "" })} />}
-        <IconButton label="Match case" icon={CaseSensitive} pressed={query.caseSensitive} onClick={() => onQueryChange({ ...query, caseSensitive: !query.caseSensitive })} />
-        <IconButton label="Regular expression" icon={Regex} pressed={query.regex} onClick={() => onQueryChange({ ...query, regex: !query.regex })} />
+        {query.text !== "" && (
+          <IconButton label="Clear search" icon={X} onClick={() => onQueryChange({ ...query, text: "" })} />
+        )}
+        <IconButton
+          label="Match case"
+          icon={CaseSensitive}
+          pressed={query.caseSensitive}
+          onClick={() => onQueryChange({ ...query, caseSensitive: !query.caseSensitive })}
+        />
+        <IconButton
+          label="Regular expression"
+          icon={Regex}
+          pressed={query.regex}
+          onClick={() => onQueryChange({ ...query, regex: !query.regex })}
+        />
         <IconButton label="Previous match (Shift+Enter)" icon={ChevronUp} onClick={onPrevious} disabled={count === 0} />
         <IconButton label="Next match (Enter)" icon={ChevronDown} onClick={onNext} disabled={count === 0} />
       </div>

@@ -36,7 +36,13 @@ export function SourceTabs({ store, value, onChange, panelId }: SourceTabsProps)
   };
 
   return (
-    <div ref={listRef} role="tablist" aria-label="Log sources" onKeyDown={onKeyDown} className="flex gap-1 overflow-x-auto border-b border-border px-2">
+    <div
+      ref={listRef}
+      role="tablist"
+      aria-label="Log sources"
+      onKeyDown={onKeyDown}
+      className="flex gap-1 overflow-x-auto border-b border-border px-2"
+    >
       {tabs.map((tab) => {
         const selected = tab.key === value;
         return (
@@ -55,7 +61,9 @@ export function SourceTabs({ store, value, onChange, panelId }: SourceTabsProps)
             )}
           >
             {tab.name}
-            <span className="rounded bg-raised px-1.5 text-xs tabular-nums text-muted">{tab.count.toLocaleString("en-US")}</span>
+            <span className="rounded bg-raised px-1.5 text-xs tabular-nums text-muted">
+              {tab.count.toLocaleString("en-US")}
+            </span>
             {tab.errors > 0 && (
               <span className="text-xs text-failure">
                 {tab.errors} {tab.errors === 1 ? "error" : "errors"}

@@ -30,8 +30,14 @@ describe("pieceStyle", () => {
   });
 
   it("inverse swaps, with defaults becoming the log's own colours", () => {
-    expect(pieceStyle(piece(-1, -1, INVERSE), WHITE)).toEqual({ color: "var(--log-bg)", backgroundColor: "var(--log-fg)" });
-    expect(pieceStyle(piece(2, -1, INVERSE), WHITE)).toEqual({ color: "var(--log-bg)", backgroundColor: "var(--ansi-2)" });
+    expect(pieceStyle(piece(-1, -1, INVERSE), WHITE)).toEqual({
+      color: "var(--log-bg)",
+      backgroundColor: "var(--log-fg)",
+    });
+    expect(pieceStyle(piece(2, -1, INVERSE), WHITE)).toEqual({
+      color: "var(--log-bg)",
+      backgroundColor: "var(--ansi-2)",
+    });
   });
 
   it("maps attributes; dim default text becomes the muted colour", () => {

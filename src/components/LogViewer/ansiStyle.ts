@@ -27,13 +27,16 @@ export function pieceStyle(p: RowPiece, panel: number): CSSProperties | undefine
   if (fgRgb !== null) style.color = rgbCss(bgRgb === null ? fgRgb : ensureContrast(fgRgb, bgRgb));
   else if (fgCode !== DEFAULT_COLOR) style.color = `var(--ansi-${fgCode})`;
   else if (inverse) style.color = "var(--log-bg)";
-  else if (bgRgb !== null && bgRgb !== panel) style.color = rgbCss(contrastRatio(BLACK, bgRgb) >= contrastRatio(WHITE, bgRgb) ? BLACK : WHITE);
+  else if (bgRgb !== null && bgRgb !== panel)
+    style.color = rgbCss(contrastRatio(BLACK, bgRgb) >= contrastRatio(WHITE, bgRgb) ? BLACK : WHITE);
   else if (p.flags & DIM) style.color = "var(--color-muted)";
 
   if (p.flags & BOLD) style.fontWeight = 600;
   if (p.flags & ITALIC) style.fontStyle = "italic";
   if (p.flags & (UNDERLINE | STRIKE)) {
-    style.textDecoration = [p.flags & UNDERLINE ? "underline" : "", p.flags & STRIKE ? "line-through" : ""].filter(Boolean).join(" ");
+    style.textDecoration = [p.flags & UNDERLINE ? "underline" : "", p.flags & STRIKE ? "line-through" : ""]
+      .filter(Boolean)
+      .join(" ");
   }
   return style;
 }

@@ -18,4 +18,11 @@
  * - Give it a height (it fills its parent; `className` is applied to the root).
  */
 export { LogViewer, type LogViewerHandle, type LogViewerProps } from "./LogViewer";
-export { LogStore, fromAgentLogs, fromBuildLogs, type LogGroup, type LogKind, type LogLineInput } from "../../lib/logs/store";
+export {
+  LogStore,
+  fromAgentLogs,
+  fromBuildLogs,
+  type LogGroup,
+  type LogKind,
+  type LogLineInput,
+} from "../../lib/logs/store";

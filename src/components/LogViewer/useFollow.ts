@@ -56,11 +56,22 @@ export function useFollow(live: boolean, store: LogStore, scrollRef: RefObject<H
     if (e.deltaY < 0) pause();
   };
 
-  return { following, newLines: pausedAtLength === null ? 0 : store.length - pausedAtLength, pause, resume, onScroll, onWheel };
+  return {
+    following,
+    newLines: pausedAtLength === null ? 0 : store.length - pausedAtLength,
+    pause,
+    resume,
+    onScroll,
+    onWheel,
+  };
 }
 
 /** Keeps the list at the bottom while following. `totalSize` comes from the row model, so this never reads layout. */
-export function useStickToBottom(scrollRef: RefObject<HTMLElement | null>, following: boolean, totalSize: number): void {
+export function useStickToBottom(
+  scrollRef: RefObject<HTMLElement | null>,
+  following: boolean,
+  totalSize: number,
+): void {
   useLayoutEffect(() => {
     const el = scrollRef.current;
     if (following && el) el.scrollTop = totalSize;

@@ -26,7 +26,12 @@ interface RunState {
  * Runs the query over the store in time slices, restarting when the query or the line filter
  * changes and continuing over lines that stream in. `filterKey` identifies `include`.
  */
-export function useLogSearch(store: LogStore, storeVersion: number, include: (line: number) => boolean, filterKey: string): LogSearchState {
+export function useLogSearch(
+  store: LogStore,
+  storeVersion: number,
+  include: (line: number) => boolean,
+  filterKey: string,
+): LogSearchState {
   const [query, setQuery] = useState<SearchQuery>({ text: "", caseSensitive: false, regex: false });
   const compiled = useMemo(() => compileQuery(query), [query]);
   const key = `${filterKey}\u0000${query.caseSensitive}\u0000${query.regex}\u0000${query.text}`;

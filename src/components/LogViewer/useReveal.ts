@@ -26,9 +26,24 @@ interface RevealOptions {
  * another source tab hides it. A line that has not arrived yet (a permalink into a log still
  * streaming) is revealed as soon as it does.
  */
-export function useReveal(o: RevealOptions): { reveal: (line: number, align: RevealAlign) => void; pending: number | null } {
+export function useReveal(o: RevealOptions): {
+  reveal: (line: number, align: RevealAlign) => void;
+  pending: number | null;
+} {
   const [pending, setPending] = useState<{ line: number; align: RevealAlign } | null>(null);
-  const { onReveal, store, rowIndex, rowCount, virtualizer, collapsed, setCollapsed, minLevel, setMinLevel, tab, showAllSources } = o;
+  const {
+    onReveal,
+    store,
+    rowIndex,
+    rowCount,
+    virtualizer,
+    collapsed,
+    setCollapsed,
+    minLevel,
+    setMinLevel,
+    tab,
+    showAllSources,
+  } = o;
 
   const reveal = useCallback(
     (line: number, align: RevealAlign) => {
@@ -51,7 +66,19 @@ export function useReveal(o: RevealOptions): { reveal: (line: number, align: Rev
     if (collapsed.has(g)) setCollapsed((c) => new Set([...c].filter((x) => x !== g)));
     if (store.level(line) < minLevel) setMinLevel(TRACE);
     if (tab !== null && tab !== g) showAllSources();
-  }, [pending, rowIndex, rowCount, store, collapsed, setCollapsed, minLevel, setMinLevel, tab, showAllSources, virtualizer]);
+  }, [
+    pending,
+    rowIndex,
+    rowCount,
+    store,
+    collapsed,
+    setCollapsed,
+    minLevel,
+    setMinLevel,
+    tab,
+    showAllSources,
+    virtualizer,
+  ]);
 
   return { reveal, pending: pending?.line ?? null };
 }

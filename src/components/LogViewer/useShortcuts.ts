@@ -1,7 +1,8 @@
 import { useEffect, type RefObject } from "react";
 
 const isEditable = (el: EventTarget | null) =>
-  el instanceof HTMLElement && (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
+  el instanceof HTMLElement &&
+  (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
 
 export interface ShortcutHandlers {
   focusSearch: () => void;
@@ -15,7 +16,11 @@ export interface ShortcutHandlers {
  * `/` search, `g`/`G` top/bottom, `?` help, Esc. Keys count when focus is inside the viewer,
  * or (with `global`) when nothing on the page has focus; never while typing in a field.
  */
-export function useShortcuts(rootRef: RefObject<HTMLElement | null>, global: boolean, handlers: ShortcutHandlers): void {
+export function useShortcuts(
+  rootRef: RefObject<HTMLElement | null>,
+  global: boolean,
+  handlers: ShortcutHandlers,
+): void {
   const { focusSearch, toEdge, toggleHelp, escape } = handlers;
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

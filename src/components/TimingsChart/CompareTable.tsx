@@ -23,13 +23,23 @@ function ratioText(r: CompareRow): string {
 function ordered(comparison: TimingComparison): CompareRow[] {
   const all = [comparison.total, ...comparison.stages, ...comparison.items];
   const weight = (r: CompareRow) => (r.regression ? 2 : r.change === "added" || r.change === "removed" ? 1 : 0);
-  return all.sort((a, b) => weight(b) - weight(a) || Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0) || levelRank(a) - levelRank(b));
+  return all.sort(
+    (a, b) => weight(b) - weight(a) || Math.abs(b.delta ?? 0) - Math.abs(a.delta ?? 0) || levelRank(a) - levelRank(b),
+  );
 }
 
 const levelRank = (r: CompareRow) => (r.level === "total" ? 0 : r.level === "stage" ? 1 : 2);
 
 /** Delta table: A (baseline) vs B (this build) per build, stage and item, with paired bars. */
-export function CompareTable({ comparison, baselineLabel, currentLabel }: { comparison: TimingComparison; baselineLabel: string; currentLabel: string }) {
+export function CompareTable({
+  comparison,
+  baselineLabel,
+  currentLabel,
+}: {
+  comparison: TimingComparison;
+  baselineLabel: string;
+  currentLabel: string;
+}) {
   const [showAll, setShowAll] = useState(false);
   const rows = useMemo(() => ordered(comparison), [comparison]);
   const shown = showAll ? rows : rows.slice(0, INITIAL_ROWS);
@@ -41,8 +51,9 @@ export function CompareTable({ comparison, baselineLabel, currentLabel }: { comp
           {currentLabel} compared with {baselineLabel}
         </h2>
         <p className="text-xs text-muted">
-          Total {signed(t.delta)} · {comparison.regressions.length} regression{comparison.regressions.length === 1 ? "" : "s"} (≥ 20 % and ≥ 2 s slower) ·{" "}
-          {comparison.added.length} added · {comparison.removed.length} removed
+          Total {signed(t.delta)} · {comparison.regressions.length} regression
+          {comparison.regressions.length === 1 ? "" : "s"} (≥ 20 % and ≥ 2 s slower) · {comparison.added.length} added ·{" "}
+          {comparison.removed.length} removed
         </p>
       </div>
       <div className="max-h-[32rem] overflow-auto" tabIndex={0} role="region" aria-label="Comparison table">
@@ -52,11 +63,21 @@ export function CompareTable({ comparison, baselineLabel, currentLabel }: { comp
           </caption>
           <thead className="sticky top-0 bg-raised text-left text-muted">
             <tr>
-              <th scope="col" className="px-3 py-2 font-medium">Name</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">A {baselineLabel}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">B {currentLabel}</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Δ</th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">Ratio</th>
+              <th scope="col" className="px-3 py-2 font-medium">
+                Name
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                A {baselineLabel}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                B {currentLabel}
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Δ
+              </th>
+              <th scope="col" className="px-3 py-2 text-right font-medium">
+                Ratio
+              </th>
               <th scope="col" className="w-40 px-3 py-2 font-medium">
                 <span className="sr-only">Bars</span>
               </th>
@@ -67,35 +88,66 @@ export function CompareTable({ comparison, baselineLabel, currentLabel }: { comp
               // Each row's pair is scaled to its own longer bar, so the ratio reads at a glance.
               const max = Math.max(1, r.a ?? 0, r.b ?? 0);
               return (
-              <tr key={r.id} data-compare-row={r.id} data-change={r.change} data-regression={r.regression ? "true" : undefined} className={cx("border-t border-border/60", r.regression && "bg-failure/5")}>
-                <th scope="row" className={cx("max-w-[22rem] px-3 py-1.5 text-left font-normal", r.level !== "item" && "font-semibold")}>
-                  <span className="flex items-center gap-1.5">
-                    {r.regression && (
-                      <span className="inline-flex shrink-0 items-center gap-0.5 rounded border border-failure/40 px-1 text-[10px] font-semibold text-failure">
-                        <TriangleAlert aria-hidden className="size-3" />
-                        Regression
+                <tr
+                  key={r.id}
+                  data-compare-row={r.id}
+                  data-change={r.change}
+                  data-regression={r.regression ? "true" : undefined}
+                  className={cx("border-t border-border/60", r.regression && "bg-failure/5")}
+                >
+                  <th
+                    scope="row"
+                    className={cx(
+                      "max-w-[22rem] px-3 py-1.5 text-left font-normal",
+                      r.level !== "item" && "font-semibold",
+                    )}
+                  >
+                    <span className="flex items-center gap-1.5">
+                      {r.regression && (
+                        <span className="inline-flex shrink-0 items-center gap-0.5 rounded border border-failure/40 px-1 text-[10px] font-semibold text-failure">
+                          <TriangleAlert aria-hidden className="size-3" />
+                          Regression
+                        </span>
+                      )}
+                      {(r.change === "added" || r.change === "removed") && (
+                        <span className="shrink-0 rounded border border-border px-1 text-[10px] text-muted">
+                          {r.change}
+                        </span>
+                      )}
+                      <span className={cx("truncate text-text", r.level === "item" && "font-mono")} title={r.name}>
+                        {r.level === "item" ? r.name : r.level === "stage" ? `${r.name} (stage)` : "Whole build"}
                       </span>
-                    )}
-                    {(r.change === "added" || r.change === "removed") && (
-                      <span className="shrink-0 rounded border border-border px-1 text-[10px] text-muted">{r.change}</span>
-                    )}
-                    <span className={cx("truncate text-text", r.level === "item" && "font-mono")} title={r.name}>
-                      {r.level === "item" ? r.name : r.level === "stage" ? `${r.name} (stage)` : "Whole build"}
                     </span>
-                  </span>
-                  {r.level === "item" && <span className="block text-[11px] text-muted">{r.stage}</span>}
-                </th>
-                <td className="px-3 py-1.5 text-right font-mono tabular-nums text-text">{r.a === undefined ? "—" : formatDuration(r.a)}</td>
-                <td className="px-3 py-1.5 text-right font-mono tabular-nums text-text">{r.b === undefined ? "—" : formatDuration(r.b)}</td>
-                <td className={cx("px-3 py-1.5 text-right font-mono tabular-nums", r.regression ? "font-semibold text-failure" : (r.delta ?? 0) < 0 ? "text-ok" : "text-text")}>{signed(r.delta)}</td>
-                <td className="px-3 py-1.5 text-right font-mono tabular-nums text-muted">{ratioText(r)}</td>
-                <td className="px-3 py-1.5">
-                  <div aria-hidden className="flex flex-col gap-0.5">
-                    <span className="block h-1.5 rounded-sm bg-muted/60" style={{ width: `${((r.a ?? 0) / max) * 100}%` }} />
-                    <span className={cx("block h-1.5 rounded-sm", r.regression ? "bg-failure" : "bg-accent")} style={{ width: `${((r.b ?? 0) / max) * 100}%` }} />
-                  </div>
-                </td>
-              </tr>
+                    {r.level === "item" && <span className="block text-[11px] text-muted">{r.stage}</span>}
+                  </th>
+                  <td className="px-3 py-1.5 text-right font-mono tabular-nums text-text">
+                    {r.a === undefined ? "—" : formatDuration(r.a)}
+                  </td>
+                  <td className="px-3 py-1.5 text-right font-mono tabular-nums text-text">
+                    {r.b === undefined ? "—" : formatDuration(r.b)}
+                  </td>
+                  <td
+                    className={cx(
+                      "px-3 py-1.5 text-right font-mono tabular-nums",
+                      r.regression ? "font-semibold text-failure" : (r.delta ?? 0) < 0 ? "text-ok" : "text-text",
+                    )}
+                  >
+                    {signed(r.delta)}
+                  </td>
+                  <td className="px-3 py-1.5 text-right font-mono tabular-nums text-muted">{ratioText(r)}</td>
+                  <td className="px-3 py-1.5">
+                    <div aria-hidden className="flex flex-col gap-0.5">
+                      <span
+                        className="block h-1.5 rounded-sm bg-muted/60"
+                        style={{ width: `${((r.a ?? 0) / max) * 100}%` }}
+                      />
+                      <span
+                        className={cx("block h-1.5 rounded-sm", r.regression ? "bg-failure" : "bg-accent")}
+                        style={{ width: `${((r.b ?? 0) / max) * 100}%` }}
+                      />
+                    </div>
+                  </td>
+                </tr>
               );
             })}
           </tbody>

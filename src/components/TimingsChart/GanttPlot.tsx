@@ -1,4 +1,14 @@
-import { useCallback, useEffect, useId, useLayoutEffect, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from "react";
+import {
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+  type PointerEvent,
+} from "react";
 import { Maximize2, SquareDashedMousePointer, ZoomIn, ZoomOut } from "lucide-react";
 import type { CompareRow, TimeAxis, TimingItem } from "../../lib/timings";
 import { Button } from "../Button";
@@ -87,8 +97,31 @@ export function GanttPlot(props: GanttPlotProps) {
 
   // Everything a frame depends on; the controller draws on the next animation frame.
   useLayoutEffect(() => {
-    controller.setData({ rows, items: props.items, axis, now, live, palette, highlight: props.highlight, baseline: props.baseline, selectedId: props.selectedId, focusIndex });
-  }, [controller, rows, props.items, axis, now, live, palette, props.highlight, props.baseline, props.selectedId, focusIndex]);
+    controller.setData({
+      rows,
+      items: props.items,
+      axis,
+      now,
+      live,
+      palette,
+      highlight: props.highlight,
+      baseline: props.baseline,
+      selectedId: props.selectedId,
+      focusIndex,
+    });
+  }, [
+    controller,
+    rows,
+    props.items,
+    axis,
+    now,
+    live,
+    palette,
+    props.highlight,
+    props.baseline,
+    props.selectedId,
+    focusIndex,
+  ]);
 
   // A tooltip for a row that a filter or a collapse just removed would describe another row.
   useEffect(() => setHover(undefined), [rows]);
@@ -143,7 +176,8 @@ export function GanttPlot(props: GanttPlotProps) {
     if (!body) return;
     const top = index * ROW_HEIGHT;
     if (top < body.scrollTop) body.scrollTop = top;
-    else if (top + ROW_HEIGHT > body.scrollTop + body.clientHeight) body.scrollTop = top + ROW_HEIGHT - body.clientHeight;
+    else if (top + ROW_HEIGHT > body.scrollTop + body.clientHeight)
+      body.scrollTop = top + ROW_HEIGHT - body.clientHeight;
   }, []);
 
   useEffect(() => {
@@ -180,7 +214,14 @@ export function GanttPlot(props: GanttPlotProps) {
     pinchRef.current.set(e.pointerId, p);
     if (e.button !== 0) return;
     plotRef.current?.setPointerCapture?.(e.pointerId);
-    dragRef.current = { pointerId: e.pointerId, x: p.x, y: p.y, view: controller.view(), mode: e.shiftKey || selectMode ? "select" : "pan", moved: false };
+    dragRef.current = {
+      pointerId: e.pointerId,
+      x: p.x,
+      y: p.y,
+      view: controller.view(),
+      mode: e.shiftKey || selectMode ? "select" : "pan",
+      moved: false,
+    };
   };
 
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
@@ -262,7 +303,11 @@ export function GanttPlot(props: GanttPlotProps) {
         if (rows.length === 0) break;
         const current = focusIndex ?? -1;
         const next =
-          e.key === "Home" ? 0 : e.key === "End" ? rows.length - 1 : Math.max(0, Math.min(rows.length - 1, current + (e.key === "ArrowDown" ? 1 : -1)));
+          e.key === "Home"
+            ? 0
+            : e.key === "End"
+              ? rows.length - 1
+              : Math.max(0, Math.min(rows.length - 1, current + (e.key === "ArrowDown" ? 1 : -1)));
         setFocusIndex(next);
         scrollRowIntoView(next);
         controller.reveal(rows[next].start, barEnd(rows[next], now));
@@ -291,7 +336,11 @@ export function GanttPlot(props: GanttPlotProps) {
     const g = controller.geometry();
     if (!g) return undefined;
     const { x0 } = barSpan(rows[focusIndex], g);
-    return { index: focusIndex, x: Math.max(0, Math.min(x0, controller.width() - 40)), y: focusIndex * ROW_HEIGHT - scrollTop + ROW_HEIGHT / 2 };
+    return {
+      index: focusIndex,
+      x: Math.max(0, Math.min(x0, controller.width() - 40)),
+      y: focusIndex * ROW_HEIGHT - scrollTop + ROW_HEIGHT / 2,
+    };
   }, [focusIndex, hover, rows, controller, scrollTop]);
   const tip = hover ?? keyboardTip;
   useLayoutEffect(() => {
@@ -320,26 +369,53 @@ export function GanttPlot(props: GanttPlotProps) {
   return (
     <div className="@container overflow-hidden rounded-md border border-border bg-panel">
       <div className="flex flex-wrap items-center gap-1 border-b border-border px-2 py-1">
-        <Button size="sm" variant="ghost" aria-label="Zoom out" title="Zoom out (−)" onClick={() => controller.zoomCentre(KEY_ZOOM)}>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label="Zoom out"
+          title="Zoom out (−)"
+          onClick={() => controller.zoomCentre(KEY_ZOOM)}
+        >
           <ZoomOut aria-hidden className="size-3.5" />
         </Button>
-        <Button size="sm" variant="ghost" aria-label="Zoom in" title="Zoom in (+)" onClick={() => controller.zoomCentre(1 / KEY_ZOOM)}>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label="Zoom in"
+          title="Zoom in (+)"
+          onClick={() => controller.zoomCentre(1 / KEY_ZOOM)}
+        >
           <ZoomIn aria-hidden className="size-3.5" />
         </Button>
-        <Button size="sm" variant="ghost" aria-label="Reset zoom" title="Reset zoom (0 or double-click)" onClick={() => controller.reset()}>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-label="Reset zoom"
+          title="Reset zoom (0 or double-click)"
+          onClick={() => controller.reset()}
+        >
           <Maximize2 aria-hidden className="size-3.5" />
         </Button>
-        <Button size="sm" variant={selectMode ? "secondary" : "ghost"} aria-pressed={selectMode} title="Drag to zoom to a range (or hold Shift while dragging)" onClick={() => setSelectMode((v) => !v)}>
+        <Button
+          size="sm"
+          variant={selectMode ? "secondary" : "ghost"}
+          aria-pressed={selectMode}
+          title="Drag to zoom to a range (or hold Shift while dragging)"
+          onClick={() => setSelectMode((v) => !v)}
+        >
           <SquareDashedMousePointer aria-hidden className="size-3.5" />
           <span className="hidden sm:inline">Select range</span>
         </Button>
         <p id={helpId} className="ml-auto hidden text-[11px] text-muted md:block">
-          Wheel to zoom · drag to pan · Shift+drag to zoom to a range · double-click or 0 to reset · ↑↓ to move between bars, Enter for logs
+          Wheel to zoom · drag to pan · Shift+drag to zoom to a range · double-click or 0 to reset · ↑↓ to move between
+          bars, Enter for logs
         </p>
       </div>
 
       <div className={cx(columns, "border-b border-border")}>
-        <div className="border-r border-border px-2 text-[11px] leading-6 text-muted">{rows.length.toLocaleString("en-US")} rows</div>
+        <div className="border-r border-border px-2 text-[11px] leading-6 text-muted">
+          {rows.length.toLocaleString("en-US")} rows
+        </div>
         <div ref={axisRef} aria-hidden data-testid="timings-axis" className="relative h-6 overflow-hidden" />
       </div>
 
@@ -414,7 +490,14 @@ export function GanttPlot(props: GanttPlotProps) {
                     {rowFacts(rows[tip.index], axis.start, now).map((f) => (
                       <div key={f.label} className="contents">
                         <dt className="text-muted">{f.label}</dt>
-                        <dd className={cx("tabular-nums", f.label === "Status" && rows[tip.index].status === "failed" && "font-semibold text-failure")}>{f.value}</dd>
+                        <dd
+                          className={cx(
+                            "tabular-nums",
+                            f.label === "Status" && rows[tip.index].status === "failed" && "font-semibold text-failure",
+                          )}
+                        >
+                          {f.value}
+                        </dd>
                       </div>
                     ))}
                   </dl>

@@ -2,7 +2,15 @@ import { formatDuration } from "../../lib/format";
 import type { TimingItem } from "../../lib/timings";
 import { cx } from "../cx";
 
-export function SlowestList({ items, selectedId, onPick }: { items: readonly TimingItem[]; selectedId?: string; onPick: (item: TimingItem) => void }) {
+export function SlowestList({
+  items,
+  selectedId,
+  onPick,
+}: {
+  items: readonly TimingItem[];
+  selectedId?: string;
+  onPick: (item: TimingItem) => void;
+}) {
   return (
     <section aria-labelledby="timings-slowest" className="rounded-md border border-border bg-panel">
       <h2 id="timings-slowest" className="border-b border-border px-3 py-2 text-xs font-semibold text-text">
@@ -14,7 +22,10 @@ export function SlowestList({ items, selectedId, onPick }: { items: readonly Tim
             <button
               type="button"
               onClick={() => onPick(item)}
-              className={cx("flex w-full items-center gap-2 px-3 py-1.5 text-left text-xs hover:bg-raised", item.id === selectedId && "bg-accent/10")}
+              className={cx(
+                "flex w-full items-center gap-2 px-3 py-1.5 text-left text-xs hover:bg-raised",
+                item.id === selectedId && "bg-accent/10",
+              )}
             >
               <span className="w-4 shrink-0 text-right tabular-nums text-muted">{i + 1}</span>
               <span className="min-w-0 flex-1">
@@ -26,7 +37,14 @@ export function SlowestList({ items, selectedId, onPick }: { items: readonly Tim
                   {item.status === "failed" ? " · failed" : item.running ? " · running" : ""}
                 </span>
               </span>
-              <span className={cx("shrink-0 font-mono tabular-nums", item.status === "failed" ? "text-failure" : "text-text")}>{formatDuration(item.duration)}</span>
+              <span
+                className={cx(
+                  "shrink-0 font-mono tabular-nums",
+                  item.status === "failed" ? "text-failure" : "text-text",
+                )}
+              >
+                {formatDuration(item.duration)}
+              </span>
             </button>
           </li>
         ))}

@@ -21,7 +21,8 @@ const baseline = buildTimingTree(
 
 afterEach(cleanup);
 
-const rowIds = (kind: "stage" | "item") => [...document.querySelectorAll(`[data-row-kind="${kind}"]`)].map((e) => e.getAttribute("data-row-id"));
+const rowIds = (kind: "stage" | "item") =>
+  [...document.querySelectorAll(`[data-row-kind="${kind}"]`)].map((e) => e.getAttribute("data-row-id"));
 
 describe("TimingsChart", () => {
   it("shows stages collapsed, expands one or all, and collapses all", () => {
@@ -30,7 +31,12 @@ describe("TimingsChart", () => {
     expect(rowIds("item")).toEqual([]);
     fireEvent.click(screen.getByRole("button", { name: /^Apply stage/ }));
     expect(screen.getByRole("button", { name: /^Apply stage/ }).getAttribute("aria-expanded")).toBe("true");
-    expect(rowIds("item")).toEqual(["apply/coder_script.login (delete)", "apply/coder_script.login (create)", "apply/docker_container.workspace[0]", "apply/coder_metadata.info[0]"]);
+    expect(rowIds("item")).toEqual([
+      "apply/coder_script.login (delete)",
+      "apply/coder_script.login (create)",
+      "apply/docker_container.workspace[0]",
+      "apply/coder_metadata.info[0]",
+    ]);
     fireEvent.click(screen.getByRole("button", { name: "Expand all" }));
     expect(rowIds("item")).toHaveLength(14);
     fireEvent.click(screen.getByRole("button", { name: "Collapse all" }));
@@ -41,16 +47,26 @@ describe("TimingsChart", () => {
     render(<TimingsChart tree={tree} initialState={{ expanded: ["start"], critical: false, compress: false }} />);
     const dotfiles = document.querySelector('[data-row-id="start/main: Dotfiles"]')!;
     expect(dotfiles.getAttribute("data-status")).toBe("failed");
-    expect(within(dotfiles as HTMLElement).getByRole("button").getAttribute("aria-label")).toMatch(/Failed \(exit 1\)/);
+    expect(
+      within(dotfiles as HTMLElement)
+        .getByRole("button")
+        .getAttribute("aria-label"),
+    ).toMatch(/Failed \(exit 1\)/);
   });
 
   it("marks the critical path and summarises it", () => {
-    render(<TimingsChart tree={tree} initialState={{ expanded: ["apply", "start"], critical: false, compress: false }} />);
-    expect(screen.getByTestId("critical-path-summary").textContent).toMatch(/^critical path: .+ of 29s total; .+ idle$/);
+    render(
+      <TimingsChart tree={tree} initialState={{ expanded: ["apply", "start"], critical: false, compress: false }} />,
+    );
+    expect(screen.getByTestId("critical-path-summary").textContent).toMatch(
+      /^critical path: .+ of 29s total; .+ idle$/,
+    );
     expect(document.querySelectorAll('[data-critical="true"]')).toHaveLength(0);
     fireEvent.click(screen.getByRole("button", { name: "Critical path" }));
     expect(screen.getByTestId("timings-chart").getAttribute("data-critical-path")).toBe("on");
-    expect(document.querySelector('[data-row-id="start/main: Startup Script"]')!.getAttribute("data-critical")).toBe("true");
+    expect(document.querySelector('[data-row-id="start/main: Startup Script"]')!.getAttribute("data-critical")).toBe(
+      "true",
+    );
     expect(document.querySelector('[data-row-id="start/main: Dotfiles"]')!.getAttribute("data-critical")).toBeNull();
   });
 
@@ -61,14 +77,30 @@ describe("TimingsChart", () => {
     expect(rowIds("item")).toEqual(["plan/docker_image.main", "apply/docker_container.workspace[0]"]);
     const slowest = screen.getByRole("region", { name: "Slowest 10" });
     fireEvent.click(within(slowest).getAllByRole("button")[0]);
-    expect(onSelectBar).toHaveBeenCalledWith(expect.objectContaining({ id: "start/main: Startup Script", kind: "item" }));
+    expect(onSelectBar).toHaveBeenCalledWith(
+      expect.objectContaining({ id: "start/main: Startup Script", kind: "item" }),
+    );
   });
 
   it("clicking an item label selects its bar (the page opens its logs)", () => {
     const onSelectBar = vi.fn();
-    render(<TimingsChart tree={tree} onSelectBar={onSelectBar} initialState={{ expanded: ["apply"], critical: false, compress: false }} />);
-    fireEvent.click(within(document.querySelector('[data-row-id="apply/docker_container.workspace[0]"]') as HTMLElement).getByRole("button"));
-    expect(onSelectBar.mock.calls[0][0]).toMatchObject({ kind: "item", stage: { id: "apply" }, item: { action: "create", source: "docker" } });
+    render(
+      <TimingsChart
+        tree={tree}
+        onSelectBar={onSelectBar}
+        initialState={{ expanded: ["apply"], critical: false, compress: false }}
+      />,
+    );
+    fireEvent.click(
+      within(document.querySelector('[data-row-id="apply/docker_container.workspace[0]"]') as HTMLElement).getByRole(
+        "button",
+      ),
+    );
+    expect(onSelectBar.mock.calls[0][0]).toMatchObject({
+      kind: "item",
+      stage: { id: "apply" },
+      item: { action: "create", source: "docker" },
+    });
   });
 
   it("offers the same data as a table", () => {
@@ -81,9 +113,20 @@ describe("TimingsChart", () => {
   });
 
   it("compares with a baseline: delta on the label and a regression row in the table", () => {
-    render(<TimingsChart tree={tree} label="#42" compare={{ tree: baseline, label: "#41" }} initialState={{ expanded: ["apply"], critical: false, compress: false }} />);
+    render(
+      <TimingsChart
+        tree={tree}
+        label="#42"
+        compare={{ tree: baseline, label: "#41" }}
+        initialState={{ expanded: ["apply"], critical: false, compress: false }}
+      />,
+    );
     const row = document.querySelector('[data-row-id="apply/docker_container.workspace[0]"]') as HTMLElement;
-    expect(within(row).getByText(/\+2\.5s/).getAttribute("data-regression")).toBe("true");
+    expect(
+      within(row)
+        .getByText(/\+2\.5s/)
+        .getAttribute("data-regression"),
+    ).toBe("true");
     const compareRow = document.querySelector('[data-compare-row="apply/docker_container.workspace[0]"]')!;
     expect(compareRow.getAttribute("data-regression")).toBe("true");
     expect(compareRow.textContent).toContain("Regression");
@@ -94,9 +137,20 @@ describe("TimingsChart", () => {
     const onStateChange = vi.fn();
     const writeText = vi.fn().mockResolvedValue(undefined);
     Object.assign(navigator, { clipboard: { writeText } });
-    render(<TimingsChart tree={tree} onStateChange={onStateChange} shareUrl={(s) => `https://x/?expand=${s.expanded.join(",")}&cp=${s.critical}`} />);
+    render(
+      <TimingsChart
+        tree={tree}
+        onStateChange={onStateChange}
+        shareUrl={(s) => `https://x/?expand=${s.expanded.join(",")}&cp=${s.critical}`}
+      />,
+    );
     fireEvent.click(screen.getByRole("button", { name: /^Plan stage/ }));
-    expect(onStateChange).toHaveBeenLastCalledWith({ range: undefined, expanded: ["plan"], critical: false, compress: false });
+    expect(onStateChange).toHaveBeenLastCalledWith({
+      range: undefined,
+      expanded: ["plan"],
+      critical: false,
+      compress: false,
+    });
     fireEvent.click(screen.getByRole("button", { name: "Copy link" }));
     await screen.findByText("Link copied");
     expect(writeText).toHaveBeenCalledWith("https://x/?expand=plan&cp=false");

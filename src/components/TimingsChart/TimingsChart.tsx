@@ -1,5 +1,15 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
-import { ChevronsDownUp, ChevronsUpDown, Download, FileSpreadsheet, Link2, Route, Search, Table2, UnfoldHorizontal } from "lucide-react";
+import {
+  ChevronsDownUp,
+  ChevronsUpDown,
+  Download,
+  FileSpreadsheet,
+  Link2,
+  Route,
+  Search,
+  Table2,
+  UnfoldHorizontal,
+} from "lucide-react";
 import {
   compareTrees,
   compressedAxis,
@@ -81,12 +91,21 @@ export function TimingsChart(props: TimingsChartProps) {
   // right after, so the bars appear without waiting for it.
   const pathTree = useDeferredValue<TimingTree | null>(tree, null);
   const path = useMemo(() => (pathTree ? criticalPath(pathTree) : undefined), [pathTree]);
-  const highlight = useMemo(() => (showCritical && path ? new Set<string>([...path.itemIds, ...path.stageIds]) : undefined), [showCritical, path]);
+  const highlight = useMemo(
+    () => (showCritical && path ? new Set<string>([...path.itemIds, ...path.stageIds]) : undefined),
+    [showCritical, path],
+  );
   const gaps = useMemo(() => idleGaps(tree.items, tree.start, tree.end), [tree]);
   // Short gaps are left alone by the compressed axis; with none long enough the toggle would do nothing.
-  const compressible = useMemo(() => compressedAxis(tree.start, tree.end, gaps).breaks.length > 0, [tree.start, tree.end, gaps]);
+  const compressible = useMemo(
+    () => compressedAxis(tree.start, tree.end, gaps).breaks.length > 0,
+    [tree.start, tree.end, gaps],
+  );
   const axisEnd = live ? Math.max(tree.end, now) : tree.end;
-  const axis = useMemo(() => (compress ? compressedAxis(tree.start, axisEnd, gaps) : linearAxis(tree.start, axisEnd)), [compress, tree.start, axisEnd, gaps]);
+  const axis = useMemo(
+    () => (compress ? compressedAxis(tree.start, axisEnd, gaps) : linearAxis(tree.start, axisEnd)),
+    [compress, tree.start, axisEnd, gaps],
+  );
   const { rows, matches } = useMemo(() => chartRows(tree, { expanded, filter, sort }), [tree, expanded, filter, sort]);
   const slowest = useMemo(() => slowestItems(tree, 10), [tree]);
   // The table lists every item whatever is expanded: it is the full alternative to the canvas.
@@ -95,7 +114,10 @@ export function TimingsChart(props: TimingsChartProps) {
     [asTable, tree, filter, sort],
   );
   const comparison = useMemo(() => (compare ? compareTrees(compare.tree, tree) : undefined), [compare, tree]);
-  const deltas = useMemo(() => (comparison ? new Map([...comparison.stages, ...comparison.items].map((r) => [r.id, r])) : undefined), [comparison]);
+  const deltas = useMemo(
+    () => (comparison ? new Map([...comparison.stages, ...comparison.items].map((r) => [r.id, r])) : undefined),
+    [comparison],
+  );
   const baseline = useMemo(() => {
     if (!comparison) return undefined;
     const map = new Map<string, BaselineBar>();
@@ -106,7 +128,10 @@ export function TimingsChart(props: TimingsChartProps) {
     return map;
   }, [comparison, tree.start]);
 
-  const urlState = useMemo<ChartUrlState>(() => ({ range, expanded: [...expanded], critical: showCritical, compress }), [range, expanded, showCritical, compress]);
+  const urlState = useMemo<ChartUrlState>(
+    () => ({ range, expanded: [...expanded], critical: showCritical, compress }),
+    [range, expanded, showCritical, compress],
+  );
   const onStateChange = props.onStateChange;
   const firstState = useRef(true);
   useEffect(() => {
@@ -160,7 +185,12 @@ export function TimingsChart(props: TimingsChartProps) {
   if (tree.items.length === 0) return <TimingsEmpty reason="no-timings" />;
 
   return (
-    <div className="flex flex-col gap-3" data-testid="timings-chart" data-critical-path={showCritical ? "on" : "off"} data-live={live ? "true" : undefined}>
+    <div
+      className="flex flex-col gap-3"
+      data-testid="timings-chart"
+      data-critical-path={showCritical ? "on" : "off"}
+      data-live={live ? "true" : undefined}
+    >
       <div className="flex flex-wrap items-center gap-2">
         <label className="relative flex min-w-0 flex-1 basis-48 items-center">
           <span className="sr-only">Filter bars by name</span>
@@ -175,7 +205,11 @@ export function TimingsChart(props: TimingsChartProps) {
         </label>
         <label className="flex items-center gap-1.5 text-xs text-muted">
           Sort items
-          <select value={sort} onChange={(e) => setSort(e.target.value as SortOrder)} className="h-8 rounded-md border border-border bg-panel px-2 text-sm text-text">
+          <select
+            value={sort}
+            onChange={(e) => setSort(e.target.value as SortOrder)}
+            className="h-8 rounded-md border border-border bg-panel px-2 text-sm text-text"
+          >
             <option value="start">by start</option>
             <option value="duration">by duration</option>
           </select>
@@ -188,7 +222,12 @@ export function TimingsChart(props: TimingsChartProps) {
           <ChevronsDownUp aria-hidden className="size-3.5" />
           Collapse all
         </Button>
-        <Button size="sm" variant={showCritical ? "primary" : "secondary"} aria-pressed={showCritical} onClick={() => setShowCritical((v) => !v)}>
+        <Button
+          size="sm"
+          variant={showCritical ? "primary" : "secondary"}
+          aria-pressed={showCritical}
+          onClick={() => setShowCritical((v) => !v)}
+        >
           <Route aria-hidden className="size-3.5" />
           Critical path
         </Button>
@@ -203,11 +242,25 @@ export function TimingsChart(props: TimingsChartProps) {
           <UnfoldHorizontal aria-hidden className="size-3.5" />
           Compress idle gaps
         </Button>
-        <Button size="sm" variant={asTable ? "primary" : "secondary"} aria-pressed={asTable} onClick={() => setAsTable((v) => !v)}>
+        <Button
+          size="sm"
+          variant={asTable ? "primary" : "secondary"}
+          aria-pressed={asTable}
+          onClick={() => setAsTable((v) => !v)}
+        >
           <Table2 aria-hidden className="size-3.5" />
           View as table
         </Button>
-        <Button size="sm" onClick={() => downloadText(`${exportStem}.trace.json`, JSON.stringify(toChromeTrace(tree, props.label ? `build ${props.label}` : "workspace build")), "application/json")}>
+        <Button
+          size="sm"
+          onClick={() =>
+            downloadText(
+              `${exportStem}.trace.json`,
+              JSON.stringify(toChromeTrace(tree, props.label ? `build ${props.label}` : "workspace build")),
+              "application/json",
+            )
+          }
+        >
           <Download aria-hidden className="size-3.5" />
           Export trace
         </Button>
@@ -224,7 +277,10 @@ export function TimingsChart(props: TimingsChartProps) {
       </div>
 
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-xs">
-        <p className={cx("font-mono tabular-nums", showCritical ? "text-text" : "text-muted")} data-testid="critical-path-summary">
+        <p
+          className={cx("font-mono tabular-nums", showCritical ? "text-text" : "text-muted")}
+          data-testid="critical-path-summary"
+        >
           {path ? describeCriticalPath(path) : "critical path: working it out…"}
         </p>
         <p className="text-muted">
@@ -246,7 +302,9 @@ export function TimingsChart(props: TimingsChartProps) {
       <div className={cx("grid gap-3", !props.compact && "xl:grid-cols-[minmax(0,1fr)_18rem]")}>
         <div className="min-w-0">
           {rows.length === 0 ? (
-            <p className="rounded-md border border-dashed border-border px-3 py-6 text-center text-sm text-muted">No bar matches “{filter}”.</p>
+            <p className="rounded-md border border-dashed border-border px-3 py-6 text-center text-sm text-muted">
+              No bar matches “{filter}”.
+            </p>
           ) : asTable ? (
             <TimingsTable tree={tree} rows={tableRows} now={now} critical={highlight} />
           ) : (
@@ -276,7 +334,13 @@ export function TimingsChart(props: TimingsChartProps) {
 
       <Legend compare={Boolean(compare)} provisional={tree.items.some((i) => i.provisional)} />
 
-      {comparison && compare && <CompareTable comparison={comparison} baselineLabel={compare.label} currentLabel={props.label ?? "this build"} />}
+      {comparison && compare && (
+        <CompareTable
+          comparison={comparison}
+          baselineLabel={compare.label}
+          currentLabel={props.label ?? "this build"}
+        />
+      )}
     </div>
   );
 }

@@ -13,7 +13,8 @@ const COPY: Record<TimingsEmptyReason, { title: string; description: string; ico
   },
   "no-timings": {
     title: "No timings for this build",
-    description: "Coder writes provisioner timings when a job completes; this build recorded none (failed or canceled before any stage ran, or built by an older release).",
+    description:
+      "Coder writes provisioner timings when a job completes; this build recorded none (failed or canceled before any stage ran, or built by an older release).",
     icon: ChartGantt,
   },
   unsupported: {

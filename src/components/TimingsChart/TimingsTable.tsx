@@ -6,19 +6,48 @@ import { barEnd } from "./hitTest";
 import type { ChartRow } from "./rows";
 
 /** The accessible alternative to the canvas: every stage and item as table rows. */
-export function TimingsTable({ tree, rows, now, critical }: { tree: TimingTree; rows: readonly ChartRow[]; now: number; critical?: ReadonlySet<string> }) {
+export function TimingsTable({
+  tree,
+  rows,
+  now,
+  critical,
+}: {
+  tree: TimingTree;
+  rows: readonly ChartRow[];
+  now: number;
+  critical?: ReadonlySet<string>;
+}) {
   return (
-    <div className="max-h-[36rem] overflow-auto rounded-md border border-border bg-panel" tabIndex={0} role="region" aria-label="Timings table">
+    <div
+      className="max-h-[36rem] overflow-auto rounded-md border border-border bg-panel"
+      tabIndex={0}
+      role="region"
+      aria-label="Timings table"
+    >
       <table className="w-full min-w-[40rem] border-collapse text-xs">
-        <caption className="sr-only">Build timings: stages and their items, with start offset from the build start and duration</caption>
+        <caption className="sr-only">
+          Build timings: stages and their items, with start offset from the build start and duration
+        </caption>
         <thead className="sticky top-0 bg-raised text-left text-muted">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Name</th>
-            <th scope="col" className="px-3 py-2 font-medium">Stage</th>
-            <th scope="col" className="px-3 py-2 font-medium">Action / source</th>
-            <th scope="col" className="px-3 py-2 font-medium">Status</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Starts at</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Duration</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Name
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Stage
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Action / source
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Starts at
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Duration
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -26,7 +55,12 @@ export function TimingsTable({ tree, rows, now, critical }: { tree: TimingTree; 
             const stage = row.kind === "stage";
             const status = statusText(row);
             return (
-              <tr key={row.id} data-row-id={row.id} data-critical={critical?.has(row.id) ? "true" : undefined} className={cx("border-t border-border/60", stage && "bg-raised/50")}>
+              <tr
+                key={row.id}
+                data-row-id={row.id}
+                data-critical={critical?.has(row.id) ? "true" : undefined}
+                className={cx("border-t border-border/60", stage && "bg-raised/50")}
+              >
                 {stage ? (
                   <th scope="row" className="px-3 py-1.5 text-left font-semibold text-text">
                     {row.name}
@@ -35,13 +69,21 @@ export function TimingsTable({ tree, rows, now, critical }: { tree: TimingTree; 
                   <td className="break-all px-3 py-1.5 pl-6 font-mono text-text">{row.name}</td>
                 )}
                 <td className="px-3 py-1.5 text-muted">{row.stage.id}</td>
-                <td className="px-3 py-1.5 text-muted">{row.item ? [row.item.action, row.item.source ?? row.item.agentName].filter(Boolean).join(" · ") : `${row.stage.items.length} items`}</td>
+                <td className="px-3 py-1.5 text-muted">
+                  {row.item
+                    ? [row.item.action, row.item.source ?? row.item.agentName].filter(Boolean).join(" · ")
+                    : `${row.stage.items.length} items`}
+                </td>
                 <td className={cx("px-3 py-1.5", row.status === "failed" ? "font-semibold text-failure" : "text-text")}>
                   {status}
                   {critical?.has(row.id) ? " · critical path" : ""}
                 </td>
-                <td className="px-3 py-1.5 text-right font-mono tabular-nums text-text">+{formatTick(row.start - tree.start, 1000)}</td>
-                <td className="px-3 py-1.5 text-right font-mono tabular-nums text-text">{formatDuration(barEnd(row, now) - row.start)}</td>
+                <td className="px-3 py-1.5 text-right font-mono tabular-nums text-text">
+                  +{formatTick(row.start - tree.start, 1000)}
+                </td>
+                <td className="px-3 py-1.5 text-right font-mono tabular-nums text-text">
+                  {formatDuration(barEnd(row, now) - row.start)}
+                </td>
               </tr>
             );
           })}

@@ -83,7 +83,11 @@ export class PlotController {
     this.data = data;
     if (axisChanged) {
       if (this.following || !this.realRange) this.viewport = fullView(data.axis.length);
-      else this.viewport = clampView({ from: data.axis.toAxis(this.realRange[0]), to: data.axis.toAxis(this.realRange[1]) }, data.axis.length);
+      else
+        this.viewport = clampView(
+          { from: data.axis.toAxis(this.realRange[0]), to: data.axis.toAxis(this.realRange[1]) },
+          data.axis.length,
+        );
     }
     if (this.hover !== undefined && this.hover >= data.rows.length) this.hover = undefined;
     this.requestDraw();
@@ -91,7 +95,8 @@ export class PlotController {
 
   /** Returns whether anything changed (the caller then draws at once instead of next frame). */
   setSize(widthPx: number, heightPx: number, minimapHeightPx: number): boolean {
-    if (widthPx === this.widthPx && heightPx === this.heightPx && minimapHeightPx === this.minimapHeightPx) return false;
+    if (widthPx === this.widthPx && heightPx === this.heightPx && minimapHeightPx === this.minimapHeightPx)
+      return false;
     this.widthPx = widthPx;
     this.heightPx = heightPx;
     this.minimapHeightPx = minimapHeightPx;
@@ -115,7 +120,14 @@ export class PlotController {
 
   geometry(): PlotGeometry | undefined {
     if (!this.data) return undefined;
-    return { axis: this.data.axis, view: this.viewport, widthPx: this.widthPx, rowHeight: ROW_HEIGHT, scrollTop: this.scrollTop, now: this.data.now };
+    return {
+      axis: this.data.axis,
+      view: this.viewport,
+      widthPx: this.widthPx,
+      rowHeight: ROW_HEIGHT,
+      scrollTop: this.scrollTop,
+      now: this.data.now,
+    };
   }
 
   hit(x: number, y: number): { index: number; onBar: boolean } | undefined {
@@ -140,7 +152,9 @@ export class PlotController {
     if (!this.data) return;
     this.viewport = clampView(view, this.data.axis.length);
     this.following = isFullView(this.viewport, this.data.axis.length);
-    this.realRange = this.following ? undefined : [this.data.axis.fromAxis(this.viewport.from), this.data.axis.fromAxis(this.viewport.to)];
+    this.realRange = this.following
+      ? undefined
+      : [this.data.axis.fromAxis(this.viewport.from), this.data.axis.fromAxis(this.viewport.to)];
     this.requestDraw();
     this.scheduleCommit();
   }
@@ -215,7 +229,9 @@ export class PlotController {
       this.commitTimer = undefined;
       const data = this.data;
       if (!data) return;
-      this.callbacks.onViewCommit?.(this.realRange ? [this.realRange[0] - data.axis.start, this.realRange[1] - data.axis.start] : undefined);
+      this.callbacks.onViewCommit?.(
+        this.realRange ? [this.realRange[0] - data.axis.start, this.realRange[1] - data.axis.start] : undefined,
+      );
     }, COMMIT_DELAY_MS);
   }
 
@@ -242,7 +258,10 @@ export class PlotController {
     if (data.live && this.following) this.viewport = fullView(data.axis.length);
     const g = this.geometry()!;
     const ticks = axisTicks(data.axis, { from: this.viewport.from, to: this.viewport.to, widthPx: this.widthPx });
-    this.renderAxis(ticks.map((t) => ({ x: t.x, label: t.label })), g);
+    this.renderAxis(
+      ticks.map((t) => ({ x: t.x, label: t.label })),
+      g,
+    );
 
     const ctx = prepare(this.canvas, this.widthPx, this.heightPx);
     if (ctx) {
@@ -262,7 +281,10 @@ export class PlotController {
       });
     }
     this.drawOverview(data);
-    this.canvas?.parentElement?.setAttribute("data-view", `${Math.round(data.axis.fromAxis(this.viewport.from) - data.axis.start)}-${Math.round(data.axis.fromAxis(this.viewport.to) - data.axis.start)}`);
+    this.canvas?.parentElement?.setAttribute(
+      "data-view",
+      `${Math.round(data.axis.fromAxis(this.viewport.from) - data.axis.start)}-${Math.round(data.axis.fromAxis(this.viewport.to) - data.axis.start)}`,
+    );
     this.callbacks.onDrawn?.(performance.now() - t0);
   }
 
@@ -284,7 +306,16 @@ export class PlotController {
         hueOf: (item) => data.palette.stage[stageMeta(item.stage).hue],
       });
     }
-    drawMinimapView(ctx, this.minimapCache, this.viewport.from, this.viewport.to, data.axis.length, this.widthPx, this.minimapHeightPx, data.palette);
+    drawMinimapView(
+      ctx,
+      this.minimapCache,
+      this.viewport.from,
+      this.viewport.to,
+      data.axis.length,
+      this.widthPx,
+      this.minimapHeightPx,
+      data.palette,
+    );
   }
 
   /** Tick and break labels as DOM (crisp, selectable, readable by tests), reusing a pool of spans. */
@@ -295,7 +326,8 @@ export class PlotController {
     for (const b of g.axis.breaks) {
       const x0 = ((g.axis.toAxis(b.start) - g.view.from) / (g.view.to - g.view.from)) * g.widthPx;
       const x1 = ((g.axis.toAxis(b.end) - g.view.from) / (g.view.to - g.view.from)) * g.widthPx;
-      if (x1 >= 0 && x0 <= g.widthPx) labels.push({ x: (x0 + x1) / 2, label: `⋯ ${formatDuration(b.duration)}`, kind: "break" });
+      if (x1 >= 0 && x0 <= g.widthPx)
+        labels.push({ x: (x0 + x1) / 2, label: `⋯ ${formatDuration(b.duration)}`, kind: "break" });
     }
     while (this.tickPool.length < labels.length) {
       const span = el.ownerDocument.createElement("span");

@@ -8,13 +8,19 @@ export interface RowFact {
   value: string;
 }
 
-const KIND_LABEL = { resource: "Resource", script: "Script", connection: "Agent connection", phase: "Log phase" } as const;
+const KIND_LABEL = {
+  resource: "Resource",
+  script: "Script",
+  connection: "Agent connection",
+  phase: "Log phase",
+} as const;
 
 /** Status words for a bar (DESIGN.md: never colour alone). */
 export function statusText(row: ChartRow): string {
   const item = row.item;
   if (item?.scriptStatus === "timed_out") return "Timed out";
-  if (row.status === "failed") return item?.exitCode !== undefined && item.kind === "script" ? `Failed (exit ${item.exitCode})` : "Failed";
+  if (row.status === "failed")
+    return item?.exitCode !== undefined && item.kind === "script" ? `Failed (exit ${item.exitCode})` : "Failed";
   if (row.running) return "Running";
   if (item?.scriptStatus === "pipes_left_open") return "Pipes left open";
   return "OK";
@@ -36,7 +42,8 @@ export function rowFacts(row: ChartRow, buildStart: number, now: number): RowFac
   facts.push({ label: "Starts at", value: `+${formatTick(row.start - buildStart, 1000)}` });
   facts.push({ label: "Duration", value: formatDuration(barEnd(row, now) - row.start) });
   facts.push({ label: "Status", value: statusText(row) });
-  if (row.provisional) facts.push({ label: "Note", value: "Provisional, from the build log; real timings arrive when the job completes" });
+  if (row.provisional)
+    facts.push({ label: "Note", value: "Provisional, from the build log; real timings arrive when the job completes" });
   return facts;
 }
 

@@ -172,7 +172,13 @@ export function barLabel(row: ChartRow, now: number): string {
   return text;
 }
 
-function drawBreak(ctx: CanvasRenderingContext2D, b: AxisBreak, g: PlotGeometry, heightPx: number, p: ChartPalette): void {
+function drawBreak(
+  ctx: CanvasRenderingContext2D,
+  b: AxisBreak,
+  g: PlotGeometry,
+  heightPx: number,
+  p: ChartPalette,
+): void {
   const x0 = xOf(b.start, g);
   const x1 = xOf(b.end, g);
   if (x1 < 0 || x0 > g.widthPx) return;
@@ -249,7 +255,16 @@ export function paintMinimap(canvas: HTMLCanvasElement, scene: MinimapScene): vo
 }
 
 /** Copies the cached overview and shades what is outside the current view. */
-export function drawMinimapView(ctx: CanvasRenderingContext2D, cache: CanvasImageSource | undefined, from: number, to: number, length: number, w: number, h: number, p: ChartPalette): void {
+export function drawMinimapView(
+  ctx: CanvasRenderingContext2D,
+  cache: CanvasImageSource | undefined,
+  from: number,
+  to: number,
+  length: number,
+  w: number,
+  h: number,
+  p: ChartPalette,
+): void {
   ctx.clearRect(0, 0, w, h);
   if (cache) ctx.drawImage(cache, 0, 0, w, h);
   const scale = w / Math.max(length, 1);

@@ -6,7 +6,14 @@ import { chartRows } from "./rows";
 
 const tree = buildTimingTree(RECORDED_START, { now: 0 });
 const rows = chartRows(tree, { expanded: new Set(["apply"]) }).rows;
-const g: PlotGeometry = { axis: linearAxis(tree.start, tree.end), view: { from: 0, to: tree.duration }, widthPx: 299, rowHeight: 28, scrollTop: 0, now: tree.end };
+const g: PlotGeometry = {
+  axis: linearAxis(tree.start, tree.end),
+  view: { from: 0, to: tree.duration },
+  widthPx: 299,
+  rowHeight: 28,
+  scrollTop: 0,
+  now: tree.end,
+};
 
 describe("hit testing", () => {
   it("finds the row under the pointer and whether it is on the bar", () => {

@@ -34,7 +34,12 @@ export function barSpan(row: ChartRow, g: PlotGeometry): { x0: number; x1: numbe
 }
 
 /** The row under a pointer, and whether the pointer is on (or within a few pixels of) its bar. */
-export function hitTest(rows: readonly ChartRow[], g: PlotGeometry, x: number, y: number): { index: number; onBar: boolean } | undefined {
+export function hitTest(
+  rows: readonly ChartRow[],
+  g: PlotGeometry,
+  x: number,
+  y: number,
+): { index: number; onBar: boolean } | undefined {
   const index = Math.floor((y + g.scrollTop) / g.rowHeight);
   if (index < 0 || index >= rows.length) return undefined;
   const { x0, x1 } = barSpan(rows[index], g);

@@ -17,7 +17,15 @@ export interface ChartPalette {
 
 // Used when a variable is missing (jsdom, or a theme without it); the light theme's values.
 const FALLBACK: ChartPalette = {
-  stage: { init: "#56b4e9", plan: "#e69f00", graph: "#cc79a7", apply: "#0072b2", connect: "#009e73", script: "#8b5cf6", other: "#5b6675" },
+  stage: {
+    init: "#56b4e9",
+    plan: "#e69f00",
+    graph: "#cc79a7",
+    apply: "#0072b2",
+    connect: "#009e73",
+    script: "#8b5cf6",
+    other: "#5b6675",
+  },
   failure: "#b91c1c",
   attention: "#a16207",
   progress: "#1d4ed8",
@@ -36,7 +44,8 @@ export function readPalette(): ChartPalette {
   const v = (name: string, fallback: string) => style.getPropertyValue(name).trim() || fallback;
   const stage = {} as Record<StageHue, string>;
   for (const hue of Object.keys(FALLBACK.stage) as StageHue[]) {
-    stage[hue] = hue === "other" ? v("--status-neutral", FALLBACK.stage.other) : v(`--color-stage-${hue}`, FALLBACK.stage[hue]);
+    stage[hue] =
+      hue === "other" ? v("--status-neutral", FALLBACK.stage.other) : v(`--color-stage-${hue}`, FALLBACK.stage[hue]);
   }
   return {
     stage,

@@ -8,28 +8,52 @@ const tree = buildTimingTree(RECORDED_START, { now: 0 });
 
 describe("chartRows", () => {
   it("shows stages, and the items of expanded stages under them", () => {
-    expect(chartRows(tree, { expanded: new Set() }).rows.map((r) => r.id)).toEqual(["init", "plan", "graph", "apply", "connect", "start"]);
+    expect(chartRows(tree, { expanded: new Set() }).rows.map((r) => r.id)).toEqual([
+      "init",
+      "plan",
+      "graph",
+      "apply",
+      "connect",
+      "start",
+    ]);
     const rows = chartRows(tree, { expanded: new Set(["graph"]) }).rows;
-    expect(rows.map((r) => `${r.kind}:${r.id}`).slice(2, 5)).toEqual(["stage:graph", "item:graph/state file", "stage:apply"]);
+    expect(rows.map((r) => `${r.kind}:${r.id}`).slice(2, 5)).toEqual([
+      "stage:graph",
+      "item:graph/state file",
+      "stage:apply",
+    ]);
   });
 
   it("sorts items by duration on request", () => {
-    const rows = chartRows(tree, { expanded: new Set(["start"]), sort: "duration" }).rows.filter((r) => r.kind === "item");
+    const rows = chartRows(tree, { expanded: new Set(["start"]), sort: "duration" }).rows.filter(
+      (r) => r.kind === "item",
+    );
     expect(rows.map((r) => r.name)).toEqual(["Startup Script", "code-server", "Dotfiles"]);
   });
 
   it("filters by name, action, source or agent, opening the stages that match", () => {
     const { rows, matches } = chartRows(tree, { expanded: new Set(), filter: "DOCKER" });
     expect(matches).toBe(2);
-    expect(rows.map((r) => r.id)).toEqual(["plan", "plan/docker_image.main", "apply", "apply/docker_container.workspace[0]"]);
-    expect(chartRows(tree, { expanded: new Set(), filter: "main" }).rows.filter((r) => r.kind === "item")).toHaveLength(5);
+    expect(rows.map((r) => r.id)).toEqual([
+      "plan",
+      "plan/docker_image.main",
+      "apply",
+      "apply/docker_container.workspace[0]",
+    ]);
+    expect(chartRows(tree, { expanded: new Set(), filter: "main" }).rows.filter((r) => r.kind === "item")).toHaveLength(
+      5,
+    );
     expect(chartRows(tree, { expanded: new Set(), filter: "nothing-like-this" }).rows).toEqual([]);
   });
 });
 
 describe("slowestItems", () => {
   it("lists the longest items first", () => {
-    expect(slowestItems(tree, 3).map((i) => i.name)).toEqual(["Startup Script", "state file", "docker_container.workspace[0]"]);
+    expect(slowestItems(tree, 3).map((i) => i.name)).toEqual([
+      "Startup Script",
+      "state file",
+      "docker_container.workspace[0]",
+    ]);
   });
 
   it("agrees with a full sort on a large build", () => {

@@ -41,18 +41,42 @@ export function chartRows(tree: TimingTree, { expanded, filter = "", sort = "sta
     const items = needle ? stage.items.filter((i) => matchesFilter(i, needle)) : stage.items;
     matches += items.length;
     if (needle && items.length === 0) continue;
-    rows.push({ id: stage.id, kind: "stage", stage, name: stage.label, start: stage.start, end: stage.end, status: stage.status, running: stage.running, provisional: stage.provisional });
+    rows.push({
+      id: stage.id,
+      kind: "stage",
+      stage,
+      name: stage.label,
+      start: stage.start,
+      end: stage.end,
+      status: stage.status,
+      running: stage.running,
+      provisional: stage.provisional,
+    });
     if (!needle && !expanded.has(stage.id)) continue;
-    const ordered = sort === "duration" ? [...items].sort((a, b) => b.duration - a.duration || a.start - b.start) : items;
+    const ordered =
+      sort === "duration" ? [...items].sort((a, b) => b.duration - a.duration || a.start - b.start) : items;
     for (const item of ordered) {
-      rows.push({ id: item.id, kind: "item", stage, item, name: item.name, start: item.start, end: item.end, status: item.status, running: item.running, provisional: item.provisional });
+      rows.push({
+        id: item.id,
+        kind: "item",
+        stage,
+        item,
+        name: item.name,
+        start: item.start,
+        end: item.end,
+        status: item.status,
+        running: item.running,
+        provisional: item.provisional,
+      });
     }
   }
   return { rows, matches };
 }
 
 function matchesFilter(item: TimingItem, needle: string): boolean {
-  return [item.name, item.action, item.source, item.agentName].some((f) => f !== undefined && f.toLowerCase().includes(needle));
+  return [item.name, item.action, item.source, item.agentName].some(
+    (f) => f !== undefined && f.toLowerCase().includes(needle),
+  );
 }
 
 /** The `n` longest items, longest first. */

@@ -15,7 +15,11 @@ export const EMPTY_URL_STATE: ChartUrlState = { expanded: [], critical: false, c
 const KEYS = { range: "range", expanded: "expand", critical: "cp", compress: "gaps" } as const;
 
 export function readChartUrlState(params: URLSearchParams): ChartUrlState {
-  const state: ChartUrlState = { expanded: [], critical: params.get(KEYS.critical) === "1", compress: params.get(KEYS.compress) === "1" };
+  const state: ChartUrlState = {
+    expanded: [],
+    critical: params.get(KEYS.critical) === "1",
+    compress: params.get(KEYS.compress) === "1",
+  };
   const range = params.get(KEYS.range)?.match(/^(-?\d+(?:\.\d+)?)-(-?\d+(?:\.\d+)?)$/);
   if (range) {
     const from = Number(range[1]);

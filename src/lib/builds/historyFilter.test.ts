@@ -1,7 +1,20 @@
 import { describe, expect, it } from "vitest";
-import { filterBuilds, initiatorsOf, isFiltering, NO_FILTER, readHistoryFilter, shouldFetchMore, writeHistoryFilter } from "./historyFilter";
+import {
+  filterBuilds,
+  initiatorsOf,
+  isFiltering,
+  NO_FILTER,
+  readHistoryFilter,
+  shouldFetchMore,
+  writeHistoryFilter,
+} from "./historyFilter";
 
-const b = (n: number, transition: string, status: string, initiator: string) => ({ build_number: n, transition, initiator_name: initiator, job: { status } });
+const b = (n: number, transition: string, status: string, initiator: string) => ({
+  build_number: n,
+  transition,
+  initiator_name: initiator,
+  job: { status },
+});
 const builds = [
   b(6, "start", "running", "alice"),
   b(5, "stop", "succeeded", "alice"),

@@ -17,7 +17,12 @@ export interface HistoryFilter {
   onlyFailures: boolean;
 }
 
-export const NO_FILTER: HistoryFilter = { transition: undefined, status: undefined, initiator: undefined, onlyFailures: false };
+export const NO_FILTER: HistoryFilter = {
+  transition: undefined,
+  status: undefined,
+  initiator: undefined,
+  onlyFailures: false,
+};
 
 const PARAM = { transition: "transition", status: "status", initiator: "initiator", onlyFailures: "failures" } as const;
 
@@ -46,7 +51,12 @@ export function writeHistoryFilter(params: URLSearchParams, filter: HistoryFilte
 }
 
 export function isFiltering(filter: HistoryFilter): boolean {
-  return filter.transition !== undefined || filter.status !== undefined || filter.initiator !== undefined || filter.onlyFailures;
+  return (
+    filter.transition !== undefined ||
+    filter.status !== undefined ||
+    filter.initiator !== undefined ||
+    filter.onlyFailures
+  );
 }
 
 function matchesStatus(status: string, filter: StatusFilter): boolean {
@@ -54,7 +64,9 @@ function matchesStatus(status: string, filter: StatusFilter): boolean {
 }
 
 /** The fields a filter looks at. */
-export type FilterableBuild = Pick<WorkspaceBuild, "transition" | "initiator_name"> & { job: Pick<ProvisionerJob, "status"> };
+export type FilterableBuild = Pick<WorkspaceBuild, "transition" | "initiator_name"> & {
+  job: Pick<ProvisionerJob, "status">;
+};
 
 export function matchesFilter(build: FilterableBuild, filter: HistoryFilter): boolean {
   if (filter.transition !== undefined && build.transition !== filter.transition) return false;

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { WorkspaceBuild } from "../../api/types";
 import { mergePages, pageOffsets } from "./paging";
 
-const build = (n: number, status = "succeeded") => ({ id: `b${n}`, build_number: n, job: { status } }) as unknown as WorkspaceBuild;
+const build = (n: number, status = "succeeded") =>
+  ({ id: `b${n}`, build_number: n, job: { status } }) as unknown as WorkspaceBuild;
 const range = (from: number, to: number) => Array.from({ length: from - to + 1 }, (_, i) => build(from - i));
 const numbers = (list: WorkspaceBuild[]) => list.map((b) => b.build_number);
 

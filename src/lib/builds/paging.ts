@@ -27,7 +27,11 @@ export interface MergedHistory {
  * last saw it: a build started after page 1 was fetched appears at the top at once, and the
  * running build's copy is always the freshest one.
  */
-export function mergePages(pages: ReadonlyArray<readonly WorkspaceBuild[] | undefined>, limit: number = HISTORY_PAGE_SIZE, latest?: WorkspaceBuild): MergedHistory {
+export function mergePages(
+  pages: ReadonlyArray<readonly WorkspaceBuild[] | undefined>,
+  limit: number = HISTORY_PAGE_SIZE,
+  latest?: WorkspaceBuild,
+): MergedHistory {
   const byId = new Map<string, WorkspaceBuild>();
   let loadedPages = 0;
   for (const page of pages) {

@@ -5,7 +5,10 @@ const p = (name: string, value: string) => ({ name, value });
 
 describe("diffParameters", () => {
   it("marks changed, unchanged, added and removed", () => {
-    const rows = diffParameters([p("cpu", "4"), p("region", "eu"), p("gpu", "true")], [p("cpu", "2"), p("region", "eu"), p("disk", "50")]);
+    const rows = diffParameters(
+      [p("cpu", "4"), p("region", "eu"), p("gpu", "true")],
+      [p("cpu", "2"), p("region", "eu"), p("disk", "50")],
+    );
     expect(rows).toEqual([
       { name: "cpu", value: "4", previous: "2", change: "changed" },
       { name: "region", value: "eu", previous: "eu", change: "unchanged" },

@@ -15,7 +15,10 @@ export interface ParameterRow {
  * Rows in this build's order, then parameters only the previous build had. Without a previous
  * build (the first build, or it could not be loaded) every row is `unknown`: nothing to compare.
  */
-export function diffParameters(current: readonly WorkspaceBuildParameter[], previous: readonly WorkspaceBuildParameter[] | undefined): ParameterRow[] {
+export function diffParameters(
+  current: readonly WorkspaceBuildParameter[],
+  previous: readonly WorkspaceBuildParameter[] | undefined,
+): ParameterRow[] {
   if (!previous) return current.map((p) => ({ name: p.name, value: p.value, previous: undefined, change: "unknown" }));
   const before = new Map(previous.map((p) => [p.name, p.value]));
   const rows: ParameterRow[] = current.map((p) => {

@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { dailyCostOf } from "./quota";
 
-const b = (n: number, transition: string, status: string, cost: number) => ({ id: `b${n}`, build_number: n, transition, daily_cost: cost, job: { status } });
+const b = (n: number, transition: string, status: string, cost: number) => ({
+  id: `b${n}`,
+  build_number: n,
+  transition,
+  daily_cost: cost,
+  job: { status },
+});
 
 describe("dailyCostOf", () => {
   it("uses the build's own cost when it has one", () => {
@@ -9,7 +15,13 @@ describe("dailyCostOf", () => {
   });
 
   it("estimates a refused build from the newest succeeded start with a cost", () => {
-    const history = [b(7, "start", "failed", 0), b(6, "stop", "succeeded", 1), b(5, "start", "succeeded", 8), b(3, "start", "succeeded", 6), b(4, "start", "failed", 0)];
+    const history = [
+      b(7, "start", "failed", 0),
+      b(6, "stop", "succeeded", 1),
+      b(5, "start", "succeeded", 8),
+      b(3, "start", "succeeded", 6),
+      b(4, "start", "failed", 0),
+    ];
     expect(dailyCostOf(history[0], history)).toEqual({ daily: 8, fromBuild: 5 });
   });
 

@@ -10,7 +10,9 @@ export interface CostEstimate {
   fromBuild: number;
 }
 
-type CostBuild = Pick<WorkspaceBuild, "id" | "build_number" | "transition" | "daily_cost"> & { job: Pick<WorkspaceBuild["job"], "status"> };
+type CostBuild = Pick<WorkspaceBuild, "id" | "build_number" | "transition" | "daily_cost"> & {
+  job: Pick<WorkspaceBuild["job"], "status">;
+};
 
 export function dailyCostOf(build: CostBuild, history: readonly CostBuild[]): CostEstimate | undefined {
   if (build.daily_cost > 0) return { daily: build.daily_cost, fromBuild: build.build_number };

@@ -15,16 +15,39 @@ const prov = (stage: string, from: number, to: number, resource = `r.${stage}`) 
 });
 
 const timings: WorkspaceBuildTimings = {
-  provisioner_timings: [prov("init", 0, 10), prov("plan", 10, 20), prov("plan", 12, 25, "r.other"), prov("graph", 25, 30), prov("apply", 30, 60)],
-  agent_connection_timings: [{ stage: "connect", started_at: at(60), ended_at: at(70), workspace_agent_id: "a", workspace_agent_name: "main" }],
+  provisioner_timings: [
+    prov("init", 0, 10),
+    prov("plan", 10, 20),
+    prov("plan", 12, 25, "r.other"),
+    prov("graph", 25, 30),
+    prov("apply", 30, 60),
+  ],
+  agent_connection_timings: [
+    { stage: "connect", started_at: at(60), ended_at: at(70), workspace_agent_id: "a", workspace_agent_name: "main" },
+  ],
   agent_script_timings: [
-    { stage: "start", started_at: at(70), ended_at: at(100), exit_code: 1, status: "exit_failure", display_name: "setup", workspace_agent_id: "a", workspace_agent_name: "main" },
+    {
+      stage: "start",
+      started_at: at(70),
+      ended_at: at(100),
+      exit_code: 1,
+      status: "exit_failure",
+      display_name: "setup",
+      workspace_agent_id: "a",
+      workspace_agent_name: "main",
+    },
   ],
 };
 
 describe("stageBreakdown", () => {
   it("spans each bucket from its first start to its last end", () => {
-    expect(stageDurations(timings)).toEqual({ init: 10_000, plan: 15_000, graph: 5_000, apply: 30_000, agents: 40_000 });
+    expect(stageDurations(timings)).toEqual({
+      init: 10_000,
+      plan: 15_000,
+      graph: 5_000,
+      apply: 30_000,
+      agents: 40_000,
+    });
   });
 
   it("places segments as fractions of the whole build and marks failures", () => {

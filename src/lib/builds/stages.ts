@@ -7,7 +7,13 @@ import { buildTimingTree } from "../timings";
 export const STAGE_BUCKETS = ["init", "plan", "graph", "apply", "agents"] as const;
 export type StageBucket = (typeof STAGE_BUCKETS)[number];
 
-export const BUCKET_LABELS: Record<StageBucket, string> = { init: "Init", plan: "Plan", graph: "Graph", apply: "Apply", agents: "Agents" };
+export const BUCKET_LABELS: Record<StageBucket, string> = {
+  init: "Init",
+  plan: "Plan",
+  graph: "Graph",
+  apply: "Apply",
+  agents: "Agents",
+};
 
 const BUCKET_OF: Record<string, StageBucket> = {
   init: "init",
@@ -37,7 +43,10 @@ export interface StageBreakdown {
 }
 
 /** Buckets in stage order, or undefined when the build has no timings (failed builds have none, SPEC §7). */
-export function stageBreakdown(timings: Partial<WorkspaceBuildTimings> | null | undefined, now?: number): StageBreakdown | undefined {
+export function stageBreakdown(
+  timings: Partial<WorkspaceBuildTimings> | null | undefined,
+  now?: number,
+): StageBreakdown | undefined {
   const tree = buildTimingTree(timings, { now });
   const spans = new Map<StageBucket, { start: number; end: number; failed: boolean }>();
   for (const stage of tree.stages) {
@@ -71,7 +80,10 @@ export function stageBreakdown(timings: Partial<WorkspaceBuildTimings> | null | 
 }
 
 /** Milliseconds per bucket (0 for buckets the build did not reach). */
-export function stageDurations(timings: Partial<WorkspaceBuildTimings> | null | undefined, now?: number): Record<StageBucket, number> {
+export function stageDurations(
+  timings: Partial<WorkspaceBuildTimings> | null | undefined,
+  now?: number,
+): Record<StageBucket, number> {
   const out: Record<StageBucket, number> = { init: 0, plan: 0, graph: 0, apply: 0, agents: 0 };
   for (const segment of stageBreakdown(timings, now)?.segments ?? []) out[segment.bucket] = segment.duration;
   return out;

@@ -35,6 +35,12 @@ export function visibleTabs(canReadState: boolean): BuildTab[] {
 }
 
 /** Build numbers of the neighbours: previous exists above #1, next up to the workspace's latest. */
-export function neighbours(number: number, latest: number | undefined): { previous: number | undefined; next: number | undefined } {
-  return { previous: number > 1 ? number - 1 : undefined, next: latest !== undefined && number < latest ? number + 1 : undefined };
+export function neighbours(
+  number: number,
+  latest: number | undefined,
+): { previous: number | undefined; next: number | undefined } {
+  return {
+    previous: number > 1 ? number - 1 : undefined,
+    next: latest !== undefined && number < latest ? number + 1 : undefined,
+  };
 }

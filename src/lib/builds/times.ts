@@ -4,7 +4,9 @@
 import type { ProvisionerJobStatus, WorkspaceBuild } from "../../api/types";
 import { durationBetween } from "../format";
 
-type BuildTimes = Pick<WorkspaceBuild, "created_at"> & { job: Pick<WorkspaceBuild["job"], "status" | "created_at" | "started_at" | "completed_at" | "canceled_at"> };
+type BuildTimes = Pick<WorkspaceBuild, "created_at"> & {
+  job: Pick<WorkspaceBuild["job"], "status" | "created_at" | "started_at" | "completed_at" | "canceled_at">;
+};
 
 const ACTIVE: ReadonlySet<ProvisionerJobStatus> = new Set(["pending", "running", "canceling"]);
 

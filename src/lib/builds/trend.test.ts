@@ -23,7 +23,13 @@ function build(n: number, status: string, seconds: number | undefined, version =
 }
 
 describe("trendOf", () => {
-  const builds = [build(4, "succeeded", 40, "v2"), build(3, "failed", 5, "v2"), build(2, "succeeded", 20), build(1, "succeeded", 10), build(5, "canceled", undefined, "v2")];
+  const builds = [
+    build(4, "succeeded", 40, "v2"),
+    build(3, "failed", 5, "v2"),
+    build(2, "succeeded", 20),
+    build(1, "succeeded", 10),
+    build(5, "canceled", undefined, "v2"),
+  ];
 
   it("gives one point per build, oldest first, with status meaning", () => {
     const trend = trendOf(builds, T0);

@@ -55,10 +55,13 @@ function succeededDurations(points: readonly TrendPoint[]): number[] {
 }
 
 /** Builds where the template version differs from the build before (in build-number order). */
-export function versionChanges(points: readonly Pick<TrendPoint, "number" | "versionId" | "versionName">[]): VersionChange[] {
+export function versionChanges(
+  points: readonly Pick<TrendPoint, "number" | "versionId" | "versionName">[],
+): VersionChange[] {
   const changes: VersionChange[] = [];
   for (let i = 1; i < points.length; i++) {
-    if (points[i].versionId !== points[i - 1].versionId) changes.push({ number: points[i].number, versionName: points[i].versionName });
+    if (points[i].versionId !== points[i - 1].versionId)
+      changes.push({ number: points[i].number, versionName: points[i].versionName });
   }
   return changes;
 }

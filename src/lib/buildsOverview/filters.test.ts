@@ -1,20 +1,51 @@
 import { describe, expect, it } from "vitest";
-import { activeFilterCount, filterOptions, filterOverview, readOverviewFilter, writeOverviewFilter, type OverviewFilter } from "./filters";
+import {
+  activeFilterCount,
+  filterOptions,
+  filterOverview,
+  readOverviewFilter,
+  writeOverviewFilter,
+  type OverviewFilter,
+} from "./filters";
 import { DAY, HOUR, MIN, NOW, build, workspace } from "./testing";
 
-const none: OverviewFilter = { range: "24h", status: undefined, template: undefined, owner: undefined, transition: undefined, errorCode: undefined };
+const none: OverviewFilter = {
+  range: "24h",
+  status: undefined,
+  template: undefined,
+  owner: undefined,
+  transition: undefined,
+  errorCode: undefined,
+};
 
 describe("URL state", () => {
   it("reads every filter, defaulting the range and ignoring an unknown one", () => {
-    const f = readOverviewFilter(new URLSearchParams("status=failed&template=docker&owner=bob&transition=stop&error_code=INSUFFICIENT_QUOTA&range=7d"));
-    expect(f).toEqual({ range: "7d", status: "failed", template: "docker", owner: "bob", transition: "stop", errorCode: "INSUFFICIENT_QUOTA" });
+    const f = readOverviewFilter(
+      new URLSearchParams(
+        "status=failed&template=docker&owner=bob&transition=stop&error_code=INSUFFICIENT_QUOTA&range=7d",
+      ),
+    );
+    expect(f).toEqual({
+      range: "7d",
+      status: "failed",
+      template: "docker",
+      owner: "bob",
+      transition: "stop",
+      errorCode: "INSUFFICIENT_QUOTA",
+    });
     expect(readOverviewFilter(new URLSearchParams("range=2w&status="))).toEqual(none);
   });
 
   it("writes a patch, keeps other params, drops empty values and the default range", () => {
-    const next = writeOverviewFilter(new URLSearchParams("tab=x&template=docker&range=1h"), { template: undefined, errorCode: "INSUFFICIENT_QUOTA", range: "24h" });
+    const next = writeOverviewFilter(new URLSearchParams("tab=x&template=docker&range=1h"), {
+      template: undefined,
+      errorCode: "INSUFFICIENT_QUOTA",
+      range: "24h",
+    });
     expect(next.toString()).toBe("tab=x&error_code=INSUFFICIENT_QUOTA");
-    expect(readOverviewFilter(writeOverviewFilter(new URLSearchParams(), { ...none, owner: "alice", range: "1h" }))).toEqual({ ...none, owner: "alice", range: "1h" });
+    expect(
+      readOverviewFilter(writeOverviewFilter(new URLSearchParams(), { ...none, owner: "alice", range: "1h" })),
+    ).toEqual({ ...none, owner: "alice", range: "1h" });
   });
 
   it("counts filters other than the range", () => {
@@ -32,7 +63,8 @@ describe("filterOverview", () => {
     build({ ws: k8s, age: 5 * MIN, status: "running", transition: "stop" }),
     build({ ws: k8s, age: 2 * DAY, status: "failed" }),
   ];
-  const ids = (f: Partial<OverviewFilter>) => filterOverview(builds, { ...none, ...f }, NOW).map((b) => builds.indexOf(b));
+  const ids = (f: Partial<OverviewFilter>) =>
+    filterOverview(builds, { ...none, ...f }, NOW).map((b) => builds.indexOf(b));
 
   it("applies the range to creation time", () => {
     expect(ids({})).toEqual([0, 1, 2]);

@@ -97,7 +97,13 @@ export interface FilterOptions {
 
 /** Values seen in the fetched builds for each filter menu; a selected value is always offered. */
 export function filterOptions(builds: readonly OverviewBuild[], selected: OverviewFilter): FilterOptions {
-  const sets: Record<FilterKey, Set<string>> = { status: new Set(), template: new Set(), owner: new Set(), transition: new Set(), errorCode: new Set() };
+  const sets: Record<FilterKey, Set<string>> = {
+    status: new Set(),
+    template: new Set(),
+    owner: new Set(),
+    transition: new Set(),
+    errorCode: new Set(),
+  };
   for (const b of builds) {
     sets.status.add(b.job.status);
     sets.template.add(b.workspace.template_name);

@@ -92,7 +92,13 @@ describe("failure rates and top lists", () => {
   });
 
   it("summarises the range", () => {
-    expect(healthSummary(builds)).toMatchObject({ total: 10, failed: 4, failureRate: 4 / 8, durationP50: 10_000, durationP95: 10_000 });
+    expect(healthSummary(builds)).toMatchObject({
+      total: 10,
+      failed: 4,
+      failureRate: 4 / 8,
+      durationP50: 10_000,
+      durationP95: 10_000,
+    });
     expect(healthSummary([]).failureRate).toBeUndefined();
   });
 });

@@ -189,7 +189,11 @@ export function queueTimes(builds: readonly OverviewBuild[], range: RangeId, now
     per[index].push(ms);
     all.push(ms);
   }
-  return { points: starts.map((start, i) => ({ start, p95: percentile(per[i], 95) })), p50: percentile(all, 50), p95: percentile(all, 95) };
+  return {
+    points: starts.map((start, i) => ({ start, p95: percentile(per[i], 95) })),
+    p50: percentile(all, 50),
+    p95: percentile(all, 95),
+  };
 }
 
 export interface HealthSummary {

@@ -35,10 +35,19 @@ describe("mergeAfter", () => {
 });
 
 describe("historyTargets", () => {
-  const candidate = (id: string, number: number, ageMs: number) => ({ id, latest: { build_number: number, createdMs: NOW - ageMs } });
+  const candidate = (id: string, number: number, ageMs: number) => ({
+    id,
+    latest: { build_number: number, createdMs: NOW - ageMs },
+  });
 
   it("skips first builds and workspaces idle since before the window, newest first", () => {
-    const all = [candidate("old", 9, 9 * DAY), candidate("first", 1, 0), candidate("a", 4, 2 * DAY), candidate("b", 2, DAY / 2), { id: "none", latest: undefined }];
+    const all = [
+      candidate("old", 9, 9 * DAY),
+      candidate("first", 1, 0),
+      candidate("a", 4, 2 * DAY),
+      candidate("b", 2, DAY / 2),
+      { id: "none", latest: undefined },
+    ];
     expect(historyTargets(all, NOW - 8 * DAY)).toEqual(["b", "a"]);
   });
 });
@@ -72,7 +81,15 @@ describe("applyLatest", () => {
 });
 
 describe("changedFromJobs", () => {
-  const meta = (workspaceId: string) => ({ workspace_id: workspaceId, workspace_name: "x", template_name: "docker", template_version_name: "v1", template_id: "t", template_display_name: "", template_icon: "" });
+  const meta = (workspaceId: string) => ({
+    workspace_id: workspaceId,
+    workspace_name: "x",
+    template_name: "docker",
+    template_version_name: "v1",
+    template_id: "t",
+    template_display_name: "",
+    template_icon: "",
+  });
   const knownJobs = new Map([
     ["j-running", { status: "running", workspaceId: "w1" }],
     ["j-done", { status: "succeeded", workspaceId: "w2" }],
@@ -84,8 +101,14 @@ describe("changedFromJobs", () => {
     const changes = changedFromJobs({
       attempted: new Map(),
       since: 0,
-      active: [job({ id: "j-running", status: "running", metadata: meta("w1") }), job({ id: "j-new", status: "pending", metadata: meta("w4") })],
-      recent: [job({ id: "j-done", status: "succeeded", metadata: meta("w2") }), job({ id: "j-quick", status: "succeeded", metadata: meta("w5") })],
+      active: [
+        job({ id: "j-running", status: "running", metadata: meta("w1") }),
+        job({ id: "j-new", status: "pending", metadata: meta("w4") }),
+      ],
+      recent: [
+        job({ id: "j-done", status: "succeeded", metadata: meta("w2") }),
+        job({ id: "j-quick", status: "succeeded", metadata: meta("w5") }),
+      ],
       previousActive: new Map([
         ["j-running", "w1"],
         ["j-gone", "w3"],
@@ -108,13 +131,23 @@ describe("changedFromJobs", () => {
 
   it("ignores jobs older than the cached window: their builds are never cached", () => {
     const old = job({ id: "j-old", status: "failed", created_at: iso(NOW - 9 * DAY), metadata: meta("w9") });
-    const changes = changedFromJobs({ active: [], recent: [old], previousActive: new Map(), known, attempted: new Map(), since: NOW - 8 * DAY });
+    const changes = changedFromJobs({
+      active: [],
+      recent: [old],
+      previousActive: new Map(),
+      known,
+      attempted: new Map(),
+      since: NOW - 8 * DAY,
+    });
     expect([...changes.workspaceIds]).toEqual([]);
   });
 
   it("ignores template imports and asks for a resync when a job names no workspace", () => {
     const changes = changedFromJobs({
-      active: [job({ id: "imp", status: "running", type: "template_version_import" }), job({ id: "bare", status: "pending" })],
+      active: [
+        job({ id: "imp", status: "running", type: "template_version_import" }),
+        job({ id: "bare", status: "pending" }),
+      ],
       recent: [],
       previousActive: new Map(),
       known,
@@ -126,7 +159,10 @@ describe("changedFromJobs", () => {
   });
 
   it("indexes the active build jobs for the next diff", () => {
-    const index = activeJobIndex([job({ id: "a", status: "running", metadata: meta("w1") }), job({ id: "b", status: "succeeded", metadata: meta("w2") })]);
+    const index = activeJobIndex([
+      job({ id: "a", status: "running", metadata: meta("w1") }),
+      job({ id: "b", status: "succeeded", metadata: meta("w2") }),
+    ]);
     expect([...index]).toEqual([["a", "w1"]]);
   });
 });

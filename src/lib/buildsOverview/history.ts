@@ -22,7 +22,11 @@ export function refreshCursor(builds: readonly Pick<OverviewBuild, "build_number
 }
 
 /** Cached builds up to and including the cursor, then the fresh ones above it; newest first. */
-export function mergeAfter<T extends Pick<OverviewBuild, "build_number">>(cached: readonly T[], cursorNumber: number, fresh: readonly T[]): T[] {
+export function mergeAfter<T extends Pick<OverviewBuild, "build_number">>(
+  cached: readonly T[],
+  cursorNumber: number,
+  fresh: readonly T[],
+): T[] {
   const kept = cached.filter((b) => b.build_number <= cursorNumber);
   const above = fresh.filter((b) => b.build_number > cursorNumber);
   return [...above, ...kept].sort((a, b) => b.build_number - a.build_number);
@@ -96,7 +100,12 @@ export function changedFromJobs({ active, recent, previousActive, known, attempt
     if (!isBuildJob(job)) continue;
     if (isActiveJob(job.status)) activeIds.add(job.id);
     const cached = known(job.id);
-    if ((cached && cached.status === job.status) || attempted.get(job.id) === job.status || Date.parse(job.created_at) < since) continue;
+    if (
+      (cached && cached.status === job.status) ||
+      attempted.get(job.id) === job.status ||
+      Date.parse(job.created_at) < since
+    )
+      continue;
     const workspaceId = job.metadata?.workspace_id ?? cached?.workspaceId;
     if (!workspaceId) {
       unmapped = true;
@@ -118,7 +127,10 @@ export function changedFromJobs({ active, recent, previousActive, known, attempt
  * "refetch" when the list alone cannot tell (builds may have come and gone in between). Cheap
  * cases need no request: the same build in a new state, or the next build after a finished one.
  */
-export function applyLatest<T extends Pick<OverviewBuild, "id" | "build_number" | "job">>(cached: readonly T[], latest: T): T[] | "refetch" {
+export function applyLatest<T extends Pick<OverviewBuild, "id" | "build_number" | "job">>(
+  cached: readonly T[],
+  latest: T,
+): T[] | "refetch" {
   const top = cached[0];
   if (!top) return [latest];
   if (top.id === latest.id) return [latest, ...cached.slice(1)];

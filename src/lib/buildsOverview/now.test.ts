@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 import { activeFromBuilds, activeFromJobs, nowLists, STUCK_AFTER_MS } from "./now";
 import { MIN, NOW, activeBuild, build, iso, job, workspace } from "./testing";
 
-
 describe("nowLists", () => {
   it("lists pending oldest first with time waiting, flagging those waiting over 5 minutes", () => {
     const lists = nowLists(
@@ -51,14 +50,48 @@ describe("sources", () => {
         status: "pending",
         queue_position: 2,
         queue_size: 3,
-        metadata: { workspace_id: ws.id, workspace_name: "dev", template_name: "docker", workspace_build_transition: "start", template_version_name: "v1", template_id: "t", template_display_name: "Docker", template_icon: "" },
+        metadata: {
+          workspace_id: ws.id,
+          workspace_name: "dev",
+          template_name: "docker",
+          workspace_build_transition: "start",
+          template_version_name: "v1",
+          template_id: "t",
+          template_display_name: "Docker",
+          template_icon: "",
+        },
       }),
       job({ id: "import", status: "pending", type: "template_version_import" }),
-      job({ id: "orphan", status: "pending", available_workers: [], metadata: { workspace_id: ws.id, workspace_name: "dev", template_name: "docker", template_version_name: "v1", template_id: "t", template_display_name: "", template_icon: "" } }),
+      job({
+        id: "orphan",
+        status: "pending",
+        available_workers: [],
+        metadata: {
+          workspace_id: ws.id,
+          workspace_name: "dev",
+          template_name: "docker",
+          template_version_name: "v1",
+          template_id: "t",
+          template_display_name: "",
+          template_icon: "",
+        },
+      }),
     ];
-    const active = activeFromJobs(jobs, { workspace: (id) => (id === ws.id ? ws : undefined), buildOfJob: (id) => (id === cached.job.id ? cached : undefined) });
+    const active = activeFromJobs(jobs, {
+      workspace: (id) => (id === ws.id ? ws : undefined),
+      buildOfJob: (id) => (id === cached.job.id ? cached : undefined),
+    });
     expect(active).toEqual([
-      expect.objectContaining({ jobId: cached.job.id, buildNumber: 7, workspaceName: "dev", ownerName: "alice", templateName: "docker", queuePosition: 2, queueSize: 3, noProvisioner: false }),
+      expect.objectContaining({
+        jobId: cached.job.id,
+        buildNumber: 7,
+        workspaceName: "dev",
+        ownerName: "alice",
+        templateName: "docker",
+        queuePosition: 2,
+        queueSize: 3,
+        noProvisioner: false,
+      }),
       // No daemon matches its tags: it will wait forever, which the page says.
       expect.objectContaining({ jobId: "orphan", buildNumber: undefined, noProvisioner: true }),
     ]);
@@ -66,12 +99,25 @@ describe("sources", () => {
 
   it("falls back to the cached build when an older server sends no job metadata", () => {
     const cached = build({ ws, number: 3, status: "running", transition: "stop" });
-    const [a] = activeFromJobs([job({ id: cached.job.id, status: "running" })], { workspace: () => undefined, buildOfJob: () => cached });
-    expect(a).toMatchObject({ workspaceId: ws.id, workspaceName: "dev", ownerName: "alice", templateName: "docker", transition: "stop" });
+    const [a] = activeFromJobs([job({ id: cached.job.id, status: "running" })], {
+      workspace: () => undefined,
+      buildOfJob: () => cached,
+    });
+    expect(a).toMatchObject({
+      workspaceId: ws.id,
+      workspaceName: "dev",
+      ownerName: "alice",
+      templateName: "docker",
+      transition: "stop",
+    });
   });
 
   it("takes in-flight builds from the cache when there is no job list", () => {
-    const builds = [build({ ws, status: "succeeded" }), build({ ws, status: "canceling" }), build({ ws, status: "pending" })];
+    const builds = [
+      build({ ws, status: "succeeded" }),
+      build({ ws, status: "canceling" }),
+      build({ ws, status: "pending" }),
+    ];
     expect(activeFromBuilds(builds).map((a) => a.status)).toEqual(["canceling", "pending"]);
   });
 });

@@ -53,7 +53,8 @@ export function activeFromJobs(jobs: readonly ProvisionerJob[], lookup: ActiveLo
       startedAt: job.started_at,
       queuePosition: job.queue_position,
       queueSize: job.queue_size,
-      noProvisioner: job.status === "pending" && Array.isArray(job.available_workers) && job.available_workers.length === 0,
+      noProvisioner:
+        job.status === "pending" && Array.isArray(job.available_workers) && job.available_workers.length === 0,
     });
   }
   return out;
@@ -114,7 +115,9 @@ export function nowLists(active: readonly ActiveBuild[], now: number): NowLists 
     }
   }
   pending.sort((x, y) => time(x.createdAt) - time(y.createdAt) || x.jobId.localeCompare(y.jobId));
-  running.sort((x, y) => time(x.startedAt ?? x.createdAt) - time(y.startedAt ?? y.createdAt) || x.jobId.localeCompare(y.jobId));
+  running.sort(
+    (x, y) => time(x.startedAt ?? x.createdAt) - time(y.startedAt ?? y.createdAt) || x.jobId.localeCompare(y.jobId),
+  );
   canceling.sort((x, y) => time(x.createdAt) - time(y.createdAt) || x.jobId.localeCompare(y.jobId));
   return { pending, running, canceling, stuck: pending.filter((p) => p.stuck).length };
 }

@@ -26,7 +26,14 @@ describe("findRegressions", () => {
     expect(r.recentP50).toBe(15_000);
     expect(r.ratio).toBeCloseTo(15 / 11, 6);
     expect([r.recentCount, r.baselineCount]).toEqual([3, 4]);
-    expect(r.example).toEqual({ ownerName: "alice", workspaceName: "cluster", after: 7, before: 4, afterMs: 16_000, beforeMs: 20_000 });
+    expect(r.example).toEqual({
+      ownerName: "alice",
+      workspaceName: "cluster",
+      after: 7,
+      before: 4,
+      afterMs: 16_000,
+      beforeMs: 20_000,
+    });
   });
 
   it("counts exactly 25 % as a regression and 24 % as not", () => {
@@ -71,8 +78,15 @@ describe("findRegressions", () => {
 
 describe("regressionScope", () => {
   it("keeps only the chosen template, owner and transition", () => {
-    const builds = [build({ ws: k8s }), build({ ws: k8sBob }), build({ ws: docker }), build({ ws: k8s, transition: "stop" })];
-    expect(regressionScope(builds, { template: "kubernetes", owner: "alice", transition: "start" })).toEqual([builds[0]]);
+    const builds = [
+      build({ ws: k8s }),
+      build({ ws: k8sBob }),
+      build({ ws: docker }),
+      build({ ws: k8s, transition: "stop" }),
+    ];
+    expect(regressionScope(builds, { template: "kubernetes", owner: "alice", transition: "start" })).toEqual([
+      builds[0],
+    ]);
     expect(regressionScope(builds, { template: undefined, owner: undefined, transition: undefined })).toHaveLength(4);
   });
 });

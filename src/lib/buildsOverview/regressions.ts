@@ -36,7 +36,10 @@ export interface Regression {
 }
 
 /** The filters that define which builds a regression is about (template, owner, transition); time and outcome are the rule's own. */
-export function regressionScope(builds: readonly OverviewBuild[], filter: Pick<OverviewFilter, "template" | "owner" | "transition">): OverviewBuild[] {
+export function regressionScope(
+  builds: readonly OverviewBuild[],
+  filter: Pick<OverviewFilter, "template" | "owner" | "transition">,
+): OverviewBuild[] {
   return builds.filter(
     (b) =>
       (filter.template === undefined || b.workspace.template_name === filter.template) &&

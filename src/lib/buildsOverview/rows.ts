@@ -15,7 +15,19 @@ export interface OverviewWorkspace {
   template_display_name: string;
 }
 
-export type OverviewJob = Pick<ProvisionerJob, "id" | "status" | "created_at" | "started_at" | "completed_at" | "canceled_at" | "error" | "error_code" | "queue_position" | "queue_size">;
+export type OverviewJob = Pick<
+  ProvisionerJob,
+  | "id"
+  | "status"
+  | "created_at"
+  | "started_at"
+  | "completed_at"
+  | "canceled_at"
+  | "error"
+  | "error_code"
+  | "queue_position"
+  | "queue_size"
+>;
 
 export interface OverviewBuild {
   id: string;
@@ -44,7 +56,9 @@ export interface OverviewBuild {
  * The times that no longer change, computed once per build rather than on every aggregation
  * (thousands of builds, each chart and the regression rule read them).
  */
-export function settledTimes(build: Pick<OverviewBuild, "created_at" | "job">): Pick<OverviewBuild, "runMs" | "queueMs"> {
+export function settledTimes(
+  build: Pick<OverviewBuild, "created_at" | "job">,
+): Pick<OverviewBuild, "runMs" | "queueMs"> {
   const active = isActiveJob(build.job.status);
   return {
     runMs: active ? undefined : buildDuration(build),
@@ -52,7 +66,9 @@ export function settledTimes(build: Pick<OverviewBuild, "created_at" | "job">): 
   };
 }
 
-export function overviewWorkspace(w: Pick<Workspace, "id" | "name" | "owner_name" | "organization_id" | "template_name" | "template_display_name">): OverviewWorkspace {
+export function overviewWorkspace(
+  w: Pick<Workspace, "id" | "name" | "owner_name" | "organization_id" | "template_name" | "template_display_name">,
+): OverviewWorkspace {
   return {
     id: w.id,
     name: w.name,
@@ -94,6 +110,9 @@ export function toOverviewBuild(build: WorkspaceBuild, workspace: OverviewWorksp
 }
 
 /** Newest first; builds created in the same millisecond keep a stable order by id. */
-export function byNewest(a: Pick<OverviewBuild, "createdMs" | "id">, b: Pick<OverviewBuild, "createdMs" | "id">): number {
+export function byNewest(
+  a: Pick<OverviewBuild, "createdMs" | "id">,
+  b: Pick<OverviewBuild, "createdMs" | "id">,
+): number {
   return b.createdMs - a.createdMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 }

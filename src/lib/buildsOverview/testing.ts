@@ -11,7 +11,14 @@ export const DAY = 24 * HOUR;
 export const iso = (ms: number) => new Date(ms).toISOString();
 
 export function workspace(name: string, template = "docker", owner = "alice"): OverviewWorkspace {
-  return { id: `ws-${owner}-${name}`, name, owner_name: owner, organization_id: "org", template_name: template, template_display_name: template };
+  return {
+    id: `ws-${owner}-${name}`,
+    name,
+    owner_name: owner,
+    organization_id: "org",
+    template_name: template,
+    template_display_name: template,
+  };
 }
 
 export interface BuildSpec {

@@ -1,5 +1,17 @@
 import { describe, expect, it } from "vitest";
-import { BOLD, DEFAULT_COLOR, DIM, INVERSE, ITALIC, parseAnsi, STRIKE, stripAnsi, TRUECOLOR, UNDERLINE, type AnsiSegment } from "./ansi";
+import {
+  BOLD,
+  DEFAULT_COLOR,
+  DIM,
+  INVERSE,
+  ITALIC,
+  parseAnsi,
+  STRIKE,
+  stripAnsi,
+  TRUECOLOR,
+  UNDERLINE,
+  type AnsiSegment,
+} from "./ansi";
 
 const E = "\x1b";
 const seg = (text: string, fg = DEFAULT_COLOR, bg = DEFAULT_COLOR, flags = 0): AnsiSegment => ({ text, fg, bg, flags });
@@ -13,7 +25,7 @@ describe("parseAnsi: Terraform plan output", () => {
     ],
     [
       `  ${E}[32m+${E}[0m ${E}[0m resource "docker_volume" "home_volume" {`,
-      [seg("  "), seg("+", 2), seg("  resource \"docker_volume\" \"home_volume\" {")],
+      [seg("  "), seg("+", 2), seg('  resource "docker_volume" "home_volume" {')],
     ],
     [
       `      ${E}[31m-${E}[0m${E}[0m name = "old" ${E}[90m# forces replacement${E}[0m`,
@@ -30,7 +42,12 @@ describe("parseAnsi: Terraform plan output", () => {
     [`${E}[31m╷${E}[0m${E}[0m`, [seg("╷", 1)]],
     [
       `${E}[31m│${E}[0m ${E}[0m${E}[1m${E}[31mError: ${E}[0m${E}[0m${E}[1mInsufficient quota${E}[0m`,
-      [seg("│", 1), seg(" "), seg("Error: ", 1, DEFAULT_COLOR, BOLD), seg("Insufficient quota", DEFAULT_COLOR, DEFAULT_COLOR, BOLD)],
+      [
+        seg("│", 1),
+        seg(" "),
+        seg("Error: ", 1, DEFAULT_COLOR, BOLD),
+        seg("Insufficient quota", DEFAULT_COLOR, DEFAULT_COLOR, BOLD),
+      ],
     ],
   ];
   it.each(corpus)("%j", (line, expected) => {
@@ -49,11 +66,19 @@ describe("parseAnsi: colours and attributes", () => {
   });
 
   it("handles 16 colours, bright colours and backgrounds", () => {
-    expect(parseAnsi(`${E}[91;44mx${E}[39my${E}[49;102mz`)).toEqual([seg("x", 9, 4), seg("y", DEFAULT_COLOR, 4), seg("z", DEFAULT_COLOR, 10)]);
+    expect(parseAnsi(`${E}[91;44mx${E}[39my${E}[49;102mz`)).toEqual([
+      seg("x", 9, 4),
+      seg("y", DEFAULT_COLOR, 4),
+      seg("z", DEFAULT_COLOR, 10),
+    ]);
   });
 
   it("handles 256 colours with ; and : separators", () => {
-    expect(parseAnsi(`${E}[38;5;208ma${E}[48;5;17mb${E}[38:5:21mc`)).toEqual([seg("a", 208), seg("b", 208, 17), seg("c", 21, 17)]);
+    expect(parseAnsi(`${E}[38;5;208ma${E}[48;5;17mb${E}[38:5:21mc`)).toEqual([
+      seg("a", 208),
+      seg("b", 208, 17),
+      seg("c", 21, 17),
+    ]);
   });
 
   it("handles truecolour, including the ITU colon form with a colour-space id", () => {

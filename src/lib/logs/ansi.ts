@@ -47,7 +47,12 @@ function isPlain(text: string): boolean {
  * parameter string. `\r` (not at the end) means "the terminal went back to column 0": what
  * came before on the line was overwritten, so `reset` is called and the style is kept.
  */
-function scan(text: string, emit: (from: number, to: number) => void, sgr: (params: string) => void, reset: () => void): void {
+function scan(
+  text: string,
+  emit: (from: number, to: number) => void,
+  sgr: (params: string) => void,
+  reset: () => void,
+): void {
   const n = text.length;
   let runStart = 0;
   let i = 0;

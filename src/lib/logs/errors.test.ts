@@ -7,7 +7,12 @@ describe("adjacentError", () => {
   const store = new LogStore("agent");
   // Errors on lines 2 (source a), 5 (b), 9 (a).
   store.append(
-    Array.from({ length: 12 }, (_, i) => ({ text: `l${i}`, time: i, level: [2, 5, 9].includes(i) ? ERROR : INFO, group: i === 5 ? "b" : "a" })),
+    Array.from({ length: 12 }, (_, i) => ({
+      text: `l${i}`,
+      time: i,
+      level: [2, 5, 9].includes(i) ? ERROR : INFO,
+      group: i === 5 ? "b" : "a",
+    })),
   );
 
   it("walks forward and backward from a line", () => {

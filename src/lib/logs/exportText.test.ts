@@ -7,7 +7,14 @@ const T0 = Date.parse("2025-03-04T10:00:00.000Z");
 
 function store(n: number): LogStore {
   const s = new LogStore("build");
-  s.append(Array.from({ length: n }, (_, i) => ({ text: `\x1b[1mline\x1b[0m ${i + 1}`, time: T0 + i, level: i === 1 ? ERROR : INFO, group: "Setting up" })));
+  s.append(
+    Array.from({ length: n }, (_, i) => ({
+      text: `\x1b[1mline\x1b[0m ${i + 1}`,
+      time: T0 + i,
+      level: i === 1 ? ERROR : INFO,
+      group: "Setting up",
+    })),
+  );
   return s;
 }
 

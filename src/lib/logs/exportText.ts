@@ -24,12 +24,17 @@ export function copyText(store: LogStore, from: number, to: number): string {
  * The whole log as text parts (each ends with a newline) ready for a Blob, built in slices so
  * a million lines do not freeze the page. `include` limits it (e.g. one agent source).
  */
-export async function exportLog(store: LogStore, include?: (line: number) => boolean, sliceLines = 20_000): Promise<string[]> {
+export async function exportLog(
+  store: LogStore,
+  include?: (line: number) => boolean,
+  sliceLines = 20_000,
+): Promise<string[]> {
   const parts: string[] = [];
   const end = store.length;
   for (let from = 0; from < end; from += sliceLines) {
     const lines: string[] = [];
-    for (let i = from; i < Math.min(end, from + sliceLines); i++) if (!include || include(i)) lines.push(formatExportLine(store, i));
+    for (let i = from; i < Math.min(end, from + sliceLines); i++)
+      if (!include || include(i)) lines.push(formatExportLine(store, i));
     if (lines.length > 0) parts.push(lines.join("\n") + "\n");
     if (from + sliceLines < end) await yieldToMain();
   }

@@ -29,7 +29,11 @@ export interface MatchRange {
 }
 
 /** `links` and `matches` are sorted and non-overlapping among themselves, offsets in visible text. */
-export function layoutRow(segments: readonly AnsiSegment[], links: readonly LinkRange[], matches: readonly MatchRange[]): RowChunk[] {
+export function layoutRow(
+  segments: readonly AnsiSegment[],
+  links: readonly LinkRange[],
+  matches: readonly MatchRange[],
+): RowChunk[] {
   const cuts = new Set<number>();
   for (const l of links) cuts.add(l.start).add(l.end);
   for (const m of matches) cuts.add(m.start).add(m.end);
@@ -60,7 +64,8 @@ export function layoutRow(segments: readonly AnsiSegment[], links: readonly Link
       const href = link ? link.href : null;
       const last = chunks[chunks.length - 1];
       // Two adjacent links stay separate even when they point to the same place.
-      const sameChunk = last && last.href === href && (href === null || (link !== null && last.pieces.length > 0 && pos > link.start));
+      const sameChunk =
+        last && last.href === href && (href === null || (link !== null && last.pieces.length > 0 && pos > link.start));
       if (sameChunk) last.pieces.push(piece);
       else chunks.push({ href, pieces: [piece] });
       pos = next;

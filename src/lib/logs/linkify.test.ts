@@ -5,7 +5,10 @@ const texts = (line: string) => findLinks(line).map((l) => line.slice(l.start, l
 
 describe("findLinks", () => {
   it("finds http and https URLs and trims sentence punctuation", () => {
-    expect(texts("see https://coder.com/docs. and http://localhost:3000/a?b=1, ok")).toEqual(["https://coder.com/docs", "http://localhost:3000/a?b=1"]);
+    expect(texts("see https://coder.com/docs. and http://localhost:3000/a?b=1, ok")).toEqual([
+      "https://coder.com/docs",
+      "http://localhost:3000/a?b=1",
+    ]);
   });
 
   it("keeps balanced parentheses, drops an unbalanced closing one", () => {

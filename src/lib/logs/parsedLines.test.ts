@@ -5,7 +5,14 @@ import { LogStore } from "./store";
 
 describe("ParsedLineCache", () => {
   const store = new LogStore("build");
-  store.append(Array.from({ length: 10 }, (_, i) => ({ text: `\x1b[32mok\x1b[0m https://x.test/${i}`, time: 0, level: INFO, group: "S" })));
+  store.append(
+    Array.from({ length: 10 }, (_, i) => ({
+      text: `\x1b[32mok\x1b[0m https://x.test/${i}`,
+      time: 0,
+      level: INFO,
+      group: "S",
+    })),
+  );
 
   it("parses a line once and returns the same object after", () => {
     const cache = new ParsedLineCache(store);

@@ -12,9 +12,12 @@ describe("line permalinks", () => {
     expect(parseLineHash(hash)).toEqual(range);
   });
 
-  it.each(["", "#", "#L", "#L0", "#L-5", "#Lx", "#L1-L0", "#line-3", "#L1.5", "#L99999999999999999999"])("rejects %j", (hash) => {
-    expect(parseLineHash(hash)).toBeNull();
-  });
+  it.each(["", "#", "#L", "#L0", "#L-5", "#Lx", "#L1-L0", "#line-3", "#L1.5", "#L99999999999999999999"])(
+    "rejects %j",
+    (hash) => {
+      expect(parseLineHash(hash)).toBeNull();
+    },
+  );
 
   it("formats single lines and ranges, round-tripping", () => {
     expect(formatLineHash({ start: 120, end: 120 })).toBe("#L120");

@@ -9,7 +9,13 @@ function makeStore(lines: Array<[string, LevelCode]>): LogStore {
   return store;
 }
 
-const options = (over: Partial<RowOptions> = {}): RowOptions => ({ headers: true, collapsed: new Set(), minLevel: TRACE, group: null, ...over });
+const options = (over: Partial<RowOptions> = {}): RowOptions => ({
+  headers: true,
+  collapsed: new Set(),
+  minLevel: TRACE,
+  group: null,
+  ...over,
+});
 const rowsOf = (index: LogRowIndex) => Array.from({ length: index.length }, (_, i) => index.at(i));
 
 describe("LogRowIndex", () => {
@@ -23,7 +29,17 @@ describe("LogRowIndex", () => {
   ]);
 
   it("puts a header before each group's lines", () => {
-    expect(rowsOf(new LogRowIndex(store, options()))).toEqual([headerRow(0), 0, 1, headerRow(1), 2, 3, 4, headerRow(2), 5]);
+    expect(rowsOf(new LogRowIndex(store, options()))).toEqual([
+      headerRow(0),
+      0,
+      1,
+      headerRow(1),
+      2,
+      3,
+      4,
+      headerRow(2),
+      5,
+    ]);
   });
 
   it("level filter hides lines but never renumbers them", () => {

@@ -52,7 +52,14 @@ describe("SearchTask", () => {
   const E = "\x1b";
   function store(n: number): LogStore {
     const s = new LogStore("build");
-    s.append(Array.from({ length: n }, (_, i) => ({ text: i % 10 === 0 ? `${E}[31mneedle${E}[0m ${i}` : `hay ${i}`, time: i, level: INFO, group: "S" })));
+    s.append(
+      Array.from({ length: n }, (_, i) => ({
+        text: i % 10 === 0 ? `${E}[31mneedle${E}[0m ${i}` : `hay ${i}`,
+        time: i,
+        level: INFO,
+        group: "S",
+      })),
+    );
     return s;
   }
   const immediate = () => Promise.resolve();
@@ -99,10 +106,19 @@ describe("SearchTask", () => {
 
   it("honours the include filter and cancellation", async () => {
     const s = store(100);
-    const task = new SearchTask(s, compiled("needle"), { include: (line) => line >= 50, onUpdate: () => {}, yieldFn: immediate });
+    const task = new SearchTask(s, compiled("needle"), {
+      include: (line) => line >= 50,
+      onUpdate: () => {},
+      yieldFn: immediate,
+    });
     await task.run();
     expect(task.results.count).toBe(5);
-    const cancelled = new SearchTask(s, compiled("needle"), { onUpdate: () => {}, yieldFn: immediate, now: () => 1e9, sliceMs: 0 });
+    const cancelled = new SearchTask(s, compiled("needle"), {
+      onUpdate: () => {},
+      yieldFn: immediate,
+      now: () => 1e9,
+      sliceMs: 0,
+    });
     cancelled.cancel();
     await cancelled.run();
     expect(cancelled.results.count).toBe(0);

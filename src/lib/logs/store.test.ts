@@ -5,8 +5,20 @@ import { fromAgentLogs, fromBuildLogs, LogStore } from "./store";
 
 const T0 = Date.parse("2025-03-04T10:00:00Z");
 let nextId = 1;
-function buildLog(stage: string, output: string, secondsIn: number, level: ProvisionerJobLog["log_level"] = "info"): ProvisionerJobLog {
-  return { id: nextId++, created_at: new Date(T0 + secondsIn * 1000).toISOString(), log_source: "provisioner", log_level: level, stage, output };
+function buildLog(
+  stage: string,
+  output: string,
+  secondsIn: number,
+  level: ProvisionerJobLog["log_level"] = "info",
+): ProvisionerJobLog {
+  return {
+    id: nextId++,
+    created_at: new Date(T0 + secondsIn * 1000).toISOString(),
+    log_source: "provisioner",
+    log_level: level,
+    stage,
+    output,
+  };
 }
 
 describe("LogStore: build logs grouped by stage", () => {
@@ -30,7 +42,17 @@ describe("LogStore: build logs grouped by stage", () => {
   });
 
   it("groups consecutive lines by stage name as given, with count, time span and error marker", () => {
-    expect(store.groups.map((g) => [g.name, g.firstLine, g.lastLine, g.count, g.lastTime - g.firstTime, g.errors, g.warnings])).toEqual([
+    expect(
+      store.groups.map((g) => [
+        g.name,
+        g.firstLine,
+        g.lastLine,
+        g.count,
+        g.lastTime - g.firstTime,
+        g.errors,
+        g.warnings,
+      ]),
+    ).toEqual([
       ["Setting up", 0, 1, 2, 1000, 0, 0],
       ["Planning infrastructure", 2, 4, 3, 7000, 1, 1],
       ["Starting workspace", 5, 5, 1, 0, 0, 0],
@@ -61,7 +83,10 @@ describe("LogStore: build logs grouped by stage", () => {
 
   it("grows past its initial capacity", () => {
     const s = new LogStore("build");
-    for (let b = 0; b < 5; b++) s.append(Array.from({ length: 1000 }, (_, i) => ({ text: `l${b * 1000 + i}`, time: i, level: INFO, group: "S" })));
+    for (let b = 0; b < 5; b++)
+      s.append(
+        Array.from({ length: 1000 }, (_, i) => ({ text: `l${b * 1000 + i}`, time: i, level: INFO, group: "S" })),
+      );
     expect(s.length).toBe(5000);
     expect(s.text(4999)).toBe("l4999");
     expect(s.groups[0].count).toBe(5000);
@@ -73,7 +98,12 @@ describe("LogStore: agent logs grouped by source", () => {
     { id: "src-a", workspace_agent_id: "ag", created_at: "", display_name: "Startup Script", icon: "/icon/play.svg" },
     { id: "src-b", workspace_agent_id: "ag", created_at: "", display_name: "Coder Agent", icon: "" },
   ];
-  const log = (id: number, source: string, output: string, level: WorkspaceAgentLog["level"] = "info"): WorkspaceAgentLog => ({
+  const log = (
+    id: number,
+    source: string,
+    output: string,
+    level: WorkspaceAgentLog["level"] = "info",
+  ): WorkspaceAgentLog => ({
     id,
     created_at: new Date(T0 + id * 1000).toISOString(),
     output,
@@ -91,7 +121,10 @@ describe("LogStore: agent logs grouped by source", () => {
   });
 
   it("interleaves sources in one line order and counts per source", () => {
-    const store = fromAgentLogs([log(1, "src-a", "1"), log(2, "src-b", "2"), log(3, "src-a", "3", "error"), log(4, "src-x", "4")], sources);
+    const store = fromAgentLogs(
+      [log(1, "src-a", "1"), log(2, "src-b", "2"), log(3, "src-a", "3", "error"), log(4, "src-x", "4")],
+      sources,
+    );
     expect([0, 1, 2, 3].map((i) => store.groupOf(i))).toEqual([0, 1, 0, 2]);
     expect(store.groups[0]).toMatchObject({ firstLine: 0, lastLine: 2, count: 2, errors: 1 });
     expect(store.groups[2]).toMatchObject({ key: "src-x", name: "src-x", count: 1 });

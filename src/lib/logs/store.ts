@@ -33,7 +33,11 @@ export interface LogGroup {
   warnings: number;
 }
 
-function grow<T extends Float64Array | Uint8Array | Uint32Array | Int32Array>(array: T, needed: number, make: (n: number) => T): T {
+function grow<T extends Float64Array | Uint8Array | Uint32Array | Int32Array>(
+  array: T,
+  needed: number,
+  make: (n: number) => T,
+): T {
   if (needed <= array.length) return array;
   const next = make(Math.max(needed, array.length * 2, 1024));
   next.set(array);
@@ -131,13 +135,25 @@ export class LogStore {
 
   appendBuildLogs(logs: readonly ProvisionerJobLog[]): number {
     return this.append(
-      logs.map((l) => ({ text: l.output, time: Date.parse(l.created_at), level: levelCode(l.log_level), group: l.stage, id: l.id })),
+      logs.map((l) => ({
+        text: l.output,
+        time: Date.parse(l.created_at),
+        level: levelCode(l.log_level),
+        group: l.stage,
+        id: l.id,
+      })),
     );
   }
 
   appendAgentLogs(logs: readonly WorkspaceAgentLog[]): number {
     return this.append(
-      logs.map((l) => ({ text: l.output, time: Date.parse(l.created_at), level: levelCode(l.level), group: l.source_id, id: l.id })),
+      logs.map((l) => ({
+        text: l.output,
+        time: Date.parse(l.created_at),
+        level: levelCode(l.level),
+        group: l.source_id,
+        id: l.id,
+      })),
     );
   }
 
@@ -193,7 +209,10 @@ export function fromBuildLogs(logs: readonly ProvisionerJobLog[]): LogStore {
   return store;
 }
 
-export function fromAgentLogs(logs: readonly WorkspaceAgentLog[], sources: readonly WorkspaceAgentLogSource[] = []): LogStore {
+export function fromAgentLogs(
+  logs: readonly WorkspaceAgentLog[],
+  sources: readonly WorkspaceAgentLogSource[] = [],
+): LogStore {
   const store = new LogStore("agent");
   store.setSources(sources);
   store.appendAgentLogs(logs);

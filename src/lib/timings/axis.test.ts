@@ -28,7 +28,10 @@ describe("time axes", () => {
   });
 
   it("leaves short gaps alone", () => {
-    const axis = compressedAxis(0, 100_000, [{ start: 10_000, end: 10_500, duration: 500 }, { start: 20_000, end: 23_000, duration: 3_000 }]);
+    const axis = compressedAxis(0, 100_000, [
+      { start: 10_000, end: 10_500, duration: 500 },
+      { start: 20_000, end: 23_000, duration: 3_000 },
+    ]);
     expect(axis.breaks).toHaveLength(0);
     expect(axis.length).toBe(100_000);
   });

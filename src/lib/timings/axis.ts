@@ -35,7 +35,12 @@ export interface CompressOptions {
 }
 
 /** An axis on which idle gaps longer than the threshold shrink to a fixed-width break. */
-export function compressedAxis(start: number, end: number, gaps: readonly IdleGap[], options: CompressOptions = {}): TimeAxis {
+export function compressedAxis(
+  start: number,
+  end: number,
+  gaps: readonly IdleGap[],
+  options: CompressOptions = {},
+): TimeAxis {
   const total = Math.max(0, end - start);
   const breakWidth = Math.max(1, total * (options.breakFraction ?? 0.02));
   const minGap = Math.max(options.minGapMs ?? 1000, breakWidth * 2);

@@ -4,7 +4,13 @@ import { treeFromDrafts } from "./tree";
 import type { ItemDraft } from "./types";
 
 const S = 1000;
-const r = (stage: string, name: string, start: number, end: number, base = 0): ItemDraft => ({ stage, kind: "resource", name, start: base + start * S, end: base + end * S });
+const r = (stage: string, name: string, start: number, end: number, base = 0): ItemDraft => ({
+  stage,
+  kind: "resource",
+  name,
+  start: base + start * S,
+  end: base + end * S,
+});
 const BASE_B = 86_400_000;
 
 describe("isRegression", () => {
@@ -19,16 +25,40 @@ describe("isRegression", () => {
 });
 
 describe("compareTrees", () => {
-  const a = treeFromDrafts([r("init", "state file", 0, 5), r("plan", "data.x", 5, 8), r("apply", "docker_container.main", 8, 18), r("apply", "docker_volume.home", 8, 9), r("apply", "null_resource.old_name", 9, 10)], { now: 0 });
+  const a = treeFromDrafts(
+    [
+      r("init", "state file", 0, 5),
+      r("plan", "data.x", 5, 8),
+      r("apply", "docker_container.main", 8, 18),
+      r("apply", "docker_volume.home", 8, 9),
+      r("apply", "null_resource.old_name", 9, 10),
+    ],
+    { now: 0 },
+  );
   const b = treeFromDrafts(
-    [r("init", "state file", 0, 5, BASE_B), r("plan", "data.x", 5, 8.5, BASE_B), r("apply", "docker_container.main", 9, 24, BASE_B), r("apply", "docker_volume.home", 9, 9.5, BASE_B), r("apply", "null_resource.new_name", 9, 10, BASE_B)],
+    [
+      r("init", "state file", 0, 5, BASE_B),
+      r("plan", "data.x", 5, 8.5, BASE_B),
+      r("apply", "docker_container.main", 9, 24, BASE_B),
+      r("apply", "docker_volume.home", 9, 9.5, BASE_B),
+      r("apply", "null_resource.new_name", 9, 10, BASE_B),
+    ],
     { now: 0 },
   );
   const cmp = compareTrees(a, b);
 
   it("aligns items by stage and key, with A, B, delta and ratio", () => {
     const container = cmp.items.find((i) => i.id === "apply/docker_container.main")!;
-    expect(container).toMatchObject({ a: 10 * S, b: 15 * S, delta: 5 * S, ratio: 1.5, change: "slower", regression: true, aOffset: 8 * S, bOffset: 9 * S });
+    expect(container).toMatchObject({
+      a: 10 * S,
+      b: 15 * S,
+      delta: 5 * S,
+      ratio: 1.5,
+      change: "slower",
+      regression: true,
+      aOffset: 8 * S,
+      bOffset: 9 * S,
+    });
     const volume = cmp.items.find((i) => i.id === "apply/docker_volume.home")!;
     expect(volume).toMatchObject({ delta: -500, change: "faster", regression: false });
     expect(cmp.items.find((i) => i.id === "init/state file")).toMatchObject({ delta: 0, change: "same", ratio: 1 });
@@ -51,7 +81,10 @@ describe("compareTrees", () => {
   });
 
   it("marks a stage only one build has as added or removed", () => {
-    const withScripts = treeFromDrafts([r("init", "state file", 0, 5), { ...r("start", "Startup Script", 6, 9), kind: "script" }], { now: 0 });
+    const withScripts = treeFromDrafts(
+      [r("init", "state file", 0, 5), { ...r("start", "Startup Script", 6, 9), kind: "script" }],
+      { now: 0 },
+    );
     const c = compareTrees(withScripts, treeFromDrafts([r("init", "state file", 0, 5)], { now: 0 }));
     expect(c.stages.find((s) => s.id === "start")).toMatchObject({ change: "removed" });
   });

@@ -51,17 +51,51 @@ export function isRegression(a: number, b: number, rule: RegressionRule = DEFAUL
  * Aligns two builds by stage and item key. A renamed resource has a new address, so it shows as
  * one removed and one added item: the API gives nothing that ties the two together.
  */
-export function compareTrees(a: TimingTree, b: TimingTree, rule: RegressionRule = DEFAULT_REGRESSION): TimingComparison {
-  const total = row("total", "total", "", "", "Build", a.stages.length ? a : undefined, b.stages.length ? b : undefined, a.start, b.start, rule);
+export function compareTrees(
+  a: TimingTree,
+  b: TimingTree,
+  rule: RegressionRule = DEFAULT_REGRESSION,
+): TimingComparison {
+  const total = row(
+    "total",
+    "total",
+    "",
+    "",
+    "Build",
+    a.stages.length ? a : undefined,
+    b.stages.length ? b : undefined,
+    a.start,
+    b.start,
+    rule,
+  );
 
   const aStages = new Map(a.stages.map((s) => [s.id, s]));
   const bStages = new Map(b.stages.map((s) => [s.id, s]));
-  const stageIds = unionInOrder(b.stages.map((s) => s.id), a.stages.map((s) => s.id));
-  const stages = stageIds.map((id) => row(id, "stage", id, id, (bStages.get(id) ?? aStages.get(id))!.label, aStages.get(id), bStages.get(id), a.start, b.start, rule));
+  const stageIds = unionInOrder(
+    b.stages.map((s) => s.id),
+    a.stages.map((s) => s.id),
+  );
+  const stages = stageIds.map((id) =>
+    row(
+      id,
+      "stage",
+      id,
+      id,
+      (bStages.get(id) ?? aStages.get(id))!.label,
+      aStages.get(id),
+      bStages.get(id),
+      a.start,
+      b.start,
+      rule,
+    ),
+  );
 
   const aItems = indexItems(a.stages);
   const bItems = indexItems(b.stages);
-  const itemIds = unionInOrder(b.items.map((i) => i.id), a.items.map((i) => i.id));
+  const itemIds = unionInOrder(
+    b.items.map((i) => i.id),
+    a.items.map((i) => i.id),
+  );
   const items = itemIds.map((id) => {
     const ai = aItems.get(id);
     const bi = bItems.get(id);
@@ -99,7 +133,15 @@ function row(
   const delta = bi.duration - ai.duration;
   const ratio = ai.duration > 0 ? bi.duration / ai.duration : bi.duration > 0 ? Infinity : 1;
   const change: CompareChange = delta > 0 ? "slower" : delta < 0 ? "faster" : "same";
-  return { ...base, a: ai.duration, b: bi.duration, delta, ratio, change, regression: isRegression(ai.duration, bi.duration, rule) };
+  return {
+    ...base,
+    a: ai.duration,
+    b: bi.duration,
+    delta,
+    ratio,
+    change,
+    regression: isRegression(ai.duration, bi.duration, rule),
+  };
 }
 
 function indexItems(stages: readonly TimingStage[]): Map<string, TimingItem> {

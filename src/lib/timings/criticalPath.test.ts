@@ -4,13 +4,26 @@ import { treeFromDrafts } from "./tree";
 import type { ItemDraft } from "./types";
 
 const S = 1000;
-const item = (stage: string, name: string, start: number, end: number): ItemDraft => ({ stage, kind: "resource", name, start: start * S, end: end * S });
+const item = (stage: string, name: string, start: number, end: number): ItemDraft => ({
+  stage,
+  kind: "resource",
+  name,
+  start: start * S,
+  end: end * S,
+});
 const path = (drafts: ItemDraft[]) => criticalPath(treeFromDrafts(drafts, { now: 0 }));
 const names = (p: ReturnType<typeof path>) => p.segments.map((s) => s.item.name);
 
 describe("criticalPath", () => {
   it("takes the sequence of stages and, in a parallel stage, its longest item", () => {
-    const p = path([item("init", "init", 0, 10), item("plan", "a", 10, 20), item("plan", "b", 10, 30), item("plan", "c", 10, 25), item("graph", "graph", 30, 32), item("apply", "x", 32, 40)]);
+    const p = path([
+      item("init", "init", 0, 10),
+      item("plan", "a", 10, 20),
+      item("plan", "b", 10, 30),
+      item("plan", "c", 10, 25),
+      item("graph", "graph", 30, 32),
+      item("apply", "x", 32, 40),
+    ]);
     expect(names(p)).toEqual(["init", "b", "graph", "x"]);
     expect([...p.stageIds]).toEqual(["init", "plan", "graph", "apply"]);
     expect(p.criticalMs).toBe(40 * S);
@@ -19,7 +32,14 @@ describe("criticalPath", () => {
 
   it("reports idle gaps and the summary line", () => {
     // init 0–10, nothing 10–20, plan 20–50, graph 50–52, nothing 52–63, apply 63–125.
-    const p = path([item("init", "init", 0, 10), item("plan", "a", 20, 50), item("plan", "b", 20, 35), item("graph", "g", 50, 52), item("apply", "c", 63, 125), item("apply", "d", 64, 90)]);
+    const p = path([
+      item("init", "init", 0, 10),
+      item("plan", "a", 20, 50),
+      item("plan", "b", 20, 35),
+      item("graph", "g", 50, 52),
+      item("apply", "c", 63, 125),
+      item("apply", "d", 64, 90),
+    ]);
     expect(names(p)).toEqual(["init", "a", "g", "c"]);
     expect(p.criticalMs).toBe(104 * S);
     expect(p.totalMs).toBe(125 * S);

@@ -29,7 +29,8 @@ export interface CriticalPath {
  */
 export function criticalPath(tree: TimingTree): CriticalPath {
   const items = tree.items;
-  if (items.length === 0) return { segments: [], itemIds: new Set(), stageIds: new Set(), criticalMs: 0, totalMs: 0, idleMs: 0 };
+  if (items.length === 0)
+    return { segments: [], itemIds: new Set(), stageIds: new Set(), criticalMs: 0, totalMs: 0, idleMs: 0 };
 
   // items are sorted by start; prefixBest[i] = index of the latest-ending item among items[0..i].
   const prefixBest = new Int32Array(items.length);

@@ -17,10 +17,25 @@ describe("toChromeTrace", () => {
   });
 
   it("has one track per stage, named after it, with items as complete events in microseconds", () => {
-    const threadNames = trace.traceEvents.filter((e: { name: string }) => e.name === "thread_name").map((e: { args: { name: string } }) => e.args.name);
-    expect(threadNames.filter((n: string) => !n.includes("·"))).toEqual(["init", "plan", "graph", "apply", "connect", "start"]);
+    const threadNames = trace.traceEvents
+      .filter((e: { name: string }) => e.name === "thread_name")
+      .map((e: { args: { name: string } }) => e.args.name);
+    expect(threadNames.filter((n: string) => !n.includes("·"))).toEqual([
+      "init",
+      "plan",
+      "graph",
+      "apply",
+      "connect",
+      "start",
+    ]);
     const container = trace.traceEvents.find((e: { name: string }) => e.name === "docker_container.workspace[0]");
-    expect(container).toMatchObject({ ph: "X", cat: "apply", ts: 10_300_000, dur: 3_500_000, args: { action: "create", source: "docker" } });
+    expect(container).toMatchObject({
+      ph: "X",
+      cat: "apply",
+      ts: 10_300_000,
+      dur: 3_500_000,
+      args: { action: "create", source: "docker" },
+    });
     const dotfiles = trace.traceEvents.find((e: { name: string }) => e.name === "Dotfiles");
     expect(dotfiles.args).toMatchObject({ exit_code: 1, script_status: "exit_failure", status: "failed" });
   });

@@ -37,11 +37,24 @@ export function toChromeTrace(tree: TimingTree, title = "workspace build"): Chro
       tid++;
       const name = laneIndex === 0 ? stage.id : `${stage.id} · ${laneIndex + 1}`;
       events.push({ name: "thread_name", cat: "__metadata", ph: "M", ts: 0, dur: 0, pid: PID, tid, args: { name } });
-      events.push({ name: "thread_sort_index", cat: "__metadata", ph: "M", ts: 0, dur: 0, pid: PID, tid, args: { sort_index: tid } });
+      events.push({
+        name: "thread_sort_index",
+        cat: "__metadata",
+        ph: "M",
+        ts: 0,
+        dur: 0,
+        pid: PID,
+        tid,
+        args: { sort_index: tid },
+      });
       for (const item of lane) events.push(sliceOf(item, tree.start, tid));
     });
   }
-  return { traceEvents: events, displayTimeUnit: "ms", otherData: { source: "coder workspaces dashboard", build_start: new Date(tree.start).toISOString() } };
+  return {
+    traceEvents: events,
+    displayTimeUnit: "ms",
+    otherData: { source: "coder workspaces dashboard", build_start: new Date(tree.start).toISOString() },
+  };
 }
 
 function sliceOf(item: TimingItem, origin: number, tid: number): TraceEvent {
@@ -84,7 +97,8 @@ function packLanes(items: readonly TimingItem[]): TimingItem[][] {
 /** Problems that would stop a trace viewer from loading the file; empty when it is valid. */
 export function traceProblems(trace: unknown): string[] {
   const problems: string[] = [];
-  if (typeof trace !== "object" || trace === null || !Array.isArray((trace as ChromeTrace).traceEvents)) return ["no traceEvents array"];
+  if (typeof trace !== "object" || trace === null || !Array.isArray((trace as ChromeTrace).traceEvents))
+    return ["no traceEvents array"];
   const lastTs = new Map<string, number>();
   (trace as ChromeTrace).traceEvents.forEach((e, i) => {
     for (const field of ["ph", "ts", "dur", "pid", "tid"] as const) {

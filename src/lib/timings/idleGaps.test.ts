@@ -27,6 +27,11 @@ describe("idleGaps", () => {
 
   it("has no gaps for nothing or for one continuous run", () => {
     expect(idleGaps([])).toEqual([]);
-    expect(idleGaps([{ start: 0, end: 100 }, { start: 10, end: 20 }])).toEqual([]);
+    expect(
+      idleGaps([
+        { start: 0, end: 100 },
+        { start: 10, end: 20 },
+      ]),
+    ).toEqual([]);
   });
 });

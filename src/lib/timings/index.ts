@@ -7,7 +7,14 @@ export { criticalPath, describeCriticalPath, type CriticalPath, type CriticalSeg
 export { idleGaps, totalDuration, type IdleGap, type Span } from "./idleGaps";
 export { compressedAxis, linearAxis, type AxisBreak, type TimeAxis } from "./axis";
 export { axisTicks, formatTick, tickStep, type Tick } from "./ticks";
-export { compareTrees, isRegression, DEFAULT_REGRESSION, type CompareRow, type TimingComparison, type RegressionRule } from "./compare";
+export {
+  compareTrees,
+  isRegression,
+  DEFAULT_REGRESSION,
+  type CompareRow,
+  type TimingComparison,
+  type RegressionRule,
+} from "./compare";
 export { toChromeTrace, traceProblems, type ChromeTrace, type TraceEvent } from "./exportTrace";
 export { toCsv } from "./exportCsv";
 export { agentsOf, agentSettled, buildLiveTimings, livePhase, type LivePhase, type LiveTimings } from "./provisional";

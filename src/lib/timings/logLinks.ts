@@ -27,13 +27,19 @@ export interface AgentLogTarget {
  */
 export function agentLogTargetOf(item: TimingItem, agents: readonly WorkspaceAgent[]): AgentLogTarget | undefined {
   if (item.kind !== "script") return undefined;
-  const candidates = agents.filter((a) => (item.agentId ? a.id === item.agentId : item.agentName ? a.name === item.agentName : true));
+  const candidates = agents.filter((a) =>
+    item.agentId ? a.id === item.agentId : item.agentName ? a.name === item.agentName : true,
+  );
   const pool = candidates.length ? candidates : agents;
   for (const agent of pool) {
     const script = (agent.scripts ?? []).find((s) => s.display_name === item.name);
     if (script) {
       const source = (agent.log_sources ?? []).find((l) => l.id === script.log_source_id);
-      return { agentId: agent.id, sourceId: script.log_source_id, sourceName: source?.display_name ?? script.display_name };
+      return {
+        agentId: agent.id,
+        sourceId: script.log_source_id,
+        sourceName: source?.display_name ?? script.display_name,
+      };
     }
     const source = (agent.log_sources ?? []).find((l) => l.display_name === item.name);
     if (source) return { agentId: agent.id, sourceId: source.id, sourceName: source.display_name };
@@ -43,5 +49,7 @@ export function agentLogTargetOf(item: TimingItem, agents: readonly WorkspaceAge
 
 /** The agent a connection bar belongs to, for opening that agent's whole log. */
 export function agentOfItem(item: TimingItem, agents: readonly WorkspaceAgent[]): WorkspaceAgent | undefined {
-  return agents.find((a) => (item.agentId && a.id === item.agentId) || (!item.agentId && item.agentName && a.name === item.agentName));
+  return agents.find(
+    (a) => (item.agentId && a.id === item.agentId) || (!item.agentId && item.agentName && a.name === item.agentName),
+  );
 }

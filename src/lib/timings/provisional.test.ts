@@ -23,7 +23,14 @@ describe("buildLiveTimings while the job runs", () => {
   it("draws an init bar from the job start before any log arrives", () => {
     const live = buildLiveTimings({ build: build({ status: "running", started_at: at(50) }), now: T0 + 500 });
     expect(live.tree.items).toHaveLength(1);
-    expect(live.tree.items[0]).toMatchObject({ stage: "init", kind: "phase", running: true, provisional: true, start: T0 + 50, end: T0 + 500 });
+    expect(live.tree.items[0]).toMatchObject({
+      stage: "init",
+      kind: "phase",
+      running: true,
+      provisional: true,
+      start: T0 + 50,
+      end: T0 + 500,
+    });
   });
 
   it("turns log stage changes into provisional stage bars by time, the last one growing to now", () => {
@@ -39,14 +46,20 @@ describe("buildLiveTimings while the job runs", () => {
   });
 
   it("ends the bars at completion and marks the last one failed when the job failed (no real timings then)", () => {
-    const live = buildLiveTimings({ build: build({ status: "failed", started_at: at(50), completed_at: at(7000) }), logs, now: T0 + 60_000 });
+    const live = buildLiveTimings({
+      build: build({ status: "failed", started_at: at(50), completed_at: at(7000) }),
+      logs,
+      now: T0 + 60_000,
+    });
     expect(live.live).toBe(false);
     const apply = live.tree.stages.find((s) => s.id === "apply")!;
     expect([apply.end - T0, apply.status, apply.running]).toEqual([7000, "failed", false]);
   });
 
   it("is replaced by the real timings once the job has written them", () => {
-    const done = build({ status: "succeeded", started_at: at(0), completed_at: at(14_000) }, [agent({ status: "connected", lifecycle_state: "ready" })]);
+    const done = build({ status: "succeeded", started_at: at(0), completed_at: at(14_000) }, [
+      agent({ status: "connected", lifecycle_state: "ready" }),
+    ]);
     const live = buildLiveTimings({ build: done, timings: RECORDED_START, logs, now: T0 + 60_000 });
     expect(live.tree.items.some((i) => i.provisional)).toBe(false);
     expect(live.tree.items).toHaveLength(14);
@@ -63,27 +76,61 @@ describe("buildLiveTimings after the job succeeded (agents still coming up)", ()
     const live = buildLiveTimings({ build: b, timings: provisionerOnly, now: T0 + 20_000 });
     expect(live).toMatchObject({ phase: "agents", live: true });
     const connect = live.tree.stages.find((s) => s.id === "connect")!;
-    expect(connect.items[0]).toMatchObject({ name: "main", running: true, provisional: true, start: T0 + 13_000, end: T0 + 20_000 });
+    expect(connect.items[0]).toMatchObject({
+      name: "main",
+      running: true,
+      provisional: true,
+      start: T0 + 13_000,
+      end: T0 + 20_000,
+    });
   });
 
   it("then draws running start scripts until their timings arrive, and settles when the agent is ready", () => {
-    const starting = agent({ created_at: at(13_000), first_connected_at: at(15_000), started_at: at(15_100), status: "connected", lifecycle_state: "starting" });
-    const partial = { ...provisionerOnly, agent_script_timings: [{ ...RECORDED_START.agent_script_timings![1], workspace_agent_id: "agent-1", started_at: at(15_100), ended_at: at(16_000) }] };
+    const starting = agent({
+      created_at: at(13_000),
+      first_connected_at: at(15_000),
+      started_at: at(15_100),
+      status: "connected",
+      lifecycle_state: "starting",
+    });
+    const partial = {
+      ...provisionerOnly,
+      agent_script_timings: [
+        {
+          ...RECORDED_START.agent_script_timings![1],
+          workspace_agent_id: "agent-1",
+          started_at: at(15_100),
+          ended_at: at(16_000),
+        },
+      ],
+    };
     const live = buildLiveTimings({ build: build(succeeded, [starting]), timings: partial, now: T0 + 25_000 });
     const scripts = live.tree.stages.find((s) => s.id === "start")!.items;
     expect(scripts.map((i) => [i.name, i.running, i.provisional])).toEqual([
       ["Dotfiles", false, false],
       ["Startup Script", true, true],
     ]);
-    expect(live.tree.stages.find((s) => s.id === "connect")!.items[0]).toMatchObject({ running: false, end: T0 + 15_000 });
+    expect(live.tree.stages.find((s) => s.id === "connect")!.items[0]).toMatchObject({
+      running: false,
+      end: T0 + 15_000,
+    });
 
-    const ready = buildLiveTimings({ build: build(succeeded, [{ ...starting, lifecycle_state: "ready" }]), timings: partial, now: T0 + 30_000 });
+    const ready = buildLiveTimings({
+      build: build(succeeded, [{ ...starting, lifecycle_state: "ready" }]),
+      timings: partial,
+      now: T0 + 30_000,
+    });
     expect(ready).toMatchObject({ phase: "done", live: false });
     expect(ready.tree.running).toBe(false);
   });
 
   it("finishes cleanly when the agent fails to start", () => {
-    const failed = agent({ created_at: at(13_000), first_connected_at: at(15_000), status: "connected", lifecycle_state: "start_error" });
+    const failed = agent({
+      created_at: at(13_000),
+      first_connected_at: at(15_000),
+      status: "connected",
+      lifecycle_state: "start_error",
+    });
     expect(livePhase(build(succeeded, [failed]))).toBe("done");
   });
 

@@ -6,7 +6,15 @@ import type { ItemDraft, TimingTree } from "./types";
 
 const ACTIVE_JOB = new Set(["pending", "running", "canceling"]);
 /** Agent lifecycle states after which nothing more will arrive for a start build. */
-const AGENT_SETTLED = new Set(["ready", "start_error", "start_timeout", "shutting_down", "shutdown_timeout", "shutdown_error", "off"]);
+const AGENT_SETTLED = new Set([
+  "ready",
+  "start_error",
+  "start_timeout",
+  "shutting_down",
+  "shutdown_timeout",
+  "shutdown_error",
+  "off",
+]);
 
 export interface LiveTimingsInput {
   build: WorkspaceBuild;
@@ -35,7 +43,8 @@ export function livePhase(build: WorkspaceBuild): LivePhase {
   const job = build.job;
   if (job.status === "pending") return "queued";
   if (ACTIVE_JOB.has(job.status)) return "provisioning";
-  if (job.status === "succeeded" && build.transition === "start" && agentsOf(build).some((a) => !agentSettled(a))) return "agents";
+  if (job.status === "succeeded" && build.transition === "start" && agentsOf(build).some((a) => !agentSettled(a)))
+    return "agents";
   return "done";
 }
 
@@ -59,7 +68,10 @@ export function buildLiveTimings({ build, timings, logs = [], now }: LiveTimings
   if (provisioner.length > 0) drafts.push(...provisioner.map(provisionerDraft));
   else drafts.push(...provisionalPhases(build, logs));
 
-  const reported = [...(real.agent_connection_timings ?? []).map(connectionDraft), ...(real.agent_script_timings ?? []).map(scriptDraft)];
+  const reported = [
+    ...(real.agent_connection_timings ?? []).map(connectionDraft),
+    ...(real.agent_script_timings ?? []).map(scriptDraft),
+  ];
   drafts.push(...reported);
   if (build.transition === "start" && build.job.status === "succeeded") {
     for (const agent of agentsOf(build)) drafts.push(...provisionalAgent(agent, build, reported, now));
@@ -81,9 +93,11 @@ export function provisionalPhases(build: WorkspaceBuild, logs: readonly Provisio
     const at = parseTimingTime(line.created_at);
     if (at === undefined) continue;
     const stage = timingStageOfLogStage(line.stage) ?? phases[phases.length - 1]?.stage ?? "init";
-    if (phases.length === 0 || phases[phases.length - 1].stage !== stage) phases.push({ stage, name: line.stage || stage, start: at });
+    if (phases.length === 0 || phases[phases.length - 1].stage !== stage)
+      phases.push({ stage, name: line.stage || stage, start: at });
   }
-  if (phases.length === 0 && jobStart !== undefined) phases.push({ stage: "init", name: "Setting up", start: jobStart });
+  if (phases.length === 0 && jobStart !== undefined)
+    phases.push({ stage: "init", name: "Setting up", start: jobStart });
   if (jobStart !== undefined && phases[0].start > jobStart) phases[0].start = jobStart;
 
   return phases.map((p, i) => {
@@ -106,14 +120,23 @@ export function provisionalPhases(build: WorkspaceBuild, logs: readonly Provisio
  * Bars for an agent the timings endpoint has not reported on yet: connecting until it first
  * connects, then each start script still running until the agent settles.
  */
-function provisionalAgent(agent: WorkspaceAgent, build: WorkspaceBuild, reported: readonly ItemDraft[], now: number): ItemDraft[] {
+function provisionalAgent(
+  agent: WorkspaceAgent,
+  build: WorkspaceBuild,
+  reported: readonly ItemDraft[],
+  now: number,
+): ItemDraft[] {
   const drafts: ItemDraft[] = [];
   const mine = reported.filter((d) => d.agentId === agent.id || (!d.agentId && d.agentName === agent.name));
   const settled = agentSettled(agent);
   const connectStart = parseTimingTime(agent.created_at) ?? parseTimingTime(build.job.completed_at);
   const connectedAt = parseTimingTime(agent.first_connected_at);
 
-  if (!mine.some((d) => d.kind === "connection") && connectStart !== undefined && (connectedAt !== undefined || !settled)) {
+  if (
+    !mine.some((d) => d.kind === "connection") &&
+    connectStart !== undefined &&
+    (connectedAt !== undefined || !settled)
+  ) {
     drafts.push({
       stage: "connect",
       kind: "connection",

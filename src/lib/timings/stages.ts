@@ -12,9 +12,19 @@ export interface StageMeta {
 
 const KNOWN: Record<string, Omit<StageMeta, "id" | "order">> = {
   init: { label: "Init", group: "provisioner", hue: "init", description: "Terraform init: providers and modules" },
-  plan: { label: "Plan", group: "provisioner", hue: "plan", description: "Terraform plan: read data sources, refresh state" },
+  plan: {
+    label: "Plan",
+    group: "provisioner",
+    hue: "plan",
+    description: "Terraform plan: read data sources, refresh state",
+  },
   graph: { label: "Graph", group: "provisioner", hue: "graph", description: "Terraform dependency graph" },
-  apply: { label: "Apply", group: "provisioner", hue: "apply", description: "Terraform apply: create, update, delete resources" },
+  apply: {
+    label: "Apply",
+    group: "provisioner",
+    hue: "apply",
+    description: "Terraform apply: create, update, delete resources",
+  },
   connect: { label: "Connect", group: "agent", hue: "connect", description: "Agent connecting to the control plane" },
   start: { label: "Start scripts", group: "agent", hue: "script", description: "Agent scripts run on start" },
   stop: { label: "Stop scripts", group: "agent", hue: "script", description: "Agent scripts run on stop" },
@@ -29,7 +39,14 @@ export function stageMeta(id: string): StageMeta {
   const known = KNOWN[id];
   const order = (STAGE_ORDER as readonly string[]).indexOf(id);
   if (known) return { id, order, ...known };
-  return { id, label: id || "other", group: "agent", hue: "other", description: "Stage reported by the server", order: STAGE_ORDER.length };
+  return {
+    id,
+    label: id || "other",
+    group: "agent",
+    hue: "other",
+    description: "Stage reported by the server",
+    order: STAGE_ORDER.length,
+  };
 }
 
 /**

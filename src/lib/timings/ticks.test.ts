@@ -29,7 +29,21 @@ describe("axisTicks", () => {
 
   it("covers the whole build at a coarse step", () => {
     const ticks = axisTicks(axis, { from: 0, to: axis.length, widthPx: 1000 });
-    expect(ticks.map((t) => t.label)).toEqual(["0 s", "10 s", "20 s", "30 s", "40 s", "50 s", "1m 00s", "1m 10s", "1m 20s", "1m 30s", "1m 40s", "1m 50s", "2m 00s"]);
+    expect(ticks.map((t) => t.label)).toEqual([
+      "0 s",
+      "10 s",
+      "20 s",
+      "30 s",
+      "40 s",
+      "50 s",
+      "1m 00s",
+      "1m 10s",
+      "1m 20s",
+      "1m 30s",
+      "1m 40s",
+      "1m 50s",
+      "2m 00s",
+    ]);
     expect(ticks[1].x).toBeCloseTo(80, 6);
   });
 

@@ -1,4 +1,9 @@
-import type { AgentConnectionTiming, AgentScriptTiming, ProvisionerTiming, WorkspaceBuildTimings } from "../../api/types";
+import type {
+  AgentConnectionTiming,
+  AgentScriptTiming,
+  ProvisionerTiming,
+  WorkspaceBuildTimings,
+} from "../../api/types";
 import { stageMeta } from "./stages";
 import { parseTimingTime } from "./time";
 import type { BarStatus, ItemDraft, TimingItem, TimingStage, TimingTree } from "./types";
@@ -61,7 +66,10 @@ export interface TreeOptions {
 }
 
 /** The tree of a timings response (`GET /workspacebuilds/{id}/timings`). */
-export function buildTimingTree(timings: Partial<WorkspaceBuildTimings> | null | undefined, options: TreeOptions = {}): TimingTree {
+export function buildTimingTree(
+  timings: Partial<WorkspaceBuildTimings> | null | undefined,
+  options: TreeOptions = {},
+): TimingTree {
   return treeFromDrafts(draftsOf(timings), options);
 }
 
@@ -163,7 +171,8 @@ function assignKeys(drafts: ReadonlyArray<ItemDraft & { start: number }>): strin
   const duplicates = indicesSharingKey(drafts, base);
   if (duplicates.length === 0) return keys;
 
-  for (const group of duplicates) for (const i of group) if (drafts[i].action) keys[i] = `${base[i]} (${drafts[i].action})`;
+  for (const group of duplicates)
+    for (const i of group) if (drafts[i].action) keys[i] = `${base[i]} (${drafts[i].action})`;
   // Ordinals follow start order so "#2" means the later of two identical entries.
   for (const group of indicesSharingKey(drafts, keys)) {
     group.sort((a, b) => drafts[a].start - drafts[b].start || a - b);

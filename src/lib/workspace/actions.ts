@@ -2,7 +2,8 @@
 // in the end (409/403 still happen); this keeps buttons from being offered when they cannot work.
 import type { Workspace } from "../../api/types";
 
-export type WorkspaceAction = "start" | "stop" | "restart" | "update" | "cancel" | "delete" | "buildWithParameters" | "activate";
+export type WorkspaceAction =
+  "start" | "stop" | "restart" | "update" | "cancel" | "delete" | "buildWithParameters" | "activate";
 
 export interface ActionOptions {
   /** Site admins (and template admins) may cancel jobs even when the template does not let users. */
@@ -12,8 +13,14 @@ export interface ActionOptions {
 /** Job states a cancel can still stop (a canceling job is already on its way). */
 const CANCELABLE_JOB = new Set(["pending", "running"]);
 
-export function canCancel(workspace: Pick<Workspace, "latest_build" | "template_allow_user_cancel_workspace_jobs">, { isAdmin }: ActionOptions): boolean {
-  return CANCELABLE_JOB.has(workspace.latest_build.job.status) && (workspace.template_allow_user_cancel_workspace_jobs || isAdmin);
+export function canCancel(
+  workspace: Pick<Workspace, "latest_build" | "template_allow_user_cancel_workspace_jobs">,
+  { isAdmin }: ActionOptions,
+): boolean {
+  return (
+    CANCELABLE_JOB.has(workspace.latest_build.job.status) &&
+    (workspace.template_allow_user_cancel_workspace_jobs || isAdmin)
+  );
 }
 
 /**

@@ -5,11 +5,15 @@ const ctx = { owner: "alice", workspace: "dev", agent: "main", origin: "https://
 
 describe("appHref", () => {
   it("proxies internal apps through the deployment", () => {
-    expect(appHref({ external: false, url: "http://localhost:13337/", slug: "code-server" }, ctx)).toBe("https://coder.example.com/@alice/dev.main/apps/code-server/");
+    expect(appHref({ external: false, url: "http://localhost:13337/", slug: "code-server" }, ctx)).toBe(
+      "https://coder.example.com/@alice/dev.main/apps/code-server/",
+    );
   });
 
   it("opens external http(s) apps directly and nothing else", () => {
-    expect(appHref({ external: true, url: "https://coder.com/docs", slug: "docs" }, ctx)).toBe("https://coder.com/docs");
+    expect(appHref({ external: true, url: "https://coder.com/docs", slug: "docs" }, ctx)).toBe(
+      "https://coder.com/docs",
+    );
     expect(appHref({ external: true, url: "javascript:alert(1)", slug: "x" }, ctx)).toBeUndefined();
     expect(appHref({ external: true, url: "vscode://coder.coder-remote/open", slug: "x" }, ctx)).toBeUndefined();
     expect(appHref({ external: true, url: "not a url", slug: "x" }, ctx)).toBeUndefined();
@@ -23,7 +27,11 @@ describe("appHref", () => {
 
 describe("latestStatuses", () => {
   it("sorts newest first and limits", () => {
-    const s = [{ created_at: "2025-01-01T00:00:00Z", id: 1 }, { created_at: "2025-01-03T00:00:00Z", id: 3 }, { created_at: "2025-01-02T00:00:00Z", id: 2 }];
+    const s = [
+      { created_at: "2025-01-01T00:00:00Z", id: 1 },
+      { created_at: "2025-01-03T00:00:00Z", id: 3 },
+      { created_at: "2025-01-02T00:00:00Z", id: 2 },
+    ];
     expect(latestStatuses(s, 2).map((x) => x.id)).toEqual([3, 2]);
   });
 });

@@ -26,7 +26,10 @@ function httpUrl(candidate: string | undefined): string | undefined {
  * (`/@owner/workspace.agent/apps/slug/`) on the deployment's origin; a command-only app (no URL)
  * is not a link.
  */
-export function appHref(app: Pick<WorkspaceApp, "external" | "url" | "slug" | "command">, ctx: AppLinkContext): string | undefined {
+export function appHref(
+  app: Pick<WorkspaceApp, "external" | "url" | "slug" | "command">,
+  ctx: AppLinkContext,
+): string | undefined {
   if (app.external) return httpUrl(app.url);
   if (!app.url) return undefined;
   const path = `/@${encodeURIComponent(ctx.owner)}/${encodeURIComponent(ctx.workspace)}.${encodeURIComponent(ctx.agent)}/apps/${encodeURIComponent(app.slug)}/`;

@@ -28,8 +28,23 @@ describe("failureFocus", () => {
   });
 
   it("falls back to a line mentioning error, then to the last line", () => {
-    expect(failureFocus(log([[INFO, "ok"], [INFO, "\u001b[31mError:\u001b[0m quota"], [INFO, "done"]]))).toBe(1);
-    expect(failureFocus(log([[INFO, "a"], [INFO, "b"]]))).toBe(1);
+    expect(
+      failureFocus(
+        log([
+          [INFO, "ok"],
+          [INFO, "\u001b[31mError:\u001b[0m quota"],
+          [INFO, "done"],
+        ]),
+      ),
+    ).toBe(1);
+    expect(
+      failureFocus(
+        log([
+          [INFO, "a"],
+          [INFO, "b"],
+        ]),
+      ),
+    ).toBe(1);
     expect(failureFocus(log([]))).toBeUndefined();
   });
 });
@@ -40,7 +55,10 @@ describe("failureWindow", () => {
     expect(window?.focus).toBe(21);
     expect(window?.lines.map((l) => l.number)).toEqual([19, 20, 21, 22, 23]);
     expect(window?.lines.map((l) => l.isError)).toEqual([false, false, true, true, false]);
-    expect(failureWindow(log([[ERROR, "\u001b[1mError\u001b[0m: boom"]]))).toEqual({ focus: 1, lines: [{ number: 1, text: "Error: boom", isError: true }] });
+    expect(failureWindow(log([[ERROR, "\u001b[1mError\u001b[0m: boom"]]))).toEqual({
+      focus: 1,
+      lines: [{ number: 1, text: "Error: boom", isError: true }],
+    });
   });
 
   it("clamps at both ends, and is undefined for an empty log", () => {

@@ -54,6 +54,7 @@ export function failureWindow(log: LineSource, before = 4, after = 6): FailureWi
   const from = Math.max(0, focus - before);
   const to = Math.min(log.length, focus + after);
   const lines: FailureLine[] = [];
-  for (let i = from; i < to; i++) lines.push({ number: i + 1, text: stripAnsi(log.text(i)), isError: log.level(i) === ERROR || i === focus });
+  for (let i = from; i < to; i++)
+    lines.push({ number: i + 1, text: stripAnsi(log.text(i)), isError: log.level(i) === ERROR || i === focus });
   return { focus: focus + 1, lines };
 }

@@ -3,17 +3,38 @@ import type { TemplateVersionParameter } from "../../api/types";
 import { changedValues, initialValues, missingParameters, validateParameter } from "./parameters";
 
 function param(name: string, extra: Partial<TemplateVersionParameter> = {}): TemplateVersionParameter {
-  return { name, description: "", description_plaintext: "", type: "string", mutable: true, default_value: "", icon: "", options: [], required: false, ephemeral: false, ...extra };
+  return {
+    name,
+    description: "",
+    description_plaintext: "",
+    type: "string",
+    mutable: true,
+    default_value: "",
+    icon: "",
+    options: [],
+    required: false,
+    ephemeral: false,
+    ...extra,
+  };
 }
 
-const region = param("region", { options: [{ name: "EU", value: "eu", description: "", icon: "" }, { name: "US", value: "us", description: "", icon: "" }], default_value: "eu" });
+const region = param("region", {
+  options: [
+    { name: "EU", value: "eu", description: "", icon: "" },
+    { name: "US", value: "us", description: "", icon: "" },
+  ],
+  default_value: "eu",
+});
 const cpus = param("cpus", { type: "number", validation_min: 1, validation_max: 8, default_value: "2" });
 const token = param("token", { required: true });
 const debug = param("debug", { type: "bool", ephemeral: true, required: true });
 
 describe("missingParameters", () => {
   it("asks for new required parameters and values the new version rejects", () => {
-    const current = [{ name: "region", value: "ap" }, { name: "cpus", value: "4" }];
+    const current = [
+      { name: "region", value: "ap" },
+      { name: "cpus", value: "4" },
+    ];
     expect(missingParameters([region, cpus, token, debug], current).map((p) => p.name)).toEqual(["region", "token"]);
   });
 

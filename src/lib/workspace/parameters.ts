@@ -7,7 +7,10 @@ import type { TemplateVersionParameter, WorkspaceBuildParameter } from "../../ap
  * no value yet, and ones whose current value the new version no longer accepts (option removed,
  * out of range). Ephemeral parameters are per-build and never carried over, so never "missing".
  */
-export function missingParameters(templateParams: readonly TemplateVersionParameter[], current: readonly WorkspaceBuildParameter[]): TemplateVersionParameter[] {
+export function missingParameters(
+  templateParams: readonly TemplateVersionParameter[],
+  current: readonly WorkspaceBuildParameter[],
+): TemplateVersionParameter[] {
   const values = new Map(current.map((p) => [p.name, p.value]));
   return templateParams.filter((param) => {
     if (param.ephemeral) return false;
@@ -18,7 +21,10 @@ export function missingParameters(templateParams: readonly TemplateVersionParame
 }
 
 /** Values to start a form from: the build's current value, else the parameter's default. */
-export function initialValues(templateParams: readonly TemplateVersionParameter[], current: readonly WorkspaceBuildParameter[]): Record<string, string> {
+export function initialValues(
+  templateParams: readonly TemplateVersionParameter[],
+  current: readonly WorkspaceBuildParameter[],
+): Record<string, string> {
   const values = new Map(current.map((p) => [p.name, p.value]));
   return Object.fromEntries(templateParams.map((p) => [p.name, values.get(p.name) ?? p.default_value ?? ""]));
 }
@@ -32,8 +38,10 @@ export function validateParameter(param: TemplateVersionParameter, value: string
   if (param.type === "number") {
     const n = Number(value);
     if (!Number.isFinite(n)) return "Enter a number.";
-    if (param.validation_min !== undefined && n < param.validation_min) return `Must be at least ${param.validation_min}.`;
-    if (param.validation_max !== undefined && n > param.validation_max) return `Must be at most ${param.validation_max}.`;
+    if (param.validation_min !== undefined && n < param.validation_min)
+      return `Must be at least ${param.validation_min}.`;
+    if (param.validation_max !== undefined && n > param.validation_max)
+      return `Must be at most ${param.validation_max}.`;
   }
   if (param.type === "bool" && value !== "true" && value !== "false") return "Must be true or false.";
   if (param.validation_regex && param.type === "string") {
@@ -59,6 +67,9 @@ export function changedValues(
 ): WorkspaceBuildParameter[] {
   const before = new Map(current.map((p) => [p.name, p.value]));
   return shown
-    .filter((p) => values[p.name] !== undefined && (p.ephemeral ? values[p.name] !== "" : values[p.name] !== before.get(p.name)))
+    .filter(
+      (p) =>
+        values[p.name] !== undefined && (p.ephemeral ? values[p.name] !== "" : values[p.name] !== before.get(p.name)),
+    )
     .map((p) => ({ name: p.name, value: values[p.name] }));
 }

@@ -16,14 +16,37 @@ describe("buildProgress", () => {
   it("follows the log's stage names, keeping the last real stage through phases without one", () => {
     const build = makeBuild({ job: makeJob({ status: "running" }) });
     expect(buildProgress(build, []).step).toBe("init");
-    expect(buildProgress(build, ["Setting up", "Planning infrastructure"])).toEqual({ step: "plan", logStage: "Planning infrastructure" });
-    expect(buildProgress(build, ["Setting up", "Starting workspace", "Cleaning Up"])).toEqual({ step: "apply", logStage: "Cleaning Up" });
+    expect(buildProgress(build, ["Setting up", "Planning infrastructure"])).toEqual({
+      step: "plan",
+      logStage: "Planning infrastructure",
+    });
+    expect(buildProgress(build, ["Setting up", "Starting workspace", "Cleaning Up"])).toEqual({
+      step: "apply",
+      logStage: "Cleaning Up",
+    });
   });
 
   it("stays in the agents step after the job succeeds until every agent settles", () => {
-    const starting = makeBuild({ resources: [{ id: "r", created_at: at(0), job_id: "j", workspace_transition: "start", type: "t", name: "n", hide: false, icon: "", daily_cost: 0, agents: [makeAgent({ lifecycle_state: "starting" })] }] });
+    const starting = makeBuild({
+      resources: [
+        {
+          id: "r",
+          created_at: at(0),
+          job_id: "j",
+          workspace_transition: "start",
+          type: "t",
+          name: "n",
+          hide: false,
+          icon: "",
+          daily_cost: 0,
+          agents: [makeAgent({ lifecycle_state: "starting" })],
+        },
+      ],
+    });
     expect(buildProgress(starting, ["Cleaning Up"]).step).toBe("agents");
-    const ready = makeBuild({ resources: [{ ...starting.resources[0], agents: [makeAgent({ lifecycle_state: "ready" })] }] });
+    const ready = makeBuild({
+      resources: [{ ...starting.resources[0], agents: [makeAgent({ lifecycle_state: "ready" })] }],
+    });
     expect(buildProgress(ready, []).step).toBeUndefined();
   });
 

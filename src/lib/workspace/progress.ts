@@ -59,7 +59,11 @@ export function jobDurationMs(build: Pick<WorkspaceBuild, "job">): number | unde
  * The typical job duration for `transition`: the median of past successful builds with the same
  * transition (failed and canceled runs stop early and would drag it down). Undefined without any.
  */
-export function typicalDurationMs(builds: readonly WorkspaceBuild[], transition: string, excludeBuildId?: string): number | undefined {
+export function typicalDurationMs(
+  builds: readonly WorkspaceBuild[],
+  transition: string,
+  excludeBuildId?: string,
+): number | undefined {
   const samples = builds
     .filter((b) => b.id !== excludeBuildId && b.transition === transition && b.job.status === "succeeded")
     .map(jobDurationMs)
@@ -95,6 +99,7 @@ export function provisionerWarning(build: Pick<WorkspaceBuild, "job" | "matched_
   const matched = build.matched_provisioners;
   if (build.job.status !== "pending" || !matched) return undefined;
   if (matched.count === 0) return "No provisioner matches this build's tags, so it cannot start until one is added.";
-  if (matched.available === 0) return "The provisioners that can run this build are offline; it will wait until one comes back.";
+  if (matched.available === 0)
+    return "The provisioners that can run this build are offline; it will wait until one comes back.";
   return undefined;
 }

@@ -14,7 +14,10 @@ export interface ScriptProgress {
  * Start scripts finished so far. Coder reports a script's end through its timing (written when
  * the script exits); some servers also put a `status` on the script itself. Either counts.
  */
-export function startScriptProgress(agent: WorkspaceAgent, scriptTimings: readonly AgentScriptTiming[] = []): ScriptProgress {
+export function startScriptProgress(
+  agent: WorkspaceAgent,
+  scriptTimings: readonly AgentScriptTiming[] = [],
+): ScriptProgress {
   const startScripts = agent.scripts.filter((s) => s.run_on_start);
   const total = startScripts.length;
   if (agent.lifecycle_state === "ready") return { done: total, total };
@@ -43,21 +46,43 @@ export interface AgentReadiness {
 /** Order of concern: the agent furthest from ready speaks for the workspace. */
 const RANK: Record<string, number> = { failure: 0, attention: 1, progress: 2, neutral: 3, ok: 4 };
 
-export function agentReadiness(agent: WorkspaceAgent, scriptTimings?: readonly AgentScriptTiming[], named = false): AgentReadiness {
+export function agentReadiness(
+  agent: WorkspaceAgent,
+  scriptTimings?: readonly AgentScriptTiming[],
+  named = false,
+): AgentReadiness {
   const who = named ? `agent ${agent.name}` : "agent";
   const connection: StatusRef = { kind: "agentStatus", value: agent.status };
   const lifecycle = agent.lifecycle_state;
   const life: StatusRef = { kind: "agentLifecycle", value: lifecycle };
-  if (agent.status === "timeout") return { text: `${who} timed out connecting`, meaning: "failure", settled: true, status: connection };
-  if (agent.status === "disconnected") return { text: `${who} disconnected`, meaning: "attention", settled: true, status: connection };
-  if (agent.status === "connecting" || lifecycle === "created") return { text: `${who} connecting`, meaning: "progress", settled: false, status: { kind: "agentStatus", value: "connecting" } };
+  if (agent.status === "timeout")
+    return { text: `${who} timed out connecting`, meaning: "failure", settled: true, status: connection };
+  if (agent.status === "disconnected")
+    return { text: `${who} disconnected`, meaning: "attention", settled: true, status: connection };
+  if (agent.status === "connecting" || lifecycle === "created")
+    return {
+      text: `${who} connecting`,
+      meaning: "progress",
+      settled: false,
+      status: { kind: "agentStatus", value: "connecting" },
+    };
   if (lifecycle === "starting") {
     const { done, total } = startScriptProgress(agent, scriptTimings);
-    return { text: total > 0 ? `${who} starting (scripts ${done}/${total})` : `${who} starting`, meaning: "progress", settled: false, status: life };
+    return {
+      text: total > 0 ? `${who} starting (scripts ${done}/${total})` : `${who} starting`,
+      meaning: "progress",
+      settled: false,
+      status: life,
+    };
   }
   if (lifecycle === "ready") return { text: `${who} ready`, meaning: "ok", settled: true, status: life };
   const info = statusInfo("agentLifecycle", lifecycle);
-  return { text: `${who} ${info.label.toLowerCase()}`, meaning: info.meaning, settled: info.meaning !== "progress", status: life };
+  return {
+    text: `${who} ${info.label.toLowerCase()}`,
+    meaning: info.meaning,
+    settled: info.meaning !== "progress",
+    status: life,
+  };
 }
 
 export interface WorkspaceReadiness {
@@ -70,7 +95,10 @@ export interface WorkspaceReadiness {
   status: StatusRef;
 }
 
-export function workspaceReadiness(workspace: Workspace, scriptTimings?: readonly AgentScriptTiming[]): WorkspaceReadiness {
+export function workspaceReadiness(
+  workspace: Workspace,
+  scriptTimings?: readonly AgentScriptTiming[],
+): WorkspaceReadiness {
   const build = workspace.latest_build;
   const status = statusInfo("workspace", build.status);
   const own: StatusRef = { kind: "workspace", value: build.status };

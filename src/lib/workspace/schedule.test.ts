@@ -1,19 +1,32 @@
 import { describe, expect, it } from "vitest";
-import { changeDeadline, describeAutostart, describeAutostop, formatInZone, lifecycleNotices, ownerTimeZone } from "./schedule";
+import {
+  changeDeadline,
+  describeAutostart,
+  describeAutostop,
+  formatInZone,
+  lifecycleNotices,
+  ownerTimeZone,
+} from "./schedule";
 import { makeWorkspace } from "./testing";
 
 const NOW = Date.parse("2025-03-04T12:00:00Z");
 
 describe("describeAutostart", () => {
   it("reads simple daily schedules in their zone", () => {
-    expect(describeAutostart("CRON_TZ=Europe/Berlin 30 8 * * 1-5")).toEqual({ text: "Weekdays at 08:30", timeZone: "Europe/Berlin" });
+    expect(describeAutostart("CRON_TZ=Europe/Berlin 30 8 * * 1-5")).toEqual({
+      text: "Weekdays at 08:30",
+      timeZone: "Europe/Berlin",
+    });
     expect(describeAutostart("CRON_TZ=UTC 0 9 * * *")).toEqual({ text: "Every day at 09:00", timeZone: "UTC" });
     expect(describeAutostart("CRON_TZ=UTC 5 7 * * 1,3,5")?.text).toBe("Mon, Wed, Fri at 07:05");
     expect(describeAutostart("CRON_TZ=UTC 0 10 * * 6,0")?.text).toBe("Weekends at 10:00");
   });
 
   it("keeps anything it cannot phrase as the cron itself, and falls back to the given zone", () => {
-    expect(describeAutostart("CRON_TZ=Nowhere/Else */15 8 * * *", "Asia/Tokyo")).toEqual({ text: "*/15 8 * * *", timeZone: "Asia/Tokyo" });
+    expect(describeAutostart("CRON_TZ=Nowhere/Else */15 8 * * *", "Asia/Tokyo")).toEqual({
+      text: "*/15 8 * * *",
+      timeZone: "Asia/Tokyo",
+    });
     expect(describeAutostart("30 8 1 * *", "UTC")).toEqual({ text: "30 8 1 * *", timeZone: "UTC" });
     expect(describeAutostart(undefined)).toBeUndefined();
     expect(describeAutostart("")).toBeUndefined();
@@ -22,7 +35,9 @@ describe("describeAutostart", () => {
 
 describe("ownerTimeZone", () => {
   it("takes the schedule's CRON_TZ or the fallback", () => {
-    expect(ownerTimeZone({ autostart_schedule: "CRON_TZ=America/New_York 0 9 * * 1-5" }, "UTC")).toBe("America/New_York");
+    expect(ownerTimeZone({ autostart_schedule: "CRON_TZ=America/New_York 0 9 * * 1-5" }, "UTC")).toBe(
+      "America/New_York",
+    );
     expect(ownerTimeZone({}, "Europe/Paris")).toBe("Europe/Paris");
   });
 });
@@ -37,8 +52,14 @@ describe("formatInZone", () => {
 describe("describeAutostop", () => {
   it("shows the deadline of a running build, else the TTL", () => {
     const running = makeWorkspace({ status: "running", build: { deadline: "2025-03-04T14:00:00Z" } });
-    expect(describeAutostop(running, "UTC", NOW)).toEqual({ text: "Stops Tue, Mar 4, 14:00 UTC", relative: "in 2 hours", deadline: "2025-03-04T14:00:00Z" });
-    expect(describeAutostop(makeWorkspace({ status: "stopped", workspace: { ttl_ms: 8 * 3_600_000 } }), "UTC", NOW)?.text).toBe("8h 00m after start");
+    expect(describeAutostop(running, "UTC", NOW)).toEqual({
+      text: "Stops Tue, Mar 4, 14:00 UTC",
+      relative: "in 2 hours",
+      deadline: "2025-03-04T14:00:00Z",
+    });
+    expect(
+      describeAutostop(makeWorkspace({ status: "stopped", workspace: { ttl_ms: 8 * 3_600_000 } }), "UTC", NOW)?.text,
+    ).toBe("8h 00m after start");
     expect(describeAutostop(makeWorkspace({ status: "stopped" }), "UTC", NOW)).toBeUndefined();
   });
 });
@@ -48,9 +69,15 @@ describe("changeDeadline", () => {
 
   it("adds an hour, capped at the max deadline", () => {
     expect(changeDeadline(build, 1, NOW)).toEqual({ ok: true, deadline: "2025-03-04T15:00:00.000Z" });
-    expect(changeDeadline({ ...build, deadline: "2025-03-04T15:00:00Z" }, 1, NOW)).toEqual({ ok: true, deadline: "2025-03-04T15:30:00.000Z" });
+    expect(changeDeadline({ ...build, deadline: "2025-03-04T15:00:00Z" }, 1, NOW)).toEqual({
+      ok: true,
+      deadline: "2025-03-04T15:30:00.000Z",
+    });
     expect(changeDeadline({ ...build, deadline: "2025-03-04T15:30:00Z" }, 1, NOW).ok).toBe(false);
-    expect(changeDeadline({ ...build, max_deadline: null }, 1, NOW)).toEqual({ ok: true, deadline: "2025-03-04T15:00:00.000Z" });
+    expect(changeDeadline({ ...build, max_deadline: null }, 1, NOW)).toEqual({
+      ok: true,
+      deadline: "2025-03-04T15:00:00.000Z",
+    });
   });
 
   it("removes an hour only while the stop stays 30 minutes away", () => {
@@ -65,7 +92,11 @@ describe("changeDeadline", () => {
 
 describe("lifecycleNotices", () => {
   it("warns about dormancy and deletion, urgently within a day", () => {
-    const notices = lifecycleNotices({ dormant_at: "2025-03-01T00:00:00Z", deleting_at: "2025-03-05T06:00:00Z" }, "UTC", NOW);
+    const notices = lifecycleNotices(
+      { dormant_at: "2025-03-01T00:00:00Z", deleting_at: "2025-03-05T06:00:00Z" },
+      "UTC",
+      NOW,
+    );
     expect(notices.map((n) => n.tone)).toEqual(["attention", "failure"]);
     expect(notices[0].text).toMatch(/^Dormant since Sat, Mar 1, 00:00 UTC/);
     expect(notices[1].text).toMatch(/Will be deleted in 18 hours \(Wed, Mar 5, 06:00 UTC\)/);

@@ -30,7 +30,10 @@ export function viewerTimeZone(): string {
  * The owner's timezone as far as the workspace tells: the `CRON_TZ` of its autostart schedule
  * (Coder writes the owner's zone there). Without one, `fallback` (the viewer's zone).
  */
-export function ownerTimeZone(workspace: Pick<Workspace, "autostart_schedule">, fallback: string = viewerTimeZone()): string {
+export function ownerTimeZone(
+  workspace: Pick<Workspace, "autostart_schedule">,
+  fallback: string = viewerTimeZone(),
+): string {
   const zone = /^CRON_TZ=(\S+)/.exec(workspace.autostart_schedule ?? "")?.[1];
   return validZone(zone) ? zone : fallback;
 }
@@ -41,18 +44,30 @@ function describeDays(field: string): string | undefined {
   if (field === "0,6" || field === "6,0" || field === "6-7" || field === "6,7") return "Weekends";
   const range = /^([0-7])-([0-7])$/.exec(field);
   if (range) return `${DAY_NAMES[+range[1] % 7]}–${DAY_NAMES[+range[2] % 7]}`;
-  if (/^[0-7](,[0-7])*$/.test(field)) return field.split(",").map((d) => DAY_NAMES[+d % 7]).join(", ");
+  if (/^[0-7](,[0-7])*$/.test(field))
+    return field
+      .split(",")
+      .map((d) => DAY_NAMES[+d % 7])
+      .join(", ");
   return undefined;
 }
 
 /** Reads Coder's autostart cron (`CRON_TZ=Europe/Berlin 30 8 * * 1-5`); undefined when autostart is off. */
-export function describeAutostart(schedule: string | undefined, fallbackZone: string = viewerTimeZone()): Autostart | undefined {
+export function describeAutostart(
+  schedule: string | undefined,
+  fallbackZone: string = viewerTimeZone(),
+): Autostart | undefined {
   if (!schedule?.trim()) return undefined;
   const zoneMatch = /^CRON_TZ=(\S+)\s+/.exec(schedule);
   const timeZone = validZone(zoneMatch?.[1]) ? zoneMatch[1] : fallbackZone;
   const cron = zoneMatch ? schedule.slice(zoneMatch[0].length).trim() : schedule.trim();
   const [minute, hour, dom, month, dow, ...extra] = cron.split(/\s+/);
-  const simple = extra.length === 0 && /^\d{1,2}$/.test(minute ?? "") && /^\d{1,2}$/.test(hour ?? "") && dom === "*" && month === "*";
+  const simple =
+    extra.length === 0 &&
+    /^\d{1,2}$/.test(minute ?? "") &&
+    /^\d{1,2}$/.test(hour ?? "") &&
+    dom === "*" &&
+    month === "*";
   const days = simple && dow !== undefined ? describeDays(dow) : undefined;
   if (!simple || !days || +hour > 23 || +minute > 59) return { text: cron, timeZone };
   return { text: `${days} at ${hour.padStart(2, "0")}:${minute.padStart(2, "0")}`, timeZone };
@@ -83,10 +98,18 @@ export interface Autostop {
   deadline?: string;
 }
 
-export function describeAutostop(workspace: Workspace, timeZone: string, now: number = Date.now()): Autostop | undefined {
+export function describeAutostop(
+  workspace: Workspace,
+  timeZone: string,
+  now: number = Date.now(),
+): Autostop | undefined {
   const build = workspace.latest_build;
   if (build.status === "running" && build.deadline) {
-    return { text: `Stops ${formatInZone(build.deadline, timeZone)}`, relative: formatRelative(build.deadline, now), deadline: build.deadline };
+    return {
+      text: `Stops ${formatInZone(build.deadline, timeZone)}`,
+      relative: formatRelative(build.deadline, now),
+      deadline: build.deadline,
+    };
   }
   if (workspace.ttl_ms && workspace.ttl_ms > 0) return { text: `${formatDuration(workspace.ttl_ms)} after start` };
   return undefined;
@@ -107,7 +130,8 @@ export function changeDeadline(
   hours: number,
   now: number = Date.now(),
 ): DeadlineChange {
-  if (build.status !== "running" || !build.deadline) return { ok: false, reason: "Only a running workspace with an autostop time can be extended." };
+  if (build.status !== "running" || !build.deadline)
+    return { ok: false, reason: "Only a running workspace with an autostop time can be extended." };
   const current = Date.parse(build.deadline);
   let next = current + hours * HOUR;
   if (hours > 0) {
@@ -126,7 +150,11 @@ export interface Notice {
 }
 
 /** Dormancy and scheduled deletion, the two things that happen to a workspace without its owner. */
-export function lifecycleNotices(workspace: Pick<Workspace, "dormant_at" | "deleting_at">, timeZone: string, now: number = Date.now()): Notice[] {
+export function lifecycleNotices(
+  workspace: Pick<Workspace, "dormant_at" | "deleting_at">,
+  timeZone: string,
+  now: number = Date.now(),
+): Notice[] {
   const notices: Notice[] = [];
   if (workspace.dormant_at) {
     notices.push({

@@ -95,12 +95,33 @@ const JOB_FOR_STATUS: Record<string, string> = {
 
 export function makeWorkspace(f: WorkspaceFixture = {}): Workspace {
   const status = f.status ?? "running";
-  const transition = f.transition ?? (status === "stopped" || status === "stopping" ? "stop" : status === "deleted" || status === "deleting" ? "delete" : "start");
+  const transition =
+    f.transition ??
+    (status === "stopped" || status === "stopping"
+      ? "stop"
+      : status === "deleted" || status === "deleting"
+        ? "delete"
+        : "start");
   const build = makeBuild({
     status,
     transition,
     job: makeJob({ status: f.job ?? JOB_FOR_STATUS[status] ?? "succeeded" }),
-    resources: f.agents ? [{ id: "res-1", created_at: T0, job_id: "job-1", workspace_transition: "start", type: "docker_container", name: "main", hide: false, icon: "", daily_cost: 0, agents: f.agents }] : [],
+    resources: f.agents
+      ? [
+          {
+            id: "res-1",
+            created_at: T0,
+            job_id: "job-1",
+            workspace_transition: "start",
+            type: "docker_container",
+            name: "main",
+            hide: false,
+            icon: "",
+            daily_cost: 0,
+            agents: f.agents,
+          },
+        ]
+      : [],
     ...f.build,
   });
   return {

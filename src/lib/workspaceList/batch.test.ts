@@ -71,7 +71,11 @@ describe("runBatch", () => {
   });
 
   it("records non-Error throws and 403/500 alike", async () => {
-    const rows = [makeWorkspace({ id: "x", status: "stopped" }), makeWorkspace({ id: "y", status: "stopped" }), makeWorkspace({ id: "z", status: "stopped" })];
+    const rows = [
+      makeWorkspace({ id: "x", status: "stopped" }),
+      makeWorkspace({ id: "y", status: "stopped" }),
+      makeWorkspace({ id: "z", status: "stopped" }),
+    ];
     const results = await runBatch(
       "start",
       rows,

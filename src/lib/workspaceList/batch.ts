@@ -47,7 +47,9 @@ export function eligibleRows(action: BatchAction, rows: readonly Workspace[]): W
 /** An error's text and HTTP status, whatever threw it (ApiError carries `status`). */
 export function describeFailure(error: unknown): { message: string; status?: number } {
   const status =
-    typeof error === "object" && error !== null && "status" in error && typeof error.status === "number" ? error.status : undefined;
+    typeof error === "object" && error !== null && "status" in error && typeof error.status === "number"
+      ? error.status
+      : undefined;
   const message = error instanceof Error ? error.message : String(error);
   return status === undefined ? { message } : { message, status };
 }

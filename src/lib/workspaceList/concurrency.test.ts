@@ -19,6 +19,8 @@ describe("mapLimited", () => {
     expect(await mapLimited([], 4, async () => 1)).toEqual([]);
   });
   it("rejects when a task rejects", async () => {
-    await expect(mapLimited([1, 2], 2, async (n) => (n === 2 ? Promise.reject(new Error("boom")) : n))).rejects.toThrow("boom");
+    await expect(mapLimited([1, 2], 2, async (n) => (n === 2 ? Promise.reject(new Error("boom")) : n))).rejects.toThrow(
+      "boom",
+    );
   });
 });

@@ -2,7 +2,11 @@
 // batch of 25 deletes should not starve the list's own polling.
 
 /** Runs `task` for every item with at most `concurrency` in flight; results in item order. */
-export async function mapLimited<T, R>(items: readonly T[], concurrency: number, task: (item: T) => Promise<R>): Promise<R[]> {
+export async function mapLimited<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  task: (item: T) => Promise<R>,
+): Promise<R[]> {
   const results = new Array<R>(items.length);
   let next = 0;
   const worker = async () => {

@@ -9,13 +9,19 @@ describe("agentHealth", () => {
   });
   it("reports healthy, connecting and unhealthy", () => {
     expect(agentHealth(makeWorkspace({ agents: [{}] }))).toBe("healthy");
-    expect(agentHealth(makeWorkspace({ agents: [{ status: "connecting", lifecycle_state: "created" }] }))).toBe("connecting");
+    expect(agentHealth(makeWorkspace({ agents: [{ status: "connecting", lifecycle_state: "created" }] }))).toBe(
+      "connecting",
+    );
     expect(agentHealth(makeWorkspace({ agents: [{ lifecycle_state: "starting" }] }))).toBe("connecting");
     expect(agentHealth(makeWorkspace({ agents: [{ lifecycle_state: "start_error" }] }))).toBe("unhealthy");
     expect(agentHealth(makeWorkspace({ agents: [{ status: "timeout" }] }))).toBe("unhealthy");
-    expect(agentHealth(makeWorkspace({ agents: [{}], health: { healthy: false, failing_agents: ["x"] } }))).toBe("unhealthy");
+    expect(agentHealth(makeWorkspace({ agents: [{}], health: { healthy: false, failing_agents: ["x"] } }))).toBe(
+      "unhealthy",
+    );
   });
   it("lets one broken agent outweigh a connecting one", () => {
-    expect(agentHealth(makeWorkspace({ agents: [{ status: "connecting" }, { lifecycle_state: "start_timeout" }] }))).toBe("unhealthy");
+    expect(
+      agentHealth(makeWorkspace({ agents: [{ status: "connecting" }, { lifecycle_state: "start_timeout" }] })),
+    ).toBe("unhealthy");
   });
 });

@@ -3,7 +3,12 @@ import type { Workspace, WorkspaceAgent } from "../../api/types";
 
 export type AgentHealth = "healthy" | "unhealthy" | "connecting";
 
-const FAILED_LIFECYCLE: ReadonlySet<string> = new Set(["start_error", "start_timeout", "shutdown_error", "shutdown_timeout"]);
+const FAILED_LIFECYCLE: ReadonlySet<string> = new Set([
+  "start_error",
+  "start_timeout",
+  "shutdown_error",
+  "shutdown_timeout",
+]);
 const PENDING_LIFECYCLE: ReadonlySet<string> = new Set(["created", "starting"]);
 
 export function workspaceAgents(ws: Workspace): WorkspaceAgent[] {
@@ -19,7 +24,11 @@ export function agentHealth(ws: Workspace): AgentHealth | undefined {
   const agents = workspaceAgents(ws);
   if (agents.length === 0) return undefined;
   const unhealthy = agents.some(
-    (a) => a.status === "timeout" || a.status === "disconnected" || FAILED_LIFECYCLE.has(a.lifecycle_state) || a.health?.healthy === false,
+    (a) =>
+      a.status === "timeout" ||
+      a.status === "disconnected" ||
+      FAILED_LIFECYCLE.has(a.lifecycle_state) ||
+      a.health?.healthy === false,
   );
   if (unhealthy || ws.health?.healthy === false) return "unhealthy";
   if (agents.some((a) => a.status === "connecting" || PENDING_LIFECYCLE.has(a.lifecycle_state))) return "connecting";

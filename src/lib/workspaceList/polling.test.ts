@@ -5,7 +5,8 @@ import { makeWorkspace } from "./testing";
 describe("polling rule", () => {
   it("knows the transitioning statuses", () => {
     for (const s of ["pending", "starting", "stopping", "deleting", "canceling"]) expect(isTransitioning(s)).toBe(true);
-    for (const s of ["running", "stopped", "failed", "canceled", "deleted", "something-new"]) expect(isTransitioning(s)).toBe(false);
+    for (const s of ["running", "stopped", "failed", "canceled", "deleted", "something-new"])
+      expect(isTransitioning(s)).toBe(false);
   });
   it("polls fast while a visible row transitions, slowly otherwise, never when hidden", () => {
     const idle = [makeWorkspace({ status: "running" }), makeWorkspace({ status: "stopped" })];

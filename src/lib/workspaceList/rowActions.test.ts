@@ -21,7 +21,9 @@ describe("row actions", () => {
   });
   it("offers cancel during a build only when the template allows it", () => {
     expect(menuActions(makeWorkspace({ status: "starting" }))).toEqual(["cancel"]);
-    expect(menuActions(makeWorkspace({ status: "starting", template_allow_user_cancel_workspace_jobs: false }))).toEqual([]);
+    expect(
+      menuActions(makeWorkspace({ status: "starting", template_allow_user_cancel_workspace_jobs: false })),
+    ).toEqual([]);
     expect(menuActions(makeWorkspace({ status: "deleting" }))).toEqual([]);
   });
   it("retries the transition that failed", () => {

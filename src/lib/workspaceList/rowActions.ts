@@ -31,7 +31,10 @@ export function menuActions(ws: Workspace): RowActionKind[] {
   const primary = primaryAction(ws);
   const actions: RowActionKind[] = [];
   if (isTransitioning(status)) {
-    if ((status === "pending" || status === "starting" || status === "stopping") && ws.template_allow_user_cancel_workspace_jobs) {
+    if (
+      (status === "pending" || status === "starting" || status === "stopping") &&
+      ws.template_allow_user_cancel_workspace_jobs
+    ) {
       actions.push("cancel");
     }
     return actions;

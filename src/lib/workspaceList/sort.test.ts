@@ -8,7 +8,10 @@ describe("parseSort / formatSort", () => {
   it("reads key:direction and round-trips", () => {
     expect(parseSort("last_used:desc")).toEqual({ key: "last_used", direction: "desc" });
     expect(formatSort({ key: "name", direction: "asc" })).toBe("name:asc");
-    expect(parseSort(formatSort({ key: "last_build", direction: "asc" }))).toEqual({ key: "last_build", direction: "asc" });
+    expect(parseSort(formatSort({ key: "last_build", direction: "asc" }))).toEqual({
+      key: "last_build",
+      direction: "asc",
+    });
   });
   it("defaults the direction per column and rejects garbage", () => {
     expect(parseSort("name")).toEqual({ key: "name", direction: "asc" });
@@ -21,26 +24,71 @@ describe("parseSort / formatSort", () => {
 });
 
 describe("sortWorkspaces", () => {
-  const a = makeWorkspace({ name: "alpha", status: "stopped", last_used_at: "2025-01-03T00:00:00Z", buildCreatedAt: "2025-01-01T00:00:00Z" });
-  const b = makeWorkspace({ name: "Beta", status: "failed", last_used_at: "2025-01-01T00:00:00Z", buildCreatedAt: "2025-01-05T00:00:00Z" });
-  const c = makeWorkspace({ name: "gamma10", status: "running", last_used_at: "2025-01-02T00:00:00Z", buildCreatedAt: "2025-01-03T00:00:00Z" });
-  const d = makeWorkspace({ name: "gamma9", status: "starting", last_used_at: "2025-01-04T00:00:00Z", buildCreatedAt: "2025-01-02T00:00:00Z" });
+  const a = makeWorkspace({
+    name: "alpha",
+    status: "stopped",
+    last_used_at: "2025-01-03T00:00:00Z",
+    buildCreatedAt: "2025-01-01T00:00:00Z",
+  });
+  const b = makeWorkspace({
+    name: "Beta",
+    status: "failed",
+    last_used_at: "2025-01-01T00:00:00Z",
+    buildCreatedAt: "2025-01-05T00:00:00Z",
+  });
+  const c = makeWorkspace({
+    name: "gamma10",
+    status: "running",
+    last_used_at: "2025-01-02T00:00:00Z",
+    buildCreatedAt: "2025-01-03T00:00:00Z",
+  });
+  const d = makeWorkspace({
+    name: "gamma9",
+    status: "starting",
+    last_used_at: "2025-01-04T00:00:00Z",
+    buildCreatedAt: "2025-01-02T00:00:00Z",
+  });
   const list = [c, a, d, b];
 
   it("sorts by name, case-insensitive and numeric-aware", () => {
-    expect(names(sortWorkspaces(list, { key: "name", direction: "asc" }))).toEqual(["alpha", "Beta", "gamma9", "gamma10"]);
-    expect(names(sortWorkspaces(list, { key: "name", direction: "desc" }))).toEqual(["gamma10", "gamma9", "Beta", "alpha"]);
+    expect(names(sortWorkspaces(list, { key: "name", direction: "asc" }))).toEqual([
+      "alpha",
+      "Beta",
+      "gamma9",
+      "gamma10",
+    ]);
+    expect(names(sortWorkspaces(list, { key: "name", direction: "desc" }))).toEqual([
+      "gamma10",
+      "gamma9",
+      "Beta",
+      "alpha",
+    ]);
   });
   it("sorts by status rank: failed, moving, up, down", () => {
-    expect(names(sortWorkspaces(list, { key: "status", direction: "asc" }))).toEqual(["Beta", "gamma9", "gamma10", "alpha"]);
+    expect(names(sortWorkspaces(list, { key: "status", direction: "asc" }))).toEqual([
+      "Beta",
+      "gamma9",
+      "gamma10",
+      "alpha",
+    ]);
   });
   it("puts an unknown status last instead of crashing", () => {
     const odd = makeWorkspace({ name: "odd", status: "hibernating" });
     expect(names(sortWorkspaces([odd, a], { key: "status", direction: "asc" }))).toEqual(["alpha", "odd"]);
   });
   it("sorts by last used and last build", () => {
-    expect(names(sortWorkspaces(list, { key: "last_used", direction: "desc" }))).toEqual(["gamma9", "alpha", "gamma10", "Beta"]);
-    expect(names(sortWorkspaces(list, { key: "last_build", direction: "asc" }))).toEqual(["alpha", "gamma9", "gamma10", "Beta"]);
+    expect(names(sortWorkspaces(list, { key: "last_used", direction: "desc" }))).toEqual([
+      "gamma9",
+      "alpha",
+      "gamma10",
+      "Beta",
+    ]);
+    expect(names(sortWorkspaces(list, { key: "last_build", direction: "asc" }))).toEqual([
+      "alpha",
+      "gamma9",
+      "gamma10",
+      "Beta",
+    ]);
   });
   it("keeps favourites first in either direction", () => {
     const fav = { ...a, id: "fav", name: "zulu", favorite: true };

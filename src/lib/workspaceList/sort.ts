@@ -68,7 +68,10 @@ const COMPARATORS: Record<SortKey, Compare> = {
 };
 
 /** Ties break by owner/name ascending whatever the direction, so order is stable across polls. */
-const byIdentity: Compare = (a, b) => collator.compare(a.owner_name, b.owner_name) || collator.compare(a.name, b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byIdentity: Compare = (a, b) =>
+  collator.compare(a.owner_name, b.owner_name) ||
+  collator.compare(a.name, b.name) ||
+  (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 export function compareWorkspaces(sort: WorkspaceSort): Compare {
   const primary = COMPARATORS[sort.key];

@@ -13,7 +13,14 @@ export interface WorkspaceOverrides extends Partial<Omit<Workspace, "latest_buil
 
 export function makeWorkspace(overrides: WorkspaceOverrides = {}): Workspace {
   const n = ++counter;
-  const { status = "running", transition, buildNumber = 1, buildCreatedAt = "2025-01-01T00:00:00Z", agents = [], ...rest } = overrides;
+  const {
+    status = "running",
+    transition,
+    buildNumber = 1,
+    buildCreatedAt = "2025-01-01T00:00:00Z",
+    agents = [],
+    ...rest
+  } = overrides;
   const id = rest.id ?? `ws-${n}`;
   const name = rest.name ?? `ws${n}`;
   const build: WorkspaceBuild = {

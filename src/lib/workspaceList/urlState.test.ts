@@ -13,7 +13,11 @@ describe("readListUrl", () => {
     expect(read("filter=name%3A%22a+b%22").filter).toBe('name:"a b"');
   });
   it("reads page and sort", () => {
-    expect(read("page=3&sort=last_used:desc")).toEqual({ filter: "owner:me", page: 3, sort: { key: "last_used", direction: "desc" } });
+    expect(read("page=3&sort=last_used:desc")).toEqual({
+      filter: "owner:me",
+      page: 3,
+      sort: { key: "last_used", direction: "desc" },
+    });
     expect(read("page=x&sort=bogus")).toEqual({ filter: "owner:me", page: 1, sort: undefined });
   });
 });
@@ -42,7 +46,10 @@ describe("writeListUrl", () => {
     expect(writeListUrl(base, { page: 1 }).has("page")).toBe(false);
   });
   it("round-trips through the URL", () => {
-    const next = writeListUrl(new URLSearchParams(), { filter: 'name:"a b" status:running', sort: { key: "status", direction: "asc" } });
+    const next = writeListUrl(new URLSearchParams(), {
+      filter: 'name:"a b" status:running',
+      sort: { key: "status", direction: "asc" },
+    });
     const withPage = writeListUrl(next, { page: 2 });
     expect(readListUrl(new URLSearchParams(withPage.toString()))).toEqual({
       filter: 'name:"a b" status:running',

@@ -21,7 +21,12 @@ export interface BuildFailureProps {
 function CostNote({ build, cost }: { build: WorkspaceBuild; cost: CostEstimate | "loading" | undefined }) {
   if (cost === "loading") return <>Looking up what this build costs…</>;
   if (!cost) {
-    return <>Coder recorded no quota cost for this build (it was refused before its resources were created), and no earlier start of this workspace has one.</>;
+    return (
+      <>
+        Coder recorded no quota cost for this build (it was refused before its resources were created), and no earlier
+        start of this workspace has one.
+      </>
+    );
   }
   const credits = (
     <strong className="font-mono tabular-nums">
@@ -31,7 +36,8 @@ function CostNote({ build, cost }: { build: WorkspaceBuild; cost: CostEstimate |
   if (cost.fromBuild === build.build_number) return <>This build costs {credits} per day.</>;
   return (
     <>
-      This build needs about {credits} per day: what the last successful start (build #{cost.fromBuild}) cost. Coder records no cost for a refused build.
+      This build needs about {credits} per day: what the last successful start (build #{cost.fromBuild}) cost. Coder
+      records no cost for a refused build.
     </>
   );
 }
@@ -41,15 +47,25 @@ export function BuildFailure({ build, guidance, window, cost, onJumpToLine, onRe
   const lines = window?.lines ?? [];
   const focus = window?.focus;
   return (
-    <section aria-labelledby="failure-title" data-testid="build-failure" className="rounded-md border border-failure/40 bg-failure/5">
+    <section
+      aria-labelledby="failure-title"
+      data-testid="build-failure"
+      className="rounded-md border border-failure/40 bg-failure/5"
+    >
       <div className="flex items-start gap-2 p-4">
         <CircleX aria-hidden className="mt-0.5 size-5 shrink-0 text-failure" />
         <div className="min-w-0 flex-1">
           <h2 id="failure-title" className="flex flex-wrap items-center gap-2 text-sm font-semibold text-text">
             This build failed
-            {job.error_code && <span className="rounded bg-failure/10 px-1.5 py-0.5 font-mono text-xs text-failure">{job.error_code}</span>}
+            {job.error_code && (
+              <span className="rounded bg-failure/10 px-1.5 py-0.5 font-mono text-xs text-failure">
+                {job.error_code}
+              </span>
+            )}
           </h2>
-          <p className="mt-1 whitespace-pre-wrap break-words font-mono text-sm text-text">{job.error || "The provisioner did not report an error message."}</p>
+          <p className="mt-1 whitespace-pre-wrap break-words font-mono text-sm text-text">
+            {job.error || "The provisioner did not report an error message."}
+          </p>
         </div>
       </div>
 

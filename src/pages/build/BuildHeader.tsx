@@ -67,7 +67,10 @@ export function BuildHeader(props: BuildHeaderProps) {
           </li>
           <li aria-hidden>/</li>
           <li>
-            <Link to={buildHistoryPath(owner, workspace.name)} className="inline-flex items-center gap-1 hover:text-text hover:underline">
+            <Link
+              to={buildHistoryPath(owner, workspace.name)}
+              className="inline-flex items-center gap-1 hover:text-text hover:underline"
+            >
               <History aria-hidden className="size-3.5" />
               Builds
             </Link>
@@ -79,7 +82,12 @@ export function BuildHeader(props: BuildHeaderProps) {
         </ol>
         <div className="flex items-center gap-1">
           {previous !== undefined ? (
-            <Link to={buildPath(owner, workspace.name, previous)} className={navClass} aria-keyshortcuts="[" title="Previous build ([)">
+            <Link
+              to={buildPath(owner, workspace.name, previous)}
+              className={navClass}
+              aria-keyshortcuts="["
+              title="Previous build ([)"
+            >
               <ChevronLeft aria-hidden className="size-3.5" />#{previous}
             </Link>
           ) : (
@@ -89,7 +97,12 @@ export function BuildHeader(props: BuildHeaderProps) {
             </span>
           )}
           {next !== undefined ? (
-            <Link to={buildPath(owner, workspace.name, next)} className={navClass} aria-keyshortcuts="]" title="Next build (])">
+            <Link
+              to={buildPath(owner, workspace.name, next)}
+              className={navClass}
+              aria-keyshortcuts="]"
+              title="Next build (])"
+            >
               #{next}
               <ChevronRight aria-hidden className="size-3.5" />
             </Link>
@@ -112,7 +125,12 @@ export function BuildHeader(props: BuildHeaderProps) {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           {active && props.canCancel && (
-            <Button variant="danger" size="sm" onClick={() => setConfirmCancel(true)} loading={props.canceling || build.job.status === "canceling"}>
+            <Button
+              variant="danger"
+              size="sm"
+              onClick={() => setConfirmCancel(true)}
+              loading={props.canceling || build.job.status === "canceling"}
+            >
               <Square aria-hidden className="size-3.5" />
               Cancel
             </Button>
@@ -130,13 +148,25 @@ export function BuildHeader(props: BuildHeaderProps) {
             }}
           />
           {!active && (
-            <Button size="sm" onClick={() => props.onRetry()} loading={props.retrying === "normal"} disabled={props.retrying !== null} title="Run this build again: same transition, template version and parameters">
+            <Button
+              size="sm"
+              onClick={() => props.onRetry()}
+              loading={props.retrying === "normal"}
+              disabled={props.retrying !== null}
+              title="Run this build again: same transition, template version and parameters"
+            >
               <RotateCw aria-hidden className="size-3.5" />
               Retry
             </Button>
           )}
           {!active && props.canDebug && (
-            <Button size="sm" onClick={() => props.onRetry({ debug: true })} loading={props.retrying === "debug"} disabled={props.retrying !== null} title="Retry with debug-level provisioner logs">
+            <Button
+              size="sm"
+              onClick={() => props.onRetry({ debug: true })}
+              loading={props.retrying === "debug"}
+              disabled={props.retrying !== null}
+              title="Retry with debug-level provisioner logs"
+            >
               <Bug aria-hidden className="size-3.5" />
               Debug retry
             </Button>
@@ -145,7 +175,10 @@ export function BuildHeader(props: BuildHeaderProps) {
             <ChartGantt aria-hidden className="size-3.5" />
             Timings
           </Link>
-          <Link to={`${timingsPath(owner, workspace.name, build.build_number)}?compare=prev`} className={buttonClasses({ size: "sm" })}>
+          <Link
+            to={`${timingsPath(owner, workspace.name, build.build_number)}?compare=prev`}
+            className={buttonClasses({ size: "sm" })}
+          >
             <GitCompareArrows aria-hidden className="size-3.5" />
             Compare with previous
           </Link>

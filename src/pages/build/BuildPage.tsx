@@ -60,20 +60,28 @@ export default function BuildPage() {
   useWorkspaceWatch(ws.deleted ? undefined : ws.workspace?.id);
   const log = useBuildLog(build.data?.id);
   const logVersion = useStoreVersion(log.store);
-  const state = useQuery({ ...buildStateQuery(build.data?.id ?? ""), enabled: tab === "state" && build.data !== undefined, retry: false });
+  const state = useQuery({
+    ...buildStateQuery(build.data?.id ?? ""),
+    enabled: tab === "state" && build.data !== undefined,
+    retry: false,
+  });
   const actions = useBuildActions(ws.workspace, build.data);
 
   // The log stream ends when the job does: make sure the header shows how it ended even if the
   // watch missed it (e.g. this build is not the workspace's latest any more).
   const active = build.data ? isActiveJob(build.data.job.status) : false;
   useEffect(() => {
-    if (log.state === "done" && active) void queryClient.invalidateQueries({ queryKey: keys.buildByNumber(owner, name, number ?? 0) });
+    if (log.state === "done" && active)
+      void queryClient.invalidateQueries({ queryKey: keys.buildByNumber(owner, name, number ?? 0) });
   }, [log.state, active, queryClient, owner, name, number]);
 
   const admin = canUpdateTemplates(me.data);
   const latest = ws.workspace?.latest_build.build_number;
   const { previous, next } = neighbours(number ?? 1, latest);
-  const go = useCallback((n: number | undefined) => (n === undefined ? undefined : () => void navigate(buildPath(owner, name, n))), [navigate, owner, name]);
+  const go = useCallback(
+    (n: number | undefined) => (n === undefined ? undefined : () => void navigate(buildPath(owner, name, n))),
+    [navigate, owner, name],
+  );
   useBuildShortcuts(go(previous), go(next));
 
   const setTab = useCallback(
@@ -95,7 +103,11 @@ export default function BuildPage() {
   const jumpToLine = useCallback(
     (line: number) => {
       if (tab === "logs") {
-        window.history.replaceState(window.history.state, "", `${window.location.pathname}${window.location.search}#L${line}`);
+        window.history.replaceState(
+          window.history.state,
+          "",
+          `${window.location.pathname}${window.location.search}#L${line}`,
+        );
         window.dispatchEvent(new HashChangeEvent("hashchange"));
       } else {
         void navigate({ search: "", hash: `#L${line}` }, { replace: true });
@@ -108,17 +120,31 @@ export default function BuildPage() {
   const guidance = failed && build.data ? errorGuidance(build.data.job) : null;
   // A refused build has no cost of its own (see lib/builds/quota): estimate it from recent builds.
   const needsCostHistory = guidance?.code === "INSUFFICIENT_QUOTA" && build.data?.daily_cost === 0;
-  const recent = useQuery({ ...buildsQuery(ws.workspace?.id ?? "", { limit: HISTORY_PAGE_SIZE, offset: 0 }), enabled: needsCostHistory && ws.workspace !== undefined });
+  const recent = useQuery({
+    ...buildsQuery(ws.workspace?.id ?? "", { limit: HISTORY_PAGE_SIZE, offset: 0 }),
+    enabled: needsCostHistory && ws.workspace !== undefined,
+  });
   const failure = useMemo(() => (failed ? failureWindow(log.store) : undefined), [failed, log.store, logVersion]);
 
   const frame = (child: ReactNode) => <div className="mx-auto max-w-7xl p-4 sm:p-6">{child}</div>;
   if (number === undefined) return <NotFoundView title="Build not found" />;
   if (build.isError) {
-    if (isDenied(build.error)) return <NotFoundView title="Build not found" description={`${owner}/${name} has no build #${number}, or you cannot see it.`} />;
+    if (isDenied(build.error))
+      return (
+        <NotFoundView
+          title="Build not found"
+          description={`${owner}/${name} has no build #${number}, or you cannot see it.`}
+        />
+      );
     return frame(<ErrorState error={build.error} onRetry={() => void build.refetch()} />);
   }
   if (tab === "state" && isDenied(state.error)) {
-    return <NotFoundView title="Build state not found" description="Only template administrators can read a build's Terraform state." />;
+    return (
+      <NotFoundView
+        title="Build state not found"
+        description="Only template administrators can read a build's Terraform state."
+      />
+    );
   }
   if (build.isPending || ws.isPending) return frame(<SkeletonBlock label="Loading build" lines={8} />);
   if (!ws.workspace) return frame(<ErrorState error={ws.error} onRetry={ws.refetch} />);

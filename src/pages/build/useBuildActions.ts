@@ -38,7 +38,11 @@ export function useBuildActions(workspace: Workspace | undefined, build: Workspa
       });
       void navigate(buildPath(workspace.owner_name, workspace.name, next.build_number));
     } catch (error) {
-      toast({ variant: "error", title: debug ? "Debug retry failed" : "Retry failed", description: error instanceof Error ? error.message : String(error) });
+      toast({
+        variant: "error",
+        title: debug ? "Debug retry failed" : "Retry failed",
+        description: error instanceof Error ? error.message : String(error),
+      });
     }
   };
 
@@ -52,7 +56,10 @@ export function useBuildActions(workspace: Workspace | undefined, build: Workspa
       const expectStatus = status === "pending" ? "pending" : status === "running" ? "running" : undefined;
       cancel.mutate(
         { build, workspace, expectStatus },
-        { onError: (error) => toast({ variant: "error", title: "Could not cancel the build", description: error.message }) },
+        {
+          onError: (error) =>
+            toast({ variant: "error", title: "Could not cancel the build", description: error.message }),
+        },
       );
     },
     canceling: cancel.isPending,

@@ -1,7 +1,9 @@
 import { useEffect, useRef } from "react";
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 /** `[` previous build, `]` next build (DESIGN.md keyboard), anywhere on the page except while typing. */

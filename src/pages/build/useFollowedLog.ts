@@ -29,7 +29,8 @@ function useFollow(kind: "build" | "agent", id: string | undefined): FollowedLog
     if (!id) return;
     const options = {
       after: store.lastId ?? 0,
-      onState: (state: LogStreamState, error?: { message: string }) => setStatus({ store, state, error: error ? error.message : null }),
+      onState: (state: LogStreamState, error?: { message: string }) =>
+        setStatus({ store, state, error: error ? error.message : null }),
     };
     const handle =
       kind === "build"

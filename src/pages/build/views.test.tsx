@@ -34,14 +34,25 @@ describe("ParametersTable", () => {
   });
 
   it("does not claim sameness when the previous values are missing", () => {
-    render(<ParametersTable rows={diffParameters([{ name: "cpu", value: "2" }], undefined)} displayNames={{}} previousNumber={4} previousMissing />);
+    render(
+      <ParametersTable
+        rows={diffParameters([{ name: "cpu", value: "2" }], undefined)}
+        displayNames={{}}
+        previousNumber={4}
+        previousMissing
+      />,
+    );
     expect(screen.getByText(/could not be loaded/)).toBeTruthy();
   });
 });
 
 describe("ResourcesTable", () => {
   it("masks sensitive metadata and totals the cost", () => {
-    const resource = (name: string, cost: number, metadata: Array<{ key: string; value: string; sensitive: boolean }>) => ({
+    const resource = (
+      name: string,
+      cost: number,
+      metadata: Array<{ key: string; value: string; sensitive: boolean }>,
+    ) => ({
       id: name,
       created_at: "",
       job_id: "j",
@@ -55,7 +66,13 @@ describe("ResourcesTable", () => {
     });
     render(
       <ResourcesTable
-        resources={[resource("main", 3, [{ key: "token", value: "s3cret", sensitive: true }, { key: "image", value: "ubuntu", sensitive: false }]), resource("home", 1, [])]}
+        resources={[
+          resource("main", 3, [
+            { key: "token", value: "s3cret", sensitive: true },
+            { key: "image", value: "ubuntu", sensitive: false },
+          ]),
+          resource("home", 1, []),
+        ]}
       />,
     );
     const table = screen.getByRole("table", { name: "Resources" });

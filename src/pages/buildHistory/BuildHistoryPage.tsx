@@ -6,7 +6,12 @@ import { useWorkspaceWatch } from "../../api/watch";
 import { buildPath, useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
 import { SkeletonTable } from "../../components/Skeleton";
-import { initiatorsOf, readHistoryFilter, writeHistoryFilter, type HistoryFilter } from "../../lib/builds/historyFilter";
+import {
+  initiatorsOf,
+  readHistoryFilter,
+  writeHistoryFilter,
+  type HistoryFilter,
+} from "../../lib/builds/historyFilter";
 import { trendOf } from "../../lib/builds/trend";
 import { NotFoundView } from "../notFound/NotFoundView";
 import { BuildHistoryView } from "./BuildHistoryView";
@@ -24,7 +29,10 @@ export default function BuildHistoryPage() {
   const trend = useMemo(() => trendOf(history.rows), [history.rows]);
   const initiators = useMemo(() => initiatorsOf(history.all, filter.initiator), [history.all, filter.initiator]);
 
-  const setFilter = useCallback((next: HistoryFilter) => setParams((current) => writeHistoryFilter(current, next), { replace: true }), [setParams]);
+  const setFilter = useCallback(
+    (next: HistoryFilter) => setParams((current) => writeHistoryFilter(current, next), { replace: true }),
+    [setParams],
+  );
   const openBuild = useCallback((n: number) => void navigate(buildPath(owner, name, n)), [navigate, owner, name]);
 
   const frame = (child: ReactNode) => <div className="mx-auto max-w-7xl p-4 sm:p-6">{child}</div>;
@@ -33,7 +41,8 @@ export default function BuildHistoryPage() {
     if (isApiError(ws.error) && ws.error.status === 404) return <NotFoundView title="Workspace not found" />;
     return frame(<ErrorState error={ws.error} onRetry={ws.refetch} />);
   }
-  if (history.error) return frame(<ErrorState error={history.error} title="Could not load builds" onRetry={history.retry} />);
+  if (history.error)
+    return frame(<ErrorState error={history.error} title="Could not load builds" onRetry={history.retry} />);
   if (history.isPending) return frame(<SkeletonTable label="Loading builds" columns={7} />);
 
   return (

@@ -66,7 +66,11 @@ export function BuildHistoryView(props: BuildHistoryViewProps) {
   const filtering = isFiltering(filter);
   const empty = filtering ? (
     loadingMore ? (
-      <EmptyState icon={SearchX} title="Looking through older builds…" description="No build fetched so far matches these filters." />
+      <EmptyState
+        icon={SearchX}
+        title="Looking through older builds…"
+        description="No build fetched so far matches these filters."
+      />
     ) : (
       <EmptyState
         icon={SearchX}
@@ -128,7 +132,12 @@ export function BuildHistoryView(props: BuildHistoryViewProps) {
 
       <div ref={sentinel} className="flex min-h-10 items-center justify-center">
         {props.moreError ? (
-          <ErrorState error={props.moreError} title="Could not load older builds" onRetry={props.onRetryMore} className="w-full" />
+          <ErrorState
+            error={props.moreError}
+            title="Could not load older builds"
+            onRetry={props.onRetryMore}
+            className="w-full"
+          />
         ) : loadingMore ? (
           <div role="status" aria-label="Loading older builds" className="flex w-full flex-col gap-2">
             <Skeleton className="h-8 w-full" />
@@ -137,7 +146,11 @@ export function BuildHistoryView(props: BuildHistoryViewProps) {
         ) : hasMore ? (
           <Button onClick={onShowMore}>Load older builds</Button>
         ) : rows.length > 0 ? (
-          <p className="text-xs text-muted">{filtering ? "End of history: every build has been searched." : "That is the first build of this workspace."}</p>
+          <p className="text-xs text-muted">
+            {filtering
+              ? "End of history: every build has been searched."
+              : "That is the first build of this workspace."}
+          </p>
         ) : null}
       </div>
     </div>

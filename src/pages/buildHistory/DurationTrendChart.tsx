@@ -60,7 +60,11 @@ const TrendMarker = memo(function TrendMarker({ cx, cy, payload, onHover, onOpen
     return (
       <g {...common}>
         <circle cx={cx} cy={cy} r={7} fill="transparent" stroke="none" />
-        <path d={`M${cx - 4},${cy - 4}L${cx + 4},${cy + 4}M${cx - 4},${cy + 4}L${cx + 4},${cy - 4}`} strokeWidth={2.5} fill="none" />
+        <path
+          d={`M${cx - 4},${cy - 4}L${cx + 4},${cy + 4}M${cx - 4},${cy + 4}L${cx + 4},${cy - 4}`}
+          strokeWidth={2.5}
+          fill="none"
+        />
       </g>
     );
   }
@@ -76,13 +80,22 @@ const TrendMarker = memo(function TrendMarker({ cx, cy, payload, onHover, onOpen
 function PointCard({ hovered }: { hovered: Hovered }) {
   const { point, x, y } = hovered;
   // Above the point, or below it near the top edge.
-  const style = y < 70 ? { left: x, top: y + 12, transform: "translateX(-50%)" } : { left: x, top: y - 12, transform: "translate(-50%, -100%)" };
+  const style =
+    y < 70
+      ? { left: x, top: y + 12, transform: "translateX(-50%)" }
+      : { left: x, top: y - 12, transform: "translate(-50%, -100%)" };
   return (
-    <div role="presentation" style={style} className="pointer-events-none absolute z-10 whitespace-nowrap rounded-md border border-border bg-panel px-2 py-1.5 text-xs text-text shadow-md">
+    <div
+      role="presentation"
+      style={style}
+      className="pointer-events-none absolute z-10 whitespace-nowrap rounded-md border border-border bg-panel px-2 py-1.5 text-xs text-text shadow-md"
+    >
       <div className="font-medium">
         #{point.number} · {transitionLabel(point.transition)} · {point.status}
       </div>
-      <div className="font-mono tabular-nums text-muted">{point.duration === undefined ? "never ran" : formatDuration(point.duration)}</div>
+      <div className="font-mono tabular-nums text-muted">
+        {point.duration === undefined ? "never ran" : formatDuration(point.duration)}
+      </div>
       <div className="text-muted">{point.versionName}</div>
     </div>
   );
@@ -98,7 +111,12 @@ function DurationTrendChart({ trend, onHover, onOpen }: DurationTrendChartProps)
     [onHover],
   );
   const data = useMemo<ChartDatum[]>(() => trend.points.map((p) => ({ ...p, y: p.duration ?? 0 })), [trend.points]);
-  const shape = useCallback((props: unknown) => <TrendMarker {...(props as Omit<MarkerProps, "onHover" | "onOpen">)} onHover={hover} onOpen={onOpen} />, [hover, onOpen]);
+  const shape = useCallback(
+    (props: unknown) => (
+      <TrendMarker {...(props as Omit<MarkerProps, "onHover" | "onOpen">)} onHover={hover} onOpen={onOpen} />
+    ),
+    [hover, onOpen],
+  );
   const { changes, stats } = trend;
 
   const chart = useMemo(() => {
@@ -137,10 +155,21 @@ function DurationTrendChart({ trend, onHover, onOpen }: DurationTrendChartProps)
             />
           ))}
           {stats.p50 !== undefined && (
-            <ReferenceLine y={stats.p50} stroke="var(--color-text)" strokeOpacity={0.6} label={{ value: "p50", position: "right", fill: "var(--color-muted)", fontSize: 10 }} />
+            <ReferenceLine
+              y={stats.p50}
+              stroke="var(--color-text)"
+              strokeOpacity={0.6}
+              label={{ value: "p50", position: "right", fill: "var(--color-muted)", fontSize: 10 }}
+            />
           )}
           {stats.p95 !== undefined && (
-            <ReferenceLine y={stats.p95} stroke="var(--color-text)" strokeOpacity={0.6} strokeDasharray="6 4" label={{ value: "p95", position: "right", fill: "var(--color-muted)", fontSize: 10 }} />
+            <ReferenceLine
+              y={stats.p95}
+              stroke="var(--color-text)"
+              strokeOpacity={0.6}
+              strokeDasharray="6 4"
+              label={{ value: "p95", position: "right", fill: "var(--color-muted)", fontSize: 10 }}
+            />
           )}
           <Scatter data={data} isAnimationActive={false} shape={shape} />
         </ScatterChart>

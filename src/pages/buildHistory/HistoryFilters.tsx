@@ -1,9 +1,20 @@
 import { useId, type ReactNode } from "react";
 import { X } from "lucide-react";
 import { Button } from "../../components/Button";
-import { isFiltering, NO_FILTER, STATUS_FILTERS, type HistoryFilter, type StatusFilter } from "../../lib/builds/historyFilter";
+import {
+  isFiltering,
+  NO_FILTER,
+  STATUS_FILTERS,
+  type HistoryFilter,
+  type StatusFilter,
+} from "../../lib/builds/historyFilter";
 
-const STATUS_LABELS: Record<StatusFilter, string> = { succeeded: "Succeeded", failed: "Failed", canceled: "Canceled", active: "In progress" };
+const STATUS_LABELS: Record<StatusFilter, string> = {
+  succeeded: "Succeeded",
+  failed: "Failed",
+  canceled: "Canceled",
+  active: "In progress",
+};
 const TRANSITIONS = [
   ["start", "Start"],
   ["stop", "Stop"],
@@ -16,7 +27,17 @@ export interface HistoryFiltersProps {
   onChange: (filter: HistoryFilter) => void;
 }
 
-function Select({ label, value, onChange, children }: { label: string; value: string; onChange: (value: string) => void; children: ReactNode }) {
+function Select({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  children: ReactNode;
+}) {
   const id = useId();
   return (
     <div className="flex min-w-0 flex-col gap-1">
@@ -39,16 +60,26 @@ export function HistoryFilters({ filter, initiators, onChange }: HistoryFiltersP
   const toggleId = useId();
   return (
     <div role="search" aria-label="Filter builds" className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
-      <Select label="Transition" value={filter.transition ?? ""} onChange={(v) => onChange({ ...filter, transition: v || undefined })}>
+      <Select
+        label="Transition"
+        value={filter.transition ?? ""}
+        onChange={(v) => onChange({ ...filter, transition: v || undefined })}
+      >
         <option value="">All transitions</option>
         {TRANSITIONS.map(([value, label]) => (
           <option key={value} value={value}>
             {label}
           </option>
         ))}
-        {filter.transition && !TRANSITIONS.some(([v]) => v === filter.transition) && <option value={filter.transition}>{filter.transition}</option>}
+        {filter.transition && !TRANSITIONS.some(([v]) => v === filter.transition) && (
+          <option value={filter.transition}>{filter.transition}</option>
+        )}
       </Select>
-      <Select label="Status" value={filter.status ?? ""} onChange={(v) => onChange({ ...filter, status: (v || undefined) as StatusFilter | undefined })}>
+      <Select
+        label="Status"
+        value={filter.status ?? ""}
+        onChange={(v) => onChange({ ...filter, status: (v || undefined) as StatusFilter | undefined })}
+      >
         <option value="">All statuses</option>
         {STATUS_FILTERS.map((s) => (
           <option key={s} value={s}>
@@ -56,7 +87,11 @@ export function HistoryFilters({ filter, initiators, onChange }: HistoryFiltersP
           </option>
         ))}
       </Select>
-      <Select label="Initiated by" value={filter.initiator ?? ""} onChange={(v) => onChange({ ...filter, initiator: v || undefined })}>
+      <Select
+        label="Initiated by"
+        value={filter.initiator ?? ""}
+        onChange={(v) => onChange({ ...filter, initiator: v || undefined })}
+      >
         <option value="">Anyone</option>
         {initiators.map((name) => (
           <option key={name} value={name}>

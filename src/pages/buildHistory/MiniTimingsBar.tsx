@@ -18,7 +18,9 @@ const HUES: Record<StageBucket, string> = {
 
 /** "Init 2.1s, Plan 4.0s, …" — the bar's text alternative. */
 export function describeBreakdown(breakdown: StageBreakdown): string {
-  const parts = breakdown.segments.map((s) => `${BUCKET_LABELS[s.bucket]} ${formatDuration(s.duration)}${s.failed ? " (failed)" : ""}`);
+  const parts = breakdown.segments.map(
+    (s) => `${BUCKET_LABELS[s.bucket]} ${formatDuration(s.duration)}${s.failed ? " (failed)" : ""}`,
+  );
   return `${parts.join(", ")}; total ${formatDuration(breakdown.total)}`;
 }
 
@@ -26,7 +28,12 @@ export function describeBreakdown(breakdown: StageBreakdown): string {
 export function MiniTimingsBarView({ breakdown, className }: { breakdown: StageBreakdown; className?: string }) {
   const text = describeBreakdown(breakdown);
   return (
-    <span role="img" aria-label={`Stage timings: ${text}`} title={text} className={cx("relative block h-2 w-28 overflow-hidden rounded-sm bg-raised", className)}>
+    <span
+      role="img"
+      aria-label={`Stage timings: ${text}`}
+      title={text}
+      className={cx("relative block h-2 w-28 overflow-hidden rounded-sm bg-raised", className)}
+    >
       {breakdown.segments.map((s) => (
         <span
           key={s.bucket}
@@ -43,7 +50,11 @@ export const MiniTimingsBar = memo(function MiniTimingsBar({ build }: { build: W
   const ref = useRef<HTMLSpanElement>(null);
   const seen = useInView(ref, { margin: "200px", once: true });
   const active = isActiveJob(build.job.status);
-  const timings = useQuery({ ...buildTimingsQuery(build.id), enabled: seen && !active, staleTime: Number.POSITIVE_INFINITY });
+  const timings = useQuery({
+    ...buildTimingsQuery(build.id),
+    enabled: seen && !active,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
   const breakdown = useMemo(() => (timings.data ? stageBreakdown(timings.data) : undefined), [timings.data]);
   return (
     <span ref={ref} className="inline-flex h-4 items-center">

@@ -22,9 +22,11 @@ function Summary({ trend }: { trend: Trend }) {
   if (count === 0) return <span>No succeeded build to measure yet.</span>;
   return (
     <span>
-      Succeeded builds ({count}): p50 <span className="font-mono tabular-nums text-text">{formatDuration(p50 ?? 0)}</span>, p95{" "}
+      Succeeded builds ({count}): p50{" "}
+      <span className="font-mono tabular-nums text-text">{formatDuration(p50 ?? 0)}</span>, p95{" "}
       <span className="font-mono tabular-nums text-text">{formatDuration(p95 ?? 0)}</span>
-      {trend.changes.length > 0 && `; ${trend.changes.length} template version change${trend.changes.length === 1 ? "" : "s"}`}
+      {trend.changes.length > 0 &&
+        `; ${trend.changes.length} template version change${trend.changes.length === 1 ? "" : "s"}`}
     </span>
   );
 }

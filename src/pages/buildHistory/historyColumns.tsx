@@ -34,18 +34,43 @@ export function historyColumns(workspace: Owner): DataTableColumn<WorkspaceBuild
     { id: "number", header: "Build", cell: (b) => <BuildLink workspace={workspace} build={b} />, className: "w-16" },
     { id: "transition", header: "Transition", cell: (b) => <TransitionLabel transition={b.transition} /> },
     { id: "status", header: "Status", cell: (b) => <BuildStatus build={b} /> },
-    { id: "initiator", header: "Initiated by", cell: (b) => <Initiator build={b} />, className: "hidden lg:table-cell max-w-40" },
-    { id: "reason", header: "Reason", cell: (b) => <span className="whitespace-nowrap text-muted">{reasonLabel(b.reason)}</span>, className: "hidden xl:table-cell" },
+    {
+      id: "initiator",
+      header: "Initiated by",
+      cell: (b) => <Initiator build={b} />,
+      className: "hidden lg:table-cell max-w-40",
+    },
+    {
+      id: "reason",
+      header: "Reason",
+      cell: (b) => <span className="whitespace-nowrap text-muted">{reasonLabel(b.reason)}</span>,
+      className: "hidden xl:table-cell",
+    },
     {
       id: "version",
       header: "Version",
-      cell: (b) => <span className="block max-w-36 truncate font-mono text-xs" title={b.template_version_name}>{b.template_version_name}</span>,
+      cell: (b) => (
+        <span className="block max-w-36 truncate font-mono text-xs" title={b.template_version_name}>
+          {b.template_version_name}
+        </span>
+      ),
       className: "hidden md:table-cell",
     },
     { id: "started", header: "Started", cell: (b) => <StartedAt build={b} /> },
-    { id: "queued", header: "Queued for", cell: (b) => <QueueDuration build={b} className="text-muted" />, align: "right", className: "hidden lg:table-cell" },
+    {
+      id: "queued",
+      header: "Queued for",
+      cell: (b) => <QueueDuration build={b} className="text-muted" />,
+      align: "right",
+      className: "hidden lg:table-cell",
+    },
     { id: "duration", header: "Duration", cell: (b) => <BuildDuration build={b} />, align: "right" },
-    { id: "timings", header: "Stages", cell: (b) => <MiniTimingsBar build={b} />, className: "hidden md:table-cell w-32" },
+    {
+      id: "timings",
+      header: "Stages",
+      cell: (b) => <MiniTimingsBar build={b} />,
+      className: "hidden md:table-cell w-32",
+    },
   ];
 }
 

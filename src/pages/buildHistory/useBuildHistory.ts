@@ -36,12 +36,20 @@ export function useBuildHistory(workspace: Workspace | undefined, filter: Histor
   const [pageCount, setPageCount] = useState(1);
   const [wanted, setWanted] = useState(HISTORY_PAGE_SIZE);
   const results = useQueries({
-    queries: pageOffsets(pageCount).map((offset) => ({ ...buildsQuery(workspaceId, { limit: HISTORY_PAGE_SIZE, offset }), enabled: workspaceId !== "" })),
+    queries: pageOffsets(pageCount).map((offset) => ({
+      ...buildsQuery(workspaceId, { limit: HISTORY_PAGE_SIZE, offset }),
+      enabled: workspaceId !== "",
+    })),
   });
 
   const dataKey = results.map((r) => r.dataUpdatedAt).join(",");
   const merged = useMemo(
-    () => mergePages(results.map((r) => r.data), HISTORY_PAGE_SIZE, workspace?.latest_build),
+    () =>
+      mergePages(
+        results.map((r) => r.data),
+        HISTORY_PAGE_SIZE,
+        workspace?.latest_build,
+      ),
     // `results` is a new array each render; its data only changes when a page's dataUpdatedAt does.
     [dataKey, workspace?.latest_build],
   );
@@ -58,7 +66,10 @@ export function useBuildHistory(workspace: Workspace | undefined, filter: Histor
     setPageCount(merged.loadedPages + (wanted === Number.POSITIVE_INFINITY ? PAGES_IN_FLIGHT : 1));
   }, [matching.length, wanted, hasMore, fetching, merged.loadedPages]);
 
-  const showMore = useCallback(() => setWanted((w) => Math.max(w, matching.length) + HISTORY_PAGE_SIZE), [matching.length]);
+  const showMore = useCallback(
+    () => setWanted((w) => Math.max(w, matching.length) + HISTORY_PAGE_SIZE),
+    [matching.length],
+  );
   const showAll = useCallback(() => setWanted(Number.POSITIVE_INFINITY), []);
   const retry = () => {
     for (const r of results) if (r.isError) void r.refetch();

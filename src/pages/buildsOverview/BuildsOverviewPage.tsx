@@ -27,7 +27,10 @@ function Overview({ user }: { user: User }) {
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => readOverviewFilter(params), [params]);
   // Each filter change is a history entry, so Back undoes a click on a chart bar.
-  const onFilterChange = useCallback((patch: Partial<OverviewFilter>) => setParams((prev) => writeOverviewFilter(prev, patch)), [setParams]);
+  const onFilterChange = useCallback(
+    (patch: Partial<OverviewFilter>) => setParams((prev) => writeOverviewFilter(prev, patch)),
+    [setParams],
+  );
   if (snapshot.status === "error") {
     return (
       <div className="mx-auto max-w-7xl p-4 sm:p-6">

@@ -31,7 +31,8 @@ const history = [
   build({ ws: docker, number: 3, age: 10 * MIN, status: "failed", errorCode: "INSUFFICIENT_QUOTA" }),
 ];
 
-const active = (over: Partial<ActiveBuild>): ActiveBuild => activeBuild({ buildNumber: 4, workspaceId: docker.id, queuePosition: 2, queueSize: 3, ...over });
+const active = (over: Partial<ActiveBuild>): ActiveBuild =>
+  activeBuild({ buildNumber: 4, workspaceId: docker.id, queuePosition: 2, queueSize: 3, ...over });
 
 function snapshot(over: Partial<OverviewSnapshot> = {}): OverviewSnapshot {
   return {
@@ -57,7 +58,14 @@ function snapshot(over: Partial<OverviewSnapshot> = {}): OverviewSnapshot {
   };
 }
 
-const filter: OverviewFilter = { range: "24h", status: undefined, template: undefined, owner: undefined, transition: undefined, errorCode: undefined };
+const filter: OverviewFilter = {
+  range: "24h",
+  status: undefined,
+  template: undefined,
+  owner: undefined,
+  transition: undefined,
+  errorCode: undefined,
+};
 
 function renderView(over: Partial<BuildsOverviewViewProps> = {}) {
   const props: BuildsOverviewViewProps = { data: snapshot(), filter, onFilterChange: vi.fn(), isAdmin: true, ...over };
@@ -79,7 +87,9 @@ describe("BuildsOverviewView", () => {
     expect(rows[0].textContent).toContain("1st of 3 in queue");
     expect(within(rows[0]).getByTestId("stuck")).toBeTruthy();
     expect(within(rows[1]).queryByTestId("stuck")).toBeNull();
-    expect(within(screen.getByTestId("now-running")).getByTestId("now-stage").textContent).toBe("Planning infrastructure");
+    expect(within(screen.getByTestId("now-running")).getByTestId("now-stage").textContent).toBe(
+      "Planning infrastructure",
+    );
     expect(within(rows[1]).getByRole("link").getAttribute("href")).toBe("/@alice/dev/builds/4");
   });
 

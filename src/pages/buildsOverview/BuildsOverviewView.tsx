@@ -58,7 +58,18 @@ export function BuildsOverviewView({ data, filter, onFilterChange, isAdmin }: Bu
               Look at the last 7 days
             </Button>
           ) : (
-            <Button size="sm" onClick={() => onFilterChange({ status: undefined, template: undefined, owner: undefined, transition: undefined, errorCode: undefined })}>
+            <Button
+              size="sm"
+              onClick={() =>
+                onFilterChange({
+                  status: undefined,
+                  template: undefined,
+                  owner: undefined,
+                  transition: undefined,
+                  errorCode: undefined,
+                })
+              }
+            >
               Clear filters
             </Button>
           )
@@ -70,12 +81,17 @@ export function BuildsOverviewView({ data, filter, onFilterChange, isAdmin }: Bu
   const everything = data.builds.length === 0 && data.active.length === 0;
 
   return (
-    <div data-history={historyLoading ? "loading" : "complete"} className="mx-auto flex max-w-7xl flex-col gap-5 p-4 sm:p-6">
+    <div
+      data-history={historyLoading ? "loading" : "complete"}
+      className="mx-auto flex max-w-7xl flex-col gap-5 p-4 sm:p-6"
+    >
       <header className="flex flex-wrap items-end justify-between gap-2">
         <div>
           <h1 className="text-xl font-semibold text-text">Builds</h1>
           <p className="mt-1 text-sm text-muted">
-            {isAdmin ? "Every build on every workspace: the queue, what runs, what fails and why." : "The builds of your workspaces."}
+            {isAdmin
+              ? "Every build on every workspace: the queue, what runs, what fails and why."
+              : "The builds of your workspaces."}
           </p>
         </div>
         <LiveIndicator state={data.live} />
@@ -86,21 +102,32 @@ export function BuildsOverviewView({ data, filter, onFilterChange, isAdmin }: Bu
       {everything ? (
         <EmptyState
           title="No builds yet"
-          description={isAdmin ? "No workspace has been built in the last 8 days." : "None of your workspaces has been built in the last 8 days."}
+          description={
+            isAdmin
+              ? "No workspace has been built in the last 8 days."
+              : "None of your workspaces has been built in the last 8 days."
+          }
         />
       ) : (
         <>
           <NowPanel lists={lists} stages={data.stages} fromJobs={data.queueSource === "jobs"} />
           <RegressionsPanel regressions={regressions} partial={historyLoading} onTemplate={onTemplate} />
           <FiltersBar filter={filter} options={options} onChange={onFilterChange} />
-          <HealthPanel range={filter.range} data={health} templates={options.template} partial={historyLoading} onFilter={onFilterChange} />
+          <HealthPanel
+            range={filter.range}
+            data={health}
+            templates={options.template}
+            partial={historyLoading}
+            onFilter={onFilterChange}
+          />
           <section aria-labelledby="recent-title" className="flex flex-col gap-3">
             <div className="flex flex-wrap items-baseline justify-between gap-2">
               <h2 id="recent-title" className="text-base font-semibold text-text">
                 Recent builds
               </h2>
               <p data-testid="recent-count" className="text-xs text-muted">
-                {formatCount(filtered.length)} build{filtered.length === 1 ? "" : "s"} · {RANGE_LABELS[filter.range].toLowerCase()}
+                {formatCount(filtered.length)} build{filtered.length === 1 ? "" : "s"} ·{" "}
+                {RANGE_LABELS[filter.range].toLowerCase()}
               </p>
             </div>
             <RecentBuildsTable builds={filtered} empty={noMatch} />

@@ -20,7 +20,12 @@ export interface FiltersBarProps {
 }
 
 const SELECTS: Array<{ key: FilterKey; label: string; all: string; text: (value: string) => string }> = [
-  { key: "status", label: "Status", all: "Any status", text: (v) => (v === ACTIVE_STATUS ? "In progress" : statusInfo("job", v).label) },
+  {
+    key: "status",
+    label: "Status",
+    all: "Any status",
+    text: (v) => (v === ACTIVE_STATUS ? "In progress" : statusInfo("job", v).label),
+  },
   { key: "template", label: "Template", all: "Any template", text: (v) => v },
   { key: "owner", label: "Owner", all: "Any owner", text: (v) => v },
   { key: "transition", label: "Transition", all: "Any transition", text: transitionLabel },
@@ -44,7 +49,9 @@ export function FiltersBar({ filter, options, onChange }: FiltersBarProps) {
               onClick={() => onChange({ range })}
               className={cx(
                 "h-7 rounded px-2.5 text-xs font-medium",
-                filter.range === range ? "bg-accent text-white dark:text-slate-950" : "text-muted hover:bg-raised hover:text-text",
+                filter.range === range
+                  ? "bg-accent text-white dark:text-slate-950"
+                  : "text-muted hover:bg-raised hover:text-text",
               )}
             >
               {range}
@@ -83,7 +90,15 @@ export function FiltersBar({ filter, options, onChange }: FiltersBarProps) {
         <Button
           variant="ghost"
           size="md"
-          onClick={() => onChange({ status: undefined, template: undefined, owner: undefined, transition: undefined, errorCode: undefined })}
+          onClick={() =>
+            onChange({
+              status: undefined,
+              template: undefined,
+              owner: undefined,
+              transition: undefined,
+              errorCode: undefined,
+            })
+          }
         >
           <X aria-hidden className="size-3.5" />
           Clear {count === 1 ? "filter" : `${count} filters`}

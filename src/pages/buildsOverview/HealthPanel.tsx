@@ -40,7 +40,8 @@ export const HealthPanel = memo(function HealthPanel({ range, data, templates, p
         <p data-testid="health-summary" className="text-xs text-muted">
           {formatCount(summary.total)} builds · {formatCount(summary.failed)} failed
           {summary.failureRate !== undefined && ` (${Math.round(summary.failureRate * 100)} % of outcomes)`}
-          {summary.durationP50 !== undefined && ` · p50 ${formatDuration(summary.durationP50)}, p95 ${formatDuration(summary.durationP95 ?? 0)}`}
+          {summary.durationP50 !== undefined &&
+            ` · p50 ${formatDuration(summary.durationP50)}, p95 ${formatDuration(summary.durationP95 ?? 0)}`}
           {partial && " · history still loading"}
         </p>
       </div>

@@ -25,7 +25,9 @@ export function NowPanel({ lists, stages, fromJobs }: NowPanelProps) {
         <h2 id="now-title" className="text-base font-semibold text-text">
           Now
         </h2>
-        <p className="text-xs text-muted">{fromJobs ? "From the organization's provisioner queue." : "From each workspace's latest build."}</p>
+        <p className="text-xs text-muted">
+          {fromJobs ? "From the organization's provisioner queue." : "From each workspace's latest build."}
+        </p>
       </div>
       <div className="grid gap-3 lg:grid-cols-3">
         <NowColumn
@@ -42,7 +44,13 @@ export function NowPanel({ lists, stages, fromJobs }: NowPanelProps) {
             </NowRow>
           ))}
         </NowColumn>
-        <NowColumn id="running" title="Running" status="running" count={lists.running.length} empty="No build is running.">
+        <NowColumn
+          id="running"
+          title="Running"
+          status="running"
+          count={lists.running.length}
+          empty="No build is running."
+        >
           {lists.running.map((r) => (
             <NowRow key={r.jobId} build={r}>
               <span data-testid="now-stage" className="truncate">
@@ -55,7 +63,13 @@ export function NowPanel({ lists, stages, fromJobs }: NowPanelProps) {
             </NowRow>
           ))}
         </NowColumn>
-        <NowColumn id="canceling" title="Canceling" status="canceling" count={lists.canceling.length} empty="No build is being canceled.">
+        <NowColumn
+          id="canceling"
+          title="Canceling"
+          status="canceling"
+          count={lists.canceling.length}
+          empty="No build is being canceled."
+        >
           {lists.canceling.map((c) => (
             <NowRow key={c.jobId} build={c}>
               <span>
@@ -105,7 +119,10 @@ function NowColumn({ id, title, status, count, extra, empty, children }: NowColu
       {count === 0 ? (
         <p className="px-3 py-4 text-sm text-muted">{empty}</p>
       ) : (
-        <ul aria-labelledby={`now-${id}-title`} className="flex max-h-72 flex-col divide-y divide-border overflow-y-auto">
+        <ul
+          aria-labelledby={`now-${id}-title`}
+          className="flex max-h-72 flex-col divide-y divide-border overflow-y-auto"
+        >
           {children}
         </ul>
       )}
@@ -128,7 +145,12 @@ function NowRow({ build, className, children }: { build: ActiveBuild; className?
     </>
   );
   return (
-    <li data-testid="now-row" data-workspace={build.workspaceName} data-status={build.status} className={cx("flex flex-col gap-0.5 px-3 py-2 text-sm", className)}>
+    <li
+      data-testid="now-row"
+      data-workspace={build.workspaceName}
+      data-status={build.status}
+      className={cx("flex flex-col gap-0.5 px-3 py-2 text-sm", className)}
+    >
       <div className="flex min-w-0 items-center justify-between gap-2">
         {href ? (
           <Link to={href} className="truncate font-medium text-text hover:underline">
@@ -147,7 +169,10 @@ function NowRow({ build, className, children }: { build: ActiveBuild; className?
 }
 
 function QueueFacts({ build }: { build: PendingBuild }) {
-  const position = build.queuePosition > 0 ? `${formatOrdinal(build.queuePosition)} of ${Math.max(build.queueSize, build.queuePosition)}` : undefined;
+  const position =
+    build.queuePosition > 0
+      ? `${formatOrdinal(build.queuePosition)} of ${Math.max(build.queueSize, build.queuePosition)}`
+      : undefined;
   return (
     <>
       {build.noProvisioner ? (

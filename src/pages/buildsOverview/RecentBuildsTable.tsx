@@ -56,10 +56,17 @@ const COLUMNS: DataTableColumn<OverviewBuild>[] = [
     header: "Workspace",
     cell: (b) => (
       <span className="flex min-w-0 items-center gap-1.5">
-        <Link to={workspacePath(b.workspace.owner_name, b.workspace.name)} className="truncate font-medium text-text hover:underline">
+        <Link
+          to={workspacePath(b.workspace.owner_name, b.workspace.name)}
+          className="truncate font-medium text-text hover:underline"
+        >
           {b.workspace.name}
         </Link>
-        <Link to={open(b)} className="shrink-0 text-accent hover:underline" aria-label={`Build ${b.build_number} of ${b.workspace.owner_name}/${b.workspace.name}`}>
+        <Link
+          to={open(b)}
+          className="shrink-0 text-accent hover:underline"
+          aria-label={`Build ${b.build_number} of ${b.workspace.owner_name}/${b.workspace.name}`}
+        >
           #{b.build_number}
         </Link>
       </span>
@@ -72,13 +79,19 @@ const COLUMNS: DataTableColumn<OverviewBuild>[] = [
     header: "Template",
     cell: (b) => (
       <span className="whitespace-nowrap">
-        <span title={b.workspace.template_display_name || undefined}>{b.workspace.template_name}</span> <span className="text-muted">{b.template_version_name}</span>
+        <span title={b.workspace.template_display_name || undefined}>{b.workspace.template_name}</span>{" "}
+        <span className="text-muted">{b.template_version_name}</span>
       </span>
     ),
     sortValue: (b) => b.workspace.template_name,
     className: "hidden lg:table-cell",
   },
-  { id: "transition", header: "Transition", cell: (b) => transitionLabel(b.transition), sortValue: (b) => b.transition },
+  {
+    id: "transition",
+    header: "Transition",
+    cell: (b) => transitionLabel(b.transition),
+    sortValue: (b) => b.transition,
+  },
   {
     id: "status",
     header: "Status",
@@ -86,8 +99,23 @@ const COLUMNS: DataTableColumn<OverviewBuild>[] = [
     sortValue: (b) => b.job.status,
   },
   { id: "error", header: "Error code", cell: (b) => <ErrorCode build={b} />, sortValue: (b) => b.errorCode },
-  { id: "duration", header: "Duration", cell: (b) => <RunTime build={b} />, sortValue: (b) => b.runMs, initialDirection: "desc", align: "right" },
-  { id: "queue", header: "Queue", cell: (b) => <QueueTime build={b} />, sortValue: (b) => b.queueMs, initialDirection: "desc", align: "right", className: "hidden md:table-cell" },
+  {
+    id: "duration",
+    header: "Duration",
+    cell: (b) => <RunTime build={b} />,
+    sortValue: (b) => b.runMs,
+    initialDirection: "desc",
+    align: "right",
+  },
+  {
+    id: "queue",
+    header: "Queue",
+    cell: (b) => <QueueTime build={b} />,
+    sortValue: (b) => b.queueMs,
+    initialDirection: "desc",
+    align: "right",
+    className: "hidden md:table-cell",
+  },
   {
     id: "initiator",
     header: "Initiator",
@@ -112,7 +140,8 @@ function BuildCard({ build }: { build: OverviewBuild }) {
         <StatusBadge kind="job" value={build.job.status} size="sm" />
       </div>
       <div className="flex flex-wrap items-center gap-x-2 text-xs text-muted">
-        <span>{transitionLabel(build.transition)}</span>·<span>{build.workspace.template_name}</span>·<RelativeTime date={build.created_at} />·
+        <span>{transitionLabel(build.transition)}</span>·<span>{build.workspace.template_name}</span>·
+        <RelativeTime date={build.created_at} />·
         <RunTime build={build} />
         {build.errorCode && <ErrorCode build={build} />}
       </div>

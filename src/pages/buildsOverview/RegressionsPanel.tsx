@@ -15,24 +15,46 @@ export interface RegressionsPanelProps {
 const percent = (ratio: number) => `+${Math.round((ratio - 1) * 100)} %`;
 
 /** Templates whose builds got slower: last 24 h p50 ≥ 25 % above the 7 days before. */
-export const RegressionsPanel = memo(function RegressionsPanel({ regressions, partial, onTemplate }: RegressionsPanelProps) {
+export const RegressionsPanel = memo(function RegressionsPanel({
+  regressions,
+  partial,
+  onTemplate,
+}: RegressionsPanelProps) {
   return (
-    <section aria-labelledby="regressions-title" data-testid="regressions" className="rounded-md border border-border bg-panel p-3">
+    <section
+      aria-labelledby="regressions-title"
+      data-testid="regressions"
+      className="rounded-md border border-border bg-panel p-3"
+    >
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h2 id="regressions-title" className="flex items-center gap-1.5 text-sm font-semibold text-text">
           <TrendingUp aria-hidden className="size-4 text-attention" />
           Regressions
         </h2>
-        <p className="text-xs text-muted">p50 build time of the last 24 h against the 7 days before (succeeded builds; 25 % or more)</p>
+        <p className="text-xs text-muted">
+          p50 build time of the last 24 h against the 7 days before (succeeded builds; 25 % or more)
+        </p>
       </div>
       {regressions.length === 0 ? (
-        <p className="mt-2 text-sm text-muted">{partial ? "Still loading build history…" : "No template got slower."}</p>
+        <p className="mt-2 text-sm text-muted">
+          {partial ? "Still loading build history…" : "No template got slower."}
+        </p>
       ) : (
         <ul className="mt-2 flex flex-col divide-y divide-border">
           {regressions.map((r) => (
-            <li key={r.template} data-testid="regression" data-template={r.template} className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2 text-sm">
+            <li
+              key={r.template}
+              data-testid="regression"
+              data-template={r.template}
+              className="flex flex-wrap items-center justify-between gap-x-4 gap-y-1 py-2 text-sm"
+            >
               <div className="flex min-w-0 flex-wrap items-baseline gap-x-2">
-                <button type="button" onClick={() => onTemplate(r.template)} className="font-medium text-text hover:underline" title={`Show ${r.template} builds`}>
+                <button
+                  type="button"
+                  onClick={() => onTemplate(r.template)}
+                  className="font-medium text-text hover:underline"
+                  title={`Show ${r.template} builds`}
+                >
                   {r.template}
                 </button>
                 <span className="font-mono tabular-nums text-muted">
@@ -48,8 +70,8 @@ export const RegressionsPanel = memo(function RegressionsPanel({ regressions, pa
                   to={`${timingsPath(r.example.ownerName, r.example.workspaceName, r.example.after)}?compare=${r.example.before}`}
                   className="text-sm text-accent hover:underline"
                 >
-                  Compare {r.example.ownerName}/{r.example.workspaceName} #{r.example.before} ({formatDuration(r.example.beforeMs)}) with #{r.example.after} (
-                  {formatDuration(r.example.afterMs)})
+                  Compare {r.example.ownerName}/{r.example.workspaceName} #{r.example.before} (
+                  {formatDuration(r.example.beforeMs)}) with #{r.example.after} ({formatDuration(r.example.afterMs)})
                 </Link>
               )}
             </li>

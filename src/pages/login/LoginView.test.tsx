@@ -25,7 +25,14 @@ describe("LoginView", () => {
   });
 
   it("shows the error inline as an alert", () => {
-    render(<LoginView onPasswordLogin={vi.fn()} onTokenLogin={vi.fn()} submitting={false} error="Incorrect email or password." />);
+    render(
+      <LoginView
+        onPasswordLogin={vi.fn()}
+        onTokenLogin={vi.fn()}
+        submitting={false}
+        error="Incorrect email or password."
+      />,
+    );
     expect(screen.getByRole("alert").textContent).toBe("Incorrect email or password.");
     expect(screen.getByLabelText("Password").getAttribute("aria-invalid")).toBe("true");
   });

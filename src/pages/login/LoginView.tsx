@@ -22,7 +22,8 @@ export function LoginView({ onPasswordLogin, onTokenLogin, submitting, error }: 
   const submit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
     const form = new FormData(e.currentTarget);
-    if (method === "password") onPasswordLogin(String(form.get("email") ?? "").trim(), String(form.get("password") ?? ""));
+    if (method === "password")
+      onPasswordLogin(String(form.get("email") ?? "").trim(), String(form.get("password") ?? ""));
     else onTokenLogin(String(form.get("token") ?? "").trim());
   };
 
@@ -30,11 +31,20 @@ export function LoginView({ onPasswordLogin, onTokenLogin, submitting, error }: 
     <div className="flex min-h-full items-center justify-center bg-page px-4 py-12">
       <main className="w-full max-w-sm">
         <div className="mb-6 flex flex-col items-center gap-3 text-center">
-          <span aria-hidden className="inline-flex size-10 items-center justify-center rounded-lg bg-text text-lg font-bold text-page">C</span>
+          <span
+            aria-hidden
+            className="inline-flex size-10 items-center justify-center rounded-lg bg-text text-lg font-bold text-page"
+          >
+            C
+          </span>
           <h1 className="text-xl font-semibold text-text">Sign in to Coder</h1>
         </div>
         <div className="rounded-lg border border-border bg-panel p-5 shadow-sm">
-          <div role="radiogroup" aria-label="Sign-in method" className="mb-4 grid grid-cols-2 gap-1 rounded-md bg-raised p-1 text-sm">
+          <div
+            role="radiogroup"
+            aria-label="Sign-in method"
+            className="mb-4 grid grid-cols-2 gap-1 rounded-md bg-raised p-1 text-sm"
+          >
             {(["password", "token"] as const).map((m) => (
               <button
                 key={m}
@@ -42,27 +52,56 @@ export function LoginView({ onPasswordLogin, onTokenLogin, submitting, error }: 
                 role="radio"
                 aria-checked={method === m}
                 onClick={() => setMethod(m)}
-                className={cx("inline-flex h-7 items-center justify-center gap-1.5 rounded", method === m ? "bg-panel font-medium text-text shadow-sm" : "text-muted hover:text-text")}
+                className={cx(
+                  "inline-flex h-7 items-center justify-center gap-1.5 rounded",
+                  method === m ? "bg-panel font-medium text-text shadow-sm" : "text-muted hover:text-text",
+                )}
               >
-                {m === "password" ? <Mail aria-hidden className="size-3.5" /> : <KeyRound aria-hidden className="size-3.5" />}
+                {m === "password" ? (
+                  <Mail aria-hidden className="size-3.5" />
+                ) : (
+                  <KeyRound aria-hidden className="size-3.5" />
+                )}
                 {m === "password" ? "Email" : "Session token"}
               </button>
             ))}
           </div>
-          <form onSubmit={submit} className="flex flex-col gap-3" aria-describedby={error ? ids.error : undefined} noValidate={false}>
+          <form
+            onSubmit={submit}
+            className="flex flex-col gap-3"
+            aria-describedby={error ? ids.error : undefined}
+            noValidate={false}
+          >
             {method === "password" ? (
               <>
                 <div className="flex flex-col gap-1.5">
                   <label htmlFor={ids.email} className="text-sm font-medium text-text">
                     Email
                   </label>
-                  <input id={ids.email} name="email" type="email" autoComplete="username" required autoFocus className={inputClass} aria-invalid={Boolean(error) || undefined} />
+                  <input
+                    id={ids.email}
+                    name="email"
+                    type="email"
+                    autoComplete="username"
+                    required
+                    autoFocus
+                    className={inputClass}
+                    aria-invalid={Boolean(error) || undefined}
+                  />
                 </div>
                 <div className="flex flex-col gap-1.5">
                   <label htmlFor={ids.password} className="text-sm font-medium text-text">
                     Password
                   </label>
-                  <input id={ids.password} name="password" type="password" autoComplete="current-password" required className={inputClass} aria-invalid={Boolean(error) || undefined} />
+                  <input
+                    id={ids.password}
+                    name="password"
+                    type="password"
+                    autoComplete="current-password"
+                    required
+                    className={inputClass}
+                    aria-invalid={Boolean(error) || undefined}
+                  />
                 </div>
               </>
             ) : (
@@ -70,14 +109,29 @@ export function LoginView({ onPasswordLogin, onTokenLogin, submitting, error }: 
                 <label htmlFor={ids.token} className="text-sm font-medium text-text">
                   Session token
                 </label>
-                <input id={ids.token} name="token" type="password" autoComplete="off" spellCheck={false} required autoFocus className={cx(inputClass, "font-mono")} aria-invalid={Boolean(error) || undefined} />
+                <input
+                  id={ids.token}
+                  name="token"
+                  type="password"
+                  autoComplete="off"
+                  spellCheck={false}
+                  required
+                  autoFocus
+                  className={cx(inputClass, "font-mono")}
+                  aria-invalid={Boolean(error) || undefined}
+                />
                 <p className="text-xs text-muted">
-                  From <span className="font-mono">coder login token</span>. It is kept in an HttpOnly cookie, never in this page.
+                  From <span className="font-mono">coder login token</span>. It is kept in an HttpOnly cookie, never in
+                  this page.
                 </p>
               </div>
             )}
             {error && (
-              <p id={ids.error} role="alert" className="rounded-md border border-failure/30 bg-failure/5 px-3 py-2 text-sm text-failure">
+              <p
+                id={ids.error}
+                role="alert"
+                className="rounded-md border border-failure/30 bg-failure/5 px-3 py-2 text-sm text-failure"
+              >
                 {error}
               </p>
             )}

@@ -8,7 +8,10 @@ export interface NotFoundViewProps {
   description?: ReactNode;
 }
 
-export function NotFoundView({ title = "Page not found", description = "There is nothing at this address, or you don't have access to it." }: NotFoundViewProps) {
+export function NotFoundView({
+  title = "Page not found",
+  description = "There is nothing at this address, or you don't have access to it.",
+}: NotFoundViewProps) {
   return (
     <div className="mx-auto flex max-w-lg flex-col items-center gap-3 px-4 py-20 text-center">
       <FileQuestion aria-hidden className="size-8 text-muted" />

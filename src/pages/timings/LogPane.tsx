@@ -21,7 +21,11 @@ export interface LogPaneProps {
 /** The side pane beside the chart: the bar's logs without leaving the timings. */
 export function LogPane({ target, buildLogs, buildId, live, onClose }: LogPaneProps) {
   return (
-    <aside aria-label={`Logs: ${target.title}`} data-testid="timings-log-pane" className="flex h-[36rem] min-w-0 flex-col overflow-hidden rounded-md border border-border bg-panel">
+    <aside
+      aria-label={`Logs: ${target.title}`}
+      data-testid="timings-log-pane"
+      className="flex h-[36rem] min-w-0 flex-col overflow-hidden rounded-md border border-border bg-panel"
+    >
       <header className="flex items-center gap-2 border-b border-border px-3 py-2">
         <div className="min-w-0 flex-1">
           <h2 className="truncate text-sm font-semibold text-text">{target.title}</h2>
@@ -41,7 +45,14 @@ export function LogPane({ target, buildLogs, buildId, live, onClose }: LogPanePr
       </header>
       <div className="min-h-0 flex-1">
         {target.kind === "build" ? (
-          <BuildLogAt store={buildLogs.store} line={target.line} loading={buildLogs.state === "connecting" && buildLogs.logs.length === 0} live={live} error={buildLogs.state === "error" ? (buildLogs.error ?? "The log stream failed") : null} buildId={buildId} />
+          <BuildLogAt
+            store={buildLogs.store}
+            line={target.line}
+            loading={buildLogs.state === "connecting" && buildLogs.logs.length === 0}
+            live={live}
+            error={buildLogs.state === "error" ? (buildLogs.error ?? "The log stream failed") : null}
+            buildId={buildId}
+          />
         ) : (
           <AgentLog key={target.agent.id} agent={target.agent} sourceId={target.sourceId} />
         )}
@@ -50,7 +61,21 @@ export function LogPane({ target, buildLogs, buildId, live, onClose }: LogPanePr
   );
 }
 
-function BuildLogAt({ store, line, loading, live, error, buildId }: { store: LogStore; line: number | undefined; loading: boolean; live: boolean; error: string | null; buildId: string }) {
+function BuildLogAt({
+  store,
+  line,
+  loading,
+  live,
+  error,
+  buildId,
+}: {
+  store: LogStore;
+  line: number | undefined;
+  loading: boolean;
+  live: boolean;
+  error: string | null;
+  buildId: string;
+}) {
   const viewer = useRef<LogViewerHandle>(null);
   useEffect(() => {
     if (line !== undefined && !loading) viewer.current?.scrollToLine(line);

@@ -7,7 +7,12 @@ import type { WorkspaceBuild } from "../../api/types";
 import { useBuildNumberParam, useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
 import { SkeletonBlock } from "../../components/Skeleton";
-import { readChartUrlState, writeChartUrlState, type ChartUrlState, type TimingBar } from "../../components/TimingsChart";
+import {
+  readChartUrlState,
+  writeChartUrlState,
+  type ChartUrlState,
+  type TimingBar,
+} from "../../components/TimingsChart";
 import { agentLogTargetOf, agentOfItem, agentsOf, buildTimingTree, firstLogIndexAtOrAfter } from "../../lib/timings";
 import { NotFoundView } from "../notFound/NotFoundView";
 import { parseCompareParam, previousSuccessfulBuild } from "./compareTarget";
@@ -33,7 +38,8 @@ export default function TimingsPage() {
     [setParams],
   );
   const shareUrl = useCallback(
-    (state: ChartUrlState) => `${window.location.origin}${window.location.pathname}?${writeChartUrlState(params, state).toString()}`,
+    (state: ChartUrlState) =>
+      `${window.location.origin}${window.location.pathname}?${writeChartUrlState(params, state).toString()}`,
     [params],
   );
   const onCompareChange = useCallback(
@@ -90,7 +96,13 @@ export default function TimingsPage() {
       selectedId={logTarget?.barId}
       logPane={
         logTarget && content.kind === "ready" ? (
-          <LogPane target={logTarget.target} buildLogs={data.logs} buildId={build.data.id} live={content.live} onClose={() => setLogTarget(undefined)} />
+          <LogPane
+            target={logTarget.target}
+            buildLogs={data.logs}
+            buildId={build.data.id}
+            live={content.live}
+            onClose={() => setLogTarget(undefined)}
+          />
         ) : undefined
       }
     />
@@ -114,7 +126,11 @@ function contentOf(build: WorkspaceBuild, data: ReturnType<typeof useBuildTiming
  * created at or after the bar's start; a script opens its agent's log at its own source (display
  * name → `log_source_id`); the connection and agent stages open the agent's whole log.
  */
-function logTargetOf(bar: TimingBar, build: WorkspaceBuild, logs: ReturnType<typeof useBuildTimings>["logs"]["logs"]): LogTarget | undefined {
+function logTargetOf(
+  bar: TimingBar,
+  build: WorkspaceBuild,
+  logs: ReturnType<typeof useBuildTimings>["logs"]["logs"],
+): LogTarget | undefined {
   const agents = agentsOf(build);
   const title = bar.item ? bar.item.name : `${bar.stage.label} stage`;
   if (bar.stage.group === "provisioner") {
@@ -132,7 +148,12 @@ function logTargetOf(bar: TimingBar, build: WorkspaceBuild, logs: ReturnType<typ
 }
 
 /** The baseline build for `?compare=`, and its timings. */
-function useCompareBuild(owner: string, workspace: string, build: WorkspaceBuild | undefined, raw: string | null): CompareContent {
+function useCompareBuild(
+  owner: string,
+  workspace: string,
+  build: WorkspaceBuild | undefined,
+  raw: string | null,
+): CompareContent {
   const param = parseCompareParam(raw);
   const byNumber = useQuery({
     ...buildByNumberQuery(owner, workspace, param.kind === "number" ? param.number : 0),
@@ -143,19 +164,35 @@ function useCompareBuild(owner: string, workspace: string, build: WorkspaceBuild
     ...buildsQuery(build?.workspace_id ?? "", { limit: PREV_SEARCH_LIMIT, offset: 0 }),
     enabled: param.kind === "prev" && build !== undefined,
   });
-  const baseline = param.kind === "number" ? byNumber.data : param.kind === "prev" && build && history.data ? previousSuccessfulBuild(history.data, build) : undefined;
+  const baseline =
+    param.kind === "number"
+      ? byNumber.data
+      : param.kind === "prev" && build && history.data
+        ? previousSuccessfulBuild(history.data, build)
+        : undefined;
   const timings = useQuery({ ...buildTimingsQuery(baseline?.id ?? ""), enabled: baseline !== undefined });
   const tree = useMemo(() => (timings.data ? buildTimingTree(timings.data) : undefined), [timings.data]);
 
   if (param.kind === "none") return { kind: "none" };
-  if (param.kind === "invalid") return { kind: "unavailable", message: `“${param.value}” is not a build to compare with: use a build number or “prev”.` };
-  if (param.kind === "number" && byNumber.isError) return { kind: "unavailable", message: `Build #${param.number} of this workspace was not found.` };
-  if (param.kind === "prev" && history.isError) return { kind: "unavailable", message: "Could not load the build history to find the previous build." };
+  if (param.kind === "invalid")
+    return {
+      kind: "unavailable",
+      message: `“${param.value}” is not a build to compare with: use a build number or “prev”.`,
+    };
+  if (param.kind === "number" && byNumber.isError)
+    return { kind: "unavailable", message: `Build #${param.number} of this workspace was not found.` };
+  if (param.kind === "prev" && history.isError)
+    return { kind: "unavailable", message: "Could not load the build history to find the previous build." };
   if (param.kind === "prev" && history.data && build && !baseline) {
-    return { kind: "unavailable", message: `No earlier successful ${build.transition} build in the last ${PREV_SEARCH_LIMIT} builds to compare with.` };
+    return {
+      kind: "unavailable",
+      message: `No earlier successful ${build.transition} build in the last ${PREV_SEARCH_LIMIT} builds to compare with.`,
+    };
   }
-  if (timings.isError) return { kind: "unavailable", message: "Could not load the timings of the build to compare with." };
+  if (timings.isError)
+    return { kind: "unavailable", message: "Could not load the timings of the build to compare with." };
   if (!baseline || !tree) return { kind: "loading" };
-  if (tree.items.length === 0) return { kind: "unavailable", message: `Build #${baseline.build_number} recorded no timings to compare with.` };
+  if (tree.items.length === 0)
+    return { kind: "unavailable", message: `Build #${baseline.build_number} recorded no timings to compare with.` };
   return { kind: "ready", tree, label: `#${baseline.build_number}`, buildNumber: baseline.build_number };
 }

@@ -50,7 +50,11 @@ describe("TimingsView", () => {
 
   it("draws the chart, says why a comparison is unavailable, and sets ?compare", () => {
     const onCompareChange = vi.fn();
-    view({ kind: "ready", tree: buildTimingTree(RECORDED_START), live: false, phase: "done" }, { kind: "unavailable", message: "No earlier successful start build" }, onCompareChange);
+    view(
+      { kind: "ready", tree: buildTimingTree(RECORDED_START), live: false, phase: "done" },
+      { kind: "unavailable", message: "No earlier successful start build" },
+      onCompareChange,
+    );
     expect(screen.getByTestId("timings-chart")).toBeTruthy();
     expect(screen.getByText("No earlier successful start build")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: "Compare with previous" }));

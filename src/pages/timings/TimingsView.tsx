@@ -6,7 +6,14 @@ import { buildPath } from "../../app/params";
 import { Button } from "../../components/Button";
 import { ErrorState } from "../../components/ErrorState";
 import { StatusBadge } from "../../components/StatusBadge";
-import { TimingsChart, TimingsEmpty, TimingsSkeleton, type ChartUrlState, type TimingBar, type TimingsEmptyReason } from "../../components/TimingsChart";
+import {
+  TimingsChart,
+  TimingsEmpty,
+  TimingsSkeleton,
+  type ChartUrlState,
+  type TimingBar,
+  type TimingsEmptyReason,
+} from "../../components/TimingsChart";
 import type { LivePhase, TimingTree } from "../../lib/timings";
 
 export type TimingsContent =
@@ -63,12 +70,18 @@ export function TimingsView(props: TimingsViewProps) {
             <StatusBadge kind="job" value={build.job.status} size="sm" variant="plain" />
             <span className="text-sm font-normal text-muted">{build.transition}</span>
           </h1>
-          {content.kind === "ready" && content.live && <p className="mt-1 text-xs text-progress">{PHASE_TEXT[content.phase]}</p>}
+          {content.kind === "ready" && content.live && (
+            <p className="mt-1 text-xs text-progress">{PHASE_TEXT[content.phase]}</p>
+          )}
         </div>
         <CompareControl value={props.compareParam} onChange={props.onCompareChange} />
       </header>
 
-      {compare.kind === "loading" && <p className="text-xs text-muted" role="status">Loading the build to compare with…</p>}
+      {compare.kind === "loading" && (
+        <p className="text-xs text-muted" role="status">
+          Loading the build to compare with…
+        </p>
+      )}
       {compare.kind === "unavailable" && (
         <p className="rounded-md border border-attention/40 bg-attention/10 px-3 py-2 text-sm text-text" role="status">
           {compare.message}
@@ -76,10 +89,18 @@ export function TimingsView(props: TimingsViewProps) {
       )}
 
       {content.kind === "loading" && <TimingsSkeleton />}
-      {content.kind === "error" && <ErrorState error={content.error} title="Could not load the timings" onRetry={content.onRetry} />}
+      {content.kind === "error" && (
+        <ErrorState error={content.error} title="Could not load the timings" onRetry={content.onRetry} />
+      )}
       {content.kind === "empty" && <TimingsEmpty reason={content.reason} />}
       {content.kind === "ready" && (
-        <div className={props.logPane ? "grid grid-cols-[minmax(0,1fr)] gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(24rem,32rem)]" : undefined}>
+        <div
+          className={
+            props.logPane
+              ? "grid grid-cols-[minmax(0,1fr)] gap-4 xl:grid-cols-[minmax(0,1fr)_minmax(24rem,32rem)]"
+              : undefined
+          }
+        >
           <TimingsChart
             key={build.id}
             tree={content.tree}
@@ -112,7 +133,12 @@ function CompareControl({ value, onChange }: { value: string | null; onChange: (
   return (
     <form onSubmit={submit} className="flex flex-wrap items-center gap-2" aria-label="Compare with another build">
       <GitCompare aria-hidden className="size-4 text-muted" />
-      <Button size="sm" variant={value === "prev" ? "primary" : "secondary"} aria-pressed={value === "prev"} onClick={() => onChange(value === "prev" ? null : "prev")}>
+      <Button
+        size="sm"
+        variant={value === "prev" ? "primary" : "secondary"}
+        aria-pressed={value === "prev"}
+        onClick={() => onChange(value === "prev" ? null : "prev")}
+      >
         Compare with previous
       </Button>
       <label className="flex items-center gap-1 text-xs text-muted">

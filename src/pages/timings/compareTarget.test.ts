@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import type { WorkspaceBuild } from "../../api/types";
 import { parseCompareParam, previousSuccessfulBuild } from "./compareTarget";
 
-const b = (build_number: number, transition: string, status: string) => ({ id: `b${build_number}`, build_number, transition, job: { status } }) as WorkspaceBuild;
+const b = (build_number: number, transition: string, status: string) =>
+  ({ id: `b${build_number}`, build_number, transition, job: { status } }) as WorkspaceBuild;
 
 describe("parseCompareParam", () => {
   it("reads prev, a build number, nothing, or rejects the rest", () => {
@@ -19,10 +20,19 @@ describe("parseCompareParam", () => {
 describe("previousSuccessfulBuild", () => {
   const current = b(10, "start", "succeeded");
   it("takes the newest earlier successful build with the same transition, in any list order", () => {
-    const builds = [b(11, "start", "succeeded"), b(9, "stop", "succeeded"), b(8, "start", "failed"), b(6, "start", "succeeded"), b(7, "start", "succeeded"), current];
+    const builds = [
+      b(11, "start", "succeeded"),
+      b(9, "stop", "succeeded"),
+      b(8, "start", "failed"),
+      b(6, "start", "succeeded"),
+      b(7, "start", "succeeded"),
+      current,
+    ];
     expect(previousSuccessfulBuild(builds, current)?.build_number).toBe(7);
   });
   it("has none when no earlier build qualifies", () => {
-    expect(previousSuccessfulBuild([b(9, "start", "canceled"), b(8, "delete", "succeeded"), current], current)).toBeUndefined();
+    expect(
+      previousSuccessfulBuild([b(9, "start", "canceled"), b(8, "delete", "succeeded"), current], current),
+    ).toBeUndefined();
   });
 });

@@ -1,7 +1,8 @@
 import type { WorkspaceBuild } from "../../api/types";
 
 /** `?compare=N` or `?compare=prev` (SPEC §7); anything else means no comparison. */
-export type CompareParam = { kind: "none" } | { kind: "prev" } | { kind: "number"; number: number } | { kind: "invalid"; value: string };
+export type CompareParam =
+  { kind: "none" } | { kind: "prev" } | { kind: "number"; number: number } | { kind: "invalid"; value: string };
 
 export function parseCompareParam(value: string | null): CompareParam {
   if (value === null || value === "") return { kind: "none" };
@@ -14,7 +15,10 @@ export function parseCompareParam(value: string | null): CompareParam {
  * The build `?compare=prev` means: the newest earlier build of the same workspace that succeeded
  * with the same transition (a start compared with a start).
  */
-export function previousSuccessfulBuild(builds: readonly WorkspaceBuild[], current: Pick<WorkspaceBuild, "id" | "build_number" | "transition">): WorkspaceBuild | undefined {
+export function previousSuccessfulBuild(
+  builds: readonly WorkspaceBuild[],
+  current: Pick<WorkspaceBuild, "id" | "build_number" | "transition">,
+): WorkspaceBuild | undefined {
   let best: WorkspaceBuild | undefined;
   for (const b of builds) {
     if (b.id === current.id || b.build_number >= current.build_number) continue;

@@ -73,5 +73,8 @@ export function useBuildTimings(build: WorkspaceBuild | undefined): BuildTimings
 
 /** Everything about a build whose change can mean new timings: job state and each agent's progress. */
 function liveSignature(build: WorkspaceBuild): string {
-  return [build.job.status, ...agentsOf(build).map((a) => `${a.id}:${a.status}:${a.lifecycle_state}:${a.first_connected_at ?? ""}`)].join("|");
+  return [
+    build.job.status,
+    ...agentsOf(build).map((a) => `${a.id}:${a.status}:${a.lifecycle_state}:${a.first_connected_at ?? ""}`),
+  ].join("|");
 }

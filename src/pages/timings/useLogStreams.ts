@@ -15,7 +15,12 @@ export interface BuildLogStream {
 /** The build's provisioner log, followed until the job completes (a finished build's stream closes after its backlog). */
 export function useBuildLogStream(buildId: string | undefined): BuildLogStream {
   const store = useMemo(() => new LogStore("build"), [buildId]);
-  const [result, setResult] = useState<{ id?: string; logs: ProvisionerJobLog[]; state: LogStreamState; error?: string }>({ logs: [], state: "connecting" });
+  const [result, setResult] = useState<{
+    id?: string;
+    logs: ProvisionerJobLog[];
+    state: LogStreamState;
+    error?: string;
+  }>({ logs: [], state: "connecting" });
   useEffect(() => {
     if (!buildId) return;
     setResult({ id: buildId, logs: [], state: "connecting" });
@@ -33,7 +38,11 @@ export function useBuildLogStream(buildId: string | undefined): BuildLogStream {
 }
 
 /** One agent's logs with its sources named, followed while the pane showing them is open. */
-export function useAgentLogStream(agent: WorkspaceAgent | undefined): { store: LogStore; state: LogStreamState; error?: string } {
+export function useAgentLogStream(agent: WorkspaceAgent | undefined): {
+  store: LogStore;
+  state: LogStreamState;
+  error?: string;
+} {
   const agentId = agent?.id;
   const store = useMemo(() => new LogStore("agent"), [agentId]);
   const [state, setState] = useState<{ id?: string; state: LogStreamState; error?: string }>({ state: "connecting" });

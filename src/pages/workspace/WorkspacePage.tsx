@@ -30,7 +30,12 @@ export default function WorkspacePage() {
   if (result.isPending) return <WorkspaceSkeleton />;
   if (!workspace) {
     if (isApiError(result.error) && (result.error.status === 404 || result.error.status === 410)) {
-      return <NotFoundView title="Workspace not found" description={`There is no workspace @${owner}/${name}, or you don't have access to it.`} />;
+      return (
+        <NotFoundView
+          title="Workspace not found"
+          description={`There is no workspace @${owner}/${name}, or you don't have access to it.`}
+        />
+      );
     }
     return (
       <div className="mx-auto max-w-7xl p-4 sm:p-6">

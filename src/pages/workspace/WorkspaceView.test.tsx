@@ -16,7 +16,12 @@ beforeAll(() => {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
-  window.matchMedia ??= ((query: string) => ({ matches: false, media: query, addEventListener() {}, removeEventListener() {} })) as unknown as typeof window.matchMedia;
+  window.matchMedia ??= ((query: string) => ({
+    matches: false,
+    media: query,
+    addEventListener() {},
+    removeEventListener() {},
+  })) as unknown as typeof window.matchMedia;
 });
 afterEach(cleanup);
 
@@ -27,7 +32,14 @@ function followed(logs: ProvisionerJobLog[] = []): FollowedLog {
 }
 
 function actions(overrides: Partial<ActionsModel> = {}): ActionsModel {
-  return { available: [], pending: null, error: null, run: vi.fn(async () => ({ ok: true as const })), dismissError: vi.fn(), ...overrides };
+  return {
+    available: [],
+    pending: null,
+    error: null,
+    run: vi.fn(async () => ({ ok: true as const })),
+    dismissError: vi.fn(),
+    ...overrides,
+  };
 }
 
 function viewElement(fixture: WorkspaceFixture, props: Partial<WorkspaceViewProps> = {}) {
@@ -83,7 +95,9 @@ describe("WorkspaceView", () => {
     view({ status: "running", agents: [makeAgent({ lifecycle_state: "starting", scripts })] });
     expect(screen.getByTestId("workspace-status").textContent).toBe("Running · agent starting (scripts 2/5)");
     expect(screen.getByText(/Startup scripts are still running/)).toBeTruthy();
-    expect(within(screen.getByTestId("build-progress")).getByText("Provisioning finished · agent starting (scripts 2/5)")).toBeTruthy();
+    expect(
+      within(screen.getByTestId("build-progress")).getByText("Provisioning finished · agent starting (scripts 2/5)"),
+    ).toBeTruthy();
   });
 
   it("shows the queue position of a pending build and the live indicator", () => {
@@ -96,20 +110,46 @@ describe("WorkspaceView", () => {
   });
 
   it("explains INSUFFICIENT_QUOTA with the log lines around the failure", () => {
-    const buildLog = followed([log(1, "Plan: 1 to add"), log(2, "Error: insufficient quota", "error"), log(3, "cleanup")]);
-    view({ status: "failed", build: { job: makeJob({ status: "failed", error: "insufficient quota", error_code: "INSUFFICIENT_QUOTA" }) } }, { buildLog, actions: actions({ available: ["start"] }) });
+    const buildLog = followed([
+      log(1, "Plan: 1 to add"),
+      log(2, "Error: insufficient quota", "error"),
+      log(3, "cleanup"),
+    ]);
+    view(
+      {
+        status: "failed",
+        build: { job: makeJob({ status: "failed", error: "insufficient quota", error_code: "INSUFFICIENT_QUOTA" }) },
+      },
+      { buildLog, actions: actions({ available: ["start"] }) },
+    );
     const failure = screen.getByTestId("build-failure");
     expect(within(failure).getByText("Not enough workspace quota")).toBeTruthy();
-    expect(within(failure).getByRole("link", { name: "Show line 2 in the build log" }).getAttribute("href")).toBe("#L2");
-    expect(within(failure).getByLabelText("Log lines around the failure").textContent).toContain("Error: insufficient quota");
+    expect(within(failure).getByRole("link", { name: "Show line 2 in the build log" }).getAttribute("href")).toBe(
+      "#L2",
+    );
+    expect(within(failure).getByLabelText("Log lines around the failure").textContent).toContain(
+      "Error: insufficient quota",
+    );
     expect(within(failure).getByRole("button", { name: "Try again" })).toBeTruthy();
   });
 
   it("shows a refusal next to the buttons and disables them while a request is in flight", () => {
-    const { rerender } = view({ status: "stopped" }, { actions: actions({ available: ["start", "delete"], error: { action: "start", message: "A workspace build is already active." } }) });
+    const { rerender } = view(
+      { status: "stopped" },
+      {
+        actions: actions({
+          available: ["start", "delete"],
+          error: { action: "start", message: "A workspace build is already active." },
+        }),
+      },
+    );
     expect(screen.getByRole("alert").textContent).toContain("A workspace build is already active.");
-    expect(screen.getByRole("button", { name: "Start" }).getAttribute("aria-describedby")).toBe(screen.getByRole("alert").id);
-    rerender(viewElement({ status: "stopped" }, { actions: actions({ available: ["start", "delete"], pending: "start" }) }));
+    expect(screen.getByRole("button", { name: "Start" }).getAttribute("aria-describedby")).toBe(
+      screen.getByRole("alert").id,
+    );
+    rerender(
+      viewElement({ status: "stopped" }, { actions: actions({ available: ["start", "delete"], pending: "start" }) }),
+    );
     expect((screen.getByRole("button", { name: "Start" }) as HTMLButtonElement).disabled).toBe(true);
     expect((screen.getByRole("button", { name: "More actions" }) as HTMLButtonElement).disabled).toBe(true);
   });
@@ -124,8 +164,30 @@ describe("WorkspaceView", () => {
   it("masks sensitive metadata until revealed and links only http(s) apps", () => {
     const agent = makeAgent({
       apps: [
-        { id: "1", slug: "code-server", display_name: "code-server", url: "http://localhost:13337", external: false, subdomain: false, sharing_level: "owner", health: "healthy", hidden: false, statuses: [] },
-        { id: "2", slug: "evil", display_name: "Evil", url: "javascript:alert(1)", external: true, subdomain: false, sharing_level: "owner", health: "disabled", hidden: false, statuses: [] },
+        {
+          id: "1",
+          slug: "code-server",
+          display_name: "code-server",
+          url: "http://localhost:13337",
+          external: false,
+          subdomain: false,
+          sharing_level: "owner",
+          health: "healthy",
+          hidden: false,
+          statuses: [],
+        },
+        {
+          id: "2",
+          slug: "evil",
+          display_name: "Evil",
+          url: "javascript:alert(1)",
+          external: true,
+          subdomain: false,
+          sharing_level: "owner",
+          health: "disabled",
+          hidden: false,
+          statuses: [],
+        },
       ],
     });
     view({
@@ -133,20 +195,44 @@ describe("WorkspaceView", () => {
       agents: [agent],
       build: {
         resources: [
-          { id: "r", created_at: "", job_id: "j", workspace_transition: "start", type: "docker_container", name: "main", hide: false, icon: "", daily_cost: 0, agents: [agent], metadata: [{ key: "password", value: "hunter2", sensitive: true }] },
+          {
+            id: "r",
+            created_at: "",
+            job_id: "j",
+            workspace_transition: "start",
+            type: "docker_container",
+            name: "main",
+            hide: false,
+            icon: "",
+            daily_cost: 0,
+            agents: [agent],
+            metadata: [{ key: "password", value: "hunter2", sensitive: true }],
+          },
         ],
       },
     });
     expect(screen.queryByText("hunter2")).toBeNull();
     fireEvent.click(screen.getByRole("button", { name: "Reveal password" }));
     expect(screen.getByText("hunter2")).toBeTruthy();
-    expect(screen.getByRole("link", { name: /code-server/ }).getAttribute("href")).toBe("https://coder.example.com/@alice/dev.main/apps/code-server/");
+    expect(screen.getByRole("link", { name: /code-server/ }).getAttribute("href")).toBe(
+      "https://coder.example.com/@alice/dev.main/apps/code-server/",
+    );
     expect(screen.queryByRole("link", { name: /Evil/ })).toBeNull();
     expect(screen.getByText("Evil")).toBeTruthy();
   });
 
   it("shows the schedule in the owner's timezone and dormancy warnings", () => {
-    view({ status: "stopped", dormant: true, workspace: { autostart_schedule: "CRON_TZ=Europe/Berlin 30 8 * * 1-5", deleting_at: new Date(Date.now() + 5 * 86_400_000).toISOString() } }, { timeZone: "Europe/Berlin" });
+    view(
+      {
+        status: "stopped",
+        dormant: true,
+        workspace: {
+          autostart_schedule: "CRON_TZ=Europe/Berlin 30 8 * * 1-5",
+          deleting_at: new Date(Date.now() + 5 * 86_400_000).toISOString(),
+        },
+      },
+      { timeZone: "Europe/Berlin" },
+    );
     expect(screen.getByTestId("autostart").textContent).toContain("Weekdays at 08:30 (Europe/Berlin)");
     const notices = screen.getAllByTestId("lifecycle-notice").map((n) => n.textContent);
     expect(notices).toHaveLength(2);

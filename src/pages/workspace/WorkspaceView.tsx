@@ -35,7 +35,8 @@ const NO_SCRIPT_TIMINGS: AgentScriptTiming[] = [];
 
 /** The workspace page from plain data: what tests and screenshots render without a network. */
 export function WorkspaceView(props: WorkspaceViewProps) {
-  const { workspace, live, history, historyError, timings, buildLog, agentLogs, appOrigin, timeZone, actions, extend } = props;
+  const { workspace, live, history, historyError, timings, buildLog, agentLogs, appOrigin, timeZone, actions, extend } =
+    props;
   const build = workspace.latest_build;
   const scriptTimings = timings?.agent_script_timings ?? NO_SCRIPT_TIMINGS;
   const readiness = workspaceReadiness(workspace, scriptTimings);
@@ -43,9 +44,19 @@ export function WorkspaceView(props: WorkspaceViewProps) {
 
   return (
     <div className="mx-auto flex max-w-7xl flex-col gap-4 p-4 sm:p-6">
-      <Header workspace={workspace} readiness={readiness} live={live} actions={<Actions workspace={workspace} model={actions} />} />
+      <Header
+        workspace={workspace}
+        readiness={readiness}
+        live={live}
+        actions={<Actions workspace={workspace} model={actions} />}
+      />
       <LifecycleNotices workspace={workspace} timeZone={timeZone} />
-      <FailureAlert build={build} log={buildLog.store} onRetry={canRetry ? () => void actions.run("start") : undefined} retrying={actions.pending === "start"} />
+      <FailureAlert
+        build={build}
+        log={buildLog.store}
+        onRetry={canRetry ? () => void actions.run("start") : undefined}
+        retrying={actions.pending === "start"}
+      />
       <BuildProgress build={build} history={history} log={buildLog.store} readiness={readiness} />
       <div className="grid grid-cols-1 gap-4 lg:grid-cols-[minmax(0,1fr)_340px]">
         <div className="flex min-w-0 flex-col gap-4">

@@ -22,7 +22,11 @@ export function BatchBar({ selected, running, onRun, onClearSelection, onClearRe
   const [confirmDelete, setConfirmDelete] = useState(false);
   const deletable = eligibleRows("delete", selected).length;
   return (
-    <div role="toolbar" aria-label="Batch actions" className="flex flex-wrap items-center gap-2 rounded-md border border-accent/30 bg-accent/5 px-3 py-2 text-sm">
+    <div
+      role="toolbar"
+      aria-label="Batch actions"
+      className="flex flex-wrap items-center gap-2 rounded-md border border-accent/30 bg-accent/5 px-3 py-2 text-sm"
+    >
       <span className="font-medium tabular-nums" aria-live="polite">
         {selected.length} selected
       </span>

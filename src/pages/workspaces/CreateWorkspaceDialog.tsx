@@ -53,11 +53,18 @@ export default function CreateWorkspaceDialog({ onClose, onCreated }: CreateWork
         {templates.isPending ? (
           <SkeletonBlock label="Loading templates" lines={3} />
         ) : templates.error ? (
-          <ErrorState error={templates.error} title="Couldn't load templates" onRetry={() => void templates.refetch()} retrying={templates.isFetching} />
+          <ErrorState
+            error={templates.error}
+            title="Couldn't load templates"
+            onRetry={() => void templates.refetch()}
+            retrying={templates.isFetching}
+          />
         ) : usable.length === 0 ? (
           <p className="text-sm text-muted">No templates are available to you.</p>
         ) : (
-          usable.map((t) => <TemplateOption key={t.id} template={t} checked={t.id === chosen} onChoose={() => setTemplateId(t.id)} />)
+          usable.map((t) => (
+            <TemplateOption key={t.id} template={t} checked={t.id === chosen} onChoose={() => setTemplateId(t.id)} />
+          ))
         )}
       </fieldset>
 
@@ -75,7 +82,10 @@ export default function CreateWorkspaceDialog({ onClose, onCreated }: CreateWork
           spellCheck={false}
           aria-invalid={showNameError || undefined}
           aria-describedby={nameErrorId}
-          className={cx("h-8 rounded-md border bg-page px-2 font-mono text-sm text-text", showNameError ? "border-failure" : "border-border")}
+          className={cx(
+            "h-8 rounded-md border bg-page px-2 font-mono text-sm text-text",
+            showNameError ? "border-failure" : "border-border",
+          )}
         />
         <p id={nameErrorId} className={cx("text-xs", showNameError ? "text-failure" : "text-muted")}>
           {showNameError ? nameError : `Letters, digits and single dashes; at most ${WORKSPACE_NAME_MAX} characters.`}
@@ -87,7 +97,15 @@ export default function CreateWorkspaceDialog({ onClose, onCreated }: CreateWork
   );
 }
 
-function TemplateOption({ template, checked, onChoose }: { template: Template; checked: boolean; onChoose: () => void }) {
+function TemplateOption({
+  template,
+  checked,
+  onChoose,
+}: {
+  template: Template;
+  checked: boolean;
+  onChoose: () => void;
+}) {
   return (
     <label
       className={cx(
@@ -95,7 +113,14 @@ function TemplateOption({ template, checked, onChoose }: { template: Template; c
         checked ? "border-accent bg-accent/5" : "border-border hover:bg-raised",
       )}
     >
-      <input type="radio" name="template" value={template.id} checked={checked} onChange={onChoose} className="accent-accent" />
+      <input
+        type="radio"
+        name="template"
+        value={template.id}
+        checked={checked}
+        onChange={onChoose}
+        className="accent-accent"
+      />
       <TemplateIcon src={template.icon} />
       <span className="min-w-0 flex-1">
         <span className="block font-medium text-text">{template.display_name || template.name}</span>

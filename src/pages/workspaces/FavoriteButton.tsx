@@ -1,7 +1,15 @@
 import { Star } from "lucide-react";
 import { cx } from "../../components/cx";
 
-export function FavoriteButton({ name, favorite, onToggle }: { name: string; favorite: boolean; onToggle: () => void }) {
+export function FavoriteButton({
+  name,
+  favorite,
+  onToggle,
+}: {
+  name: string;
+  favorite: boolean;
+  onToggle: () => void;
+}) {
   return (
     <button
       type="button"

@@ -31,20 +31,33 @@ export function RowActions({ workspace, pending, onAction }: RowActionsProps) {
   return (
     <div className="flex items-center justify-end gap-1">
       {primary && PrimaryIcon && (
-        <Button size="sm" loading={pending} onClick={() => onAction(workspace, primary)} aria-label={`${ROW_ACTION_LABELS[primary]} ${workspace.name}`}>
+        <Button
+          size="sm"
+          loading={pending}
+          onClick={() => onAction(workspace, primary)}
+          aria-label={`${ROW_ACTION_LABELS[primary]} ${workspace.name}`}
+        >
           {!pending && <PrimaryIcon aria-hidden className="size-3.5" />}
           {ROW_ACTION_LABELS[primary]}
         </Button>
       )}
       <Menu>
-        <MenuTrigger className={buttonClasses({ variant: "ghost", size: "sm", className: "w-7 px-0" })} aria-label={`More actions for ${workspace.name}`}>
+        <MenuTrigger
+          className={buttonClasses({ variant: "ghost", size: "sm", className: "w-7 px-0" })}
+          aria-label={`More actions for ${workspace.name}`}
+        >
           <Ellipsis aria-hidden className="size-4" />
         </MenuTrigger>
         <MenuContent>
           {more.map((action) => {
             const Icon = ICONS[action];
             return (
-              <MenuItem key={action} disabled={pending} variant={action === "delete" ? "danger" : "default"} onSelect={() => onAction(workspace, action)}>
+              <MenuItem
+                key={action}
+                disabled={pending}
+                variant={action === "delete" ? "danger" : "default"}
+                onSelect={() => onAction(workspace, action)}
+              >
                 <Icon aria-hidden className="size-3.5" />
                 {ROW_ACTION_LABELS[action]}
               </MenuItem>

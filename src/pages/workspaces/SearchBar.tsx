@@ -96,7 +96,10 @@ export function SearchBar({ filter, onFilterChange, problems, inputRef, debounce
           </MenuContent>
         </Menu>
         <div className="relative min-w-0 flex-1">
-          <Search aria-hidden className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted" />
+          <Search
+            aria-hidden
+            className="pointer-events-none absolute left-2.5 top-1/2 size-4 -translate-y-1/2 text-muted"
+          />
           <input
             ref={inputRef}
             type="search"
@@ -143,7 +146,9 @@ export function SearchBar({ filter, onFilterChange, problems, inputRef, debounce
           <ul className="min-w-0">
             {problems.map((p) => (
               <li key={p.field + p.detail} className="break-words">
-                {p.terms.length > 0 && <code className="mr-1 rounded bg-failure/10 px-1 font-mono">{p.terms.join(" ")}</code>}
+                {p.terms.length > 0 && (
+                  <code className="mr-1 rounded bg-failure/10 px-1 font-mono">{p.terms.join(" ")}</code>
+                )}
                 {p.detail}
               </li>
             ))}

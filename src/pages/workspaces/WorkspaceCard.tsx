@@ -16,14 +16,25 @@ export interface WorkspaceCardProps {
 }
 
 /** The phone layout of one row (DataTable renders these under 640 px). */
-export function WorkspaceCard({ workspace, showOwner, progress, pending, onToggleFavorite, onAction }: WorkspaceCardProps) {
+export function WorkspaceCard({
+  workspace,
+  showOwner,
+  progress,
+  pending,
+  onToggleFavorite,
+  onAction,
+}: WorkspaceCardProps) {
   return (
     <div data-testid="workspace-card" className="flex flex-col gap-2">
       <div className="flex items-start justify-between gap-2">
         <div className="min-w-0 flex-1">
           <NameCell workspace={workspace} />
         </div>
-        <FavoriteButton name={workspace.name} favorite={workspace.favorite} onToggle={() => onToggleFavorite(workspace)} />
+        <FavoriteButton
+          name={workspace.name}
+          favorite={workspace.favorite}
+          onToggle={() => onToggleFavorite(workspace)}
+        />
       </div>
       <div className="flex flex-wrap items-center gap-x-3 gap-y-1 text-xs text-muted">
         <StatusCell workspace={workspace} />

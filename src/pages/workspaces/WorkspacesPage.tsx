@@ -39,7 +39,6 @@ export default function WorkspacesPage() {
   const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
   const [creating, setCreating] = useState(false);
 
-
   const update = useCallback(
     (change: ListUrlChange, replace = false, state: ListHistoryState = {}) =>
       setSearchParams((current) => writeListUrl(current, change), { replace, state }),

@@ -93,7 +93,13 @@ describe("WorkspacesView", () => {
   });
 
   it("shows server validations under the search box and keeps the rows", () => {
-    renderView(props({ filterProblems: [{ field: "status", detail: 'Query param "status" has invalid value', terms: ["status:bogus"] }] }));
+    renderView(
+      props({
+        filterProblems: [
+          { field: "status", detail: 'Query param "status" has invalid value', terms: ["status:bogus"] },
+        ],
+      }),
+    );
     const alert = screen.getByRole("alert");
     expect(alert.textContent).toContain("status:bogus");
     expect(alert.textContent).toContain("invalid value");

@@ -56,7 +56,9 @@ export interface WorkspacesViewProps {
 const isSortKey = (id: string): id is SortKey => (SORT_KEYS as readonly string[]).includes(id);
 
 function isTyping(target: EventTarget | null): boolean {
-  return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  return (
+    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
+  );
 }
 
 export function WorkspacesView(props: WorkspacesViewProps) {
@@ -99,7 +101,12 @@ export function WorkspacesView(props: WorkspacesViewProps) {
         </Button>
       </header>
 
-      <SearchBar filter={props.filter} onFilterChange={props.onFilterChange} problems={props.filterProblems} inputRef={searchRef} />
+      <SearchBar
+        filter={props.filter}
+        onFilterChange={props.onFilterChange}
+        problems={props.filterProblems}
+        inputRef={searchRef}
+      />
 
       {(selectedRows.length > 0 || canClearResults) && (
         <BatchBar
@@ -119,14 +126,24 @@ export function WorkspacesView(props: WorkspacesViewProps) {
 
       {rows === undefined ? (
         props.error ? (
-          <ErrorState error={props.error} title="Couldn't load workspaces" onRetry={props.onRetry} retrying={props.retrying} />
+          <ErrorState
+            error={props.error}
+            title="Couldn't load workspaces"
+            onRetry={props.onRetry}
+            retrying={props.retrying}
+          />
         ) : (
           <SkeletonTable rows={8} columns={6} label="Loading workspaces" />
         )
       ) : (
         <>
           {props.error !== undefined && props.error !== null && (
-            <ErrorState error={props.error} title="Couldn't refresh workspaces" onRetry={props.onRetry} retrying={props.retrying} />
+            <ErrorState
+              error={props.error}
+              title="Couldn't refresh workspaces"
+              onRetry={props.onRetry}
+              retrying={props.retrying}
+            />
           )}
           <DataTable
             label="Workspaces"
@@ -136,7 +153,9 @@ export function WorkspacesView(props: WorkspacesViewProps) {
             getRowLabel={(ws) => ws.name}
             manualSorting
             sort={tableSort}
-            onSortChange={(s) => isSortKey(s.columnId) && props.onSortChange({ key: s.columnId, direction: s.direction })}
+            onSortChange={(s) =>
+              isSortKey(s.columnId) && props.onSortChange({ key: s.columnId, direction: s.direction })
+            }
             selectedIds={selectedIds}
             onSelectionChange={props.onSelectionChange}
             onRowOpen={props.onOpen}
@@ -152,9 +171,22 @@ export function WorkspacesView(props: WorkspacesViewProps) {
                 onAction={onAction}
               />
             )}
-            empty={<EmptyList filter={props.filter} onClear={() => props.onFilterChange(DEFAULT_FILTER, "submit")} onCreate={props.onCreate} />}
+            empty={
+              <EmptyList
+                filter={props.filter}
+                onClear={() => props.onFilterChange(DEFAULT_FILTER, "submit")}
+                onCreate={props.onCreate}
+              />
+            }
           />
-          {rows.length > 0 && <Pagination page={props.page} total={props.total} rowsOnPage={rows.length} onPageChange={props.onPageChange} />}
+          {rows.length > 0 && (
+            <Pagination
+              page={props.page}
+              total={props.total}
+              rowsOnPage={rows.length}
+              onPageChange={props.onPageChange}
+            />
+          )}
         </>
       )}
 

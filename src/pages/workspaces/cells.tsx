@@ -20,7 +20,9 @@ export function NameCell({ workspace }: { workspace: Workspace }) {
         <Link to={workspaceHref(workspace)} className="truncate font-medium text-text hover:underline">
           {workspace.name}
         </Link>
-        <span className="truncate text-xs text-muted">{workspace.template_display_name || workspace.template_name}</span>
+        <span className="truncate text-xs text-muted">
+          {workspace.template_display_name || workspace.template_name}
+        </span>
       </div>
       {workspace.dormant_at && <StatusBadge kind="flag" value="dormant" size="sm" variant="plain" />}
     </div>
@@ -75,7 +77,11 @@ function neverUsed(iso: string | undefined): boolean {
 export function LastUsedCell({ workspace }: { workspace: Workspace }) {
   return (
     <span data-last-used={workspace.last_used_at}>
-      {neverUsed(workspace.last_used_at) ? <span className="text-muted">Never</span> : <RelativeTime date={workspace.last_used_at} />}
+      {neverUsed(workspace.last_used_at) ? (
+        <span className="text-muted">Never</span>
+      ) : (
+        <RelativeTime date={workspace.last_used_at} />
+      )}
     </span>
   );
 }
@@ -91,8 +97,16 @@ const PROGRESS_LOOK = {
   queued: { icon: Clock, className: "text-muted", text: () => "Waiting" },
   running: { icon: LoaderCircle, className: "text-progress", text: () => "Sending…" },
   succeeded: { icon: CircleCheck, className: "text-ok", text: () => "Requested" },
-  failed: { icon: CircleX, className: "text-failure", text: (p: RowProgress) => (p.state === "failed" ? (p.status ? `${p.status}: ${p.message}` : p.message) : "") },
-  skipped: { icon: Ban, className: "text-muted", text: (p: RowProgress) => (p.state === "skipped" ? `Skipped: ${p.reason}` : "") },
+  failed: {
+    icon: CircleX,
+    className: "text-failure",
+    text: (p: RowProgress) => (p.state === "failed" ? (p.status ? `${p.status}: ${p.message}` : p.message) : ""),
+  },
+  skipped: {
+    icon: Ban,
+    className: "text-muted",
+    text: (p: RowProgress) => (p.state === "skipped" ? `Skipped: ${p.reason}` : ""),
+  },
 } as const;
 
 /** One row's share of a batch: waiting, sending, requested, or why it failed or was skipped. */
@@ -101,7 +115,11 @@ export function BatchProgressNote({ progress }: { progress: RowProgress }) {
   const Icon = look.icon;
   const text = look.text(progress);
   return (
-    <span data-batch-state={progress.state} title={text} className={cx("inline-flex max-w-64 items-center gap-1 text-xs", look.className)}>
+    <span
+      data-batch-state={progress.state}
+      title={text}
+      className={cx("inline-flex max-w-64 items-center gap-1 text-xs", look.className)}
+    >
       <Icon aria-hidden className={cx("size-3 shrink-0", progress.state === "running" && "motion-safe:animate-spin")} />
       <span className={progress.state === "failed" ? "line-clamp-2 break-words" : "truncate"}>{text}</span>
     </span>

@@ -3,7 +3,16 @@ import type { DataTableColumn } from "../../components/DataTable";
 import type { RowProgress } from "../../lib/workspaceList/batch";
 import type { RowActionKind } from "../../lib/workspaceList/rowActions";
 import { DEFAULT_DIRECTION } from "../../lib/workspaceList/sort";
-import { AgentHealthCell, BatchProgressNote, LastBuildCell, LastUsedCell, NameCell, OwnerCell, StatusCell, VersionCell } from "./cells";
+import {
+  AgentHealthCell,
+  BatchProgressNote,
+  LastBuildCell,
+  LastUsedCell,
+  NameCell,
+  OwnerCell,
+  StatusCell,
+  VersionCell,
+} from "./cells";
 import { FavoriteButton } from "./FavoriteButton";
 import { RowActions } from "./RowActions";
 
@@ -19,7 +28,13 @@ export interface ColumnOptions {
  * Sorting happens in the page (favourites first, across all matches), so `sortValue` here only
  * marks a header as sortable; the column ids are the URL's sort keys.
  */
-export function workspaceColumns({ showOwner, progress, pendingIds, onToggleFavorite, onAction }: ColumnOptions): DataTableColumn<Workspace>[] {
+export function workspaceColumns({
+  showOwner,
+  progress,
+  pendingIds,
+  onToggleFavorite,
+  onAction,
+}: ColumnOptions): DataTableColumn<Workspace>[] {
   const columns: Array<DataTableColumn<Workspace> | false> = [
     {
       id: "favorite",

@@ -5,7 +5,13 @@ import { keys } from "../../api/keys";
 import { deleteWorkspace, startWorkspace, stopWorkspace, updateToActive } from "../../api/mutations";
 import type { Workspace, WorkspaceBuild } from "../../api/types";
 import { useToast } from "../../components/Toast";
-import { BATCH_LABELS, runBatch, summarizeBatch, type BatchAction, type RowProgress } from "../../lib/workspaceList/batch";
+import {
+  BATCH_LABELS,
+  runBatch,
+  summarizeBatch,
+  type BatchAction,
+  type RowProgress,
+} from "../../lib/workspaceList/batch";
 
 const PERFORM: Record<BatchAction, (ws: Workspace) => Promise<WorkspaceBuild>> = {
   start: (ws) => startWorkspace(ws.id),
@@ -47,7 +53,10 @@ export function useBatch(): BatchState {
       );
       setRunning(undefined);
       const failed = [...results.values()].some((r) => r.state === "failed");
-      toast({ title: `${BATCH_LABELS[action]}: ${summarizeBatch(action, results)}`, variant: failed ? "error" : "success" });
+      toast({
+        title: `${BATCH_LABELS[action]}: ${summarizeBatch(action, results)}`,
+        variant: failed ? "error" : "success",
+      });
       await queryClient.invalidateQueries({ queryKey: keys.workspaceLists() });
     },
     [queryClient, toast],

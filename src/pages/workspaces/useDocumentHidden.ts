@@ -7,5 +7,9 @@ function subscribe(onChange: () => void): () => void {
 
 /** Whether the tab is in the background (polling pauses then). */
 export function useDocumentHidden(): boolean {
-  return useSyncExternalStore(subscribe, () => document.hidden, () => false);
+  return useSyncExternalStore(
+    subscribe,
+    () => document.hidden,
+    () => false,
+  );
 }

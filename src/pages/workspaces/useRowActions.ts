@@ -1,5 +1,10 @@
 import { useCallback, useState } from "react";
-import { MutationObserver, useQueryClient, type MutationObserverOptions, type QueryClient } from "@tanstack/react-query";
+import {
+  MutationObserver,
+  useQueryClient,
+  type MutationObserverOptions,
+  type QueryClient,
+} from "@tanstack/react-query";
 import {
   cancelBuildMutation,
   createBuildMutation,
@@ -39,7 +44,10 @@ function runRowAction(queryClient: QueryClient, ws: Workspace, action: RowAction
     case "retry": {
       const transition = retryTransition(ws);
       // A failed start is retried on the version it failed with; updating is its own action.
-      const request = transition === "start" ? { transition, template_version_id: ws.latest_build.template_version_id } : { transition };
+      const request =
+        transition === "start"
+          ? { transition, template_version_id: ws.latest_build.template_version_id }
+          : { transition };
       return execute(queryClient, createBuildMutation(queryClient), { workspace: ws, request });
     }
     case "cancel":
@@ -64,7 +72,11 @@ export function useRowActions(): RowActionsState {
       runRowAction(queryClient, ws, action)
         .catch((error: unknown) => {
           const label = ROW_ACTION_LABELS[action].replace("…", "");
-          toast({ title: `${label} ${ws.name} failed`, description: error instanceof Error ? error.message : String(error), variant: "error" });
+          toast({
+            title: `${label} ${ws.name} failed`,
+            description: error instanceof Error ? error.message : String(error),
+            variant: "error",
+          });
         })
         .finally(() =>
           setPendingIds((prev) => {
@@ -81,7 +93,11 @@ export function useRowActions(): RowActionsState {
     (ws: Workspace) => {
       const options = ws.favorite ? unfavoriteWorkspaceMutation(queryClient) : favoriteWorkspaceMutation(queryClient);
       execute(queryClient, options, { workspace: ws }).catch((error: unknown) => {
-        toast({ title: `Couldn't update favourites`, description: error instanceof Error ? error.message : String(error), variant: "error" });
+        toast({
+          title: `Couldn't update favourites`,
+          description: error instanceof Error ? error.message : String(error),
+          variant: "error",
+        });
       });
     },
     [queryClient, toast],

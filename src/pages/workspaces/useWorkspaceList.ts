@@ -32,17 +32,30 @@ export interface WorkspaceListResult {
 function problemsOf(error: unknown, filter: string): FilterProblem[] {
   if (!isApiError(error) || error.status !== 400) return [];
   if (error.validations.length === 0) return [{ field: "q", detail: error.detail ?? error.message, terms: [] }];
-  return error.validations.map((v) => ({ field: v.field, detail: v.detail, terms: termsForValidation(filter, v.field, v.detail) }));
+  return error.validations.map((v) => ({
+    field: v.field,
+    detail: v.detail,
+    terms: termsForValidation(filter, v.field, v.detail),
+  }));
 }
 
-export function useWorkspaceList(filter: string, page: number, sort: WorkspaceSort | undefined, hidden: boolean): WorkspaceListResult {
+export function useWorkspaceList(
+  filter: string,
+  page: number,
+  sort: WorkspaceSort | undefined,
+  hidden: boolean,
+): WorkspaceListResult {
   // The poll rule looks at the rows on screen, which are known only after the queries answer.
   const visible = useRef<readonly Workspace[]>([]);
   const refetchInterval = () => pollInterval(visible.current, hidden);
 
   const all = useQuery({ ...allWorkspacesQuery(filter), enabled: sort !== undefined, refetchInterval });
   const tooMany = sort !== undefined && all.data?.complete === false && !all.isPlaceholderData;
-  const paged = useQuery({ ...workspacesQuery(filter, apiPage(page)), enabled: sort === undefined || tooMany, refetchInterval });
+  const paged = useQuery({
+    ...workspacesQuery(filter, apiPage(page)),
+    enabled: sort === undefined || tooMany,
+    refetchInterval,
+  });
 
   let list: ListSnapshot | undefined;
   if (sort !== undefined && all.data?.complete && !tooMany) {

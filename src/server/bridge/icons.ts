@@ -13,5 +13,8 @@ export function placeholderIcon(urlPath: string): Response {
   for (const ch of name) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
   const hue = HUES[h % HUES.length];
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect width="32" height="32" rx="6" fill="hsl(${hue} 55% 45%)"/><text x="16" y="21.5" font-family="system-ui,sans-serif" font-size="16" font-weight="600" text-anchor="middle" fill="#fff">${letter}</text></svg>`;
-  return new Response(svg, { status: 200, headers: { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" } });
+  return new Response(svg, {
+    status: 200,
+    headers: { "content-type": "image/svg+xml", "cache-control": "public, max-age=86400" },
+  });
 }

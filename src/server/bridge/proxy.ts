@@ -10,7 +10,18 @@ const unreachable = (err: unknown) => ({
   detail: err instanceof Error ? err.message : String(err),
 });
 
-const HOP_BY_HOP = ["connection", "keep-alive", "transfer-encoding", "upgrade", "host", "content-length", "accept-encoding", "te", "trailer", "proxy-connection"];
+const HOP_BY_HOP = [
+  "connection",
+  "keep-alive",
+  "transfer-encoding",
+  "upgrade",
+  "host",
+  "content-length",
+  "accept-encoding",
+  "te",
+  "trailer",
+  "proxy-connection",
+];
 
 /**
  * A real Coder deployment as the backend (`CODER_URL`): HTTP and SSE are streamed through,
@@ -65,7 +76,9 @@ export function proxyBackend(coderUrl: string): Backend & { asset(req: Request):
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => {
         const body = Buffer.concat(chunks);
-        socket.end(`HTTP/1.1 ${res.statusCode} ${res.statusMessage ?? ""}\r\nContent-Type: ${res.headers["content-type"] ?? "text/plain"}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`);
+        socket.end(
+          `HTTP/1.1 ${res.statusCode} ${res.statusMessage ?? ""}\r\nContent-Type: ${res.headers["content-type"] ?? "text/plain"}\r\nContent-Length: ${body.length}\r\nConnection: close\r\n\r\n${body.toString()}`,
+        );
       });
       upstreamSockets.delete(upstream);
     });
@@ -73,13 +86,22 @@ export function proxyBackend(coderUrl: string): Backend & { asset(req: Request):
       upstreamSockets.delete(upstream);
       if (socket.destroyed) return;
       const body = goJson(unreachable(err));
-      socket.end(`HTTP/1.1 502 Bad Gateway\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`);
+      socket.end(
+        `HTTP/1.1 502 Bad Gateway\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+      );
     });
     upstream.once("open", () => {
       wss.handleUpgrade(req, socket, head, (client) => {
         socket.off("close", abandon);
-        upstream.on("message", (data: RawData, isBinary) => client.readyState === client.OPEN && client.send(data, { binary: isBinary }));
-        client.on("message", (data: RawData, isBinary) => upstream.readyState === upstream.OPEN && upstream.send(data, { binary: isBinary }));
+        upstream.on(
+          "message",
+          (data: RawData, isBinary) => client.readyState === client.OPEN && client.send(data, { binary: isBinary }),
+        );
+        client.on(
+          "message",
+          (data: RawData, isBinary) =>
+            upstream.readyState === upstream.OPEN && upstream.send(data, { binary: isBinary }),
+        );
         upstream.on("ping", () => client.readyState === client.OPEN && client.ping());
         const closeWith = (ws: WebSocket, code: number, reason: Buffer) => {
           if (ws.readyState !== ws.OPEN) return;

@@ -41,9 +41,12 @@ export function createRootApp(opts: RootOptions): Hono<{ Bindings: HttpBindings 
         return sendJson(400, { message: "Request body must be valid JSON." });
       }
       if (typeof body.workspace_id !== "string" || !OUTCOMES.includes(body.outcome as BuildOutcome)) {
-        return sendJson(400, { message: "Expected {workspace_id, outcome: succeeded|failed|insufficient_quota|script_timeout}." });
+        return sendJson(400, {
+          message: "Expected {workspace_id, outcome: succeeded|failed|insufficient_quota|script_timeout}.",
+        });
       }
-      if (!set(body.workspace_id, body.outcome as BuildOutcome)) return sendJson(404, { message: "Workspace not found." });
+      if (!set(body.workspace_id, body.outcome as BuildOutcome))
+        return sendJson(404, { message: "Workspace not found." });
       return sendJson(200, { workspace_id: body.workspace_id, outcome: body.outcome });
     });
   }
@@ -66,6 +69,13 @@ export function createRootApp(opts: RootOptions): Hono<{ Bindings: HttpBindings 
 
   const dist = opts.distDir;
   if (dist) app.get("*", (c) => serveSpa(dist, c.req.path));
-  app.all("*", () => new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", ...securityHeaders() } }));
+  app.all(
+    "*",
+    () =>
+      new Response("Not found\n", {
+        status: 404,
+        headers: { "content-type": "text/plain; charset=utf-8", ...securityHeaders() },
+      }),
+  );
   return app;
 }

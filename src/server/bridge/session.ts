@@ -14,9 +14,13 @@ export interface BridgeOptions {
   sessionToken: string | null;
 }
 
-const isHttps = (c: Context) => new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
+const isHttps = (c: Context) =>
+  new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
 
-const FOREIGN = { message: "Cross-origin request refused.", detail: "State-changing requests must come from the dashboard's own origin." };
+const FOREIGN = {
+  message: "Cross-origin request refused.",
+  detail: "State-changing requests must come from the dashboard's own origin.",
+};
 
 /**
  * The session bridge in front of `/api/v2`: the HttpOnly cookie becomes the
@@ -38,7 +42,8 @@ export function createBridge(opts: BridgeOptions) {
     if (cookie && !headers.has(SESSION_HEADER)) headers.set(SESSION_HEADER, cookie);
     // Signing out revokes the token it carries: never the operator's injected one.
     const logout = c.req.method === "POST" && c.req.path === "/api/v2/users/logout";
-    if (!cookie && !headers.has(SESSION_HEADER) && opts.sessionToken && !logout) headers.set(SESSION_HEADER, opts.sessionToken);
+    if (!cookie && !headers.has(SESSION_HEADER) && opts.sessionToken && !logout)
+      headers.set(SESSION_HEADER, opts.sessionToken);
   };
 
   async function api(c: Context<{ Bindings: HttpBindings }>): Promise<Response> {
@@ -84,14 +89,21 @@ export function createBridge(opts: BridgeOptions) {
     }
     const t = body && typeof body === "object" ? (body as { token?: unknown }).token : undefined;
     if (typeof t !== "string" || t.trim() === "") {
-      return sendJson(400, { message: "Validation failed.", validations: [{ field: "token", detail: "A session token is required." }] });
+      return sendJson(400, {
+        message: "Validation failed.",
+        validations: [{ field: "token", detail: "A session token is required." }],
+      });
     }
     const url = new URL("/api/v2/users/me", c.req.url);
-    const res = await opts.backend.fetch(new Request(url, { headers: { [SESSION_HEADER]: t.trim(), accept: "application/json" } }), c.env);
+    const res = await opts.backend.fetch(
+      new Request(url, { headers: { [SESSION_HEADER]: t.trim(), accept: "application/json" } }),
+      c.env,
+    );
     if (!res.ok) {
       const detail = (await res.text()).slice(0, 500);
       // A failing or unreachable deployment says nothing about the token: do not call it rejected.
-      if (res.status >= 500) return sendJson(res.status, { message: "The session token could not be checked.", detail });
+      if (res.status >= 500)
+        return sendJson(res.status, { message: "The session token could not be checked.", detail });
       return sendJson(res.status === 401 ? 401 : 400, { message: "The session token was not accepted.", detail });
     }
     const user = await res.json();
@@ -105,12 +117,17 @@ export function createBridge(opts: BridgeOptions) {
     const get = nodeHeaderGetter(req.headers);
     // A page on another origin must not read our streams with the user's cookie.
     if (isForeignOrigin(get)) {
-      socket.end("HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" + JSON.stringify(FOREIGN) + "\n");
+      socket.end(
+        "HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" +
+          JSON.stringify(FOREIGN) +
+          "\n",
+      );
       return;
     }
     const cookie = readCookie(get("cookie"), SESSION_COOKIE);
     if (cookie && !req.headers["coder-session-token"]) req.headers["coder-session-token"] = cookie;
-    if (!cookie && !req.headers["coder-session-token"] && opts.sessionToken) req.headers["coder-session-token"] = opts.sessionToken;
+    if (!cookie && !req.headers["coder-session-token"] && opts.sessionToken)
+      req.headers["coder-session-token"] = opts.sessionToken;
     opts.backend.upgrade(req, socket, head);
   }
 

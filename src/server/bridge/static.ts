@@ -65,11 +65,17 @@ export function serveSpa(dir: string, urlPath: string): Response {
   }
   // A missing asset is a real 404, not the SPA shell served as JavaScript.
   if (decoded.startsWith("/assets/") || path.extname(decoded) !== "") {
-    return new Response("Not found\n", { status: 404, headers: { "content-type": "text/plain; charset=utf-8", ...securityHeaders() } });
+    return new Response("Not found\n", {
+      status: 404,
+      headers: { "content-type": "text/plain; charset=utf-8", ...securityHeaders() },
+    });
   }
   const index = path.join(root, "index.html");
   if (!existsSync(index)) {
-    return new Response("The dashboard is not built: run `npx vite build`.\n", { status: 503, headers: { "content-type": "text/plain; charset=utf-8" } });
+    return new Response("The dashboard is not built: run `npx vite build`.\n", {
+      status: 503,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
   }
   return fileResponse(index, "no-cache");
 }

@@ -11,6 +11,9 @@ const cli = parseOrExit("npm run dev", { ambient: true, port: 3000 });
 const httpServer = createServer();
 const vite = await createVite({ root, appType: "spa", server: { middlewareMode: true, hmr: { server: httpServer } } });
 const opts = { ...cli.options, distDir: null };
-const server = await startServerWith(opts, { server: httpServer, devMiddleware: (req, res, next) => vite.middlewares(req, res, next) });
+const server = await startServerWith(opts, {
+  server: httpServer,
+  devMiddleware: (req, res, next) => vite.middlewares(req, res, next),
+});
 announce(server, opts, "Dev server (Vite HMR)");
 process.on("exit", () => void vite.close());

@@ -6,36 +6,102 @@ describe("parseFlags", () => {
   it("has the SPEC §7 defaults", () => {
     const { options, noBuild } = parseFlags([], {});
     expect(options).toEqual(DEFAULT_OPTIONS);
-    expect(options).toMatchObject({ port: 3000, host: "127.0.0.1", seed: 1, speed: 1, failureRate: 0.1, provisioners: 2, world: "demo", dropStreamsAfterMs: null });
+    expect(options).toMatchObject({
+      port: 3000,
+      host: "127.0.0.1",
+      seed: 1,
+      speed: 1,
+      failureRate: 0.1,
+      provisioners: 2,
+      world: "demo",
+      dropStreamsAfterMs: null,
+    });
     expect(noBuild).toBe(false);
   });
 
   it("reads every flag from the command line in both forms", () => {
     const { options, noBuild } = parseFlags(
       [
-        "--", "--seed", "7", "--speed=20", "--ambient", "off", "--failure-rate", "0", "--provisioners", "3", "--latency-ms", "400",
-        "--error-rate", "0.1", "--drop-streams-after-ms", "3000", "--state-file", "/tmp/s.json", "--world", "bench",
-        "--test-controls", "--no-build", "--port", "0", "--host", "0.0.0.0",
+        "--",
+        "--seed",
+        "7",
+        "--speed=20",
+        "--ambient",
+        "off",
+        "--failure-rate",
+        "0",
+        "--provisioners",
+        "3",
+        "--latency-ms",
+        "400",
+        "--error-rate",
+        "0.1",
+        "--drop-streams-after-ms",
+        "3000",
+        "--state-file",
+        "/tmp/s.json",
+        "--world",
+        "bench",
+        "--test-controls",
+        "--no-build",
+        "--port",
+        "0",
+        "--host",
+        "0.0.0.0",
       ],
       {},
       { ambient: true },
     );
     expect(options).toMatchObject({
-      seed: 7, speed: 20, ambient: false, failureRate: 0, provisioners: 3, latencyMs: 400, errorRate: 0.1,
-      dropStreamsAfterMs: 3000, stateFile: "/tmp/s.json", world: "bench", testControls: true, port: 0, host: "0.0.0.0",
+      seed: 7,
+      speed: 20,
+      ambient: false,
+      failureRate: 0,
+      provisioners: 3,
+      latencyMs: 400,
+      errorRate: 0.1,
+      dropStreamsAfterMs: 3000,
+      stateFile: "/tmp/s.json",
+      world: "bench",
+      testControls: true,
+      port: 0,
+      host: "0.0.0.0",
     });
     expect(noBuild).toBe(true);
   });
 
   it("reads every flag from the environment; flags win over env", () => {
     const env = {
-      PORT: "4100", HOST: "::1", SIM_SEED: "3", SIM_SPEED: "5", SIM_AMBIENT: "on", SIM_FAILURE_RATE: "0.5", SIM_PROVISIONERS: "4",
-      FAULT_LATENCY_MS: "10", FAULT_ERROR_RATE: "0.2", FAULT_DROP_STREAMS_AFTER_MS: "100", SIM_STATE_FILE: "state.json",
-      SIM_WORLD: "bench", CODER_URL: "https://coder.example.com", CODER_SESSION_TOKEN: "abc-def",
+      PORT: "4100",
+      HOST: "::1",
+      SIM_SEED: "3",
+      SIM_SPEED: "5",
+      SIM_AMBIENT: "on",
+      SIM_FAILURE_RATE: "0.5",
+      SIM_PROVISIONERS: "4",
+      FAULT_LATENCY_MS: "10",
+      FAULT_ERROR_RATE: "0.2",
+      FAULT_DROP_STREAMS_AFTER_MS: "100",
+      SIM_STATE_FILE: "state.json",
+      SIM_WORLD: "bench",
+      CODER_URL: "https://coder.example.com",
+      CODER_SESSION_TOKEN: "abc-def",
     };
     expect(parseFlags([], env).options).toMatchObject({
-      port: 4100, host: "::1", seed: 3, speed: 5, ambient: true, failureRate: 0.5, provisioners: 4, latencyMs: 10, errorRate: 0.2,
-      dropStreamsAfterMs: 100, stateFile: "state.json", world: "bench", coderUrl: "https://coder.example.com", coderSessionToken: "abc-def",
+      port: 4100,
+      host: "::1",
+      seed: 3,
+      speed: 5,
+      ambient: true,
+      failureRate: 0.5,
+      provisioners: 4,
+      latencyMs: 10,
+      errorRate: 0.2,
+      dropStreamsAfterMs: 100,
+      stateFile: "state.json",
+      world: "bench",
+      coderUrl: "https://coder.example.com",
+      coderSessionToken: "abc-def",
     });
     expect(parseFlags(["--seed", "9", "--no-ambient"], env).options).toMatchObject({ seed: 9, ambient: false });
   });

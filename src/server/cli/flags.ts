@@ -21,19 +21,73 @@ interface FlagSpec {
 export const FLAGS: FlagSpec[] = [
   { flag: "--port", env: "PORT", key: "port", kind: "int", help: "listen port (0 = random)" },
   { flag: "--host", env: "HOST", key: "host", kind: "string", help: "bind address" },
-  { flag: "--seed", env: "SIM_SEED", key: "seed", kind: "int", help: "deterministic world; same seed → same names and ids" },
+  {
+    flag: "--seed",
+    env: "SIM_SEED",
+    key: "seed",
+    kind: "int",
+    help: "deterministic world; same seed → same names and ids",
+  },
   { flag: "--speed", env: "SIM_SPEED", key: "speed", kind: "number", help: "durations divided by it" },
   { flag: "--ambient", env: "SIM_AMBIENT", key: "ambient", kind: "bool", help: "background builds (on|off)" },
-  { flag: "--failure-rate", env: "SIM_FAILURE_RATE", key: "failureRate", kind: "rate", help: "fraction of builds that fail" },
+  {
+    flag: "--failure-rate",
+    env: "SIM_FAILURE_RATE",
+    key: "failureRate",
+    kind: "rate",
+    help: "fraction of builds that fail",
+  },
   { flag: "--provisioners", env: "SIM_PROVISIONERS", key: "provisioners", kind: "int", help: "concurrent jobs" },
-  { flag: "--latency-ms", env: "FAULT_LATENCY_MS", key: "latencyMs", kind: "int", help: "added to every /api/v2 answer" },
-  { flag: "--error-rate", env: "FAULT_ERROR_RATE", key: "errorRate", kind: "rate", help: "fraction of non-stream requests answered 500" },
-  { flag: "--drop-streams-after-ms", env: "FAULT_DROP_STREAMS_AFTER_MS", key: "dropStreamsAfterMs", kind: "int", help: "kill every stream after N ms" },
-  { flag: "--state-file", env: "SIM_STATE_FILE", key: "stateFile", kind: "string", help: "persist world + sessions here" },
+  {
+    flag: "--latency-ms",
+    env: "FAULT_LATENCY_MS",
+    key: "latencyMs",
+    kind: "int",
+    help: "added to every /api/v2 answer",
+  },
+  {
+    flag: "--error-rate",
+    env: "FAULT_ERROR_RATE",
+    key: "errorRate",
+    kind: "rate",
+    help: "fraction of non-stream requests answered 500",
+  },
+  {
+    flag: "--drop-streams-after-ms",
+    env: "FAULT_DROP_STREAMS_AFTER_MS",
+    key: "dropStreamsAfterMs",
+    kind: "int",
+    help: "kill every stream after N ms",
+  },
+  {
+    flag: "--state-file",
+    env: "SIM_STATE_FILE",
+    key: "stateFile",
+    kind: "string",
+    help: "persist world + sessions here",
+  },
   { flag: "--world", env: "SIM_WORLD", key: "world", kind: "world", help: "demo | bench | xss" },
-  { flag: "--test-controls", env: "SIM_TEST_CONTROLS", key: "testControls", kind: "bool", help: "enable POST /__sim/next-outcome" },
-  { flag: "--coder-url", env: "CODER_URL", key: "coderUrl", kind: "string", help: "proxy /api/v2 to this Coder deployment" },
-  { flag: "--coder-session-token", env: "CODER_SESSION_TOKEN", key: "coderSessionToken", kind: "string", help: "token injected by the proxy" },
+  {
+    flag: "--test-controls",
+    env: "SIM_TEST_CONTROLS",
+    key: "testControls",
+    kind: "bool",
+    help: "enable POST /__sim/next-outcome",
+  },
+  {
+    flag: "--coder-url",
+    env: "CODER_URL",
+    key: "coderUrl",
+    kind: "string",
+    help: "proxy /api/v2 to this Coder deployment",
+  },
+  {
+    flag: "--coder-session-token",
+    env: "CODER_SESSION_TOKEN",
+    key: "coderSessionToken",
+    kind: "string",
+    help: "token injected by the proxy",
+  },
   { flag: "--no-build", key: "noBuild", kind: "bool", help: "do not build dist/ when stale" },
   { flag: "--help", key: "help", kind: "bool", help: "show this help" },
 ];
@@ -67,7 +121,8 @@ function parseValue(spec: FlagSpec, raw: string, source: string): unknown {
       return n;
     }
     case "world":
-      if (raw !== "demo" && raw !== "bench" && raw !== "xss") throw fail("expected demo or bench (xss: hostile strings, for tests)");
+      if (raw !== "demo" && raw !== "bench" && raw !== "xss")
+        throw fail("expected demo or bench (xss: hostile strings, for tests)");
       return raw;
     case "string":
       return raw === "" ? null : raw;
@@ -78,7 +133,11 @@ function parseValue(spec: FlagSpec, raw: string, source: string): unknown {
  * Flags win over environment variables, which win over defaults. `--flag value`,
  * `--flag=value`, a bare boolean `--flag` and `--no-flag` are accepted.
  */
-export function parseFlags(argv: string[], env: Record<string, string | undefined>, defaults: Partial<ServerOptions> = {}): CliOptions {
+export function parseFlags(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  defaults: Partial<ServerOptions> = {},
+): CliOptions {
   const values: Record<string, unknown> = { ...DEFAULT_OPTIONS, ...defaults, noBuild: false, help: false };
   for (const spec of FLAGS) {
     const raw = spec.env ? env[spec.env] : undefined;

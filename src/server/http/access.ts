@@ -13,7 +13,10 @@ export function workspaceById(store: Store, c: Context<ApiEnv>, param = "workspa
   const user = c.get("user");
   if (!ws || !store.canSeeWorkspace(user, ws)) throw notFound();
   if (ws.deleted) {
-    throw new HttpError(410, `Workspace "${ws.name}" was deleted, you can view this workspace by specifying '?deleted=true' and trying again.`);
+    throw new HttpError(
+      410,
+      `Workspace "${ws.name}" was deleted, you can view this workspace by specifying '?deleted=true' and trying again.`,
+    );
   }
   return ws;
 }

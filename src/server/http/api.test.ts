@@ -13,12 +13,17 @@ let admin: string;
 
 beforeAll(async () => {
   server = await startServer({ port: 0, speed: 50, ambient: false, failureRate: 0 });
-  [alice, bob, admin] = await Promise.all([login(server.url, "alice"), login(server.url, "bob"), login(server.url, "admin")]);
+  [alice, bob, admin] = await Promise.all([
+    login(server.url, "alice"),
+    login(server.url, "bob"),
+    login(server.url, "admin"),
+  ]);
 });
 afterAll(() => server.close());
 
 const get = <T = unknown>(token: string, p: string) => api<T>(server.url, token, p);
-const send = <T = unknown>(token: string, method: string, p: string, body?: string) => api<T>(server.url, token, p, { method, body });
+const send = <T = unknown>(token: string, method: string, p: string, body?: string) =>
+  api<T>(server.url, token, p, { method, body });
 
 describe("bad input is a clean 4xx", () => {
   it("malformed, mistyped, non-object and oversized bodies", async () => {
@@ -28,8 +33,12 @@ describe("bad input is a clean 4xx", () => {
     expect((await send(alice, "POST", builds, "[1]")).status).toBe(400);
     expect((await send(alice, "POST", builds, JSON.stringify({ transition: 5 }))).status).toBe(400);
     expect((await send(alice, "POST", builds, JSON.stringify({ transition: "reboot" }))).status).toBe(400);
-    expect((await send(alice, "POST", builds, JSON.stringify({ transition: "start", reason: "because" }))).status).toBe(400);
-    expect((await send(alice, "POST", builds, JSON.stringify({ transition: "start", template_version_id: "x" }))).status).toBe(400);
+    expect((await send(alice, "POST", builds, JSON.stringify({ transition: "start", reason: "because" }))).status).toBe(
+      400,
+    );
+    expect(
+      (await send(alice, "POST", builds, JSON.stringify({ transition: "start", template_version_id: "x" }))).status,
+    ).toBe(400);
     const big = JSON.stringify({ transition: "start", pad: "a".repeat(1_100_000) });
     expect((await send(alice, "POST", builds, big)).status).toBe(413);
     const chunked = new ReadableStream({
@@ -38,9 +47,16 @@ describe("bad input is a clean 4xx", () => {
         c.close();
       },
     });
-    const res = await fetch(`${server.url}/api/v2${builds}`, { method: "POST", headers: { "Coder-Session-Token": alice }, body: chunked, duplex: "half" } as RequestInit);
+    const res = await fetch(`${server.url}/api/v2${builds}`, {
+      method: "POST",
+      headers: { "Coder-Session-Token": alice },
+      body: chunked,
+      duplex: "half",
+    } as RequestInit);
     expect(res.status).toBe(413);
-    expect((await get<Workspace>(alice, "/users/alice/workspace/dev")).body.latest_build.build_number).toBe(ws.latest_build.build_number);
+    expect((await get<Workspace>(alice, "/users/alice/workspace/dev")).body.latest_build.build_number).toBe(
+      ws.latest_build.build_number,
+    );
   });
 
   it("invalid UUIDs, numbers and cursors", async () => {
@@ -70,7 +86,12 @@ describe("bad input is a clean 4xx", () => {
 
   it("unicode and RTL names are refused with a validation, and the server keeps serving", async () => {
     const ws = (await get<Workspace>(alice, "/users/alice/workspace/dev")).body;
-    const res = await send<{ validations: unknown[] }>(alice, "PATCH", `/workspaces/${ws.id}`, JSON.stringify({ name: "דב\u202ex" }));
+    const res = await send<{ validations: unknown[] }>(
+      alice,
+      "PATCH",
+      `/workspaces/${ws.id}`,
+      JSON.stringify({ name: "דב\u202ex" }),
+    );
     expect(res.status).toBe(400);
     expect(res.body.validations).toHaveLength(1);
     expect((await get(alice, "/users/me")).status).toBe(200);
@@ -85,7 +106,9 @@ describe("roles", () => {
     expect((await get(alice, "/users/bob/workspace/sandbox")).status).toBe(404);
     expect((await get(alice, `/workspacebuilds/${bobs.latest_build.id}`)).status).toBe(404);
     expect((await get(alice, `/workspacebuilds/${bobs.latest_build.id}/logs`)).status).toBe(404);
-    expect((await send(alice, "POST", `/workspaces/${bobs.id}/builds`, JSON.stringify({ transition: "stop" }))).status).toBe(404);
+    expect(
+      (await send(alice, "POST", `/workspaces/${bobs.id}/builds`, JSON.stringify({ transition: "stop" }))).status,
+    ).toBe(404);
     expect((await get(admin, `/workspaces/${bobs.id}`)).status).toBe(200);
     expect((await get<{ count: number }>(admin, "/workspaces")).body.count).toBeGreaterThanOrEqual(25);
     expect((await api(server.url, "", "/workspaces")).status).toBe(401);
@@ -98,7 +121,10 @@ describe("roles", () => {
     expect(state.status).toBe(200);
     expect(state.body.version).toBe(4);
     expect((await get(alice, "/organizations/coder/provisionerjobs")).status).toBe(404);
-    const jobs = await get<Array<{ status: string }>>(admin, "/organizations/coder/provisionerjobs?status=pending,running");
+    const jobs = await get<Array<{ status: string }>>(
+      admin,
+      "/organizations/coder/provisionerjobs?status=pending,running",
+    );
     expect(jobs.status).toBe(200);
     expect(jobs.body.every((j) => j.status === "pending" || j.status === "running")).toBe(true);
     expect((await get(admin, "/organizations/coder/provisionerjobs?colour=red")).status).toBe(400);
@@ -131,15 +157,29 @@ describe("shapes", () => {
     };
     walk((await get(alice, "/users/alice/workspace/dev")).body, "");
     expect(nulls.length).toBeGreaterThan(0);
-    expect(nulls.every((n) => /^\.(deleting_at|dormant_at|next_start_at|latest_app_status|latest_build\.(deadline|max_deadline))$/.test(n))).toBe(true);
+    expect(
+      nulls.every((n) =>
+        /^\.(deleting_at|dormant_at|next_start_at|latest_app_status|latest_build\.(deadline|max_deadline))$/.test(n),
+      ),
+    ).toBe(true);
   });
 
   it("build creation answers 201 and a second one 409 with Coder's message", async () => {
     const ws = (await get<Workspace>(bob, "/users/bob/workspace/ml-box")).body;
-    const first = await send<WorkspaceBuild>(bob, "POST", `/workspaces/${ws.id}/builds`, JSON.stringify({ transition: "start" }));
+    const first = await send<WorkspaceBuild>(
+      bob,
+      "POST",
+      `/workspaces/${ws.id}/builds`,
+      JSON.stringify({ transition: "start" }),
+    );
     expect(first.status).toBe(201);
     expect(first.body.job.status).toBe("pending");
-    const second = await send<{ message: string }>(bob, "POST", `/workspaces/${ws.id}/builds`, JSON.stringify({ transition: "start" }));
+    const second = await send<{ message: string }>(
+      bob,
+      "POST",
+      `/workspaces/${ws.id}/builds`,
+      JSON.stringify({ transition: "start" }),
+    );
     expect(second).toEqual({ status: 409, body: { message: "A workspace build is already active." } });
   });
 
@@ -164,7 +204,10 @@ describe("faults and persistence", () => {
       expect((await api(faulty.url, t, "/users/me")).status).toBe(500);
       const ws = faulty.store.workspaceByName(faulty.store.userByName("bob")!.id, "ml-box", false)!;
       const before = faulty.store.buildsOf(ws.id).length;
-      const res = await api(faulty.url, t, `/workspaces/${ws.id}/builds`, { method: "POST", body: JSON.stringify({ transition: "start" }) });
+      const res = await api(faulty.url, t, `/workspaces/${ws.id}/builds`, {
+        method: "POST",
+        body: JSON.stringify({ transition: "start" }),
+      });
       expect(res.status).toBe(500);
       expect(faulty.store.buildsOf(ws.id).length).toBe(before + 1);
     } finally {
@@ -177,7 +220,12 @@ describe("faults and persistence", () => {
     const first = await startServer({ port: 0, speed: 50, ambient: false, failureRate: 0, stateFile: file });
     const t = await login(first.url, "bob");
     const ws = (await api<Workspace>(first.url, t, "/users/bob/workspace/ml-box")).body;
-    const build = (await api<WorkspaceBuild>(first.url, t, `/workspaces/${ws.id}/builds`, { method: "POST", body: JSON.stringify({ transition: "start" }) })).body;
+    const build = (
+      await api<WorkspaceBuild>(first.url, t, `/workspaces/${ws.id}/builds`, {
+        method: "POST",
+        body: JSON.stringify({ transition: "start" }),
+      })
+    ).body;
     await api(first.url, t, `/workspaces/${ws.id}/favorite`, { method: "PUT" });
     await first.close();
     const second = await startServer({ port: 0, speed: 50, ambient: false, failureRate: 0, stateFile: file });

@@ -25,7 +25,12 @@ export function createApiApp(deps: ApiDeps, fault: FaultOptions, streams: Stream
   app.route("/", templateRoutes(deps.store));
   app.route("/", miscRoutes(deps));
   app.route("/", watchRoutes(deps.store, streams));
-  app.all("*", (c) => json(c, 404, { message: "Route not found.", detail: `${c.req.method} ${c.req.path} is not served by this server.` }));
+  app.all("*", (c) =>
+    json(c, 404, {
+      message: "Route not found.",
+      detail: `${c.req.method} ${c.req.path} is not served by this server.`,
+    }),
+  );
   app.onError(errorResponse);
   return app;
 }

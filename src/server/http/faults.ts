@@ -23,10 +23,13 @@ export function faults(opts: FaultOptions): MiddlewareHandler {
     if (opts.errorRate <= 0 || isStream(c.req.path, url) || c.req.path.endsWith("/users/login")) return next();
     if (!rng.chance(opts.errorRate)) return next();
     const fail = () =>
-      new Response(JSON.stringify({ message: "An internal error occurred.", detail: "simulated failure (--error-rate)" }) + "\n", {
-        status: 500,
-        headers: { "content-type": "application/json; charset=utf-8" },
-      });
+      new Response(
+        JSON.stringify({ message: "An internal error occurred.", detail: "simulated failure (--error-rate)" }) + "\n",
+        {
+          status: 500,
+          headers: { "content-type": "application/json; charset=utf-8" },
+        },
+      );
     if (c.req.method === "GET" || c.req.method === "HEAD") return fail();
     await next();
     c.res = fail();

@@ -29,7 +29,9 @@ export function intQuery(c: Context, name: string, fallback: number, max = INT32
   }
   const n = Number(raw);
   if (n > max) {
-    throw new HttpError(400, "Query parameters have invalid values.", undefined, [{ field: name, detail: `Query param "${name}" is out of range` }]);
+    throw new HttpError(400, "Query parameters have invalid values.", undefined, [
+      { field: name, detail: `Query param "${name}" is out of range` },
+    ]);
   }
   return n;
 }
@@ -95,12 +97,26 @@ export async function jsonBody<T extends object>(c: Context): Promise<Partial<T>
 }
 
 /** Field type checks that produce Coder-style validations. */
-export function expectType(body: Record<string, unknown>, field: string, type: "string" | "number" | "boolean" | "array" | "object", required = false): void {
+export function expectType(
+  body: Record<string, unknown>,
+  field: string,
+  type: "string" | "number" | "boolean" | "array" | "object",
+  required = false,
+): void {
   const v = body[field];
   if (v === undefined || v === null) {
-    if (required) throw new HttpError(400, "Validation failed.", undefined, [{ field, detail: `Validation failed for tag "required" with value: ""` }]);
+    if (required)
+      throw new HttpError(400, "Validation failed.", undefined, [
+        { field, detail: `Validation failed for tag "required" with value: ""` },
+      ]);
     return;
   }
-  const ok = type === "array" ? Array.isArray(v) : type === "object" ? typeof v === "object" && !Array.isArray(v) : typeof v === type;
-  if (!ok) throw new HttpError(400, "Request body has invalid fields.", undefined, [{ field, detail: `expected ${type}` }]);
+  const ok =
+    type === "array"
+      ? Array.isArray(v)
+      : type === "object"
+        ? typeof v === "object" && !Array.isArray(v)
+        : typeof v === type;
+  if (!ok)
+    throw new HttpError(400, "Request body has invalid fields.", undefined, [{ field, detail: `expected ${type}` }]);
 }

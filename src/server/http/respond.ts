@@ -18,7 +18,10 @@ export function sendJson(status: number, body: unknown): Response {
 export function errorResponse(err: unknown, c: Context): Response {
   if (err instanceof HttpError) return json(c, err.status, err.body());
   console.error(`[server] ${c.req.method} ${c.req.path}:`, err);
-  return json(c, 500, { message: "An internal error occurred.", detail: err instanceof Error ? err.message : String(err) });
+  return json(c, 500, {
+    message: "An internal error occurred.",
+    detail: err instanceof Error ? err.message : String(err),
+  });
 }
 
 export const badRequest = (message: string, field?: string, detail?: string): HttpError =>

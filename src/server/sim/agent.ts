@@ -12,14 +12,33 @@ const BATCH_MS = 60;
  * goes starting → ready | start_error | start_timeout while start scripts run concurrently,
  * each streaming logs under its own log source and ending with a script timing.
  */
-export async function runAgent(store: Store, clock: SimClock, rng: Rng, build: BuildRecord, agent: WorkspaceAgent, plan: AgentPlan): Promise<void> {
+export async function runAgent(
+  store: Store,
+  clock: SimClock,
+  rng: Rng,
+  build: BuildRecord,
+  agent: WorkspaceAgent,
+  plan: AgentPlan,
+): Promise<void> {
   const connectStart = store.now();
   if (!(await clock.wait(clock.scale(plan.connectMs, MIN_STATE_MS)))) return;
   if (!stillLatest(store, build)) return;
   const connected = store.iso();
-  store.updateAgent(agent.id, { status: "connected", first_connected_at: connected, last_connected_at: connected, lifecycle_state: "starting", started_at: connected });
+  store.updateAgent(agent.id, {
+    status: "connected",
+    first_connected_at: connected,
+    last_connected_at: connected,
+    lifecycle_state: "starting",
+    started_at: connected,
+  });
   store.addAgentTimings(build.id, {
-    connection: { started_at: store.iso(connectStart), ended_at: connected, stage: "connect", workspace_agent_id: agent.id, workspace_agent_name: agent.name },
+    connection: {
+      started_at: store.iso(connectStart),
+      ended_at: connected,
+      stage: "connect",
+      workspace_agent_id: agent.id,
+      workspace_agent_name: agent.name,
+    },
   });
   const agentSource = agent.log_sources[0].id;
   store.appendAgentLogs(agent.id, [
@@ -53,7 +72,13 @@ export async function runAgent(store: Store, clock: SimClock, rng: Rng, build: B
   }
 }
 
-async function runScript(store: Store, clock: SimClock, build: BuildRecord, agent: WorkspaceAgent, s: AgentPlan["scripts"][number]): Promise<void> {
+async function runScript(
+  store: Store,
+  clock: SimClock,
+  build: BuildRecord,
+  agent: WorkspaceAgent,
+  s: AgentPlan["scripts"][number],
+): Promise<void> {
   const script = agent.scripts[s.index];
   const start = store.now();
   const total = clock.scale(s.ms, MIN_STATE_MS);
@@ -64,7 +89,10 @@ async function runScript(store: Store, clock: SimClock, build: BuildRecord, agen
     if (!stillLatest(store, build)) return;
     const batch = s.lines.slice(i, i + Math.max(1, Math.ceil(BATCH_MS / step)));
     i += batch.length;
-    store.appendAgentLogs(agent.id, batch.map((l) => ({ level: l.level, output: l.output, source_id: script.log_source_id })));
+    store.appendAgentLogs(
+      agent.id,
+      batch.map((l) => ({ level: l.level, output: l.output, source_id: script.log_source_id })),
+    );
   }
   const rest = total - (store.now() - start);
   if (rest > 0 && !(await clock.wait(rest))) return;

@@ -19,10 +19,13 @@ export class SimClock {
   wait(wallMs: number): Promise<boolean> {
     if (this.stopped) return Promise.resolve(false);
     return new Promise((resolve) => {
-      const t = setTimeout(() => {
-        this.timers.delete(t);
-        resolve(!this.stopped);
-      }, Math.max(0, wallMs));
+      const t = setTimeout(
+        () => {
+          this.timers.delete(t);
+          resolve(!this.stopped);
+        },
+        Math.max(0, wallMs),
+      );
       this.timers.add(t);
     });
   }

@@ -37,7 +37,14 @@ export async function runJob(store: Store, clock: SimClock, job: JobRecord, buil
   }
   if (ended === "stopped") return;
   if (ended === "canceled") {
-    store.appendJobLogs(job.id, [{ log_source: "provisioner_daemon", log_level: "warn", stage: windows[windows.length - 1].phase.logStage, output: "Job canceled by user." }]);
+    store.appendJobLogs(job.id, [
+      {
+        log_source: "provisioner_daemon",
+        log_level: "warn",
+        stage: windows[windows.length - 1].phase.logStage,
+        output: "Job canceled by user.",
+      },
+    ]);
     // Canceling is a state of its own that a user must be able to see.
     if (!(await clock.wait(MIN_STATE_MS))) return;
     store.acknowledgeCancel(job.id);
@@ -67,11 +74,20 @@ export async function runJob(store: Store, clock: SimClock, job: JobRecord, buil
   if (previous && build.transition !== "start") shutDownAgents(store, previous, "off");
   // The provisioner is free now; the agent comes up on its own.
   const agent = resources[0]?.agents?.[0];
-  if (agent && plan.agent) void runAgent(store, clock, rng.fork("agent"), build, agent, plan.agent).catch((err) => console.error("[sim] agent failed unexpectedly:", err));
+  if (agent && plan.agent)
+    void runAgent(store, clock, rng.fork("agent"), build, agent, plan.agent).catch((err) =>
+      console.error("[sim] agent failed unexpectedly:", err),
+    );
 }
 
 /** Emits a phase's lines at their positions, in small batches; notices cancellation. */
-async function playPhase(store: Store, clock: SimClock, job: JobRecord, phase: PlanPhase, wallMs: number): Promise<Ended> {
+async function playPhase(
+  store: Store,
+  clock: SimClock,
+  job: JobRecord,
+  phase: PlanPhase,
+  wallMs: number,
+): Promise<Ended> {
   const lines = [...phase.lines].sort((a, b) => a.at - b.at);
   const start = store.now();
   let i = 0;
@@ -96,7 +112,8 @@ function shutDownAgents(store: Store, build: BuildRecord, lifecycle: "shutting_d
   for (const r of store.content(build).resources) {
     for (const a of r.agents ?? []) {
       if (a.status !== "connected" && lifecycle !== "off") continue;
-      if (lifecycle === "off") store.updateAgent(a.id, { lifecycle_state: "off", status: "disconnected", disconnected_at: store.iso() });
+      if (lifecycle === "off")
+        store.updateAgent(a.id, { lifecycle_state: "off", status: "disconnected", disconnected_at: store.iso() });
       else store.updateAgent(a.id, { lifecycle_state: lifecycle });
     }
   }

@@ -28,7 +28,9 @@ describe("simulation", () => {
     const store = setup({ provisioners: 1 });
     const alice = store.userByName("alice")!;
     const names = ["stopped-ws", "canceled-ws", "failed-ws"];
-    const builds = names.map((n) => store.createBuild(store.workspaceByName(alice.id, n, false)!, { transition: "start" }, alice));
+    const builds = names.map((n) =>
+      store.createBuild(store.workspaceByName(alice.id, n, false)!, { transition: "start" }, alice),
+    );
     expect(builds.map((b) => store.queuePosition(store.jobOf(b)))).toEqual([
       { position: 1, size: 3 },
       { position: 2, size: 3 },
@@ -37,7 +39,9 @@ describe("simulation", () => {
     await sleep(150);
     expect(store.jobOf(builds[0]).status).toBe("pending");
     await until(() => store.jobOf(builds[0]).status === "running");
-    expect(Date.parse(store.jobOf(builds[0]).started_at!) - Date.parse(store.jobOf(builds[0]).created_at)).toBeGreaterThanOrEqual(300);
+    expect(
+      Date.parse(store.jobOf(builds[0]).started_at!) - Date.parse(store.jobOf(builds[0]).created_at),
+    ).toBeGreaterThanOrEqual(300);
     expect(store.queuePosition(store.jobOf(builds[2]))).toEqual({ position: 2, size: 2 });
     await until(() => builds.every((b) => store.jobOf(b).status === "succeeded"), 15_000);
   });

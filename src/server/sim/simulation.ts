@@ -38,7 +38,8 @@ export class Simulation {
   start(): void {
     this.unsubscribe = this.store.subscribe((e) => {
       if (e.kind === "job-queued") this.schedulePump(0);
-      if (e.kind === "job-cancel-requested" && ![...this.busy.values()].includes(e.jobId)) this.acknowledgeLater(e.jobId);
+      if (e.kind === "job-cancel-requested" && ![...this.busy.values()].includes(e.jobId))
+        this.acknowledgeLater(e.jobId);
     });
     // Resume after a restart: queued work continues; jobs cut mid-run start over.
     for (const job of this.store.jobs.values()) {
@@ -119,6 +120,11 @@ export class Simulation {
     const ws = this.rng.pick(candidates);
     const owner = this.store.users.get(ws.owner_id)!;
     const transition = this.store.workspaceStatus(ws) === "running" ? "stop" : "start";
-    this.store.createBuild(ws, { transition, reason: transition === "start" ? "autostart" : "autostop" }, owner, this.nextOutcome(ws.id));
+    this.store.createBuild(
+      ws,
+      { transition, reason: transition === "start" ? "autostart" : "autostop" },
+      owner,
+      this.nextOutcome(ws.id),
+    );
   }
 }

@@ -2,7 +2,17 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import type { ServerOptions } from "../main";
 import { contentGenerator } from "../world/index";
-import type { BuildContent, BuildRecord, JobRecord, SessionRecord, TemplateRecord, TemplateVersionRecord, UserRecord, WorkspaceRecord, OrganizationRecord } from "./records";
+import type {
+  BuildContent,
+  BuildRecord,
+  JobRecord,
+  SessionRecord,
+  TemplateRecord,
+  TemplateVersionRecord,
+  UserRecord,
+  WorkspaceRecord,
+  OrganizationRecord,
+} from "./records";
 import { Store } from "./store";
 
 const VERSION = 1;
@@ -75,7 +85,9 @@ export function loadState(file: string, opts: Pick<ServerOptions, "seed" | "worl
   for (const t of data.templates) store.templates.set(t.id, t);
   for (const v of data.versions) store.versions.set(v.id, v);
   for (const w of data.workspaces) store.insertWorkspace(w);
-  const contents = new Map(data.contents.map(([id, c]) => [id, { ...c, agentLogs: new Map(c.agentLogs) } as BuildContent]));
+  const contents = new Map(
+    data.contents.map(([id, c]) => [id, { ...c, agentLogs: new Map(c.agentLogs) } as BuildContent]),
+  );
   for (const job of data.jobs.sort((a, b) => a.created_at.localeCompare(b.created_at))) {
     // A job cut off mid-run by the restart starts over on a provisioner. Its logs so far stay and
     // the rerun's lines follow them: log ids are never reused, or a client resuming with

@@ -99,7 +99,8 @@ export interface JobRecord {
 }
 
 /** Outcome the simulation will give a build; also what history generation decided. */
-export type BuildOutcome = "succeeded" | "failed" | "insufficient_quota" | "canceled" | "script_timeout" | "script_error";
+export type BuildOutcome =
+  "succeeded" | "failed" | "insufficient_quota" | "canceled" | "script_timeout" | "script_error";
 
 export interface BuildRecord {
   id: string;

@@ -59,7 +59,12 @@ describe("workspace search", () => {
     expect(names("status:failed")).toEqual(["alice/failed-ws", "alice/quota-fail"]);
     expect(names("template:kubernetes")).toEqual(["alice/long-history", "alice/failed-ws", "alice/stopping-ws"]);
     expect(names("ws status:pending")).toEqual(["alice/pending-ws"]);
-    expect(names("has-agent:connected")).toEqual(["alice/dev", "alice/long-history", "alice/outdated", "alice/script-error"]);
+    expect(names("has-agent:connected")).toEqual([
+      "alice/dev",
+      "alice/long-history",
+      "alice/outdated",
+      "alice/script-error",
+    ]);
   });
 
   it("filters dormant, outdated and last-used windows", () => {

@@ -18,7 +18,18 @@ export interface WorkspaceFilter {
   deleted?: boolean;
 }
 
-const KEYS = new Set(["owner", "template", "name", "status", "has-agent", "dormant", "last_used_before", "last_used_after", "outdated", "deleted"]);
+const KEYS = new Set([
+  "owner",
+  "template",
+  "name",
+  "status",
+  "has-agent",
+  "dormant",
+  "last_used_before",
+  "last_used_after",
+  "outdated",
+  "deleted",
+]);
 const AGENT_STATUSES = ["connecting", "connected", "disconnected", "timeout"];
 
 /** Splits on spaces outside double quotes. */
@@ -40,14 +51,20 @@ function terms(q: string): string[] {
 function parseBool(field: string, v: string, errors: ValidationError[]): boolean | undefined {
   if (v === "true") return true;
   if (v === "false") return false;
-  errors.push({ field, detail: `Query param "${field}" must be a valid boolean: strconv.ParseBool: parsing "${v}": invalid syntax` });
+  errors.push({
+    field,
+    detail: `Query param "${field}" must be a valid boolean: strconv.ParseBool: parsing "${v}": invalid syntax`,
+  });
   return undefined;
 }
 
 function parseTime(field: string, v: string, errors: ValidationError[]): number | undefined {
   const ms = /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2}))?$/.test(v) ? Date.parse(v) : NaN;
   if (Number.isNaN(ms)) {
-    errors.push({ field, detail: `Query param "${field}" must be a valid date format (2006-01-02T15:04:05Z07:00): parsing time "${v}"` });
+    errors.push({
+      field,
+      detail: `Query param "${field}" must be a valid date format (2006-01-02T15:04:05Z07:00): parsing time "${v}"`,
+    });
     return undefined;
   }
   return ms;
@@ -91,12 +108,18 @@ export function parseWorkspaceQuery(q: string): WorkspaceFilter {
         break;
       case "status":
         if (!(WORKSPACE_STATUSES as readonly string[]).includes(value)) {
-          errors.push({ field: "status", detail: `Query param "status" has invalid value: "${value}" must be one of [${WORKSPACE_STATUSES.join(" ")}]` });
+          errors.push({
+            field: "status",
+            detail: `Query param "status" has invalid value: "${value}" must be one of [${WORKSPACE_STATUSES.join(" ")}]`,
+          });
         } else filter.status = value;
         break;
       case "has-agent":
         if (!AGENT_STATUSES.includes(value)) {
-          errors.push({ field: "has-agent", detail: `Query param "has-agent" has invalid value: "${value}" must be one of [${AGENT_STATUSES.join(" ")}]` });
+          errors.push({
+            field: "has-agent",
+            detail: `Query param "has-agent" has invalid value: "${value}" must be one of [${AGENT_STATUSES.join(" ")}]`,
+          });
         } else filter.hasAgent = value;
         break;
       case "dormant":
@@ -153,7 +176,10 @@ export function matchesWorkspace(store: Store, ws: WorkspaceRecord, f: Workspace
 /**
  * Coder's list order: the requester's favorites, then running workspaces, then owner and name.
  */
-export function compareWorkspaces(store: Store, viewer: UserRecord): (a: WorkspaceRecord, b: WorkspaceRecord) => number {
+export function compareWorkspaces(
+  store: Store,
+  viewer: UserRecord,
+): (a: WorkspaceRecord, b: WorkspaceRecord) => number {
   const key = (w: WorkspaceRecord) => {
     const fav = w.owner_id === viewer.id && w.favorite_of.includes(viewer.id) ? 0 : 1;
     const running = store.workspaceStatus(w) === "running" ? 0 : 1;

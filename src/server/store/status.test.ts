@@ -27,6 +27,10 @@ describe("deriveWorkspaceStatus", () => {
   });
 
   it("only pending, running and canceling jobs block a new build", () => {
-    expect(["pending", "running", "succeeded", "canceling", "canceled", "failed"].filter(isActiveJob)).toEqual(["pending", "running", "canceling"]);
+    expect(["pending", "running", "succeeded", "canceling", "canceled", "failed"].filter(isActiveJob)).toEqual([
+      "pending",
+      "running",
+      "canceling",
+    ]);
   });
 });

@@ -37,7 +37,9 @@ describe("store transitions", () => {
     const err = thrown(() => store.createBuild(w, { transition: "stop" }, user("alice")));
     expect(err.status).toBe(409);
     expect(err.message).toBe("A workspace build is already active.");
-    expect(thrown(() => store.createBuild(ws("alice", "starting-ws"), { transition: "stop" }, user("alice"))).status).toBe(409);
+    expect(
+      thrown(() => store.createBuild(ws("alice", "starting-ws"), { transition: "stop" }, user("alice"))).status,
+    ).toBe(409);
   });
 
   it("rejects an unknown transition with a validation", () => {
@@ -66,9 +68,16 @@ describe("store transitions", () => {
   });
 
   it("cancel: 400 when done or already canceling, 412 when not in the expected state", () => {
-    expect(thrown(() => store.cancelBuild(store.latestBuild(ws("alice", "dev").id), user("alice"), undefined)).status).toBe(400);
-    expect(thrown(() => store.cancelBuild(store.latestBuild(ws("alice", "canceling-ws").id), user("alice"), undefined)).status).toBe(400);
-    const err = thrown(() => store.cancelBuild(store.latestBuild(ws("alice", "starting-ws").id), user("alice"), "pending"));
+    expect(
+      thrown(() => store.cancelBuild(store.latestBuild(ws("alice", "dev").id), user("alice"), undefined)).status,
+    ).toBe(400);
+    expect(
+      thrown(() => store.cancelBuild(store.latestBuild(ws("alice", "canceling-ws").id), user("alice"), undefined))
+        .status,
+    ).toBe(400);
+    const err = thrown(() =>
+      store.cancelBuild(store.latestBuild(ws("alice", "starting-ws").id), user("alice"), "pending"),
+    );
     expect(err.status).toBe(412);
     expect(store.workspaceStatus(ws("alice", "starting-ws"))).toBe("starting");
   });
@@ -89,7 +98,12 @@ describe("store transitions", () => {
     expect(w.deleted).toBe(true);
     expect(store.workspaceByName(user("alice").id, "stopped-ws", false)).toBeUndefined();
     const again = store.createWorkspace(
-      { owner: user("alice"), template: store.templates.get(w.template_id)!, version: store.versions.get(store.templates.get(w.template_id)!.active_version_id)!, name: "stopped-ws" },
+      {
+        owner: user("alice"),
+        template: store.templates.get(w.template_id)!,
+        version: store.versions.get(store.templates.get(w.template_id)!.active_version_id)!,
+        name: "stopped-ws",
+      },
       user("alice"),
     );
     expect(again.id).not.toBe(w.id);
@@ -108,17 +122,40 @@ describe("store transitions", () => {
   it("validates workspace names and parameters", () => {
     const t = store.templateByName(store.defaultOrganization().id, "kubernetes")!;
     const v = store.versions.get(t.active_version_id)!;
-    expect(thrown(() => store.createWorkspace({ owner: user("bob"), template: t, version: v, name: "Bad Name!" }, user("bob"))).status).toBe(400);
-    expect(thrown(() => store.createWorkspace({ owner: user("bob"), template: t, version: v, name: "api-server" }, user("bob"))).status).toBe(409);
+    expect(
+      thrown(() =>
+        store.createWorkspace({ owner: user("bob"), template: t, version: v, name: "Bad Name!" }, user("bob")),
+      ).status,
+    ).toBe(400);
+    expect(
+      thrown(() =>
+        store.createWorkspace({ owner: user("bob"), template: t, version: v, name: "api-server" }, user("bob")),
+      ).status,
+    ).toBe(409);
     const err = thrown(() =>
-      store.createWorkspace({ owner: user("bob"), template: t, version: v, name: "new-one", rich_parameter_values: [{ name: "cpu", value: "3" }] }, user("bob")),
+      store.createWorkspace(
+        {
+          owner: user("bob"),
+          template: t,
+          version: v,
+          name: "new-one",
+          rich_parameter_values: [{ name: "cpu", value: "3" }],
+        },
+        user("bob"),
+      ),
     );
     expect(err.validations?.[0].field).toBe("cpu");
   });
 
   it("immutable parameters cannot change after creation", () => {
     const w = ws("alice", "long-history");
-    const err = thrown(() => store.createBuild(w, { transition: "start", rich_parameter_values: [{ name: "home_disk_size", value: "99" }] }, user("alice")));
+    const err = thrown(() =>
+      store.createBuild(
+        w,
+        { transition: "start", rich_parameter_values: [{ name: "home_disk_size", value: "99" }] },
+        user("alice"),
+      ),
+    );
     expect(err.status).toBe(400);
   });
 

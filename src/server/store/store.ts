@@ -250,7 +250,8 @@ export class Store {
     const buildId = this.agentBuild.get(agentId);
     const build = buildId ? this.builds.get(buildId) : undefined;
     if (!build) return undefined;
-    for (const r of this.content(build).resources) for (const a of r.agents ?? []) if (a.id === agentId) return { agent: a, build };
+    for (const r of this.content(build).resources)
+      for (const a of r.agents ?? []) if (a.id === agentId) return { agent: a, build };
     return undefined;
   }
 
@@ -276,7 +277,12 @@ export class Store {
     // Coder's key format: <10-char id>-<22-char secret>.
     const token = `${randomBytes(5).toString("hex")}-${randomBytes(16).toString("base64url").slice(0, 22)}`;
     const now = this.now();
-    const s: SessionRecord = { token, user_id: userId, created_at: this.iso(now), expires_at: this.iso(now + SESSION_LIFETIME_MS) };
+    const s: SessionRecord = {
+      token,
+      user_id: userId,
+      created_at: this.iso(now),
+      expires_at: this.iso(now + SESSION_LIFETIME_MS),
+    };
     this.sessions.set(token, s);
     this.emitChanged();
     return s;
@@ -345,13 +351,23 @@ export class Store {
     this.insertWorkspace(ws);
     this.createBuild(
       ws,
-      { transition: "start", template_version_id: req.version.id, rich_parameter_values: req.rich_parameter_values, reason: "initiator" },
+      {
+        transition: "start",
+        template_version_id: req.version.id,
+        rich_parameter_values: req.rich_parameter_values,
+        reason: "initiator",
+      },
       initiator,
     );
     return ws;
   }
 
-  createBuild(ws: WorkspaceRecord, req: NewBuildRequest, initiator: UserRecord, outcome: BuildOutcome = "succeeded"): BuildRecord {
+  createBuild(
+    ws: WorkspaceRecord,
+    req: NewBuildRequest,
+    initiator: UserRecord,
+    outcome: BuildOutcome = "succeeded",
+  ): BuildRecord {
     const transition = req.transition;
     if (transition !== "start" && transition !== "stop" && transition !== "delete") {
       throw new HttpError(400, "Validation failed.", undefined, [
@@ -375,7 +391,9 @@ export class Store {
     if (versionId) {
       const v = this.versions.get(versionId);
       if (!v || v.template_id !== template.id) {
-        throw new HttpError(400, "Template version not found.", undefined, [{ field: "template_version_id", detail: "not found" }]);
+        throw new HttpError(400, "Template version not found.", undefined, [
+          { field: "template_version_id", detail: "not found" },
+        ]);
       }
     } else if (transition === "start" && (template.require_active_version || ws.automatic_updates === "always")) {
       versionId = template.active_version_id;
@@ -451,7 +469,10 @@ export class Store {
       }
       const prev = previous.find((x) => x.name === g.name);
       if (!p.mutable && prev && prev.value !== g.value) {
-        validations.push({ field: g.name, detail: `Parameter "${g.name}" is not mutable, so it can't be updated after creating a workspace.` });
+        validations.push({
+          field: g.name,
+          detail: `Parameter "${g.name}" is not mutable, so it can't be updated after creating a workspace.`,
+        });
       }
       if (p.options.length > 0 && !p.options.some((o) => o.value === g.value)) {
         validations.push({ field: g.name, detail: `Value "${g.value}" is not one of the options.` });
@@ -459,7 +480,10 @@ export class Store {
     }
     if (validations.length > 0) throw new HttpError(400, "Unable to validate parameters", undefined, validations);
     return version.parameters.map((p) => {
-      const value = given.find((g) => g.name === p.name)?.value ?? previous.find((x) => x.name === p.name)?.value ?? p.default_value;
+      const value =
+        given.find((g) => g.name === p.name)?.value ??
+        previous.find((x) => x.name === p.name)?.value ??
+        p.default_value;
       return { name: p.name, value };
     });
   }
@@ -474,7 +498,11 @@ export class Store {
     if (job.completed_at) throw new HttpError(400, "Job has already completed!");
     if (job.canceled_at) throw new HttpError(400, "Job has already been marked as canceled!");
     if (expectStatus !== undefined && job.status !== expectStatus) {
-      throw new HttpError(412, "Job is not in the expected state.", `Expected status "${expectStatus}", got "${job.status}".`);
+      throw new HttpError(
+        412,
+        "Job is not in the expected state.",
+        `Expected status "${expectStatus}", got "${job.status}".`,
+      );
     }
     const now = this.iso();
     job.canceled_at = now;

@@ -10,7 +10,14 @@ import type {
   WorkspaceAppStatus,
   WorkspaceBuild,
 } from "../../api/types";
-import type { BuildRecord, JobRecord, TemplateRecord, TemplateVersionRecord, UserRecord, WorkspaceRecord } from "./records";
+import type {
+  BuildRecord,
+  JobRecord,
+  TemplateRecord,
+  TemplateVersionRecord,
+  UserRecord,
+  WorkspaceRecord,
+} from "./records";
 import { deriveWorkspaceStatus } from "./status";
 import type { Store } from "./store";
 
@@ -137,7 +144,11 @@ export function buildView(store: Store, build: BuildRecord): WorkspaceBuild {
     status: deriveWorkspaceStatus(job.status, build.transition),
     daily_cost: build.daily_cost,
     matched_provisioners:
-      job.status === "pending" ? (job.hold ? { count: 0, available: 0 } : { count: 2, available: 0, most_recently_seen: store.iso() }) : undefined,
+      job.status === "pending"
+        ? job.hold
+          ? { count: 0, available: 0 }
+          : { count: 2, available: 0, most_recently_seen: store.iso() }
+        : undefined,
     has_ai_task: false,
     has_external_agent: false,
   };
@@ -147,7 +158,8 @@ function latestAppStatus(build: WorkspaceBuild): WorkspaceAppStatus | null {
   let latest: WorkspaceAppStatus | null = null;
   for (const r of build.resources)
     for (const a of r.agents ?? [])
-      for (const app of a.apps) for (const s of app.statuses) if (!latest || s.created_at > latest.created_at) latest = s;
+      for (const app of a.apps)
+        for (const s of app.statuses) if (!latest || s.created_at > latest.created_at) latest = s;
   return latest;
 }
 

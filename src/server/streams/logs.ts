@@ -26,7 +26,13 @@ function bindToSocket(socket: WebSocket, registry: StreamRegistry, unsubscribe: 
  * Build-log follow: the backlog after `after`, then each new log as its own message; closed
  * with 1000 once the job has completed (at once after the backlog if it already had).
  */
-export function followBuildLogs(store: Store, registry: StreamRegistry, socket: WebSocket, build: BuildRecord, after: number): void {
+export function followBuildLogs(
+  store: Store,
+  registry: StreamRegistry,
+  socket: WebSocket,
+  build: BuildRecord,
+  after: number,
+): void {
   const job = store.jobOf(build);
   let last = after;
   const send = (log: { id: number }) => {
@@ -52,7 +58,14 @@ export function followBuildLogs(store: Store, registry: StreamRegistry, socket: 
  * Agent-log follow: first message the backlog array (maybe empty), then one array per batch;
  * closed with 1000 once the agent is no longer part of the workspace's latest build.
  */
-export function followAgentLogs(store: Store, registry: StreamRegistry, socket: WebSocket, agentId: string, build: BuildRecord, after: number): void {
+export function followAgentLogs(
+  store: Store,
+  registry: StreamRegistry,
+  socket: WebSocket,
+  agentId: string,
+  build: BuildRecord,
+  after: number,
+): void {
   let last = after;
   const sendBatch = (logs: Array<{ id: number }>) => {
     const fresh = logs.filter((l) => l.id > last);
@@ -67,7 +80,8 @@ export function followAgentLogs(store: Store, registry: StreamRegistry, socket: 
   const unsubscribe = store.subscribe((e) => {
     if (e.kind === "agent-logs" && e.agentId === agentId) {
       if (e.logs.some((l) => l.id > last)) sendBatch(e.logs);
-    } else if (e.kind === "workspace" && e.workspaceId === build.workspace_id && !store.isAgentInLatestBuild(agentId)) finish();
+    } else if (e.kind === "workspace" && e.workspaceId === build.workspace_id && !store.isAgentInLatestBuild(agentId))
+      finish();
   });
   const cleanup = bindToSocket(socket, registry, unsubscribe);
   socket.on("message", () => undefined);

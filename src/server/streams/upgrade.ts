@@ -7,7 +7,14 @@ import type { Store } from "../store/store";
 import { HttpError } from "../util/errors";
 import { goJson } from "../util/json";
 
-const REASONS: Record<number, string> = { 400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 410: "Gone", 500: "Internal Server Error" };
+const REASONS: Record<number, string> = {
+  400: "Bad Request",
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  410: "Gone",
+  500: "Internal Server Error",
+};
 
 /** Answers an upgrade request with a plain HTTP error (before any WebSocket exists). */
 export function rejectUpgrade(socket: Duplex, err: HttpError): void {
@@ -20,8 +27,12 @@ export function rejectUpgrade(socket: Duplex, err: HttpError): void {
 export function upgradeUser(store: Store, req: IncomingMessage, url: URL): UserRecord {
   const header = req.headers["coder-session-token"];
   const token =
-    readCookie(req.headers.cookie, SESSION_COOKIE) || url.searchParams.get(SESSION_COOKIE) || (Array.isArray(header) ? header[0] : header) || undefined;
+    readCookie(req.headers.cookie, SESSION_COOKIE) ||
+    url.searchParams.get(SESSION_COOKIE) ||
+    (Array.isArray(header) ? header[0] : header) ||
+    undefined;
   const user = store.authenticate(token);
-  if (!user) throw new HttpError(401, "You are signed out or your session has expired. Please sign in again to continue.");
+  if (!user)
+    throw new HttpError(401, "You are signed out or your session has expired. Please sign in again to continue.");
   return user;
 }

@@ -49,7 +49,13 @@ export function sseFrame(type: "ping" | "data" | "error", data?: unknown): strin
 }
 
 /** `GET /workspaces/{id}/watch` as Server-Sent Events. `destroy` resets the connection abnormally. */
-export function watchSse(store: Store, registry: StreamRegistry, ws: WorkspaceRecord, user: UserRecord, destroy: () => void): Response {
+export function watchSse(
+  store: Store,
+  registry: StreamRegistry,
+  ws: WorkspaceRecord,
+  user: UserRecord,
+  destroy: () => void,
+): Response {
   let cleanup = () => {};
   const body = new ReadableStream<Uint8Array>({
     start(controller) {
@@ -96,7 +102,13 @@ export function watchSse(store: Store, registry: StreamRegistry, ws: WorkspaceRe
  * `GET /workspaces/{id}/watch-ws`: a one-way WebSocket. Heartbeat is a ping frame; a client
  * that sends anything is closed with 1002 (protocol error).
  */
-export function watchWs(store: Store, registry: StreamRegistry, socket: WebSocket, ws: WorkspaceRecord, user: UserRecord): void {
+export function watchWs(
+  store: Store,
+  registry: StreamRegistry,
+  socket: WebSocket,
+  ws: WorkspaceRecord,
+  user: UserRecord,
+): void {
   const send = (text: string) => {
     if (socket.readyState === socket.OPEN) socket.send(text);
   };

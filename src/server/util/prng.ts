@@ -32,7 +32,10 @@ export function createRng(seed: number): Rng {
   const next = mulberry32(baseSeed);
   const hex = (len: number): string => {
     let out = "";
-    while (out.length < len) out += Math.floor(next() * 0x100000000).toString(16).padStart(8, "0");
+    while (out.length < len)
+      out += Math.floor(next() * 0x100000000)
+        .toString(16)
+        .padStart(8, "0");
     return out.slice(0, len);
   };
   const rng: Rng = {

@@ -13,9 +13,22 @@ export function buildBenchWorld(w: WorldBuilder): void {
   const owners: UserRecord[] = [demoUsers.alice, demoUsers.bob, demoUsers.carol, demoUsers.dave];
   for (let i = 1; i <= 20; i++) owners.push(w.user(`user${String(i).padStart(2, "0")}`, `Bench User ${i}`, false));
   const templates = new Map(
-    [...w.store.templates.values()].map((t) => [t.name, { template: t, versions: [...w.store.versions.values()].filter((v) => v.template_id === t.id).sort((a, b) => a.name.localeCompare(b.name)) }]),
+    [...w.store.templates.values()].map((t) => [
+      t.name,
+      {
+        template: t,
+        versions: [...w.store.versions.values()]
+          .filter((v) => v.template_id === t.id)
+          .sort((a, b) => a.name.localeCompare(b.name)),
+      },
+    ]),
   );
-  const special = (name: string, builds: number, bench?: { logLines?: number; timingItems?: number }, benchPrev?: { logLines?: number }) => {
+  const special = (
+    name: string,
+    builds: number,
+    bench?: { logLines?: number; timingItems?: number },
+    benchPrev?: { logLines?: number },
+  ) => {
     const { template, versions } = templates.get("kubernetes")!;
     const ws = w.workspace(demoUsers.alice, template, name);
     const list = w.history(ws, versions, builds, { transition: "start", outcome: "succeeded" }, [demoUsers.alice]);
@@ -36,7 +49,11 @@ export function buildBenchWorld(w: WorldBuilder): void {
       ws,
       versions,
       i < 200 ? 50 : 5,
-      r < 0.55 ? { transition: "start", outcome: "succeeded" } : r < 0.9 ? { transition: "stop", outcome: "succeeded" } : { transition: "start", outcome: "failed" },
+      r < 0.55
+        ? { transition: "start", outcome: "succeeded" }
+        : r < 0.9
+          ? { transition: "stop", outcome: "succeeded" }
+          : { transition: "start", outcome: "failed" },
       [owner],
     );
   }

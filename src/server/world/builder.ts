@@ -1,5 +1,14 @@
 import type { WorkspaceTransition } from "../../api/types";
-import type { BuildOutcome, BuildRecord, JobHold, JobRecord, TemplateRecord, TemplateVersionRecord, UserRecord, WorkspaceRecord } from "../store/records";
+import type {
+  BuildOutcome,
+  BuildRecord,
+  JobHold,
+  JobRecord,
+  TemplateRecord,
+  TemplateVersionRecord,
+  UserRecord,
+  WorkspaceRecord,
+} from "../store/records";
 import type { Store } from "../store/store";
 import { createRng, type Rng } from "../util/prng";
 import { TEMPLATES, templateSpec } from "./catalog";
@@ -37,7 +46,8 @@ export class WorldBuilder {
   provisioners(count: number): void {
     // Own stream, so the number of provisioners never shifts the ids of everything else.
     const rng = this.rng.fork("provisioners");
-    for (let i = 0; i < Math.max(1, count); i++) this.store.provisioners.push({ id: rng.uuid(), name: `provisioner-${i + 1}` });
+    for (let i = 0; i < Math.max(1, count); i++)
+      this.store.provisioners.push({ id: rng.uuid(), name: `provisioner-${i + 1}` });
   }
 
   organization(): void {
@@ -55,7 +65,10 @@ export class WorldBuilder {
   }
 
   /** Templates with versions v1..vN created over the last two months; the newest is active. */
-  templates(admin: UserRecord, versionCounts: Record<string, number>): Map<string, { template: TemplateRecord; versions: TemplateVersionRecord[] }> {
+  templates(
+    admin: UserRecord,
+    versionCounts: Record<string, number>,
+  ): Map<string, { template: TemplateRecord; versions: TemplateVersionRecord[] }> {
     const org = this.store.defaultOrganization();
     const out = new Map<string, { template: TemplateRecord; versions: TemplateVersionRecord[] }>();
     for (const spec of TEMPLATES) {
@@ -87,7 +100,12 @@ export class WorldBuilder {
           template_id: templateId,
           organization_id: org.id,
           name: `v${i + 1}`,
-          message: i === 0 ? "Initial version" : i === n - 1 ? `Bump ${spec.provider.name} provider to ${spec.provider.version}` : "Add dotfiles parameter",
+          message:
+            i === 0
+              ? "Initial version"
+              : i === n - 1
+                ? `Bump ${spec.provider.name} provider to ${spec.provider.version}`
+                : "Add dotfiles parameter",
           readme: `# ${spec.display_name}\n\n${spec.description}\n`,
           created_at: iso(created),
           created_by_id: admin.id,
@@ -123,7 +141,12 @@ export class WorldBuilder {
     return out;
   }
 
-  workspace(owner: UserRecord, template: TemplateRecord, name: string, extra: Partial<WorkspaceRecord> = {}): WorkspaceRecord {
+  workspace(
+    owner: UserRecord,
+    template: TemplateRecord,
+    name: string,
+    extra: Partial<WorkspaceRecord> = {},
+  ): WorkspaceRecord {
     const ws: WorkspaceRecord = {
       id: this.rng.uuid(),
       organization_id: template.organization_id,
@@ -156,7 +179,13 @@ export class WorldBuilder {
     ws: WorkspaceRecord,
     versions: TemplateVersionRecord[],
     count: number,
-    last: { transition: WorkspaceTransition; outcome: BuildOutcome; hold?: JobHold; version?: TemplateVersionRecord; agoMs?: number },
+    last: {
+      transition: WorkspaceTransition;
+      outcome: BuildOutcome;
+      hold?: JobHold;
+      version?: TemplateVersionRecord;
+      agoMs?: number;
+    },
     initiators: UserRecord[],
   ): BuildRecord[] {
     const builds: BuildRecord[] = [];
@@ -165,17 +194,38 @@ export class WorldBuilder {
     let transition: WorkspaceTransition = "start";
     for (let i = 0; i < count; i++) {
       const isLast = i === count - 1;
-      const created = count === 1 ? end : Math.round(start + ((end - start) * i) / (count - 1) - (isLast ? 0 : this.rng.int(0, 3_600_000)));
+      const created =
+        count === 1
+          ? end
+          : Math.round(start + ((end - start) * i) / (count - 1) - (isLast ? 0 : this.rng.int(0, 3_600_000)));
       let outcome: BuildOutcome = "succeeded";
       if (isLast) {
         transition = last.transition;
         outcome = last.outcome;
       } else if (i > 0) {
         const r = this.rng.next();
-        outcome = r < 0.08 ? "failed" : r < 0.12 ? "canceled" : r < 0.15 && transition === "start" ? "insufficient_quota" : "succeeded";
+        outcome =
+          r < 0.08
+            ? "failed"
+            : r < 0.12
+              ? "canceled"
+              : r < 0.15 && transition === "start"
+                ? "insufficient_quota"
+                : "succeeded";
       }
       const version = isLast && last.version ? last.version : this.versionAt(versions, created);
-      builds.push(this.build(ws, i + 1, transition, outcome, version, created, isLast ? last.hold : undefined, this.rng.pick(initiators)));
+      builds.push(
+        this.build(
+          ws,
+          i + 1,
+          transition,
+          outcome,
+          version,
+          created,
+          isLast ? last.hold : undefined,
+          this.rng.pick(initiators),
+        ),
+      );
       // After a successful start the next build stops, and vice versa; failures are retried.
       if (outcome === "succeeded") transition = transition === "start" ? "stop" : "start";
     }
@@ -214,7 +264,12 @@ export class WorldBuilder {
       transition,
       template_version_id: version.id,
       initiator_id: initiator.id,
-      reason: transition === "stop" && this.rng.chance(0.4) ? "autostop" : transition === "start" && this.rng.chance(0.2) ? "autostart" : "initiator",
+      reason:
+        transition === "stop" && this.rng.chance(0.4)
+          ? "autostop"
+          : transition === "start" && this.rng.chance(0.2)
+            ? "autostart"
+            : "initiator",
       job_id: this.rng.uuid(),
       created_at: iso(createdMs),
       updated_at: iso(createdMs),
@@ -228,7 +283,12 @@ export class WorldBuilder {
     };
     // The plan decides durations; the slowdown mirrors the one materialization applies.
     const slow = template.name === "kubernetes" && this.t0 - createdMs < 24 * 3600_000 ? 1.9 : 1;
-    const plan = planBuild(createRng(seed).fork("plan"), { spec: templateSpec(template.name), transition, outcome, slow });
+    const plan = planBuild(createRng(seed).fork("plan"), {
+      spec: templateSpec(template.name),
+      transition,
+      outcome,
+      slow,
+    });
     const started = createdMs + plan.queueMs;
     const running = planRunningMs(plan);
     const job: JobRecord = {
@@ -264,7 +324,12 @@ export class WorldBuilder {
         job.completed_at = iso(completed);
         job.updated_at = iso(completed);
         build.updated_at = iso(completed);
-        job.status = outcome === "canceled" ? "canceled" : outcome === "failed" || outcome === "insufficient_quota" ? "failed" : "succeeded";
+        job.status =
+          outcome === "canceled"
+            ? "canceled"
+            : outcome === "failed" || outcome === "insufficient_quota"
+              ? "failed"
+              : "succeeded";
         if (outcome === "canceled") {
           job.canceled_at = iso(completed - 400);
           job.error = "canceled";
@@ -273,7 +338,8 @@ export class WorldBuilder {
           job.error = plan.failure.error;
           job.error_code = plan.failure.error_code;
         }
-        if (job.status === "succeeded" && transition === "start" && ws.ttl_ms) build.deadline = iso(completed + ws.ttl_ms);
+        if (job.status === "succeeded" && transition === "start" && ws.ttl_ms)
+          build.deadline = iso(completed + ws.ttl_ms);
       }
     }
     this.store.insertJob(job);

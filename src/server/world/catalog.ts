@@ -62,7 +62,9 @@ export const TEMPLATES: TemplateSpec[] = [
         ["cpu cores", "4", false],
       ],
     },
-    persistent: [{ type: "docker_volume", name: "home_volume", icon: "/icon/database.svg", metadata: [["size", "20 GiB", false]] }],
+    persistent: [
+      { type: "docker_volume", name: "home_volume", icon: "/icon/database.svg", metadata: [["size", "20 GiB", false]] },
+    ],
     hidden: ["docker_image.main"],
     agentName: "main",
     seconds: { init: 3, plan: 4, graph: 1, apply: 8, stopApply: 4 },
@@ -95,7 +97,12 @@ export const TEMPLATES: TemplateSpec[] = [
       ],
     },
     persistent: [
-      { type: "kubernetes_persistent_volume_claim", name: "home", icon: "/icon/database.svg", metadata: [["storage", "10Gi", false]] },
+      {
+        type: "kubernetes_persistent_volume_claim",
+        name: "home",
+        icon: "/icon/database.svg",
+        metadata: [["storage", "10Gi", false]],
+      },
     ],
     hidden: ["kubernetes_secret.env"],
     agentName: "main",
@@ -103,7 +110,15 @@ export const TEMPLATES: TemplateSpec[] = [
     parameters: [
       param("cpu", "CPU", "Number of CPU cores.", "2", ["2", "4", "8"]),
       param("memory", "Memory (GB)", "Amount of memory in GB.", "4", ["4", "8", "16"]),
-      param("home_disk_size", "Home disk size (GB)", "Size of the home volume; cannot change later.", "10", [], false, "number"),
+      param(
+        "home_disk_size",
+        "Home disk size (GB)",
+        "Size of the home volume; cannot change later.",
+        "10",
+        [],
+        false,
+        "number",
+      ),
     ],
   },
   {
@@ -125,12 +140,21 @@ export const TEMPLATES: TemplateSpec[] = [
         ["admin_password", "hunter2-simulated", true],
       ],
     },
-    persistent: [{ type: "aws_ebs_volume", name: "home", icon: "/icon/database.svg", metadata: [["size", "50 GiB", false]] }],
+    persistent: [
+      { type: "aws_ebs_volume", name: "home", icon: "/icon/database.svg", metadata: [["size", "50 GiB", false]] },
+    ],
     hidden: ["aws_security_group.dev", "aws_volume_attachment.home"],
     agentName: "dev",
     seconds: { init: 5, plan: 7, graph: 1, apply: 35, stopApply: 20 },
     parameters: [
-      param("region", "Region", "The AWS region to deploy in.", "us-east-1", ["us-east-1", "us-west-2", "eu-central-1"], false),
+      param(
+        "region",
+        "Region",
+        "The AWS region to deploy in.",
+        "us-east-1",
+        ["us-east-1", "us-west-2", "eu-central-1"],
+        false,
+      ),
       param("instance_type", "Instance type", "EC2 instance size.", "t3.large", ["t3.medium", "t3.large", "t3.xlarge"]),
     ],
   },

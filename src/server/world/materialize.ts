@@ -65,7 +65,14 @@ function phaseLogs(windows: Window[], base: number): ProvisionerJobLog[] {
   for (const w of windows) {
     for (const l of w.phase.lines) {
       const at = w.start + l.at * (w.end - w.start);
-      logs.push({ id: base + logs.length + 1, created_at: iso(at), log_source: l.source, log_level: l.level, stage: w.phase.logStage, output: l.output });
+      logs.push({
+        id: base + logs.length + 1,
+        created_at: iso(at),
+        log_source: l.source,
+        log_level: l.level,
+        stage: w.phase.logStage,
+        output: l.output,
+      });
     }
   }
   return logs;
@@ -77,7 +84,15 @@ export function provisionerTimings(jobId: string, windows: Window[]): Provisione
     if (!w.phase.timingStage) continue;
     const d = w.end - w.start;
     for (const t of w.phase.timings) {
-      out.push({ job_id: jobId, started_at: iso(w.start + t.from * d), ended_at: iso(w.start + t.to * d), stage: t.stage, source: t.source, action: t.action, resource: t.resource });
+      out.push({
+        job_id: jobId,
+        started_at: iso(w.start + t.from * d),
+        ended_at: iso(w.start + t.to * d),
+        stage: t.stage,
+        source: t.source,
+        action: t.action,
+        resource: t.resource,
+      });
     }
   }
   return out;
@@ -108,7 +123,14 @@ function agentHistory(
     const start = connectEnd + 10;
     const end = start + s.ms;
     readyAt = Math.max(readyAt, end);
-    s.lines.forEach((l, i) => entries.push({ at: start + ((end - start) * (i + 1)) / (s.lines.length + 1), level: l.level, output: l.output, source: script.log_source_id }));
+    s.lines.forEach((l, i) =>
+      entries.push({
+        at: start + ((end - start) * (i + 1)) / (s.lines.length + 1),
+        level: l.level,
+        output: l.output,
+        source: script.log_source_id,
+      }),
+    );
     script.status = s.status;
     script.exit_code = s.exitCode;
     scripts.push({
@@ -133,7 +155,9 @@ function agentHistory(
     started_at: iso(connectEnd),
     ready_at: iso(readyAt),
     logs_length: logs.length,
-    latency: latest ? { "Frankfurt": { latency_ms: 24.6, preferred: true }, "New York City": { latency_ms: 88.1, preferred: false } } : undefined,
+    latency: latest
+      ? { Frankfurt: { latency_ms: 24.6, preferred: true }, "New York City": { latency_ms: 88.1, preferred: false } }
+      : undefined,
   });
   return { logs, scripts, connectEnd };
 }
@@ -209,7 +233,8 @@ export const historyGenerator: ContentGenerator = {
     if (build.bench?.logLines) padLogs(content.logs, build.bench.logLines, base, windows);
     if (job.status !== "succeeded" || completed === undefined) return content;
     content.timings.provisioner_timings = provisionerTimings(job.id, windows);
-    if (build.bench?.timingItems) padTimings(content.timings.provisioner_timings, build.bench.timingItems, job.id, windows);
+    if (build.bench?.timingItems)
+      padTimings(content.timings.provisioner_timings, build.bench.timingItems, job.id, windows);
     const isAi = rng.chance(0.5);
     content.resources = buildResources(rng.fork("resources"), {
       spec,
@@ -218,7 +243,9 @@ export const historyGenerator: ContentGenerator = {
       workspaceId: ws.id,
       createdAt: job.completed_at!,
       appHealth: build.outcome === "script_error" ? "unhealthy" : "healthy",
-      appStatuses: isAi ? aiStatusSamples(rng.fork("ai"), rng.int(1, 4), Math.min(store.now(), completed + 6 * 3600_000)) : [],
+      appStatuses: isAi
+        ? aiStatusSamples(rng.fork("ai"), rng.int(1, 4), Math.min(store.now(), completed + 6 * 3600_000))
+        : [],
     });
     build.daily_cost = content.resources.reduce((s, r) => s + r.daily_cost, 0);
     const agent = content.resources[0]?.agents?.[0];
@@ -227,7 +254,13 @@ export const historyGenerator: ContentGenerator = {
       content.agentLogs.set(agent.id, h.logs);
       content.timings.agent_script_timings = h.scripts;
       content.timings.agent_connection_timings = [
-        { started_at: iso(completed), ended_at: iso(h.connectEnd), stage: "connect", workspace_agent_id: agent.id, workspace_agent_name: agent.name },
+        {
+          started_at: iso(completed),
+          ended_at: iso(h.connectEnd),
+          stage: "connect",
+          workspace_agent_id: agent.id,
+          workspace_agent_name: agent.name,
+        },
       ];
     }
     return content;

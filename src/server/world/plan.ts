@@ -63,7 +63,12 @@ const GREEN = "\x1b[32m";
 const RED = "\x1b[31m";
 const YELLOW = "\x1b[33m";
 
-const line = (at: number, output: string, level: LogLevel = "info"): PlanLine => ({ at, level, source: "provisioner", output });
+const line = (at: number, output: string, level: LogLevel = "info"): PlanLine => ({
+  at,
+  level,
+  source: "provisioner",
+  output,
+});
 const daemon = (output = ""): PlanLine => ({ at: 0, level: "info", source: "provisioner_daemon", output });
 
 function spread(lines: string[], from = 0.05, to = 0.95, level: LogLevel = "info"): PlanLine[] {
@@ -110,7 +115,16 @@ function setupPhase(rng: Rng, spec: TemplateSpec): PlanPhase {
         `${R}${B}${GREEN}Terraform has been successfully initialized!${R}${GREEN}${R}`,
       ]),
     ],
-    timings: [{ stage: "init", resource: "state file", action: "initializing terraform", source: "terraform", from: 0.02, to: 0.98 }],
+    timings: [
+      {
+        stage: "init",
+        resource: "state file",
+        action: "initializing terraform",
+        source: "terraform",
+        from: 0.02,
+        to: 0.98,
+      },
+    ],
   };
 }
 
@@ -118,7 +132,14 @@ function parametersPhase(rng: Rng, spec: TemplateSpec): PlanPhase {
   return {
     logStage: "Parsing template parameters",
     ms: rng.int(250, 600),
-    lines: [daemon(), ...spread(spec.parameters.map((p) => `data.coder_parameter.${p.name}: Reading...`), 0.1, 0.9)],
+    lines: [
+      daemon(),
+      ...spread(
+        spec.parameters.map((p) => `data.coder_parameter.${p.name}: Reading...`),
+        0.1,
+        0.9,
+      ),
+    ],
     timings: [],
   };
 }
@@ -164,7 +185,16 @@ function planPhases(rng: Rng, spec: TemplateSpec, transition: WorkspaceTransitio
       timingStage: "graph",
       ms: jitter(rng, spec.seconds.graph),
       lines: [line(0.5, "Building dependency graph...", "debug")],
-      timings: [{ stage: "graph", resource: "state file", action: "building terraform dependency graph", source: "terraform", from: 0.05, to: 0.95 }],
+      timings: [
+        {
+          stage: "graph",
+          resource: "state file",
+          action: "building terraform dependency graph",
+          source: "terraform",
+          from: 0.05,
+          to: 0.95,
+        },
+      ],
     },
   ];
 }
@@ -189,7 +219,13 @@ function applyPhase(rng: Rng, spec: TemplateSpec, transition: WorkspaceTransitio
     const secs = Math.max(0, Math.round((span * spec.seconds.apply * slowCompute) / 1));
     lines.push(line(from, `${B}${a}: ${creating ? "Creating..." : "Destroying..."}${R}`));
     if (a === compute && secs >= 10) {
-      for (let s = 10; s < secs; s += 10) lines.push(line(from + (span * s) / secs, `${B}${a}: Still ${creating ? "creating" : "destroying"}... [${s}s elapsed]${R}`));
+      for (let s = 10; s < secs; s += 10)
+        lines.push(
+          line(
+            from + (span * s) / secs,
+            `${B}${a}: Still ${creating ? "creating" : "destroying"}... [${s}s elapsed]${R}`,
+          ),
+        );
     }
     lines.push(
       line(
@@ -199,7 +235,14 @@ function applyPhase(rng: Rng, spec: TemplateSpec, transition: WorkspaceTransitio
           : `${B}${a}: Destruction complete after ${secs}s${R}`,
       ),
     );
-    timings.push({ stage: "apply", resource: a, action: creating ? "create" : "delete", source: sourceOf(spec, a), from, to });
+    timings.push({
+      stage: "apply",
+      resource: a,
+      action: creating ? "create" : "delete",
+      source: sourceOf(spec, a),
+      from,
+      to,
+    });
   }
   lines.push(
     line(
@@ -236,14 +279,21 @@ function errorBlock(title: string, detail: string[]): PlanLine[] {
 const FAILURES: Record<TemplateSpec["name"], { title: string; detail: string[] }> = {
   docker: {
     title: "Unable to start container: Error response from daemon: driver failed programming external connectivity",
-    detail: ['  with docker_container.workspace[0],', '  on main.tf line 212, in resource "docker_container" "workspace":'],
+    detail: [
+      "  with docker_container.workspace[0],",
+      '  on main.tf line 212, in resource "docker_container" "workspace":',
+    ],
   },
   kubernetes: {
-    title: 'Waiting for rollout to finish: 0 of 1 updated replicas are available...',
-    detail: ["  with kubernetes_deployment.main[0],", '  on main.tf line 148, in resource "kubernetes_deployment" "main":'],
+    title: "Waiting for rollout to finish: 0 of 1 updated replicas are available...",
+    detail: [
+      "  with kubernetes_deployment.main[0],",
+      '  on main.tf line 148, in resource "kubernetes_deployment" "main":',
+    ],
   },
   "aws-linux": {
-    title: "creating EC2 Instance: InsufficientInstanceCapacity: We currently do not have sufficient t3.large capacity in the Availability Zone you requested (us-east-1a).",
+    title:
+      "creating EC2 Instance: InsufficientInstanceCapacity: We currently do not have sufficient t3.large capacity in the Availability Zone you requested (us-east-1a).",
     detail: ["  with aws_instance.dev[0],", '  on main.tf line 97, in resource "aws_instance" "dev":'],
   },
 };
@@ -256,7 +306,8 @@ function scriptLines(rng: Rng, key: string, status: ScriptStatus): Array<{ level
     add(`Reading package lists... Done`);
     add(`+ mkdir -p ~/projects && cd ~/projects`);
     add(`Cloning into 'coder'...`);
-    for (let i = 0; i < rng.int(3, 8); i++) add(`remote: Counting objects: ${rng.int(10, 99)}% (${rng.int(100, 9999)}/${rng.int(10000, 20000)})`);
+    for (let i = 0; i < rng.int(3, 8); i++)
+      add(`remote: Counting objects: ${rng.int(10, 99)}% (${rng.int(100, 9999)}/${rng.int(10000, 20000)})`);
     add(`${GREEN}✔${R} workspace is ready`);
   } else if (key === "code-server") {
     add("Installing code-server 4.96.2...");
@@ -264,7 +315,10 @@ function scriptLines(rng: Rng, key: string, status: ScriptStatus): Array<{ level
     add("[2025-01-01T00:00:00.000Z] info  HTTP server listening on http://127.0.0.1:13337/");
     add("[2025-01-01T00:00:00.000Z] info    - Authentication is disabled");
     // Real output is hostile sometimes; the dashboard must print it, never render it.
-    add(`${YELLOW}WARN${R} ignoring extension id "<script>alert('code-server')</script>" & "<img src=x onerror=alert(1)>"`, "warn");
+    add(
+      `${YELLOW}WARN${R} ignoring extension id "<script>alert('code-server')</script>" & "<img src=x onerror=alert(1)>"`,
+      "warn",
+    );
   } else {
     add("Installing dotfiles from https://github.com/example/dotfiles");
     add("Cloning into '/home/coder/.config/coderv2/dotfiles'...");
@@ -292,7 +346,9 @@ export function planBuild(rng: Rng, input: PlanInput): BuildPlan {
     // Quota is committed after the plan, before anything is applied.
     const planning = phases[phases.length - 2];
     planning.lines.push(
-      ...errorBlock("insufficient quota", [`  this workspace costs ${spec.compute.dailyCost || 4} credits per day; you have 2 of 40 remaining`]),
+      ...errorBlock("insufficient quota", [
+        `  this workspace costs ${spec.compute.dailyCost || 4} credits per day; you have 2 of 40 remaining`,
+      ]),
     );
     plan.failure = { error: "insufficient quota", error_code: "INSUFFICIENT_QUOTA" };
     return plan;
@@ -309,7 +365,10 @@ export function planBuild(rng: Rng, input: PlanInput): BuildPlan {
   }
   if (outcome === "canceled") {
     apply.lines = apply.lines.filter((l) => l.at < 0.5);
-    apply.lines.push(line(0.55, `${YELLOW}Interrupt received.${R}`, "warn"), line(0.6, "Please wait for Terraform to exit or data loss may occur.", "warn"));
+    apply.lines.push(
+      line(0.55, `${YELLOW}Interrupt received.${R}`, "warn"),
+      line(0.6, "Please wait for Terraform to exit or data loss may occur.", "warn"),
+    );
     return plan;
   }
   phases.push(cleanupPhase(rng));

@@ -1,4 +1,10 @@
-import type { WorkspaceAgent, WorkspaceApp, WorkspaceAppStatus, WorkspaceResource, WorkspaceTransition } from "../../api/types";
+import type {
+  WorkspaceAgent,
+  WorkspaceApp,
+  WorkspaceAppStatus,
+  WorkspaceResource,
+  WorkspaceTransition,
+} from "../../api/types";
 import type { Rng } from "../util/prng";
 import { AGENT_LOG_SOURCE, SCRIPTS, type TemplateSpec } from "./catalog";
 
@@ -185,10 +191,36 @@ export function terraformState(rng: Rng, spec: TemplateSpec, transition: Workspa
     transition === "delete"
       ? []
       : [
-          ...spec.persistent.map((p) => ({ mode: "managed", type: p.type, name: p.name, provider: `provider["registry.terraform.io/${spec.provider.source}"]`, instances: [{ schema_version: 1, attributes: { id: rng.hex(16) } }] })),
+          ...spec.persistent.map((p) => ({
+            mode: "managed",
+            type: p.type,
+            name: p.name,
+            provider: `provider["registry.terraform.io/${spec.provider.source}"]`,
+            instances: [{ schema_version: 1, attributes: { id: rng.hex(16) } }],
+          })),
           ...(transition === "start"
-            ? [{ mode: "managed", type: spec.compute.type, name: spec.compute.name, provider: `provider["registry.terraform.io/${spec.provider.source}"]`, instances: [{ index_key: 0, schema_version: 1, attributes: { id: rng.hex(16) } }] }]
+            ? [
+                {
+                  mode: "managed",
+                  type: spec.compute.type,
+                  name: spec.compute.name,
+                  provider: `provider["registry.terraform.io/${spec.provider.source}"]`,
+                  instances: [{ index_key: 0, schema_version: 1, attributes: { id: rng.hex(16) } }],
+                },
+              ]
             : []),
         ];
-  return JSON.stringify({ version: 4, terraform_version: "1.9.8", serial, lineage: rng.uuid(), outputs: {}, resources, check_results: null }, null, 2);
+  return JSON.stringify(
+    {
+      version: 4,
+      terraform_version: "1.9.8",
+      serial,
+      lineage: rng.uuid(),
+      outputs: {},
+      resources,
+      check_results: null,
+    },
+    null,
+    2,
+  );
 }

@@ -59,7 +59,12 @@ describe("seeded world", () => {
         .filter((w) => w.template_id === k8s.id)
         .flatMap((w) => store.buildsOf(w.id))
         .map((b) => store.jobOf(b))
-        .filter((j) => j.status === "succeeded" && store.now() - Date.parse(j.created_at) >= from && store.now() - Date.parse(j.created_at) < to)
+        .filter(
+          (j) =>
+            j.status === "succeeded" &&
+            store.now() - Date.parse(j.created_at) >= from &&
+            store.now() - Date.parse(j.created_at) < to,
+        )
         .map((j) => Date.parse(j.completed_at!) - Date.parse(j.started_at!))
         .sort((x, y) => x - y);
     const p50 = (xs: number[]) => xs[Math.floor(xs.length / 2)];
@@ -82,7 +87,9 @@ describe("seeded world", () => {
       expect(Date.parse(t.started_at)).toBeGreaterThanOrEqual(started);
       expect(Date.parse(t.ended_at)).toBeLessThanOrEqual(completed + 1);
     }
-    expect(new Set(c.timings.provisioner_timings.map((t) => t.stage))).toEqual(new Set(["init", "plan", "graph", "apply"]));
+    expect(new Set(c.timings.provisioner_timings.map((t) => t.stage))).toEqual(
+      new Set(["init", "plan", "graph", "apply"]),
+    );
     const ids = c.logs.map((l) => l.id);
     expect(ids).toEqual([...ids].sort((a, b) => a - b));
     expect(c.logs.some((l) => l.output.includes("\x1b["))).toBe(true);

@@ -78,7 +78,10 @@ export interface VariantHooks {
 
 export function installBench(hooks: VariantHooks): void {
   let start = () => {};
-  const started = new URLSearchParams(location.search).get("manual") === "1" ? new Promise<void>((resolve) => (start = resolve)) : Promise.resolve();
+  const started =
+    new URLSearchParams(location.search).get("manual") === "1"
+      ? new Promise<void>((resolve) => (start = resolve))
+      : Promise.resolve();
   const ready = (async () => {
     await started;
     // With --js-flags=--expose-gc, the freshly generated input is collected/promoted before the
@@ -130,5 +133,13 @@ export function installBench(hooks: VariantHooks): void {
     };
   };
 
-  window.__bench = { variant: hooks.variant, lines: hooks.lines, ready, start: () => start(), append, follow, search: hooks.search };
+  window.__bench = {
+    variant: hooks.variant,
+    lines: hooks.lines,
+    ready,
+    start: () => start(),
+    append,
+    follow,
+    search: hooks.search,
+  };
 }

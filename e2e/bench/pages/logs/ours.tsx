@@ -29,7 +29,13 @@ async function search(query: string): Promise<SearchStats> {
       const matches = Number(counter.split("/")[1]?.replace(/[^0-9]/g, "") ?? 0);
       return { firstMatchMs, doneMs, matches, longestTaskMs: longestTask(start, performance.now()) };
     }
-    if (counter === "No results") return { firstMatchMs: -1, doneMs: performance.now() - start, matches: 0, longestTaskMs: longestTask(start, performance.now()) };
+    if (counter === "No results")
+      return {
+        firstMatchMs: -1,
+        doneMs: performance.now() - start,
+        matches: 0,
+        longestTaskMs: longestTask(start, performance.now()),
+      };
   }
 }
 
@@ -39,7 +45,9 @@ installBench({
   lineSelector: "[data-line]",
   mount: () => {
     appendColumns(store, data);
-    createRoot(document.getElementById("root")!).render(<LogViewer source={store} live={follow} className="h-screen" />);
+    createRoot(document.getElementById("root")!).render(
+      <LogViewer source={store} live={follow} className="h-screen" />,
+    );
   },
   push: (n) => {
     appendColumns(store, generateColumns(n, fed, lines));

@@ -30,13 +30,21 @@ function feed(n: number): void {
   if (kind === "build") appendColumns(store, cols);
   else
     store.append(
-      Array.from({ length: n }, (_, i) => ({ text: cols.texts[i], time: cols.times[i], level: cols.levels[i] as LevelCode, group: SOURCES[(fed + i) % 3].id })),
+      Array.from({ length: n }, (_, i) => ({
+        text: cols.texts[i],
+        time: cols.times[i],
+        level: cols.levels[i] as LevelCode,
+        group: SOURCES[(fed + i) % 3].id,
+      })),
     );
   fed += n;
 }
 
 if (kind === "agent") store.setSources(SOURCES);
-if (flag("xss")) store.append(xssCorpus.map((text, i) => ({ text, time: T0 + i * 1000, level: INFO, group: "Planning infrastructure" })));
+if (flag("xss"))
+  store.append(
+    xssCorpus.map((text, i) => ({ text, time: T0 + i * 1000, level: INFO, group: "Planning infrastructure" })),
+  );
 else if (!flag("loading")) feed(lines);
 
 declare global {

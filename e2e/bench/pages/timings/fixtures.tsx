@@ -25,13 +25,25 @@ function baselineOf(t: WorkspaceBuildTimings): WorkspaceBuildTimings {
       started_at: shift(p.started_at, 0),
       ended_at: shift(p.ended_at, p.resource === "docker_container.workspace[0]" ? -2500 : 0),
     })),
-    agent_connection_timings: t.agent_connection_timings?.map((c) => ({ ...c, started_at: shift(c.started_at, 0), ended_at: shift(c.ended_at, 0) })),
-    agent_script_timings: t.agent_script_timings?.map((s) => ({ ...s, started_at: shift(s.started_at, 0), ended_at: shift(s.ended_at, s.display_name === "Startup Script" ? -6000 : 0) })),
+    agent_connection_timings: t.agent_connection_timings?.map((c) => ({
+      ...c,
+      started_at: shift(c.started_at, 0),
+      ended_at: shift(c.ended_at, 0),
+    })),
+    agent_script_timings: t.agent_script_timings?.map((s) => ({
+      ...s,
+      started_at: shift(s.started_at, 0),
+      ended_at: shift(s.ended_at, s.display_name === "Startup Script" ? -6000 : 0),
+    })),
   };
 }
 
 function Selected({ bar }: { bar?: TimingBar }) {
-  return <p className="text-xs text-muted" data-testid="selected-bar">{bar ? `Selected: ${bar.item?.name ?? bar.stage.label}` : "Click a bar to open its logs"}</p>;
+  return (
+    <p className="text-xs text-muted" data-testid="selected-bar">
+      {bar ? `Selected: ${bar.item?.name ?? bar.stage.label}` : "Click a bar to open its logs"}
+    </p>
+  );
 }
 
 function Recorded({ compare }: { compare: boolean }) {
@@ -41,7 +53,14 @@ function Recorded({ compare }: { compare: boolean }) {
   return (
     <>
       <Selected bar={bar} />
-      <TimingsChart tree={tree} label="#42" exportName="dev-42" compare={compare ? { tree: base, label: "#41" } : undefined} onSelectBar={setBar} shareUrl={(s) => `${location.origin}/?${JSON.stringify(s)}`} />
+      <TimingsChart
+        tree={tree}
+        label="#42"
+        exportName="dev-42"
+        compare={compare ? { tree: base, label: "#41" } : undefined}
+        onSelectBar={setBar}
+        shareUrl={(s) => `${location.origin}/?${JSON.stringify(s)}`}
+      />
     </>
   );
 }
@@ -55,25 +74,46 @@ function Live() {
     return () => clearInterval(timer);
   }, []);
   const elapsed = now - T0;
-  const logs = [log(1, 200, "Setting up"), log(2, 3000, "Planning infrastructure"), log(3, 7000, "Starting workspace")].filter((l) => Date.parse(l.created_at) <= now);
+  const logs = [
+    log(1, 200, "Setting up"),
+    log(2, 3000, "Planning infrastructure"),
+    log(3, 7000, "Starting workspace"),
+  ].filter((l) => Date.parse(l.created_at) <= now);
   const done = elapsed > 12_000;
-  const b = build(done ? { status: "succeeded", started_at: at(100), completed_at: at(12_000) } : { status: "running", started_at: at(100) }, [
-    agent({ created_at: at(11_000), first_connected_at: elapsed > 14_000 ? at(14_000) : undefined, started_at: elapsed > 14_000 ? at(14_100) : undefined, status: elapsed > 14_000 ? "connected" : "connecting", lifecycle_state: elapsed > 20_000 ? "ready" : elapsed > 14_000 ? "starting" : "created" }),
-  ]);
+  const b = build(
+    done
+      ? { status: "succeeded", started_at: at(100), completed_at: at(12_000) }
+      : { status: "running", started_at: at(100) },
+    [
+      agent({
+        created_at: at(11_000),
+        first_connected_at: elapsed > 14_000 ? at(14_000) : undefined,
+        started_at: elapsed > 14_000 ? at(14_100) : undefined,
+        status: elapsed > 14_000 ? "connected" : "connecting",
+        lifecycle_state: elapsed > 20_000 ? "ready" : elapsed > 14_000 ? "starting" : "created",
+      }),
+    ],
+  );
   // The recorded provisioner timings share T0, so they stand in for what the job wrote at completion.
   const timings = done ? { provisioner_timings: RECORDED_START.provisioner_timings } : undefined;
   const live = buildLiveTimings({ build: b, timings, logs, now });
   return (
     <>
       <p className="text-xs text-muted">Phase: {live.phase}</p>
-      {live.tree.items.length ? <TimingsChart tree={live.tree} live={live.live} label="#43" /> : <TimingsEmpty reason="queued" />}
+      {live.tree.items.length ? (
+        <TimingsChart tree={live.tree} live={live.live} label="#43" />
+      ) : (
+        <TimingsEmpty reason="queued" />
+      )}
     </>
   );
 }
 
 function Big() {
   const tree = useMemo(() => buildTimingTree(syntheticTimings(5000)), []);
-  return <TimingsChart tree={tree} label="#bench" initialState={{ expanded: ["apply"], critical: true, compress: false }} />;
+  return (
+    <TimingsChart tree={tree} label="#bench" initialState={{ expanded: ["apply"], critical: true, compress: false }} />
+  );
 }
 
 function States() {
@@ -91,7 +131,17 @@ function App() {
   return (
     <main className="mx-auto flex max-w-[1280px] flex-col gap-3 p-4">
       <h1 className="text-lg font-semibold">Timings · {scenario}</h1>
-      {scenario === "compare" ? <Recorded compare /> : scenario === "live" ? <Live /> : scenario === "big" ? <Big /> : scenario === "states" ? <States /> : <Recorded compare={false} />}
+      {scenario === "compare" ? (
+        <Recorded compare />
+      ) : scenario === "live" ? (
+        <Live />
+      ) : scenario === "big" ? (
+        <Big />
+      ) : scenario === "states" ? (
+        <States />
+      ) : (
+        <Recorded compare={false} />
+      )}
     </main>
   );
 }

@@ -9,7 +9,15 @@ import "./bench.css";
 applyTheme();
 const items = param("items", 5000);
 const raw = syntheticTimings(items);
-const HUES: Record<string, string> = { init: "#56b4e9", plan: "#e69f00", graph: "#cc79a7", apply: "#0072b2", connect: "#009e73", script: "#8b5cf6", other: "#5b6675" };
+const HUES: Record<string, string> = {
+  init: "#56b4e9",
+  plan: "#e69f00",
+  graph: "#cc79a7",
+  apply: "#0072b2",
+  connect: "#009e73",
+  script: "#8b5cf6",
+  other: "#5b6675",
+};
 const W = 1200;
 const H = 600;
 let drawMs = 0;
@@ -40,7 +48,12 @@ installTimingsBench({
       const rowH = H / tree.items.length;
       tree.items.forEach((it, i) => {
         ctx.fillStyle = HUES[stageMeta(it.stage).hue];
-        ctx.fillRect((it.start - tree.start - from) * scale, i * rowH, Math.max(1, it.duration * scale), Math.max(1, rowH));
+        ctx.fillRect(
+          (it.start - tree.start - from) * scale,
+          i * rowH,
+          Math.max(1, it.duration * scale),
+          Math.max(1, rowH),
+        );
       });
       drawMs += performance.now() - t0;
       drawn = true;

@@ -93,7 +93,16 @@ export function installTimingsBench(v: TimingsVariant): void {
     const el = v.target();
     const rect = el.getBoundingClientRect();
     const start = performance.now();
-    el.dispatchEvent(new WheelEvent("wheel", { deltaY, deltaMode: 0, clientX: rect.left + rect.width / 2, clientY: rect.top + Math.min(rect.height / 2, 200), bubbles: true, cancelable: true }));
+    el.dispatchEvent(
+      new WheelEvent("wheel", {
+        deltaY,
+        deltaMode: 0,
+        clientX: rect.left + rect.width / 2,
+        clientY: rect.top + Math.min(rect.height / 2, 200),
+        bubbles: true,
+        cancelable: true,
+      }),
+    );
     return performance.now() - start;
   };
 
@@ -138,5 +147,11 @@ export function installTimingsBench(v: TimingsVariant): void {
   };
 
   // Not a global declaration: the log bench pages type window.__bench their own way.
-  (window as unknown as { __bench: TimingsBench }).__bench = { variant: v.variant, items: v.items, ready, zoomStep, zoom };
+  (window as unknown as { __bench: TimingsBench }).__bench = {
+    variant: v.variant,
+    items: v.items,
+    ready,
+    zoomStep,
+    zoom,
+  };
 }

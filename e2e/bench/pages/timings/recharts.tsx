@@ -13,7 +13,15 @@ import "./bench.css";
 applyTheme();
 const items = param("items", 5000);
 const raw = syntheticTimings(items);
-const HUES: Record<string, string> = { init: "#56b4e9", plan: "#e69f00", graph: "#cc79a7", apply: "#0072b2", connect: "#009e73", script: "#8b5cf6", other: "#5b6675" };
+const HUES: Record<string, string> = {
+  init: "#56b4e9",
+  plan: "#e69f00",
+  graph: "#cc79a7",
+  apply: "#0072b2",
+  connect: "#009e73",
+  script: "#8b5cf6",
+  other: "#5b6675",
+};
 const WIDTH = 1200;
 
 function Gantt() {
@@ -21,7 +29,12 @@ function Gantt() {
     const tree = buildTimingTree(raw, { now: 0 });
     return {
       length: tree.duration,
-      rows: tree.items.map((i) => ({ name: i.name, offset: i.start - tree.start, duration: i.duration, fill: i.status === "failed" ? "#b91c1c" : HUES[stageMeta(i.stage).hue] })),
+      rows: tree.items.map((i) => ({
+        name: i.name,
+        offset: i.start - tree.start,
+        duration: i.duration,
+        fill: i.status === "failed" ? "#b91c1c" : HUES[stageMeta(i.stage).hue],
+      })),
     };
   });
   const [domain, setDomain] = useState<[number, number]>([0, data.length]);
@@ -56,7 +69,8 @@ installTimingsBench({
   items,
   mount: () => flushSync(() => root.render(<Gantt />)),
   drawn: async () => {
-    while (document.querySelectorAll(".recharts-bar-rectangle").length === 0) await new Promise((r) => requestAnimationFrame(r));
+    while (document.querySelectorAll(".recharts-bar-rectangle").length === 0)
+      await new Promise((r) => requestAnimationFrame(r));
   },
   target: () => document.querySelector('[data-testid="recharts-gantt"]')!,
   takeDrawMs: () => 0,

@@ -39,19 +39,62 @@ export function agent(overrides: Partial<WorkspaceAgent>): WorkspaceAgent {
     health: { healthy: false },
     display_apps: [],
     log_sources: [
-      { id: "src-startup", workspace_agent_id: "agent-1", created_at: at(10_000), display_name: "Startup Script", icon: "" },
+      {
+        id: "src-startup",
+        workspace_agent_id: "agent-1",
+        created_at: at(10_000),
+        display_name: "Startup Script",
+        icon: "",
+      },
       { id: "src-dotfiles", workspace_agent_id: "agent-1", created_at: at(10_000), display_name: "Dotfiles", icon: "" },
     ],
     scripts: [
-      { id: "s1", log_source_id: "src-startup", log_path: "", script: "", cron: "", run_on_start: true, run_on_stop: false, start_blocks_login: false, timeout: 0, display_name: "Startup Script" },
-      { id: "s2", log_source_id: "src-dotfiles", log_path: "", script: "", cron: "", run_on_start: true, run_on_stop: false, start_blocks_login: false, timeout: 0, display_name: "Dotfiles" },
-      { id: "s3", log_source_id: "src-startup", log_path: "", script: "", cron: "", run_on_start: false, run_on_stop: true, start_blocks_login: false, timeout: 0, display_name: "Shutdown" },
+      {
+        id: "s1",
+        log_source_id: "src-startup",
+        log_path: "",
+        script: "",
+        cron: "",
+        run_on_start: true,
+        run_on_stop: false,
+        start_blocks_login: false,
+        timeout: 0,
+        display_name: "Startup Script",
+      },
+      {
+        id: "s2",
+        log_source_id: "src-dotfiles",
+        log_path: "",
+        script: "",
+        cron: "",
+        run_on_start: true,
+        run_on_stop: false,
+        start_blocks_login: false,
+        timeout: 0,
+        display_name: "Dotfiles",
+      },
+      {
+        id: "s3",
+        log_source_id: "src-startup",
+        log_path: "",
+        script: "",
+        cron: "",
+        run_on_start: false,
+        run_on_stop: true,
+        start_blocks_login: false,
+        timeout: 0,
+        display_name: "Shutdown",
+      },
     ],
     ...overrides,
   };
 }
 
-export function build(jobOverrides: Partial<ProvisionerJob>, agents: WorkspaceAgent[] = [], transition = "start"): WorkspaceBuild {
+export function build(
+  jobOverrides: Partial<ProvisionerJob>,
+  agents: WorkspaceAgent[] = [],
+  transition = "start",
+): WorkspaceBuild {
   return {
     id: "build-1",
     created_at: at(0),
@@ -68,7 +111,18 @@ export function build(jobOverrides: Partial<ProvisionerJob>, agents: WorkspaceAg
     job: job(jobOverrides),
     reason: "initiator",
     resources: [
-      { id: "res-1", created_at: at(0), job_id: "job-1", workspace_transition: transition, type: "docker_container", name: "workspace", hide: false, icon: "", agents, daily_cost: 0 },
+      {
+        id: "res-1",
+        created_at: at(0),
+        job_id: "job-1",
+        workspace_transition: transition,
+        type: "docker_container",
+        name: "workspace",
+        hide: false,
+        icon: "",
+        agents,
+        daily_cost: 0,
+      },
     ],
     status: "starting",
     daily_cost: 0,

@@ -40,7 +40,11 @@ export function AgentLogsTab({ build }: { build: WorkspaceBuild }) {
       <EmptyState
         icon={Bot}
         title="No agents in this build"
-        description={build.transition === "start" ? "This build created no agent (yet)." : `A ${build.transition} build runs no agent.`}
+        description={
+          build.transition === "start"
+            ? "This build created no agent (yet)."
+            : `A ${build.transition} build runs no agent.`
+        }
       />
     );
   }
@@ -56,7 +60,9 @@ export function AgentLogsTab({ build }: { build: WorkspaceBuild }) {
               onClick={() => setSelected(a.id)}
               className={cx(
                 "inline-flex h-8 items-center gap-2 rounded-md border px-3 text-sm",
-                a.id === agent.id ? "border-accent bg-accent/10 text-text" : "border-border bg-panel text-muted hover:text-text",
+                a.id === agent.id
+                  ? "border-accent bg-accent/10 text-text"
+                  : "border-border bg-panel text-muted hover:text-text",
               )}
             >
               {a.name}

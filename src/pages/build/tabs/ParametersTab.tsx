@@ -36,7 +36,13 @@ export interface ParametersTableProps {
 
 export function ParametersTable({ rows, displayNames, previousNumber, previousMissing = false }: ParametersTableProps) {
   if (rows.length === 0) {
-    return <EmptyState icon={SlidersHorizontal} title="No parameters" description="This build's template version has no parameters." />;
+    return (
+      <EmptyState
+        icon={SlidersHorizontal}
+        title="No parameters"
+        description="This build's template version has no parameters."
+      />
+    );
   }
   const changed = changedCount(rows);
   return (
@@ -47,32 +53,48 @@ export function ParametersTable({ rows, displayNames, previousNumber, previousMi
           : previousMissing
             ? `Build #${previousNumber}'s values could not be loaded, so changes are not marked.`
             : changed === 0
-            ? `Same values as build #${previousNumber}.`
-            : `${changed} ${changed === 1 ? "value differs" : "values differ"} from build #${previousNumber}.`}
+              ? `Same values as build #${previousNumber}.`
+              : `${changed} ${changed === 1 ? "value differs" : "values differ"} from build #${previousNumber}.`}
       </p>
       <div className="overflow-x-auto rounded-md border border-border bg-panel">
         <table aria-label="Parameters" className="w-full border-collapse text-sm">
           <thead className="bg-raised/60 text-xs text-muted">
             <tr className="h-9 border-b border-border text-left">
-              <th scope="col" className="px-3 font-medium">Name</th>
-              <th scope="col" className="px-3 font-medium">Value</th>
-              <th scope="col" className="px-3 font-medium">{previousNumber === undefined ? "Previous" : `Build #${previousNumber}`}</th>
+              <th scope="col" className="px-3 font-medium">
+                Name
+              </th>
+              <th scope="col" className="px-3 font-medium">
+                Value
+              </th>
+              <th scope="col" className="px-3 font-medium">
+                {previousNumber === undefined ? "Previous" : `Build #${previousNumber}`}
+              </th>
             </tr>
           </thead>
           <tbody>
             {rows.map((row) => {
               const differs = row.change === "changed" || row.change === "added" || row.change === "removed";
               return (
-                <tr key={row.name} data-change={row.change} className={cx("border-b border-border align-baseline last:border-b-0", differs && "bg-attention/10")}>
+                <tr
+                  key={row.name}
+                  data-change={row.change}
+                  className={cx("border-b border-border align-baseline last:border-b-0", differs && "bg-attention/10")}
+                >
                   <th scope="row" className="px-3 py-2 text-left font-normal">
                     <span className="font-medium text-text">{displayNames[row.name] || row.name}</span>
-                    {displayNames[row.name] && displayNames[row.name] !== row.name && <span className="ml-2 font-mono text-xs text-muted">{row.name}</span>}
+                    {displayNames[row.name] && displayNames[row.name] !== row.name && (
+                      <span className="ml-2 font-mono text-xs text-muted">{row.name}</span>
+                    )}
                   </th>
                   <td className="px-3 py-2">
                     <span className="font-mono text-xs">
                       <Value value={row.value} />
                     </span>
-                    {differs && <span className="ml-2 rounded bg-attention/15 px-1.5 py-0.5 text-xs font-medium text-attention">{CHANGE_TEXT[row.change]}</span>}
+                    {differs && (
+                      <span className="ml-2 rounded bg-attention/15 px-1.5 py-0.5 text-xs font-medium text-attention">
+                        {CHANGE_TEXT[row.change]}
+                      </span>
+                    )}
                   </td>
                   <td className="px-3 py-2 font-mono text-xs text-muted">
                     {row.change === "unknown" ? "—" : <Value value={row.previous} />}
@@ -88,18 +110,46 @@ export function ParametersTable({ rows, displayNames, previousNumber, previousMi
 }
 
 /** This build's parameter values next to the previous build's (by number, whatever its transition). */
-export function ParametersTab({ build, owner, workspaceName }: { build: WorkspaceBuild; owner: string; workspaceName: string }) {
+export function ParametersTab({
+  build,
+  owner,
+  workspaceName,
+}: {
+  build: WorkspaceBuild;
+  owner: string;
+  workspaceName: string;
+}) {
   const previousNumber = build.build_number > 1 ? build.build_number - 1 : undefined;
   const current = useQuery(buildParametersQuery(build.id));
-  const previous = useQuery({ ...buildByNumberQuery(owner, workspaceName, previousNumber ?? 0), enabled: previousNumber !== undefined });
+  const previous = useQuery({
+    ...buildByNumberQuery(owner, workspaceName, previousNumber ?? 0),
+    enabled: previousNumber !== undefined,
+  });
   const before = useQuery({ ...buildParametersQuery(previous.data?.id ?? ""), enabled: previous.data !== undefined });
   const versionParams = useQuery(templateVersionRichParametersQuery(build.template_version_id));
-  const rows = useMemo(() => (current.data ? diffParameters(current.data, before.data) : []), [current.data, before.data]);
-  const displayNames = useMemo(() => Object.fromEntries((versionParams.data ?? []).map((p) => [p.name, p.display_name ?? ""])), [versionParams.data]);
+  const rows = useMemo(
+    () => (current.data ? diffParameters(current.data, before.data) : []),
+    [current.data, before.data],
+  );
+  const displayNames = useMemo(
+    () => Object.fromEntries((versionParams.data ?? []).map((p) => [p.name, p.display_name ?? ""])),
+    [versionParams.data],
+  );
 
   // Without the previous build's values the table would claim "nothing changed": wait for them, unless they failed.
-  const waitingForPrevious = previousNumber !== undefined && !previous.isError && !before.isError && before.data === undefined;
+  const waitingForPrevious =
+    previousNumber !== undefined && !previous.isError && !before.isError && before.data === undefined;
   if (current.isPending || waitingForPrevious) return <SkeletonTable label="Loading parameters" columns={3} rows={4} />;
-  if (current.isError) return <ErrorState error={current.error} title="Could not load parameters" onRetry={() => void current.refetch()} />;
-  return <ParametersTable rows={rows} displayNames={displayNames} previousNumber={previousNumber} previousMissing={previousNumber !== undefined && !before.data} />;
+  if (current.isError)
+    return (
+      <ErrorState error={current.error} title="Could not load parameters" onRetry={() => void current.refetch()} />
+    );
+  return (
+    <ParametersTable
+      rows={rows}
+      displayNames={displayNames}
+      previousNumber={previousNumber}
+      previousMissing={previousNumber !== undefined && !before.data}
+    />
+  );
 }

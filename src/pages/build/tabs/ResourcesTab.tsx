@@ -11,7 +11,9 @@ const MASK = "••••••••";
 
 export function ResourcesTable({ resources }: { resources: readonly WorkspaceResource[] }) {
   if (resources.length === 0) {
-    return <EmptyState icon={Boxes} title="No resources" description="This build created or changed no infrastructure." />;
+    return (
+      <EmptyState icon={Boxes} title="No resources" description="This build created or changed no infrastructure." />
+    );
   }
   const totalCost = resources.reduce((sum, r) => sum + (r.daily_cost || 0), 0);
   return (
@@ -19,11 +21,21 @@ export function ResourcesTable({ resources }: { resources: readonly WorkspaceRes
       <table aria-label="Resources" className="w-full border-collapse text-sm">
         <thead className="bg-raised/60 text-xs text-muted">
           <tr className="h-9 border-b border-border text-left">
-            <th scope="col" className="px-3 font-medium">Type</th>
-            <th scope="col" className="px-3 font-medium">Name</th>
-            <th scope="col" className="px-3 font-medium">Agents</th>
-            <th scope="col" className="px-3 text-right font-medium">Daily cost</th>
-            <th scope="col" className="px-3 font-medium">Metadata</th>
+            <th scope="col" className="px-3 font-medium">
+              Type
+            </th>
+            <th scope="col" className="px-3 font-medium">
+              Name
+            </th>
+            <th scope="col" className="px-3 font-medium">
+              Agents
+            </th>
+            <th scope="col" className="px-3 text-right font-medium">
+              Daily cost
+            </th>
+            <th scope="col" className="px-3 font-medium">
+              Metadata
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -56,7 +68,9 @@ export function ResourcesTable({ resources }: { resources: readonly WorkspaceRes
                   </ul>
                 )}
               </td>
-              <td className="px-3 py-2 text-right font-mono tabular-nums">{r.daily_cost || <span className="text-muted">0</span>}</td>
+              <td className="px-3 py-2 text-right font-mono tabular-nums">
+                {r.daily_cost || <span className="text-muted">0</span>}
+              </td>
               <td className="px-3 py-2">
                 {(r.metadata ?? []).length === 0 ? (
                   <span className="text-muted">—</span>
@@ -103,6 +117,9 @@ export function ResourcesTab({ build }: { build: WorkspaceBuild }) {
   const fallback = useQuery({ ...buildResourcesQuery(build.id), enabled: embedded.length === 0 });
   if (embedded.length > 0) return <ResourcesTable resources={embedded} />;
   if (fallback.isPending) return <SkeletonTable label="Loading resources" columns={5} rows={3} />;
-  if (fallback.isError) return <ErrorState error={fallback.error} title="Could not load resources" onRetry={() => void fallback.refetch()} />;
+  if (fallback.isError)
+    return (
+      <ErrorState error={fallback.error} title="Could not load resources" onRetry={() => void fallback.refetch()} />
+    );
   return <ResourcesTable resources={fallback.data} />;
 }

@@ -33,7 +33,8 @@ export function StateTab({ raw, fileName }: { raw: string; fileName: string }) {
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-muted">
-          Terraform state, {lines.toLocaleString("en-US")} lines{state.json ? "" : " (not JSON: shown as received)"}. It can hold secrets: share with care.
+          Terraform state, {lines.toLocaleString("en-US")} lines{state.json ? "" : " (not JSON: shown as received)"}. It
+          can hold secrets: share with care.
         </p>
         <div className="flex gap-2">
           <Button
@@ -48,7 +49,10 @@ export function StateTab({ raw, fileName }: { raw: string; fileName: string }) {
             {copied ? <Check aria-hidden className="size-3.5" /> : <Copy aria-hidden className="size-3.5" />}
             {copied ? "Copied" : "Copy"}
           </Button>
-          <Button size="sm" onClick={() => download(state.text, fileName, state.json ? "application/json" : "text/plain")}>
+          <Button
+            size="sm"
+            onClick={() => download(state.text, fileName, state.json ? "application/json" : "text/plain")}
+          >
             <Download aria-hidden className="size-3.5" />
             Download
           </Button>

@@ -41,7 +41,14 @@ function stageChanges(log: LogStore): ProvisionerJobLog[] {
   }));
 }
 
-export default function TimingsTab({ build, owner, workspaceName, log, onShowLogAt, onShowAgentLogs }: TimingsTabProps) {
+export default function TimingsTab({
+  build,
+  owner,
+  workspaceName,
+  log,
+  onShowLogAt,
+  onShowAgentLogs,
+}: TimingsTabProps) {
   const timings = useQuery(buildTimingsQuery(build.id));
   const subscribe = useCallback((onChange: () => void) => log.subscribe(onChange), [log]);
   const logVersion = useSyncExternalStore(subscribe, () => log.version);
@@ -81,7 +88,10 @@ export default function TimingsTab({ build, owner, workspaceName, log, onShowLog
         <ChartGantt aria-hidden className="size-3.5" />
         Open full timings
       </Link>
-      <Link to={`${timingsPath(owner, workspaceName, build.build_number)}?compare=prev`} className={buttonClasses({ size: "sm" })}>
+      <Link
+        to={`${timingsPath(owner, workspaceName, build.build_number)}?compare=prev`}
+        className={buttonClasses({ size: "sm" })}
+      >
         <GitCompareArrows aria-hidden className="size-3.5" />
         Compare with previous
       </Link>
@@ -89,11 +99,23 @@ export default function TimingsTab({ build, owner, workspaceName, log, onShowLog
   );
 
   let body;
-  if (timings.isError && isApiError(timings.error) && timings.error.status === 404) body = <TimingsEmpty reason="unsupported" />;
-  else if (timings.isError) body = <ErrorState error={timings.error} title="Could not load timings" onRetry={() => void refetch()} />;
+  if (timings.isError && isApiError(timings.error) && timings.error.status === 404)
+    body = <TimingsEmpty reason="unsupported" />;
+  else if (timings.isError)
+    body = <ErrorState error={timings.error} title="Could not load timings" onRetry={() => void refetch()} />;
   else if (timings.isPending) body = <TimingsSkeleton />;
   else if (live.tree.items.length > 0) {
-    body = <TimingsChart tree={live.tree} live={live.live} label={`#${build.build_number}`} exportName={`${workspaceName}-build-${build.build_number}-timings`} onSelectBar={onSelectBar} compact maxBodyHeight={420} />;
+    body = (
+      <TimingsChart
+        tree={live.tree}
+        live={live.live}
+        label={`#${build.build_number}`}
+        exportName={`${workspaceName}-build-${build.build_number}-timings`}
+        onSelectBar={onSelectBar}
+        compact
+        maxBodyHeight={420}
+      />
+    );
   } else if (live.phase === "queued") body = <TimingsEmpty reason="queued" />;
   else if (live.live) body = <TimingsSkeleton />;
   else body = <TimingsEmpty reason={build.job.status === "failed" ? "failed" : "no-timings"} />;

@@ -20,14 +20,22 @@ export interface ChartCardProps {
 /** A chart with its title, a one-line description, and its data as a table under a disclosure. */
 export function ChartCard({ id, title, description, columns, rows, children, empty }: ChartCardProps) {
   return (
-    <figure data-testid={`chart-${id}`} aria-labelledby={`chart-${id}-title`} className="flex min-w-0 flex-col gap-1 rounded-md border border-border bg-panel p-3">
+    <figure
+      data-testid={`chart-${id}`}
+      aria-labelledby={`chart-${id}-title`}
+      className="flex min-w-0 flex-col gap-1 rounded-md border border-border bg-panel p-3"
+    >
       <figcaption>
         <h3 id={`chart-${id}-title`} className="text-sm font-semibold text-text">
           {title}
         </h3>
         <p className="text-xs text-muted">{description}</p>
       </figcaption>
-      {rows.length === 0 && empty ? <p className="flex h-[180px] items-center justify-center text-sm text-muted">{empty}</p> : children}
+      {rows.length === 0 && empty ? (
+        <p className="flex h-[180px] items-center justify-center text-sm text-muted">{empty}</p>
+      ) : (
+        children
+      )}
       {rows.length > 0 && (
         <details className="text-xs">
           <summary className="cursor-pointer select-none text-muted hover:text-text">Data</summary>
@@ -42,7 +50,11 @@ export function ChartCard({ id, title, description, columns, rows, children, emp
               <thead>
                 <tr className="text-left text-muted">
                   {columns.map((c, i) => (
-                    <th key={c} scope="col" className={i === 0 ? "py-1 pr-2 font-medium" : "py-1 pr-2 text-right font-medium"}>
+                    <th
+                      key={c}
+                      scope="col"
+                      className={i === 0 ? "py-1 pr-2 font-medium" : "py-1 pr-2 text-right font-medium"}
+                    >
                       {c}
                     </th>
                   ))}
@@ -68,7 +80,15 @@ export function ChartCard({ id, title, description, columns, rows, children, emp
 }
 
 /** A table cell that applies the filter its chart bar would. */
-export function FilterButton({ onClick, children, label }: { onClick: () => void; children: ReactNode; label: string }) {
+export function FilterButton({
+  onClick,
+  children,
+  label,
+}: {
+  onClick: () => void;
+  children: ReactNode;
+  label: string;
+}) {
   return (
     <button type="button" onClick={onClick} aria-label={label} className="text-left text-accent hover:underline">
       {children}

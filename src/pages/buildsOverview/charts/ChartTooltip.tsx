@@ -22,11 +22,19 @@ export function ChartTooltip({ active, label, payload, format, formatLabel }: Ch
   if (!active || entries.length === 0) return null;
   return (
     <div className="rounded-md border border-border bg-panel px-2 py-1.5 text-xs text-text shadow-md">
-      {label !== undefined && <div className="mb-0.5 font-medium">{typeof label === "number" && formatLabel ? formatLabel(label) : label}</div>}
+      {label !== undefined && (
+        <div className="mb-0.5 font-medium">
+          {typeof label === "number" && formatLabel ? formatLabel(label) : label}
+        </div>
+      )}
       {entries.map((e) => (
         <div key={String(e.name)} className="flex items-center justify-between gap-3">
           <span className="flex items-center gap-1.5 text-muted">
-            <span aria-hidden className="inline-block size-2 rounded-sm" style={{ background: e.color ?? e.stroke ?? e.fill }} />
+            <span
+              aria-hidden
+              className="inline-block size-2 rounded-sm"
+              style={{ background: e.color ?? e.stroke ?? e.fill }}
+            />
             {e.name}
           </span>
           <span className="font-mono tabular-nums">{format(e.value as number)}</span>

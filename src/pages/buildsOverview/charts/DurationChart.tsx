@@ -22,7 +22,10 @@ export function DurationChart({ range, trend, colourOf, onTemplate }: DurationCh
   const rows = trend.points.flatMap((p) =>
     trend.templates
       .filter((t) => p[p50Key(t)] !== undefined)
-      .map((t) => ({ key: `${p.start}-${t}`, cells: [`${label(p.start)} · ${t}`, ms(p[p50Key(t)]), ms(p[p95Key(t)])] })),
+      .map((t) => ({
+        key: `${p.start}-${t}`,
+        cells: [`${label(p.start)} · ${t}`, ms(p[p50Key(t)]), ms(p[p95Key(t)])],
+      })),
   );
   return (
     <ChartCard
@@ -37,10 +40,24 @@ export function DurationChart({ range, trend, colourOf, onTemplate }: DurationCh
         <LineChart data={trend.points} margin={{ top: 6, right: 8, bottom: 0, left: 0 }} accessibilityLayer={false}>
           <CartesianGrid vertical={false} stroke="var(--color-border)" />
           <XAxis dataKey="start" tickFormatter={label} tick={AXIS_TICK} stroke="var(--color-border)" minTickGap={12} />
-          <YAxis width={60} tick={AXIS_TICK} stroke="var(--color-border)" tickFormatter={(v: number) => formatDuration(v)} />
+          <YAxis
+            width={60}
+            tick={AXIS_TICK}
+            stroke="var(--color-border)"
+            tickFormatter={(v: number) => formatDuration(v)}
+          />
           <Tooltip isAnimationActive={false} content={<ChartTooltip format={formatDuration} formatLabel={label} />} />
           {trend.templates.flatMap((t) => [
-            <Line key={`p50-${t}`} dataKey={p50Key(t)} name={`${t} p50`} stroke={colourOf(t)} strokeWidth={2} dot={{ r: 2 }} connectNulls isAnimationActive={false} />,
+            <Line
+              key={`p50-${t}`}
+              dataKey={p50Key(t)}
+              name={`${t} p50`}
+              stroke={colourOf(t)}
+              strokeWidth={2}
+              dot={{ r: 2 }}
+              connectNulls
+              isAnimationActive={false}
+            />,
             <Line
               key={`p95-${t}`}
               dataKey={p95Key(t)}

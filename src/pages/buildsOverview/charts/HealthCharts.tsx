@@ -28,7 +28,11 @@ export default function HealthCharts({ range, data, templates, onFilter }: Healt
         title="Failure rate by template"
         description="Failed out of succeeded + failed builds. Click a bar to list that template's builds."
         valueName="Failure rate"
-        items={data.rates.map((r) => ({ key: r.template, value: r.rate, extra: [`${formatCount(r.failed)} of ${formatCount(r.outcomes)}`] }))}
+        items={data.rates.map((r) => ({
+          key: r.template,
+          value: r.rate,
+          extra: [`${formatCount(r.failed)} of ${formatCount(r.outcomes)}`],
+        }))}
         extraColumns={["Failed"]}
         format={percentText}
         max={1}
@@ -37,13 +41,20 @@ export default function HealthCharts({ range, data, templates, onFilter }: Healt
         onSelect={(template) => onFilter({ template })}
         selectLabel={(t) => `Show ${t} builds`}
       />
-      <DurationChart range={range} trend={data.trend} colourOf={colourOf} onTemplate={(template) => onFilter({ template })} />
+      <DurationChart
+        range={range}
+        trend={data.trend}
+        colourOf={colourOf}
+        onTemplate={(template) => onFilter({ template })}
+      />
       <QueueChart range={range} queue={data.queue} />
       <RankedChart
         id="error-codes"
         title="Top error codes"
         description={
-          withoutCode > 0 ? `Plus ${formatCount(withoutCode)} failure${withoutCode === 1 ? "" : "s"} without a code. Click a bar to list those builds.` : "Click a bar to list those builds."
+          withoutCode > 0
+            ? `Plus ${formatCount(withoutCode)} failure${withoutCode === 1 ? "" : "s"} without a code. Click a bar to list those builds.`
+            : "Click a bar to list those builds."
         }
         valueName="Failed builds"
         items={data.errors.top.map((e) => ({ key: e.key, value: e.count }))}

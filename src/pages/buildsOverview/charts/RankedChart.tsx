@@ -29,7 +29,20 @@ export interface RankedChartProps {
 const ROW_PX = 26;
 
 /** Horizontal bars, largest first; a click on a bar narrows the page to that item. */
-export function RankedChart({ id, title, description, valueName, items, format, max, colour, extraColumns = [], empty, onSelect, selectLabel }: RankedChartProps) {
+export function RankedChart({
+  id,
+  title,
+  description,
+  valueName,
+  items,
+  format,
+  max,
+  colour,
+  extraColumns = [],
+  empty,
+  onSelect,
+  selectLabel,
+}: RankedChartProps) {
   const data = items.map((i) => ({ key: i.key, value: i.value }));
   const rows: DataRow[] = items.map((i) => ({
     key: i.key,
@@ -42,14 +55,45 @@ export function RankedChart({ id, title, description, valueName, items, format, 
     ],
   }));
   return (
-    <ChartCard id={id} title={title} description={description} columns={["", valueName, ...extraColumns]} rows={rows} empty={empty}>
+    <ChartCard
+      id={id}
+      title={title}
+      description={description}
+      columns={["", valueName, ...extraColumns]}
+      rows={rows}
+      empty={empty}
+    >
       <ResponsiveContainer width="100%" height={Math.max(ROW_PX * 2, ROW_PX * data.length) + 24}>
-        <BarChart layout="vertical" data={data} margin={{ top: 0, right: 48, bottom: 0, left: 0 }} accessibilityLayer={false}>
+        <BarChart
+          layout="vertical"
+          data={data}
+          margin={{ top: 0, right: 48, bottom: 0, left: 0 }}
+          accessibilityLayer={false}
+        >
           <XAxis type="number" domain={[0, max ?? "dataMax"]} hide />
           <YAxis type="category" dataKey="key" width={150} tick={AXIS_TICK} stroke="var(--color-border)" interval={0} />
-          <Tooltip cursor={{ fill: "var(--color-raised)" }} isAnimationActive={false} content={<ChartTooltip format={format} />} />
-          <Bar dataKey="value" name={valueName} fill={colour} barSize={14} minPointSize={2} cursor="pointer" isAnimationActive={false} onClick={(_, index) => onSelect(data[index].key)}>
-            <LabelList dataKey="value" position="right" formatter={(v: unknown) => (typeof v === "number" ? format(v) : "")} fill="var(--color-text)" fontSize={11} />
+          <Tooltip
+            cursor={{ fill: "var(--color-raised)" }}
+            isAnimationActive={false}
+            content={<ChartTooltip format={format} />}
+          />
+          <Bar
+            dataKey="value"
+            name={valueName}
+            fill={colour}
+            barSize={14}
+            minPointSize={2}
+            cursor="pointer"
+            isAnimationActive={false}
+            onClick={(_, index) => onSelect(data[index].key)}
+          >
+            <LabelList
+              dataKey="value"
+              position="right"
+              formatter={(v: unknown) => (typeof v === "number" ? format(v) : "")}
+              fill="var(--color-text)"
+              fontSize={11}
+            />
           </Bar>
         </BarChart>
       </ResponsiveContainer>

@@ -1,6 +1,11 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
 import { ACTIVE_STATUS, type OverviewFilter, type RangeId } from "../../../lib/buildsOverview/filters";
-import { COUNT_BUCKET_MS, STATUS_SERIES, type CountBucket, type StatusSeries } from "../../../lib/buildsOverview/health";
+import {
+  COUNT_BUCKET_MS,
+  STATUS_SERIES,
+  type CountBucket,
+  type StatusSeries,
+} from "../../../lib/buildsOverview/health";
 import { formatCount } from "../../../lib/format";
 import { ChartCard, FilterButton } from "./ChartCard";
 import { AXIS_TICK, ChartTooltip } from "./ChartTooltip";
@@ -41,7 +46,11 @@ export function StatusChart({ range, buckets, onFilter }: StatusChartProps) {
           <CartesianGrid vertical={false} stroke="var(--color-border)" />
           <XAxis dataKey="label" tick={AXIS_TICK} stroke="var(--color-border)" minTickGap={12} />
           <YAxis allowDecimals={false} width={44} tick={AXIS_TICK} stroke="var(--color-border)" />
-          <Tooltip cursor={{ fill: "var(--color-raised)" }} isAnimationActive={false} content={<ChartTooltip format={formatCount} />} />
+          <Tooltip
+            cursor={{ fill: "var(--color-raised)" }}
+            isAnimationActive={false}
+            content={<ChartTooltip format={formatCount} />}
+          />
           {STATUS_SERIES.map((s) => (
             <Bar
               key={s}
@@ -60,7 +69,10 @@ export function StatusChart({ range, buckets, onFilter }: StatusChartProps) {
         {STATUS_SERIES.map((s) => (
           <li key={s} className="inline-flex items-center gap-1.5">
             <span aria-hidden className="inline-block size-2.5 rounded-sm" style={{ background: SERIES[s].colour }} />
-            <FilterButton label={`Show ${SERIES[s].label.toLowerCase()} builds`} onClick={() => onFilter({ status: SERIES[s].status })}>
+            <FilterButton
+              label={`Show ${SERIES[s].label.toLowerCase()} builds`}
+              onClick={() => onFilter({ status: SERIES[s].status })}
+            >
               <span className="text-muted hover:text-text">{SERIES[s].label}</span>
             </FilterButton>
           </li>

@@ -3,7 +3,12 @@ import type { RangeId } from "../../../lib/buildsOverview/filters";
 
 const LOCALE = "en-US";
 const clock = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", hour12: false });
-const dayHour = new Intl.DateTimeFormat(LOCALE, { weekday: "short", hour: "2-digit", minute: "2-digit", hour12: false });
+const dayHour = new Intl.DateTimeFormat(LOCALE, {
+  weekday: "short",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
 const day = new Intl.DateTimeFormat(LOCALE, { month: "short", day: "numeric" });
 
 /** A bucket's start as the axis shows it: clock time within a day, weekday + hour or date beyond. */

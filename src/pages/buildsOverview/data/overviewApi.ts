@@ -22,7 +22,8 @@ export const browserOverviewApi: OverviewApi = {
   workspaces: (offset, limit) => api.get<WorkspacesResponse>("/workspaces", { q: "", limit, offset }),
   workspace: (id) => api.get<Workspace>(`/workspaces/${enc(id)}`),
   builds: (workspaceId, query) => api.get<WorkspaceBuild[]>(`/workspaces/${enc(workspaceId)}/builds`, query),
-  jobs: (organizationId, query) => api.get<ProvisionerJob[]>(`/organizations/${enc(organizationId)}/provisionerjobs`, query),
+  jobs: (organizationId, query) =>
+    api.get<ProvisionerJob[]>(`/organizations/${enc(organizationId)}/provisionerjobs`, query),
   followStage: (buildId, onStage) => {
     const handle = followBuildLogs(buildId, {
       onLogs: (logs) => {

@@ -41,7 +41,14 @@ function makeBuild(ws: Pick<Workspace, "id" | "name">, number: number, status: s
 }
 
 function makeWorkspace(name: string, owner: string, template: string): Workspace {
-  return { id: `ws-${name}`, name, owner_name: owner, organization_id: "org-1", template_name: template, template_display_name: template } as Workspace;
+  return {
+    id: `ws-${name}`,
+    name,
+    owner_name: owner,
+    organization_id: "org-1",
+    template_name: template,
+    template_display_name: template,
+  } as Workspace;
 }
 
 function world(): World {
@@ -49,7 +56,14 @@ function world(): World {
   const b = makeWorkspace("b", "bob", "kubernetes");
   const c = makeWorkspace("c", "bob", "docker");
   const builds = new Map<string, WorkspaceBuild[]>([
-    [a.id, [makeBuild(a, 3, "succeeded", 1 * HOUR), makeBuild(a, 2, "failed", 5 * HOUR), makeBuild(a, 1, "succeeded", 30 * 24 * HOUR)]],
+    [
+      a.id,
+      [
+        makeBuild(a, 3, "succeeded", 1 * HOUR),
+        makeBuild(a, 2, "failed", 5 * HOUR),
+        makeBuild(a, 1, "succeeded", 30 * 24 * HOUR),
+      ],
+    ],
     [b.id, [makeBuild(b, 2, "running", 0.01 * HOUR), makeBuild(b, 1, "succeeded", 2 * HOUR)]],
     // First build only: nothing to fetch beyond the list.
     [c.id, [makeBuild(c, 1, "succeeded", 3 * HOUR)]],
@@ -62,7 +76,11 @@ function latest(w: World, id: string): WorkspaceBuild {
 }
 
 function jobOf(ws: Workspace, build: WorkspaceBuild): ProvisionerJob {
-  return { ...build.job, type: "workspace_build", metadata: { workspace_id: ws.id, workspace_name: ws.name, template_name: ws.template_name } } as ProvisionerJob;
+  return {
+    ...build.job,
+    type: "workspace_build",
+    metadata: { workspace_id: ws.id, workspace_name: ws.name, template_name: ws.template_name },
+  } as ProvisionerJob;
 }
 
 function fakeApi(w: World): OverviewApi {
@@ -86,7 +104,13 @@ function fakeApi(w: World): OverviewApi {
     },
     async jobs(org, query) {
       w.calls.push(`jobs ${query.status ?? "recent"}`);
-      if (!w.jobsAllowed) throw new ApiError({ status: 404, message: "Resource not found", method: "GET", path: `/organizations/${org}/provisionerjobs` });
+      if (!w.jobsAllowed)
+        throw new ApiError({
+          status: 404,
+          message: "Resource not found",
+          method: "GET",
+          path: `/organizations/${org}/provisionerjobs`,
+        });
       const jobs = w.workspaces.flatMap((ws) => w.builds.get(ws.id)!.map((b) => jobOf(ws, b)));
       const wanted = query.status ? jobs.filter((j) => query.status!.split(",").includes(j.status)) : jobs;
       return wanted.sort((x, y) => y.created_at.localeCompare(x.created_at)).slice(0, query.limit);
@@ -109,10 +133,18 @@ describe("OverviewStore", () => {
     expect(snap.status).toBe("ready");
     expect(w.calls.filter((c) => c.startsWith("builds")).sort()).toEqual(["builds ws-a since", "builds ws-b since"]);
     // a#1 is older than the 8-day window; c#1 came with the list.
-    expect(snap.builds.map((b) => `${b.workspace.name}#${b.build_number}`)).toEqual(["b#2", "a#3", "b#1", "c#1", "a#2"]);
+    expect(snap.builds.map((b) => `${b.workspace.name}#${b.build_number}`)).toEqual([
+      "b#2",
+      "a#3",
+      "b#1",
+      "c#1",
+      "a#2",
+    ]);
     expect(snap.history).toEqual({ done: 2, total: 2 });
     expect(snap.queueSource).toBe("jobs");
-    expect(snap.active.map((a) => [a.workspaceName, a.status, a.buildNumber, a.ownerName])).toEqual([["b", "running", 2, "bob"]]);
+    expect(snap.active.map((a) => [a.workspaceName, a.status, a.buildNumber, a.ownerName])).toEqual([
+      ["b", "running", 2, "bob"],
+    ]);
   });
 
   it("re-reads only the workspace whose job changed, after the newest settled build", async () => {
@@ -164,7 +196,12 @@ describe("OverviewStore", () => {
     w.calls.length = 0;
     await store.cycle();
     expect(w.calls).toEqual(["list 0", "builds ws-d since"]);
-    expect(store.getSnapshot().builds.filter((b) => b.workspace.name === "d").map((b) => b.build_number)).toEqual([2, 1]);
+    expect(
+      store
+        .getSnapshot()
+        .builds.filter((b) => b.workspace.name === "d")
+        .map((b) => b.build_number),
+    ).toEqual([2, 1]);
   });
 
   it("shows an error when the list fails and loads on retry", async () => {
@@ -172,7 +209,10 @@ describe("OverviewStore", () => {
     let fail = true;
     const flaky: OverviewApi = {
       ...api,
-      workspaces: (offset, limit) => (fail ? Promise.reject(new ApiError({ status: 500, message: "boom", method: "GET", path: "/workspaces" })) : api.workspaces(offset, limit)),
+      workspaces: (offset, limit) =>
+        fail
+          ? Promise.reject(new ApiError({ status: 500, message: "boom", method: "GET", path: "/workspaces" }))
+          : api.workspaces(offset, limit),
     };
     store = new OverviewStore(flaky, { organizationIds: ["org-1"], now: () => NOW });
     await store.load();
@@ -187,7 +227,10 @@ describe("OverviewStore", () => {
     let offline = false;
     const flaky: OverviewApi = {
       ...api,
-      jobs: (org, query) => (offline ? Promise.reject(new ApiError({ status: 0, message: "offline", method: "GET", path: "/x" })) : api.jobs(org, query)),
+      jobs: (org, query) =>
+        offline
+          ? Promise.reject(new ApiError({ status: 0, message: "offline", method: "GET", path: "/x" }))
+          : api.jobs(org, query),
     };
     store = new OverviewStore(flaky, { organizationIds: ["org-1"], now: () => NOW });
     await store.load();

@@ -24,7 +24,13 @@ import {
   type JobChange,
 } from "../../../lib/buildsOverview/history";
 import { activeFromBuilds, activeFromJobs, type ActiveBuild } from "../../../lib/buildsOverview/now";
-import { byNewest, overviewWorkspace, toOverviewBuild, type OverviewBuild, type OverviewWorkspace } from "../../../lib/buildsOverview/rows";
+import {
+  byNewest,
+  overviewWorkspace,
+  toOverviewBuild,
+  type OverviewBuild,
+  type OverviewWorkspace,
+} from "../../../lib/buildsOverview/rows";
 import { Backoff } from "../../../lib/retryPolicy";
 import { mapLimited } from "../../../lib/workspaceList/concurrency";
 import type { OverviewApi } from "./overviewApi";
@@ -236,7 +242,9 @@ export class OverviewStore {
     }
     this.listing = { ...this.listing, done: this.listing.total };
     this.listedOnce = true;
-    const candidates = [...this.entries.values()].filter((e) => !e.loaded).map((e) => ({ id: e.ws.id, latest: e.builds[0] }));
+    const candidates = [...this.entries.values()]
+      .filter((e) => !e.loaded)
+      .map((e) => ({ id: e.ws.id, latest: e.builds[0] }));
     const targets = historyTargets(candidates, this.windowStart);
     this.history = { done: 0, total: targets.length };
     this.publishNow();
@@ -284,7 +292,10 @@ export class OverviewStore {
       }
       if (!sameWorkspace(entry.ws, ws)) {
         entry.ws = ws;
-        this.setBuilds(entry, entry.builds.map((b) => ({ ...b, workspace: ws })));
+        this.setBuilds(
+          entry,
+          entry.builds.map((b) => ({ ...b, workspace: ws })),
+        );
       }
       if (this.inFlight.has(w.id)) continue;
       const next = applyLatest(entry.builds, toOverviewBuild(w.latest_build, entry.ws));
@@ -318,7 +329,10 @@ export class OverviewStore {
     if (!entry) return;
     try {
       const builds = await this.api.builds(id, { since: new Date(this.windowStart).toISOString() });
-      this.setBuilds(entry, builds.map((b) => toOverviewBuild(b, entry.ws)).sort((a, b) => b.build_number - a.build_number));
+      this.setBuilds(
+        entry,
+        builds.map((b) => toOverviewBuild(b, entry.ws)).sort((a, b) => b.build_number - a.build_number),
+      );
       entry.loaded = true;
       entry.failed = false;
     } catch (error) {
@@ -358,7 +372,14 @@ export class OverviewStore {
       throw error;
     }
     const ws = entry.ws;
-    this.setBuilds(entry, mergeAfter(entry.builds, cursor.build_number, fresh.map((b) => toOverviewBuild(b, ws))));
+    this.setBuilds(
+      entry,
+      mergeAfter(
+        entry.builds,
+        cursor.build_number,
+        fresh.map((b) => toOverviewBuild(b, ws)),
+      ),
+    );
   }
 
   private setBuilds(entry: Entry, builds: OverviewBuild[]): void {
@@ -384,7 +405,10 @@ export class OverviewStore {
     try {
       answers = await Promise.all(
         orgs.map((org) =>
-          Promise.all([this.api.jobs(org, { status: IN_FLIGHT, limit: ACTIVE_JOBS_LIMIT }), this.api.jobs(org, { limit: RECENT_JOBS_LIMIT })]),
+          Promise.all([
+            this.api.jobs(org, { status: IN_FLIGHT, limit: ACTIVE_JOBS_LIMIT }),
+            this.api.jobs(org, { limit: RECENT_JOBS_LIMIT }),
+          ]),
         ),
       );
     } catch (error) {
@@ -467,7 +491,8 @@ export class OverviewStore {
       // again. Only for workspaces re-read now: one skipped (a fetch in flight) is asked next poll.
       const refreshed = new Set(ids);
       for (const [jobId, t] of triggers) {
-        if (refreshed.has(t.workspaceId) && this.jobIndex.get(jobId)?.job.status !== t.status) this.attempted.set(jobId, t.status);
+        if (refreshed.has(t.workspaceId) && this.jobIndex.get(jobId)?.job.status !== t.status)
+          this.attempted.set(jobId, t.status);
       }
       this.live = "live";
       this.updatedAt = this.now();
@@ -494,7 +519,8 @@ export class OverviewStore {
       .slice(0, MAX_STAGE_STREAMS);
     const wanted = new Map<string, string>();
     for (const a of running) {
-      const buildId = this.jobIndex.get(a.jobId)?.id ?? this.activeJobs.find((j) => j.id === a.jobId)?.input?.workspace_build_id;
+      const buildId =
+        this.jobIndex.get(a.jobId)?.id ?? this.activeJobs.find((j) => j.id === a.jobId)?.input?.workspace_build_id;
       if (buildId) wanted.set(a.jobId, buildId);
     }
     for (const [jobId, stop] of this.streams) {
@@ -576,5 +602,11 @@ export class OverviewStore {
 }
 
 function sameWorkspace(a: OverviewWorkspace, b: OverviewWorkspace): boolean {
-  return a.name === b.name && a.owner_name === b.owner_name && a.template_name === b.template_name && a.template_display_name === b.template_display_name && a.organization_id === b.organization_id;
+  return (
+    a.name === b.name &&
+    a.owner_name === b.owner_name &&
+    a.template_name === b.template_name &&
+    a.template_display_name === b.template_display_name &&
+    a.organization_id === b.organization_id
+  );
 }

@@ -44,7 +44,9 @@ export function useBuildLog(buildId: string | undefined): FollowedLog {
  * Logs of every agent of the latest build, by agent id, one tab per log source. Each stream ends
  * by itself (1000) once its agent is no longer in the latest build.
  */
-export function useAgentLogs(agents: readonly Pick<WorkspaceAgent, "id" | "log_sources">[]): Record<string, FollowedLog> {
+export function useAgentLogs(
+  agents: readonly Pick<WorkspaceAgent, "id" | "log_sources">[],
+): Record<string, FollowedLog> {
   const idsKey = agents.map((a) => a.id).join(",");
   const storesRef = useRef(new Map<string, LogStore>());
   const stores = useMemo(() => {
@@ -61,7 +63,8 @@ export function useAgentLogs(agents: readonly Pick<WorkspaceAgent, "id" | "log_s
       followAgentLogs(id, {
         after: store.lastId ?? 0,
         onLogs: (logs) => void store.appendAgentLogs(logs),
-        onState: (state, error) => setStatuses((all) => ({ ...all, [id]: { store, state, error: error ? error.message : null } })),
+        onState: (state, error) =>
+          setStatuses((all) => ({ ...all, [id]: { store, state, error: error ? error.message : null } })),
       }),
     );
     return () => handles.forEach((h) => h.close());
@@ -69,7 +72,9 @@ export function useAgentLogs(agents: readonly Pick<WorkspaceAgent, "id" | "log_s
 
   // Sources come with every watch event (a new `agents` array each time); only a real change,
   // which `sourcesKey` captures, renames the tabs.
-  const sourcesKey = agents.map((a) => a.log_sources.map((s) => `${s.id}:${s.display_name}:${s.icon}`).join("|")).join("/");
+  const sourcesKey = agents
+    .map((a) => a.log_sources.map((s) => `${s.id}:${s.display_name}:${s.icon}`).join("|"))
+    .join("/");
   useEffect(() => {
     for (const agent of agents) stores.get(agent.id)?.setSources(agent.log_sources);
   }, [stores, sourcesKey]);

@@ -50,7 +50,10 @@ export function useWorkspaceActions(workspace: Workspace, isAdmin: boolean, watc
   const build = workspace.latest_build;
 
   const parametersOf = (versionId: string) =>
-    Promise.all([queryClient.fetchQuery(templateVersionRichParametersQuery(versionId)), queryClient.fetchQuery(buildParametersQuery(build.id))]);
+    Promise.all([
+      queryClient.fetchQuery(templateVersionRichParametersQuery(versionId)),
+      queryClient.fetchQuery(buildParametersQuery(build.id)),
+    ]);
 
   /** Update asks only for what the active version cannot fill from the current values. */
   const updateAsk = async (): Promise<ParameterAsk | undefined> => {
@@ -104,7 +107,11 @@ export function useWorkspaceActions(workspace: Workspace, isAdmin: boolean, watc
         break;
       case "cancel": {
         const status = build.job.status;
-        await cancel.mutateAsync({ build, workspace, expectStatus: status === "pending" ? "pending" : status === "running" ? "running" : undefined });
+        await cancel.mutateAsync({
+          build,
+          workspace,
+          expectStatus: status === "pending" ? "pending" : status === "running" ? "running" : undefined,
+        });
         break;
       }
       case "delete":

@@ -1,5 +1,17 @@
 import { useState } from "react";
-import { ArrowUpCircle, Ban, Ellipsis, Play, Power, RotateCcw, SlidersHorizontal, Square, Trash2, X, type LucideIcon } from "lucide-react";
+import {
+  ArrowUpCircle,
+  Ban,
+  Ellipsis,
+  Play,
+  Power,
+  RotateCcw,
+  SlidersHorizontal,
+  Square,
+  Trash2,
+  X,
+  type LucideIcon,
+} from "lucide-react";
 import type { Workspace } from "../../../api/types";
 import { Button } from "../../../components/Button";
 import { ConfirmDialog } from "../../../components/ConfirmDialog";
@@ -60,7 +72,11 @@ export function Actions({ workspace, model }: { workspace: Workspace; model: Act
         {menu.length > 0 && (
           <Menu>
             <MenuTrigger asChild>
-              <Button disabled={busy} aria-label="More actions" loading={model.pending !== null && menu.includes(model.pending)}>
+              <Button
+                disabled={busy}
+                aria-label="More actions"
+                loading={model.pending !== null && menu.includes(model.pending)}
+              >
                 <Ellipsis aria-hidden className="size-4" />
                 <span className="sm:hidden">More</span>
               </Button>
@@ -69,7 +85,11 @@ export function Actions({ workspace, model }: { workspace: Workspace; model: Act
               {menu.map((action) => {
                 const Icon = ICONS[action];
                 return (
-                  <MenuItem key={action} variant={action === "delete" ? "danger" : "default"} onSelect={() => void run(action)}>
+                  <MenuItem
+                    key={action}
+                    variant={action === "delete" ? "danger" : "default"}
+                    onSelect={() => void run(action)}
+                  >
                     <Icon aria-hidden className="size-3.5" />
                     {ACTION_LABELS[action]}
                   </MenuItem>
@@ -80,11 +100,21 @@ export function Actions({ workspace, model }: { workspace: Workspace; model: Act
         )}
       </div>
       {model.error && !deleteOpen && !ask && (
-        <p id={errorId} role="alert" className="flex max-w-md items-start gap-2 rounded-md border border-failure/30 bg-failure/5 px-2.5 py-1.5 text-sm text-text">
+        <p
+          id={errorId}
+          role="alert"
+          className="flex max-w-md items-start gap-2 rounded-md border border-failure/30 bg-failure/5 px-2.5 py-1.5 text-sm text-text"
+        >
           <span className="min-w-0 flex-1 break-words">
-            <span className="font-medium">{ACTION_LABELS[model.error.action].replace("…", "")} failed:</span> {model.error.message}
+            <span className="font-medium">{ACTION_LABELS[model.error.action].replace("…", "")} failed:</span>{" "}
+            {model.error.message}
           </span>
-          <button type="button" onClick={model.dismissError} aria-label="Dismiss error" className="rounded p-0.5 text-muted hover:bg-raised hover:text-text">
+          <button
+            type="button"
+            onClick={model.dismissError}
+            aria-label="Dismiss error"
+            className="rounded p-0.5 text-muted hover:bg-raised hover:text-text"
+          >
             <X aria-hidden className="size-3.5" />
           </button>
         </p>

@@ -24,7 +24,14 @@ export function Agents({ workspace, scriptTimings, logs, appOrigin }: AgentsProp
         {agents.length === 1 ? "Agent" : `Agents (${agents.length})`}
       </h2>
       {agents.map((agent) => (
-        <AgentCard key={agent.id} workspace={workspace} agent={agent} scriptTimings={scriptTimings} log={logs[agent.id]} appOrigin={appOrigin} />
+        <AgentCard
+          key={agent.id}
+          workspace={workspace}
+          agent={agent}
+          scriptTimings={scriptTimings}
+          log={logs[agent.id]}
+          appOrigin={appOrigin}
+        />
       ))}
     </section>
   );
@@ -33,23 +40,43 @@ export function Agents({ workspace, scriptTimings, logs, appOrigin }: AgentsProp
 function latencyText(agent: WorkspaceAgent): string | undefined {
   const regions = Object.entries(agent.latency ?? {});
   if (regions.length === 0) return undefined;
-  const [region, best] = regions.find(([, l]) => l.preferred) ?? regions.sort(([, a], [, b]) => a.latency_ms - b.latency_ms)[0];
+  const [region, best] =
+    regions.find(([, l]) => l.preferred) ?? regions.sort(([, a], [, b]) => a.latency_ms - b.latency_ms)[0];
   return `${Math.round(best.latency_ms)} ms (${region})`;
 }
 
 const SCRIPT_WARNINGS: Record<string, string> = {
   starting: "Startup scripts are still running. You can connect already, but some tools may not be installed yet.",
   start_error: "A startup script failed. The workspace may be missing tools; check the agent logs.",
-  start_timeout: "Startup scripts took longer than allowed. The workspace may not be fully set up; check the agent logs.",
+  start_timeout:
+    "Startup scripts took longer than allowed. The workspace may not be fully set up; check the agent logs.",
 };
 
-function AgentCard({ workspace, agent, scriptTimings, log, appOrigin }: { workspace: Workspace; agent: WorkspaceAgent; scriptTimings: readonly AgentScriptTiming[] | undefined; log: FollowedLog | undefined; appOrigin: string }) {
+function AgentCard({
+  workspace,
+  agent,
+  scriptTimings,
+  log,
+  appOrigin,
+}: {
+  workspace: Workspace;
+  agent: WorkspaceAgent;
+  scriptTimings: readonly AgentScriptTiming[] | undefined;
+  log: FollowedLog | undefined;
+  appOrigin: string;
+}) {
   const readiness = agentReadiness(agent, scriptTimings);
   const scripts = startScriptProgress(agent, scriptTimings);
   const latency = latencyText(agent);
   const warning = agent.status === "connected" ? SCRIPT_WARNINGS[agent.lifecycle_state] : undefined;
   return (
-    <article aria-label={`Agent ${agent.name}`} data-testid="agent" data-agent-lifecycle={agent.lifecycle_state} data-agent-status={agent.status} className="rounded-md border border-border bg-panel">
+    <article
+      aria-label={`Agent ${agent.name}`}
+      data-testid="agent"
+      data-agent-lifecycle={agent.lifecycle_state}
+      data-agent-status={agent.status}
+      className="rounded-md border border-border bg-panel"
+    >
       <div className="flex flex-col gap-3 p-4">
         <div className="flex flex-wrap items-center gap-2">
           <h3 className="font-mono text-sm font-semibold text-text">{agent.name}</h3>
@@ -73,8 +100,13 @@ function AgentCard({ workspace, agent, scriptTimings, log, appOrigin }: { worksp
             {warning}
           </p>
         )}
-        {!agent.health.healthy && agent.health.reason && agent.status === "connected" && <p className="text-xs text-muted">Health: {agent.health.reason}</p>}
-        <Apps apps={agent.apps} link={{ owner: workspace.owner_name, workspace: workspace.name, agent: agent.name, origin: appOrigin }} />
+        {!agent.health.healthy && agent.health.reason && agent.status === "connected" && (
+          <p className="text-xs text-muted">Health: {agent.health.reason}</p>
+        )}
+        <Apps
+          apps={agent.apps}
+          link={{ owner: workspace.owner_name, workspace: workspace.name, agent: agent.name, origin: appOrigin }}
+        />
       </div>
       {log && (
         <div className="border-t border-border">

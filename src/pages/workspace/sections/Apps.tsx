@@ -31,13 +31,22 @@ function AppRow({ app, href }: { app: WorkspaceApp; href: string | undefined }) 
         <span className="flex min-w-0 items-center gap-2">
           <Icon aria-hidden className="size-4 shrink-0 text-muted" />
           {href ? (
-            <a href={href} target="_blank" rel="noreferrer noopener" title={app.tooltip} className="inline-flex min-w-0 items-center gap-1 truncate text-sm font-medium text-accent hover:underline">
+            <a
+              href={href}
+              target="_blank"
+              rel="noreferrer noopener"
+              title={app.tooltip}
+              className="inline-flex min-w-0 items-center gap-1 truncate text-sm font-medium text-accent hover:underline"
+            >
               {name}
               <ExternalLink aria-hidden className="size-3 shrink-0" />
               <span className="sr-only"> (opens in a new tab)</span>
             </a>
           ) : (
-            <span className="truncate text-sm font-medium text-text" title={app.command ? `Runs: ${app.command}` : undefined}>
+            <span
+              className="truncate text-sm font-medium text-text"
+              title={app.command ? `Runs: ${app.command}` : undefined}
+            >
               {name}
             </span>
           )}
@@ -61,7 +70,12 @@ function AppRow({ app, href }: { app: WorkspaceApp; href: string | undefined }) 
                 <span className="min-w-0 flex-1 break-words text-text">{status.message}</span>
                 <RelativeTime date={status.created_at} className="text-muted" />
                 {status.uri && /^https?:\/\//i.test(status.uri) && (
-                  <a href={status.uri} target="_blank" rel="noreferrer noopener" className="text-accent hover:underline">
+                  <a
+                    href={status.uri}
+                    target="_blank"
+                    rel="noreferrer noopener"
+                    className="text-accent hover:underline"
+                  >
                     Open link<span className="sr-only"> for this status</span>
                   </a>
                 )}

@@ -16,12 +16,18 @@ export function BuildLogPanel({ workspace, log }: { workspace: Workspace; log: F
   const waiting = !active && log.state !== "done" && log.state !== "error";
   const placeholder = useMemo(() => new LogStore("build"), []);
   return (
-    <section aria-labelledby="build-log-title" className="flex flex-col overflow-hidden rounded-md border border-border bg-panel">
+    <section
+      aria-labelledby="build-log-title"
+      className="flex flex-col overflow-hidden rounded-md border border-border bg-panel"
+    >
       <div className="flex flex-wrap items-center justify-between gap-2 border-b border-border px-4 py-2">
         <h2 id="build-log-title" className="text-sm font-semibold text-text">
           Build log
         </h2>
-        <Link to={buildPath(workspace.owner_name, workspace.name, build.build_number)} className="text-xs text-accent hover:underline">
+        <Link
+          to={buildPath(workspace.owner_name, workspace.name, build.build_number)}
+          className="text-xs text-accent hover:underline"
+        >
           Build #{build.build_number} · {build.transition}
         </Link>
       </div>

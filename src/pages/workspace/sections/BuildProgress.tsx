@@ -4,7 +4,14 @@ import { cx } from "../../../components/cx";
 import { Duration } from "../../../components/Duration";
 import { StatusBadge } from "../../../components/StatusBadge";
 import type { LogStore } from "../../../lib/logs/store";
-import { BUILD_STEPS, buildProgress, estimateText, provisionerWarning, queueText, typicalDurationMs } from "../../../lib/workspace/progress";
+import {
+  BUILD_STEPS,
+  buildProgress,
+  estimateText,
+  provisionerWarning,
+  queueText,
+  typicalDurationMs,
+} from "../../../lib/workspace/progress";
 import type { WorkspaceReadiness } from "../../../lib/workspace/readiness";
 import { useStoreSnapshot } from "./useStoreSnapshot";
 
@@ -35,10 +42,20 @@ export function BuildProgress({ build, history, log, readiness }: BuildProgressP
   const agentsOnly = progress.step === "agents";
 
   return (
-    <section aria-labelledby="build-progress-title" data-testid="build-progress" className="rounded-md border border-progress/30 bg-progress/5 p-4">
+    <section
+      aria-labelledby="build-progress-title"
+      data-testid="build-progress"
+      className="rounded-md border border-progress/30 bg-progress/5 p-4"
+    >
       <div className="flex flex-wrap items-center justify-between gap-x-4 gap-y-2">
         <h2 id="build-progress-title" className="flex flex-wrap items-center gap-2 text-sm font-semibold text-text">
-          <StatusBadge kind="job" value={job.status} size="sm" variant="plain" label={job.status === "pending" ? "Queued" : undefined} />
+          <StatusBadge
+            kind="job"
+            value={job.status}
+            size="sm"
+            variant="plain"
+            label={job.status === "pending" ? "Queued" : undefined}
+          />
           <span>
             Build #{build.build_number} · {build.transition}
           </span>
@@ -50,7 +67,9 @@ export function BuildProgress({ build, history, log, readiness }: BuildProgressP
               <Duration start={job.created_at} />
             </>
           ) : agentsOnly ? (
-            <span>provisioned in <Duration start={job.started_at} end={job.completed_at} /></span>
+            <span>
+              provisioned in <Duration start={job.started_at} end={job.completed_at} />
+            </span>
           ) : (
             <>
               <Duration start={job.started_at} className="text-text" />
@@ -70,8 +89,17 @@ export function BuildProgress({ build, history, log, readiness }: BuildProgressP
         {BUILD_STEPS.filter((s) => s.id !== "agents" || build.transition === "start").map((step, index) => {
           const state = index < currentIndex ? "done" : index === currentIndex ? "current" : "upcoming";
           return (
-            <li key={step.id} aria-current={state === "current" ? "step" : undefined} className="flex items-center gap-1">
-              {index > 0 && <span aria-hidden className={cx("hidden h-px w-6 sm:block", state === "upcoming" ? "bg-border" : "bg-progress/60")} />}
+            <li
+              key={step.id}
+              aria-current={state === "current" ? "step" : undefined}
+              className="flex items-center gap-1"
+            >
+              {index > 0 && (
+                <span
+                  aria-hidden
+                  className={cx("hidden h-px w-6 sm:block", state === "upcoming" ? "bg-border" : "bg-progress/60")}
+                />
+              )}
               <span
                 className={cx(
                   "inline-flex h-6 items-center gap-1 rounded-full border px-2 text-xs",
@@ -81,9 +109,13 @@ export function BuildProgress({ build, history, log, readiness }: BuildProgressP
                 )}
               >
                 {state === "done" && <Check aria-hidden className="size-3" />}
-                {state === "current" && <span aria-hidden className="size-1.5 rounded-full bg-progress motion-safe:animate-pulse" />}
+                {state === "current" && (
+                  <span aria-hidden className="size-1.5 rounded-full bg-progress motion-safe:animate-pulse" />
+                )}
                 {step.label}
-                <span className="sr-only">{state === "done" ? " (done)" : state === "current" ? " (in progress)" : ""}</span>
+                <span className="sr-only">
+                  {state === "done" ? " (done)" : state === "current" ? " (in progress)" : ""}
+                </span>
               </span>
             </li>
           );
@@ -92,7 +124,7 @@ export function BuildProgress({ build, history, log, readiness }: BuildProgressP
 
       <p className="mt-3 text-sm text-text" data-testid="build-progress-detail">
         {job.status === "pending"
-          ? queue ?? "Waiting for a provisioner to pick the build up."
+          ? (queue ?? "Waiting for a provisioner to pick the build up.")
           : agentsOnly
             ? `Provisioning finished · ${readiness.label.replace(/^Running · /, "")}`
             : job.status === "canceling"

@@ -26,15 +26,25 @@ export function FailureAlert({ build, log, onRetry, retrying }: FailureAlertProp
   const guidance = errorGuidance(job);
 
   return (
-    <section aria-labelledby="failure-title" data-testid="build-failure" className="rounded-md border border-failure/40 bg-failure/5">
+    <section
+      aria-labelledby="failure-title"
+      data-testid="build-failure"
+      className="rounded-md border border-failure/40 bg-failure/5"
+    >
       <div className="flex items-start gap-2 p-4">
         <CircleX aria-hidden className="mt-0.5 size-5 shrink-0 text-failure" />
         <div className="min-w-0 flex-1">
           <h2 id="failure-title" className="text-sm font-semibold text-text">
             Build #{build.build_number} ({build.transition}) failed
-            {job.error_code && <span className="ml-2 rounded bg-failure/10 px-1.5 py-0.5 font-mono text-xs text-failure">{job.error_code}</span>}
+            {job.error_code && (
+              <span className="ml-2 rounded bg-failure/10 px-1.5 py-0.5 font-mono text-xs text-failure">
+                {job.error_code}
+              </span>
+            )}
           </h2>
-          <p className="mt-1 whitespace-pre-wrap break-words font-mono text-sm text-text">{job.error || "The provisioner did not report an error message."}</p>
+          <p className="mt-1 whitespace-pre-wrap break-words font-mono text-sm text-text">
+            {job.error || "The provisioner did not report an error message."}
+          </p>
         </div>
       </div>
 

@@ -29,10 +29,25 @@ export function Header({ workspace, readiness, live, actions }: HeaderProps) {
         </nav>
         <div className="mt-1 flex flex-wrap items-center gap-x-3 gap-y-2">
           <h1 className="min-w-0 break-all text-xl font-semibold text-text">{workspace.name}</h1>
-          <span data-testid="workspace-status" data-workspace-status={build.status} data-ready={readiness.ready || undefined} className="min-w-0 max-w-full">
+          <span
+            data-testid="workspace-status"
+            data-workspace-status={build.status}
+            data-ready={readiness.ready || undefined}
+            className="min-w-0 max-w-full"
+          >
             {/* Plain text on the page colour (a tinted pill fails contrast for green in light mode), framed like a pill. */}
-            <span className={cx("inline-flex h-7 max-w-full items-center rounded-full border px-2.5", MEANING_CLASSES[readiness.meaning].border)}>
-              <StatusBadge kind={readiness.status.kind} value={readiness.status.value} label={readiness.label} variant="plain" />
+            <span
+              className={cx(
+                "inline-flex h-7 max-w-full items-center rounded-full border px-2.5",
+                MEANING_CLASSES[readiness.meaning].border,
+              )}
+            >
+              <StatusBadge
+                kind={readiness.status.kind}
+                value={readiness.status.value}
+                label={readiness.label}
+                variant="plain"
+              />
             </span>
           </span>
           {workspace.dormant_at && <StatusBadge kind="flag" value="dormant" size="sm" variant="plain" />}
@@ -44,7 +59,15 @@ export function Header({ workspace, readiness, live, actions }: HeaderProps) {
             <span aria-hidden> · </span>
             <span className="font-mono">{build.template_version_name}</span>
           </span>
-          {workspace.outdated && <StatusBadge kind="flag" value="outdated" size="sm" variant="plain" label="Outdated: a newer template version is active" />}
+          {workspace.outdated && (
+            <StatusBadge
+              kind="flag"
+              value="outdated"
+              size="sm"
+              variant="plain"
+              label="Outdated: a newer template version is active"
+            />
+          )}
         </p>
       </div>
       {actions}

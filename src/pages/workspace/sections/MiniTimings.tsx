@@ -20,7 +20,15 @@ const HUE_CLASS: Record<StageHue, string> = {
  * A one-line picture of where a build's time went: each stage as a bar placed on the build's own
  * time span, linking to the full Gantt chart.
  */
-export function MiniTimings({ timings, href, buildNumber }: { timings: WorkspaceBuildTimings | undefined; href: string; buildNumber: number }) {
+export function MiniTimings({
+  timings,
+  href,
+  buildNumber,
+}: {
+  timings: WorkspaceBuildTimings | undefined;
+  href: string;
+  buildNumber: number;
+}) {
   const tree = useMemo(() => (timings ? buildTimingTree(timings) : undefined), [timings]);
   if (!tree || tree.stages.length === 0 || tree.duration <= 0) return null;
   const summary = tree.stages.map((s) => `${s.label} ${formatDuration(s.duration)}`).join(", ");
@@ -34,22 +42,29 @@ export function MiniTimings({ timings, href, buildNumber }: { timings: Workspace
         {tree.stages.map((stage) => (
           <span
             key={stage.id}
-            className={cx("absolute inset-y-0 min-w-[2px]", stage.status === "failed" ? "bg-failure" : HUE_CLASS[stage.hue])}
-            style={{ left: `${((stage.start - tree.start) / tree.duration) * 100}%`, width: `${(stage.duration / tree.duration) * 100}%` }}
+            className={cx(
+              "absolute inset-y-0 min-w-[2px]",
+              stage.status === "failed" ? "bg-failure" : HUE_CLASS[stage.hue],
+            )}
+            style={{
+              left: `${((stage.start - tree.start) / tree.duration) * 100}%`,
+              width: `${(stage.duration / tree.duration) * 100}%`,
+            }}
           />
         ))}
       </span>
       <span className="mt-1 flex flex-wrap gap-x-2 text-[11px] text-muted">
         {tree.stages.map((stage) => (
           <span key={stage.id} className="inline-flex items-center gap-1">
-            <span aria-hidden className={cx("size-2 rounded-sm", stage.status === "failed" ? "bg-failure" : HUE_CLASS[stage.hue])} />
+            <span
+              aria-hidden
+              className={cx("size-2 rounded-sm", stage.status === "failed" ? "bg-failure" : HUE_CLASS[stage.hue])}
+            />
             {stage.label}
           </span>
         ))}
       </span>
-      <span className="sr-only">
-        Open the timings chart. {summary}.
-      </span>
+      <span className="sr-only">Open the timings chart. {summary}.</span>
     </Link>
   );
 }

@@ -32,7 +32,9 @@ export function ParametersDialog({ ask, pending, error, onCancel, onSubmit }: Pa
       submitting={pending}
       submitDisabled={touched && !valid}
     >
-      {ask.params.length === 0 && <p className="text-sm text-muted">This template version has no parameters that can be changed.</p>}
+      {ask.params.length === 0 && (
+        <p className="text-sm text-muted">This template version has no parameters that can be changed.</p>
+      )}
       {ask.params.map((param) => (
         <ParameterField
           key={param.name}
@@ -51,11 +53,22 @@ export function ParametersDialog({ ask, pending, error, onCancel, onSubmit }: Pa
   );
 }
 
-function ParameterField({ param, value, problem, onChange }: { param: TemplateVersionParameter; value: string; problem?: string; onChange: (v: string) => void }) {
+function ParameterField({
+  param,
+  value,
+  problem,
+  onChange,
+}: {
+  param: TemplateVersionParameter;
+  value: string;
+  problem?: string;
+  onChange: (v: string) => void;
+}) {
   const id = useId();
   const hintId = `${id}-hint`;
   const problemId = `${id}-problem`;
-  const describedBy = [param.description_plaintext ? hintId : "", problem ? problemId : ""].filter(Boolean).join(" ") || undefined;
+  const describedBy =
+    [param.description_plaintext ? hintId : "", problem ? problemId : ""].filter(Boolean).join(" ") || undefined;
   const common = {
     id,
     "aria-describedby": describedBy,
@@ -77,7 +90,9 @@ function ParameterField({ param, value, problem, onChange }: { param: TemplateVe
       )}
       {param.options.length > 0 && param.type !== "list(string)" ? (
         <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
-          {!param.options.some((o) => o.value === value) && <option value={value}>{value ? `${value} (no longer offered)` : "Choose…"}</option>}
+          {!param.options.some((o) => o.value === value) && (
+            <option value={value}>{value ? `${value} (no longer offered)` : "Choose…"}</option>
+          )}
           {param.options.map((o) => (
             <option key={o.value} value={o.value}>
               {o.name || o.value}

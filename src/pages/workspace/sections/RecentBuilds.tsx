@@ -20,20 +20,29 @@ export interface RecentBuildsProps {
 export function RecentBuilds({ workspace, builds, error, timings }: RecentBuildsProps) {
   const latest = workspace.latest_build;
   // The latest build comes from the watch, so it is current even before the history refetches.
-  const recent = builds ? [latest, ...builds.filter((b) => b.id !== latest.id)].sort((a, b) => b.build_number - a.build_number).slice(0, 5) : undefined;
+  const recent = builds
+    ? [latest, ...builds.filter((b) => b.id !== latest.id)].sort((a, b) => b.build_number - a.build_number).slice(0, 5)
+    : undefined;
   return (
     <section aria-labelledby="recent-builds-title" className="rounded-md border border-border bg-panel">
       <div className="flex items-center justify-between gap-2 border-b border-border px-4 py-2">
         <h2 id="recent-builds-title" className="text-sm font-semibold text-text">
           Recent builds
         </h2>
-        <Link to={buildHistoryPath(workspace.owner_name, workspace.name)} className="inline-flex items-center gap-1 text-xs text-accent hover:underline">
+        <Link
+          to={buildHistoryPath(workspace.owner_name, workspace.name)}
+          className="inline-flex items-center gap-1 text-xs text-accent hover:underline"
+        >
           <History aria-hidden className="size-3.5" />
           All builds
         </Link>
       </div>
       <div className="px-3 pt-2">
-        <MiniTimings timings={timings} buildNumber={latest.build_number} href={timingsPath(workspace.owner_name, workspace.name, latest.build_number)} />
+        <MiniTimings
+          timings={timings}
+          buildNumber={latest.build_number}
+          href={timingsPath(workspace.owner_name, workspace.name, latest.build_number)}
+        />
       </div>
       {recent === undefined ? (
         error ? (

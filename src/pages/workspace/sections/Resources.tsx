@@ -23,13 +23,20 @@ export function Resources({ resources }: { resources: readonly WorkspaceResource
           Resources
         </h2>
         {hidden > 0 && (
-          <button type="button" aria-pressed={showHidden} onClick={() => setShowHidden((v) => !v)} className="text-xs text-accent hover:underline">
+          <button
+            type="button"
+            aria-pressed={showHidden}
+            onClick={() => setShowHidden((v) => !v)}
+            className="text-xs text-accent hover:underline"
+          >
             {showHidden ? "Hide hidden resources" : `Show ${hidden} hidden`}
           </button>
         )}
       </div>
       {shown.length === 0 ? (
-        <p className="px-4 py-3 text-sm text-muted">{resources.length === 0 ? "This build left no resources." : "Every resource of this build is hidden."}</p>
+        <p className="px-4 py-3 text-sm text-muted">
+          {resources.length === 0 ? "This build left no resources." : "Every resource of this build is hidden."}
+        </p>
       ) : (
         <ul className="divide-y divide-border">
           {shown.map((resource) => (
@@ -51,7 +58,9 @@ function ResourceRow({ resource }: { resource: WorkspaceResource }) {
         <span className="truncate text-sm font-medium text-text">{resource.name}</span>
         <span className="truncate font-mono text-xs text-muted">{resource.type}</span>
         {resource.hide && <span className="rounded border border-border px-1 text-[11px] text-muted">hidden</span>}
-        {resource.daily_cost > 0 && <span className="ml-auto shrink-0 text-xs text-muted">{resource.daily_cost} credits/day</span>}
+        {resource.daily_cost > 0 && (
+          <span className="ml-auto shrink-0 text-xs text-muted">{resource.daily_cost} credits/day</span>
+        )}
       </div>
       {metadata.length > 0 && (
         <dl className="mt-1.5 grid grid-cols-[minmax(0,auto)_minmax(0,1fr)] gap-x-3 gap-y-0.5 pl-6 text-xs">

@@ -3,7 +3,13 @@ import type { Workspace } from "../../../api/types";
 import { Button } from "../../../components/Button";
 import { cx } from "../../../components/cx";
 import { RelativeTime } from "../../../components/RelativeTime";
-import { changeDeadline, describeAutostart, describeAutostop, formatInZone, lifecycleNotices } from "../../../lib/workspace/schedule";
+import {
+  changeDeadline,
+  describeAutostart,
+  describeAutostop,
+  formatInZone,
+  lifecycleNotices,
+} from "../../../lib/workspace/schedule";
 import type { ExtendModel } from "../model";
 
 export interface ScheduleProps {
@@ -23,7 +29,10 @@ export function Schedule({ workspace, timeZone, extend, now = Date.now() }: Sche
   const canAdjust = build.status === "running" && Boolean(build.deadline);
   return (
     <section aria-labelledby="schedule-title" className="rounded-md border border-border bg-panel">
-      <h2 id="schedule-title" className="flex items-center gap-1.5 border-b border-border px-4 py-2 text-sm font-semibold text-text">
+      <h2
+        id="schedule-title"
+        className="flex items-center gap-1.5 border-b border-border px-4 py-2 text-sm font-semibold text-text"
+      >
         <CalendarClock aria-hidden className="size-4 text-muted" />
         Schedule
       </h2>
@@ -34,7 +43,11 @@ export function Schedule({ workspace, timeZone, extend, now = Date.now() }: Sche
             {autostart ? (
               <>
                 {autostart.text} <span className="text-muted">({autostart.timeZone})</span>
-                {workspace.next_start_at && <span className="block text-xs text-muted">Next: {formatInZone(workspace.next_start_at, autostart.timeZone)}</span>}
+                {workspace.next_start_at && (
+                  <span className="block text-xs text-muted">
+                    Next: {formatInZone(workspace.next_start_at, autostart.timeZone)}
+                  </span>
+                )}
               </>
             ) : (
               <span className="text-muted">Off</span>
@@ -66,11 +79,25 @@ export function Schedule({ workspace, timeZone, extend, now = Date.now() }: Sche
         <div className="px-4 pb-3">
           {canAdjust && (
             <div className="-mt-1 flex flex-wrap items-center gap-2">
-              <Button size="sm" onClick={() => extend.extend(-1)} disabled={extend.pending || !earlier.ok} title={earlier.ok ? undefined : earlier.reason} aria-label="Stop one hour earlier">
-                <Minus aria-hidden className="size-3.5" />1h
+              <Button
+                size="sm"
+                onClick={() => extend.extend(-1)}
+                disabled={extend.pending || !earlier.ok}
+                title={earlier.ok ? undefined : earlier.reason}
+                aria-label="Stop one hour earlier"
+              >
+                <Minus aria-hidden className="size-3.5" />
+                1h
               </Button>
-              <Button size="sm" onClick={() => extend.extend(1)} disabled={extend.pending || !later.ok} title={later.ok ? undefined : later.reason} aria-label="Stop one hour later">
-                <Plus aria-hidden className="size-3.5" />1h
+              <Button
+                size="sm"
+                onClick={() => extend.extend(1)}
+                disabled={extend.pending || !later.ok}
+                title={later.ok ? undefined : later.reason}
+                aria-label="Stop one hour later"
+              >
+                <Plus aria-hidden className="size-3.5" />
+                1h
               </Button>
               {!later.ok && <span className="text-xs text-muted">{later.reason}</span>}
             </div>
@@ -87,7 +114,15 @@ export function Schedule({ workspace, timeZone, extend, now = Date.now() }: Sche
 }
 
 /** Dormancy and scheduled deletion: things that will happen to the workspace unless someone acts. */
-export function LifecycleNotices({ workspace, timeZone, now = Date.now() }: { workspace: Workspace; timeZone: string; now?: number }) {
+export function LifecycleNotices({
+  workspace,
+  timeZone,
+  now = Date.now(),
+}: {
+  workspace: Workspace;
+  timeZone: string;
+  now?: number;
+}) {
   const notices = lifecycleNotices(workspace, timeZone, now);
   if (notices.length === 0) return null;
   return (
@@ -101,7 +136,10 @@ export function LifecycleNotices({ workspace, timeZone, now = Date.now() }: { wo
             notice.tone === "failure" ? "border-failure/40 bg-failure/5" : "border-attention/40 bg-attention/5",
           )}
         >
-          <TriangleAlert aria-hidden className={cx("mt-0.5 size-4 shrink-0", notice.tone === "failure" ? "text-failure" : "text-attention")} />
+          <TriangleAlert
+            aria-hidden
+            className={cx("mt-0.5 size-4 shrink-0", notice.tone === "failure" ? "text-failure" : "text-attention")}
+          />
           {notice.text}
         </p>
       ))}

@@ -16,7 +16,9 @@ const REASONS = ["dashboard", "cli", "ssh_connection", "vscode_connection", "jet
 export function logCursor(raw: string | undefined, field: string): number | undefined {
   if (raw === undefined || raw === "") return undefined;
   if (!/^-?\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
-    throw new HttpError(400, `Query param "${field}" must be an integer.`, undefined, [{ field, detail: "Must be an integer" }]);
+    throw new HttpError(400, `Query param "${field}" must be an integer.`, undefined, [
+      { field, detail: "Must be an integer" },
+    ]);
   }
   return Number(raw);
 }
@@ -43,21 +45,35 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
     expectType(raw, "dry_run", "boolean");
     expectType(raw, "rich_parameter_values", "array");
     if (body.template_version_id && !isUuid(body.template_version_id)) {
-      throw new HttpError(400, "Validation failed.", undefined, [{ field: "template_version_id", detail: "must be a UUID" }]);
+      throw new HttpError(400, "Validation failed.", undefined, [
+        { field: "template_version_id", detail: "must be a UUID" },
+      ]);
     }
     if (body.reason && !REASONS.includes(body.reason)) {
-      throw new HttpError(400, "Validation failed.", undefined, [{ field: "reason", detail: `must be one of [${REASONS.join(" ")}]` }]);
+      throw new HttpError(400, "Validation failed.", undefined, [
+        { field: "reason", detail: `must be one of [${REASONS.join(" ")}]` },
+      ]);
     }
     if (body.log_level && body.log_level !== "debug") {
-      throw new HttpError(400, "Validation failed.", undefined, [{ field: "log_level", detail: "must be one of [debug]" }]);
+      throw new HttpError(400, "Validation failed.", undefined, [
+        { field: "log_level", detail: "must be one of [debug]" },
+      ]);
     }
     const params = body.rich_parameter_values;
     if (params && !params.every((p) => p && typeof p.name === "string" && typeof p.value === "string")) {
-      throw new HttpError(400, "Request body has invalid fields.", undefined, [{ field: "rich_parameter_values", detail: "expected [{name, value}] of strings" }]);
+      throw new HttpError(400, "Request body has invalid fields.", undefined, [
+        { field: "rich_parameter_values", detail: "expected [{name, value}] of strings" },
+      ]);
     }
     const build = store.createBuild(
       ws,
-      { transition: body.transition!, template_version_id: body.template_version_id, rich_parameter_values: params, orphan: body.orphan, reason: body.reason },
+      {
+        transition: body.transition!,
+        template_version_id: body.template_version_id,
+        rich_parameter_values: params,
+        orphan: body.orphan,
+        reason: body.reason,
+      },
       c.get("user"),
       deps.nextOutcome(ws.id),
     );
@@ -72,25 +88,41 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
     let sinceMs = -Infinity;
     if (since) {
       sinceMs = Date.parse(since);
-      if (Number.isNaN(sinceMs)) throw new HttpError(400, "Query parameters have invalid values.", undefined, [{ field: "since", detail: "must be an RFC 3339 time" }]);
+      if (Number.isNaN(sinceMs))
+        throw new HttpError(400, "Query parameters have invalid values.", undefined, [
+          { field: "since", detail: "must be an RFC 3339 time" },
+        ]);
     }
     let builds = store.buildsOf(ws.id).filter((b) => Date.parse(b.created_at) > sinceMs);
     const afterId = c.req.query("after_id");
     if (afterId) {
       const cursor = isUuid(afterId) ? store.builds.get(afterId.toLowerCase()) : undefined;
-      if (!isUuid(afterId)) throw new HttpError(400, "Query parameters have invalid values.", undefined, [{ field: "after_id", detail: "must be a UUID" }]);
-      if (!cursor || cursor.workspace_id !== ws.id) throw new HttpError(400, `Record at "after_id" (${afterId}) does not exist.`);
+      if (!isUuid(afterId))
+        throw new HttpError(400, "Query parameters have invalid values.", undefined, [
+          { field: "after_id", detail: "must be a UUID" },
+        ]);
+      if (!cursor || cursor.workspace_id !== ws.id)
+        throw new HttpError(400, `Record at "after_id" (${afterId}) does not exist.`);
       builds = builds.filter((b) => b.build_number > cursor.build_number);
     }
     const desc = [...builds].reverse();
     const page = limit > 0 ? desc.slice(offset, offset + limit) : desc.slice(offset);
-    return json(c, 200, page.map((b) => buildView(store, b)));
+    return json(
+      c,
+      200,
+      page.map((b) => buildView(store, b)),
+    );
   });
 
   app.get("/users/:user/workspace/:name/builds/:number", auth, (c) => {
     const owner = userParam(store, c);
     const raw = c.req.param("number");
-    if (!/^\d+$/.test(raw)) throw new HttpError(400, "Failed to parse build number as integer.", `strconv.ParseInt: parsing "${raw}": invalid syntax`);
+    if (!/^\d+$/.test(raw))
+      throw new HttpError(
+        400,
+        "Failed to parse build number as integer.",
+        `strconv.ParseInt: parsing "${raw}": invalid syntax`,
+      );
     const ws = store.workspaceByName(owner.id, c.req.param("name"), true);
     if (!ws || !store.canSeeWorkspace(c.get("user"), ws)) throw notFound();
     const build = store.buildByNumber(ws.id, Number(raw));
@@ -150,10 +182,16 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
     if (c.req.query("follow") !== undefined) {
       throw new HttpError(400, "Follow requires a WebSocket upgrade.", "Send the request with Connection: Upgrade.");
     }
-    const logs = store.content(build).logs.filter((l) => (after === undefined || l.id > after) && (before === undefined || before <= 0 || l.id < before));
+    const logs = store
+      .content(build)
+      .logs.filter(
+        (l) => (after === undefined || l.id > after) && (before === undefined || before <= 0 || l.id < before),
+      );
     const format = c.req.query("format") ?? "json";
     if (format !== "json" && format !== "text") {
-      throw new HttpError(400, "Invalid format.", undefined, [{ field: "format", detail: `must be one of [json text], got "${format}"` }]);
+      throw new HttpError(400, "Invalid format.", undefined, [
+        { field: "format", detail: `must be one of [json text], got "${format}"` },
+      ]);
     }
     if (format === "text") {
       c.header("content-type", "text/plain; charset=utf-8");

@@ -33,21 +33,28 @@ export function miscRoutes(deps: ApiDeps): Hono<ApiEnv> {
 
   app.get("/organizations/:organization/provisionerjobs", auth, (c) => {
     const raw = c.req.param("organization");
-    const org = [...store.organizations.values()].find((o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default));
+    const org = [...store.organizations.values()].find(
+      (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
+    );
     if (!org || !c.get("user").admin) throw notFound();
     const url = new URL(c.req.url);
     const errors: ValidationError[] = [];
-    for (const k of url.searchParams.keys()) if (!JOB_QUERY_PARAMS.has(k)) errors.push({ field: k, detail: `Query param "${k}" is not a valid query param` });
+    for (const k of url.searchParams.keys())
+      if (!JOB_QUERY_PARAMS.has(k)) errors.push({ field: k, detail: `Query param "${k}" is not a valid query param` });
     const limitRaw = url.searchParams.get("limit");
     let limit = 50;
     if (limitRaw !== null && limitRaw !== "") {
-      if (!/^\d+$/.test(limitRaw) || Number(limitRaw) > 2147483647) errors.push({ field: "limit", detail: `Query param "limit" must be a valid positive integer` });
+      if (!/^\d+$/.test(limitRaw) || Number(limitRaw) > 2147483647)
+        errors.push({ field: "limit", detail: `Query param "limit" must be a valid positive integer` });
       else limit = Number(limitRaw);
     }
     const statuses = (url.searchParams.get("status") ?? "").split(",").filter(Boolean);
-    for (const s of statuses) if (!(JOB_STATUSES as readonly string[]).includes(s)) errors.push({ field: "status", detail: `Query param "status" has invalid value "${s}"` });
+    for (const s of statuses)
+      if (!(JOB_STATUSES as readonly string[]).includes(s))
+        errors.push({ field: "status", detail: `Query param "status" has invalid value "${s}"` });
     const ids = (url.searchParams.get("ids") ?? "").split(",").filter(Boolean);
-    for (const id of ids) if (!isUuid(id)) errors.push({ field: "ids", detail: `Query param "ids" has invalid uuid "${id}"` });
+    for (const id of ids)
+      if (!isUuid(id)) errors.push({ field: "ids", detail: `Query param "ids" has invalid uuid "${id}"` });
     let tags: Record<string, string> = {};
     const tagsRaw = url.searchParams.get("tags");
     if (tagsRaw) {
@@ -60,7 +67,8 @@ export function miscRoutes(deps: ApiDeps): Hono<ApiEnv> {
       }
     }
     const initiator = url.searchParams.get("initiator");
-    if (initiator && !isUuid(initiator)) errors.push({ field: "initiator", detail: `Query param "initiator" must be a valid uuid` });
+    if (initiator && !isUuid(initiator))
+      errors.push({ field: "initiator", detail: `Query param "initiator" must be a valid uuid` });
     if (errors.length > 0) throw new HttpError(400, "Invalid query parameters.", undefined, errors);
     const jobs = [...store.jobs.values()]
       .filter(
@@ -76,7 +84,10 @@ export function miscRoutes(deps: ApiDeps): Hono<ApiEnv> {
     return json(
       c,
       200,
-      jobs.map((j) => ({ ...jobView(store, j), available_workers: j.status === "pending" && !j.hold ? store.provisioners.map((p) => p.id) : [] })),
+      jobs.map((j) => ({
+        ...jobView(store, j),
+        available_workers: j.status === "pending" && !j.hold ? store.provisioners.map((p) => p.id) : [],
+      })),
     );
   });
 

@@ -13,7 +13,13 @@ export function templateRoutes(store: Store): Hono<ApiEnv> {
   const auth = requireAuth(store);
   const sorted = () => [...store.templates.values()].sort((a, b) => a.name.localeCompare(b.name));
 
-  app.get("/templates", auth, (c) => json(c, 200, sorted().map((t) => templateView(store, t))));
+  app.get("/templates", auth, (c) =>
+    json(
+      c,
+      200,
+      sorted().map((t) => templateView(store, t)),
+    ),
+  );
 
   app.get("/templates/:template", auth, (c) => {
     const t = store.templates.get(uuidParam(c, "template"));
@@ -23,14 +29,24 @@ export function templateRoutes(store: Store): Hono<ApiEnv> {
 
   app.get("/organizations/:organization/templates", auth, (c) => {
     const raw = c.req.param("organization");
-    const org = [...store.organizations.values()].find((o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default));
+    const org = [...store.organizations.values()].find(
+      (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
+    );
     if (!org) throw notFound();
-    return json(c, 200, sorted().filter((t) => t.organization_id === org.id).map((t) => templateView(store, t)));
+    return json(
+      c,
+      200,
+      sorted()
+        .filter((t) => t.organization_id === org.id)
+        .map((t) => templateView(store, t)),
+    );
   });
 
   app.get("/organizations/:organization/templates/:name", auth, (c) => {
     const raw = c.req.param("organization");
-    const org = [...store.organizations.values()].find((o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default));
+    const org = [...store.organizations.values()].find(
+      (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
+    );
     const t = org ? store.templateByName(org.id, c.req.param("name")) : undefined;
     if (!t) throw notFound();
     return json(c, 200, templateView(store, t));
@@ -39,8 +55,14 @@ export function templateRoutes(store: Store): Hono<ApiEnv> {
   app.get("/templates/:template/versions", auth, (c) => {
     const t = store.templates.get(uuidParam(c, "template"));
     if (!t) throw notFound();
-    const versions = [...store.versions.values()].filter((v) => v.template_id === t.id).sort((a, b) => a.created_at.localeCompare(b.created_at));
-    return json(c, 200, versions.map((v) => templateVersionView(store, v)));
+    const versions = [...store.versions.values()]
+      .filter((v) => v.template_id === t.id)
+      .sort((a, b) => a.created_at.localeCompare(b.created_at));
+    return json(
+      c,
+      200,
+      versions.map((v) => templateVersionView(store, v)),
+    );
   });
 
   app.get("/templateversions/:templateversion", auth, (c) => {

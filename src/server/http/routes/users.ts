@@ -47,7 +47,9 @@ export function userRoutes(store: Store): Hono<ApiEnv> {
 
   app.get("/organizations/:organization", auth, (c) => {
     const raw = c.req.param("organization");
-    const org = [...store.organizations.values()].find((o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default));
+    const org = [...store.organizations.values()].find(
+      (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
+    );
     if (!org) throw new HttpError(404, "Resource not found or you do not have access to this resource");
     return json(c, 200, organizationView(org));
   });

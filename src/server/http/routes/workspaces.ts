@@ -17,8 +17,13 @@ const MAX_TTL_MS = 30 * 24 * 3600_000;
 function parametersOf(body: Record<string, unknown>): WorkspaceBuildParameter[] | undefined {
   const v = body.rich_parameter_values;
   if (v === undefined || v === null) return undefined;
-  if (!Array.isArray(v) || !v.every((p) => p && typeof p === "object" && typeof p.name === "string" && typeof p.value === "string")) {
-    throw new HttpError(400, "Request body has invalid fields.", undefined, [{ field: "rich_parameter_values", detail: "expected [{name, value}] of strings" }]);
+  if (
+    !Array.isArray(v) ||
+    !v.every((p) => p && typeof p === "object" && typeof p.name === "string" && typeof p.value === "string")
+  ) {
+    throw new HttpError(400, "Request body has invalid fields.", undefined, [
+      { field: "rich_parameter_values", detail: "expected [{name, value}] of strings" },
+    ]);
   }
   return v as WorkspaceBuildParameter[];
 }
@@ -43,7 +48,9 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const filter = parseWorkspaceQuery(c.req.query("q") ?? "");
     const limit = intQuery(c, "limit", 0);
     const offset = intQuery(c, "offset", 0);
-    const matched = [...store.workspaces.values()].filter((w) => store.canSeeWorkspace(user, w) && matchesWorkspace(store, w, filter, user));
+    const matched = [...store.workspaces.values()].filter(
+      (w) => store.canSeeWorkspace(user, w) && matchesWorkspace(store, w, filter, user),
+    );
     matched.sort(compareWorkspaces(store, user));
     const page = limit > 0 ? matched.slice(offset, offset + limit) : matched.slice(offset);
     return json(c, 200, { workspaces: page.map((w) => workspaceView(store, w, user)), count: matched.length });
@@ -76,22 +83,37 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     expectType(raw, "ttl_ms", "number");
     let version = body.template_version_id ? store.versions.get(body.template_version_id) : undefined;
     if (body.template_version_id && !version) {
-      throw new HttpError(400, `Template version ${JSON.stringify(body.template_version_id)} doesn't exist.`, undefined, [{ field: "template_version_id", detail: "template not found" }]);
+      throw new HttpError(
+        400,
+        `Template version ${JSON.stringify(body.template_version_id)} doesn't exist.`,
+        undefined,
+        [{ field: "template_version_id", detail: "template not found" }],
+      );
     }
     const templateId = version?.template_id ?? body.template_id ?? "";
     const template = store.templates.get(templateId);
     if (!template) {
-      throw new HttpError(400, `Template ${JSON.stringify(templateId)} doesn't exist.`, undefined, [{ field: "template_id", detail: "template not found" }]);
+      throw new HttpError(400, `Template ${JSON.stringify(templateId)} doesn't exist.`, undefined, [
+        { field: "template_id", detail: "template not found" },
+      ]);
     }
     // A member cannot even resolve another member of the organization: 404, as in Coder.
     if (!viewer.admin && owner.id !== viewer.id) throw notFound();
     version ??= store.versions.get(template.active_version_id)!;
     if (body.autostart_schedule && !CRON_RE.test(body.autostart_schedule)) {
-      throw new HttpError(400, "Invalid Autostart Schedule.", undefined, [{ field: "schedule", detail: "parse schedule: expected 5 cron fields" }]);
+      throw new HttpError(400, "Invalid Autostart Schedule.", undefined, [
+        { field: "schedule", detail: "parse schedule: expected 5 cron fields" },
+      ]);
     }
     if (body.ttl_ms !== undefined && body.ttl_ms !== null) ttlError(body.ttl_ms, "Invalid Workspace Time to Shutdown.");
-    if (body.automatic_updates !== undefined && body.automatic_updates !== "always" && body.automatic_updates !== "never") {
-      throw new HttpError(400, "Invalid Workspace Automatic Updates setting.", undefined, [{ field: "automatic_updates", detail: "must be always or never" }]);
+    if (
+      body.automatic_updates !== undefined &&
+      body.automatic_updates !== "always" &&
+      body.automatic_updates !== "never"
+    ) {
+      throw new HttpError(400, "Invalid Workspace Automatic Updates setting.", undefined, [
+        { field: "automatic_updates", detail: "must be always or never" },
+      ]);
     }
     const ws = store.createWorkspace(
       {
@@ -117,7 +139,9 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
 
   app.post("/organizations/:organization/members/:user/workspaces", auth, async (c) => {
     const raw = c.req.param("organization");
-    const org = [...store.organizations.values()].find((o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default));
+    const org = [...store.organizations.values()].find(
+      (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
+    );
     if (!org) throw notFound();
     const owner = userParam(store, c);
     const body = await jsonBody<CreateWorkspaceRequest>(c);
@@ -138,7 +162,9 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const body = await jsonBody<{ schedule: string }>(c);
     expectType(body, "schedule", "string");
     if (body.schedule && !CRON_RE.test(body.schedule)) {
-      throw new HttpError(400, "Invalid autostart schedule.", undefined, [{ field: "schedule", detail: "parse schedule: expected 5 cron fields" }]);
+      throw new HttpError(400, "Invalid autostart schedule.", undefined, [
+        { field: "schedule", detail: "parse schedule: expected 5 cron fields" },
+      ]);
     }
     ws.autostart_schedule = body.schedule || undefined;
     store.updateWorkspace(ws);
@@ -164,16 +190,21 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const body = await jsonBody<{ deadline: string }>(c);
     expectType(body, "deadline", "string", true);
     const deadline = Date.parse(body.deadline!);
-    if (Number.isNaN(deadline)) throw new HttpError(400, "Request body has invalid fields.", undefined, [{ field: "deadline", detail: "must be an RFC 3339 time" }]);
+    if (Number.isNaN(deadline))
+      throw new HttpError(400, "Request body has invalid fields.", undefined, [
+        { field: "deadline", detail: "must be an RFC 3339 time" },
+      ]);
     const build = store.latestBuild(ws.id);
     const job = store.jobOf(build);
-    if (build.transition !== "start") throw new HttpError(409, "Workspace must be started, current status: " + build.transition);
+    if (build.transition !== "start")
+      throw new HttpError(409, "Workspace must be started, current status: " + build.transition);
     if (!job.completed_at) throw new HttpError(409, "Workspace is still building!");
     if (!build.deadline) throw new HttpError(409, "Workspace shutdown is manual.");
     if (deadline < store.now() + 29 * 60_000) {
       throw new HttpError(400, "Cannot extend workspace: new deadline must be at least 30 minutes in the future");
     }
-    if (build.max_deadline && deadline > Date.parse(build.max_deadline)) throw new HttpError(400, "Cannot extend workspace beyond max deadline.");
+    if (build.max_deadline && deadline > Date.parse(build.max_deadline))
+      throw new HttpError(400, "Cannot extend workspace beyond max deadline.");
     const rfc3339 = new Date(deadline).toISOString().replace(/\.\d{3}Z$/, "Z");
     store.setDeadline(build, rfc3339);
     return json(c, 200, { message: `Deadline updated to ${rfc3339}.` });
@@ -199,7 +230,9 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const ws = workspaceById(store, c);
     const body = await jsonBody<{ automatic_updates: string }>(c);
     if (body.automatic_updates !== "always" && body.automatic_updates !== "never") {
-      throw new HttpError(400, "Invalid request", undefined, [{ field: "automatic_updates", detail: "must be always or never" }]);
+      throw new HttpError(400, "Invalid request", undefined, [
+        { field: "automatic_updates", detail: "must be always or never" },
+      ]);
     }
     ws.automatic_updates = body.automatic_updates;
     store.updateWorkspace(ws);
