@@ -2,6 +2,7 @@ import path from "node:path";
 import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
+import { precompress } from "./tools/precompress";
 
 /**
  * Writes `.vite/chunk-modules.json` (chunk file → source modules) beside the manifest, so the
@@ -22,7 +23,7 @@ function chunkModules(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), chunkModules()],
+  plugins: [react(), tailwindcss(), chunkModules(), precompress()],
   build: {
     outDir: "dist",
     manifest: true,

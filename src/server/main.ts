@@ -13,6 +13,11 @@ import type { Store } from "./store/store";
 import { StreamRegistry } from "./streams/registry";
 import { createUpgradeRouter } from "./streams/router";
 import { createWorld, type WorldName } from "./world/index";
+import { logResponse, logUpgrade } from "./bridge/accessLog";
+import { clientView } from "./bridge/forwarded";
+import { nodeHeaderGetter } from "./bridge/origin";
+import { upstreamReady } from "./bridge/readiness";
+import type { LogFormat } from "./bridge/accessLog";
 
 export interface ServerOptions {
   port: number /*0 = random*/;
@@ -31,13 +36,23 @@ export interface ServerOptions {
   coderUrl: string | null;
   coderSessionToken: string | null;
   distDir: string | null /* serve the SPA from here, null = API only */;
+  /** Behind a TLS-terminating proxy: honour X-Forwarded-Proto/Host/For from it. */
+  trustProxy: boolean;
+  /** One line per request on stdout. */
+  accessLog: boolean;
+  logFormat: LogFormat;
 }
 
 export interface RunningServer {
   url: string;
   port: number;
   store: Store;
-  close(): Promise<void>;
+  /**
+   * Stops accepting, tells load balancers (`/readyz` 503), ends streams in order (WebSocket
+   * 1001, a last SSE comment), waits up to `graceMs` for them and for requests in flight, then
+   * cuts what is left.
+   */
+  close(opts?: { graceMs?: number }): Promise<void>;
 }
 
 export const DEFAULT_OPTIONS: ServerOptions = {
@@ -57,6 +72,9 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   coderUrl: null,
   coderSessionToken: null,
   distDir: null,
+  trustProxy: false,
+  accessLog: false,
+  logFormat: "text",
 };
 
 export const SERVER_VERSION = "v2.24.1+sim";
@@ -70,7 +88,9 @@ export function startServer(partial: Partial<ServerOptions> = {}): Promise<Runni
 }
 
 /** Paths the dashboard server answers itself; everything else is the SPA (or Vite in dev). */
-export const OWN_PATHS = /^\/(api\/|auth\/|healthz$|config\.json$|__sim\/|icon\/|emojis\/)/;
+export const OWN_PATHS = /^\/(api\/|auth\/|healthz$|readyz$|config\.json$|__sim\/|icon\/|emojis\/)/;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -113,10 +133,12 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
     backend = builtinBackend(api, createUpgradeRouter(store, streams, opts.latencyMs));
     sim.start();
   }
-  const bridge = createBridge({ backend, sessionToken: opts.coderSessionToken });
+  const bridge = createBridge({ backend, sessionToken: opts.coderSessionToken, trustProxy: opts.trustProxy });
+  let draining = false;
   const root = createRootApp({
     backend,
     bridge,
+    ready: () => (draining ? Promise.resolve({ ok: false, detail: "shutting down" }) : upstreamReady(opts.coderUrl)),
     distDir: opts.distDir,
     proxyAsset,
     setNextOutcome: opts.testControls && !opts.coderUrl ? (id, outcome) => sim.setNextOutcome(id, outcome) : undefined,
@@ -125,12 +147,16 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
   const listener = getRequestListener(root.fetch);
   const dev = extras.devMiddleware;
   const server: Server = extras.server ?? createServer();
+  const remote = (req: IncomingMessage) =>
+    clientView(nodeHeaderGetter(req.headers), req.socket.remoteAddress, opts.trustProxy).clientIp;
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
+    if (opts.accessLog) logResponse(req, res, remote(req), opts.logFormat);
     if (dev && !OWN_PATHS.test(req.url ?? "/")) dev(req, res, () => void listener(req, res));
     else void listener(req, res);
   });
   server.on("upgrade", (req, socket, head) => {
     const path = (req.url ?? "/").split("?")[0];
+    if (opts.accessLog && path.startsWith("/api/")) logUpgrade(req, remote(req), opts.logFormat);
     if (path.startsWith("/api/")) bridge.upgrade(req, socket, head);
     // In dev, Vite's own upgrade listener takes its HMR socket.
     else if (!dev) socket.destroy();
@@ -160,14 +186,23 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
     url: `http://${hostForUrl}:${port}`,
     port,
     store,
-    close() {
+    close({ graceMs = 1000 } = {}) {
       closing ??= (async () => {
+        draining = true;
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
         sim.stop();
+        streams.endAll();
+        backend.drain();
+        server.closeIdleConnections();
+        const deadline = Date.now() + graceMs;
+        while (streams.size > 0 && Date.now() < deadline) await sleep(20);
+        server.closeIdleConnections();
+        await Promise.race([closed, sleep(Math.max(0, deadline - Date.now()))]);
         persister?.stop();
         streams.killAll();
         await backend.close();
         server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
+        await closed;
       })();
       return closing;
     },

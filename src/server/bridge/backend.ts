@@ -10,5 +10,7 @@ export interface Backend {
   fetch(req: Request, env: HttpBindings): Promise<Response>;
   /** A WebSocket upgrade whose headers the bridge already rewrote. */
   upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Shutdown, first step: end relayed streams in order (WebSocket 1001). */
+  drain(): void;
   close(): Promise<void>;
 }

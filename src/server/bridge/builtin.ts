@@ -10,6 +10,8 @@ export function builtinBackend(api: Hono<ApiEnv>, upgrades: ReturnType<typeof cr
     appOrigin: null,
     fetch: async (req, env) => api.fetch(req, env),
     upgrade: (req, socket, head) => upgrades.handle(req, socket, head),
+    // Built-in streams are ended through the stream registry.
+    drain: () => {},
     close: async () => upgrades.close(),
   };
 }

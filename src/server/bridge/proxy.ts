@@ -3,6 +3,7 @@ import type { Duplex } from "node:stream";
 import { WebSocket, WebSocketServer, type RawData } from "ws";
 import { sendJson } from "../http/respond";
 import { goJson } from "../util/json";
+import { CLOSE_GOING_AWAY } from "../streams/registry";
 import type { Backend } from "./backend";
 
 const unreachable = (err: unknown) => ({
@@ -58,7 +59,7 @@ export function proxyBackend(coderUrl: string): Backend & { asset(req: Request):
     const wsUrl = target(req.url ?? "/");
     wsUrl.protocol = base.protocol === "https:" ? "wss:" : "ws:";
     const headers: Record<string, string> = {};
-    for (const name of ["coder-session-token", "cookie", "user-agent"]) {
+    for (const name of ["coder-session-token", "cookie", "user-agent", "x-forwarded-for"]) {
       const v = req.headers[name];
       if (typeof v === "string") headers[name] = v;
     }
@@ -127,6 +128,9 @@ export function proxyBackend(coderUrl: string): Backend & { asset(req: Request):
     fetch: (req) => forward(req),
     asset: (req) => forward(req),
     upgrade,
+    drain: () => {
+      for (const c of wss.clients) c.close(CLOSE_GOING_AWAY, "server shutting down");
+    },
     close: async () => {
       for (const s of upstreamSockets) s.terminate();
       for (const c of wss.clients) c.terminate();

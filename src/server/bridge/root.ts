@@ -13,6 +13,8 @@ export interface RootOptions {
   distDir: string | null;
   /** Proxy mode: where `/icon/*` and `/emojis/*` come from. */
   proxyAsset?: (req: Request) => Promise<Response>;
+  /** `/readyz`: whether this replica should get traffic (upstream reachable, not shutting down). */
+  ready: () => Promise<{ ok: boolean; detail: string }>;
   /** `--test-controls`: decide the outcome of a workspace's next build. */
   setNextOutcome?: (workspaceId: string, outcome: BuildOutcome) => boolean;
 }
@@ -23,7 +25,15 @@ const OUTCOMES: BuildOutcome[] = ["succeeded", "failed", "insufficient_quota", "
 export function createRootApp(opts: RootOptions): Hono<{ Bindings: HttpBindings }> {
   const app = new Hono<{ Bindings: HttpBindings }>();
 
+  // Liveness: the process answers. Readiness also needs the Coder deployment behind it.
   app.get("/healthz", (c) => c.text("ok"));
+  app.get("/readyz", async () => {
+    const { ok, detail } = await opts.ready();
+    return new Response(`${ok ? "ready" : "not ready"}: ${detail}\n`, {
+      status: ok ? 200 : 503,
+      headers: { "content-type": "text/plain; charset=utf-8", "cache-control": "no-store" },
+    });
+  });
 
   app.get("/config.json", (c) =>
     sendJson(200, { mode: opts.backend.mode, appOrigin: opts.backend.appOrigin ?? new URL(c.req.url).origin }),
@@ -68,7 +78,7 @@ export function createRootApp(opts: RootOptions): Hono<{ Bindings: HttpBindings 
   app.get("/emojis/*", (c) => icon(c.req.raw, c.req.path));
 
   const dist = opts.distDir;
-  if (dist) app.get("*", (c) => serveSpa(dist, c.req.path));
+  if (dist) app.get("*", (c) => serveSpa(dist, c.req.raw));
   app.all(
     "*",
     () =>

@@ -6,16 +6,16 @@ import { SESSION_COOKIE, SESSION_HEADER } from "../http/env";
 import { sendJson } from "../http/respond";
 import type { Backend } from "./backend";
 import { clearSessionCookie, isSessionSetCookie, readCookie, rewriteSetCookie, sessionCookie } from "./cookies";
+import { clientView, FORWARDED_HEADERS, type ClientView } from "./forwarded";
 import { isBrowserRequest, isForeignOrigin, isSafeMethod, nodeHeaderGetter } from "./origin";
 
 export interface BridgeOptions {
   backend: Backend;
   /** Injected when the request carries no session of its own (proxy mode, local use). */
   sessionToken: string | null;
+  /** Honour X-Forwarded-* from a TLS-terminating proxy in front of us. */
+  trustProxy: boolean;
 }
-
-const isHttps = (c: Context) =>
-  new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
 
 const FOREIGN = {
   message: "Cross-origin request refused.",
@@ -28,6 +28,17 @@ const FOREIGN = {
  * writes are refused, login turns the token into the cookie, logout clears it.
  */
 export function createBridge(opts: BridgeOptions) {
+  const view = (c: Context<{ Bindings: HttpBindings }>): ClientView =>
+    clientView((n) => c.req.header(n), c.env?.incoming?.socket.remoteAddress, opts.trustProxy);
+  const isHttps = (c: Context<{ Bindings: HttpBindings }>) => view(c).proto === "https";
+  const isForeign = (c: Context<{ Bindings: HttpBindings }>) => isForeignOrigin((n) => c.req.header(n), view(c).host);
+
+  /** The upstream (Coder's audit log) must see the person's address, not the dashboard's. */
+  const setForwarded = (headers: Headers, forwardedFor: string): void => {
+    for (const h of FORWARDED_HEADERS) headers.delete(h);
+    if (forwardedFor) headers.set("x-forwarded-for", forwardedFor);
+  };
+
   const forward = async (c: Context<{ Bindings: HttpBindings }>, headers: Headers): Promise<Response> => {
     const init: RequestInit & { duplex?: "half" } = { method: c.req.method, headers, redirect: "manual" };
     if (!isSafeMethod(c.req.method)) {
@@ -48,9 +59,10 @@ export function createBridge(opts: BridgeOptions) {
 
   async function api(c: Context<{ Bindings: HttpBindings }>): Promise<Response> {
     const get = (n: string) => c.req.header(n);
-    if (!isSafeMethod(c.req.method) && isForeignOrigin(get)) return sendJson(403, FOREIGN);
+    if (!isSafeMethod(c.req.method) && isForeign(c)) return sendJson(403, FOREIGN);
     const headers = new Headers(c.req.raw.headers);
     withSession(c, headers);
+    setForwarded(headers, view(c).forwardedFor);
     const upstream = await forward(c, headers);
     const secure = isHttps(c);
     const path = c.req.path;
@@ -80,7 +92,7 @@ export function createBridge(opts: BridgeOptions) {
 
   /** `POST /auth/token {token}`: a pasted session token becomes the HttpOnly cookie. */
   async function token(c: Context<{ Bindings: HttpBindings }>): Promise<Response> {
-    if (isForeignOrigin((n) => c.req.header(n))) return sendJson(403, FOREIGN);
+    if (isForeign(c)) return sendJson(403, FOREIGN);
     let body: unknown;
     try {
       body = await c.req.json();
@@ -115,8 +127,9 @@ export function createBridge(opts: BridgeOptions) {
   /** WebSocket upgrades under /api: same cookie → header rule, then the backend. */
   function upgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void {
     const get = nodeHeaderGetter(req.headers);
+    const client = clientView(get, req.socket.remoteAddress, opts.trustProxy);
     // A page on another origin must not read our streams with the user's cookie.
-    if (isForeignOrigin(get)) {
+    if (isForeignOrigin(get, client.host)) {
       socket.end(
         "HTTP/1.1 403 Forbidden\r\nContent-Type: application/json\r\nConnection: close\r\n\r\n" +
           JSON.stringify(FOREIGN) +
@@ -128,6 +141,8 @@ export function createBridge(opts: BridgeOptions) {
     if (cookie && !req.headers["coder-session-token"]) req.headers["coder-session-token"] = cookie;
     if (!cookie && !req.headers["coder-session-token"] && opts.sessionToken)
       req.headers["coder-session-token"] = opts.sessionToken;
+    for (const h of FORWARDED_HEADERS) delete req.headers[h];
+    if (client.forwardedFor) req.headers["x-forwarded-for"] = client.forwardedFor;
     opts.backend.upgrade(req, socket, head);
   }
 

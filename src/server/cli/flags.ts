@@ -7,7 +7,7 @@ export interface CliOptions {
   help: boolean;
 }
 
-type Kind = "int" | "number" | "bool" | "string" | "world" | "rate";
+type Kind = "int" | "number" | "bool" | "string" | "world" | "rate" | "logFormat";
 
 interface FlagSpec {
   flag: string;
@@ -88,6 +88,15 @@ export const FLAGS: FlagSpec[] = [
     kind: "string",
     help: "token injected by the proxy",
   },
+  {
+    flag: "--trust-proxy",
+    env: "TRUST_PROXY",
+    key: "trustProxy",
+    kind: "bool",
+    help: "honour X-Forwarded-Proto/Host/For (behind a TLS proxy)",
+  },
+  { flag: "--access-log", env: "ACCESS_LOG", key: "accessLog", kind: "bool", help: "one line per request (on|off)" },
+  { flag: "--log-format", env: "LOG_FORMAT", key: "logFormat", kind: "logFormat", help: "text | json" },
   { flag: "--no-build", key: "noBuild", kind: "bool", help: "do not build dist/ when stale" },
   { flag: "--help", key: "help", kind: "bool", help: "show this help" },
 ];
@@ -123,6 +132,9 @@ function parseValue(spec: FlagSpec, raw: string, source: string): unknown {
     case "world":
       if (raw !== "demo" && raw !== "bench" && raw !== "xss")
         throw fail("expected demo or bench (xss: hostile strings, for tests)");
+      return raw;
+    case "logFormat":
+      if (raw !== "text" && raw !== "json") throw fail("expected text or json");
       return raw;
     case "string":
       return raw === "" ? null : raw;

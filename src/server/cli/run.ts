@@ -18,6 +18,10 @@ export function parseOrExit(command: string, defaults: Partial<ServerOptions>): 
   }
 }
 
+/** An orchestrator's stop signal is followed by SIGKILL (Kubernetes: 30 s by default); stay well inside it. */
+const SHUTDOWN_GRACE_MS = 8000;
+const SHUTDOWN_DEADLINE_MS = 10_000;
+
 /** Prints where to go and who to sign in as; closes cleanly (state saved) on SIGINT/SIGTERM. */
 export function announce(server: RunningServer, opts: ServerOptions, what: string): void {
   const lines = [`${what} listening on ${server.url}`];
@@ -33,12 +37,13 @@ export function announce(server: RunningServer, opts: ServerOptions, what: strin
   }
   process.stdout.write(lines.join("\n") + "\n");
   let stopping = false;
-  const stop = () => {
+  const stop = (signal: string) => {
     if (stopping) return;
     stopping = true;
-    void server.close().then(() => process.exit(0));
-    setTimeout(() => process.exit(0), 3000).unref();
+    process.stdout.write(`${signal}: shutting down (streams end with 1001, up to ${SHUTDOWN_GRACE_MS / 1000} s)\n`);
+    void server.close({ graceMs: SHUTDOWN_GRACE_MS }).then(() => process.exit(0));
+    setTimeout(() => process.exit(0), SHUTDOWN_DEADLINE_MS).unref();
   };
-  process.on("SIGINT", stop);
-  process.on("SIGTERM", stop);
+  process.on("SIGINT", () => stop("SIGINT"));
+  process.on("SIGTERM", () => stop("SIGTERM"));
 }

@@ -2,14 +2,17 @@ import type { WebSocket } from "ws";
 import type { BuildRecord } from "../store/records";
 import type { Store } from "../store/store";
 import { goJsonLine } from "../util/json";
-import type { StreamRegistry } from "./registry";
+import { CLOSE_GOING_AWAY, type StreamRegistry } from "./registry";
 
 /**
  * Ties a store subscription to the socket's life: the registry can kill the socket (shutdown),
  * and the subscription ends exactly once, on close or when the caller finishes the stream.
  */
 function bindToSocket(socket: WebSocket, registry: StreamRegistry, unsubscribe: () => void): () => void {
-  const unregister = registry.add({ kill: () => socket.terminate() });
+  const unregister = registry.add({
+    kill: () => socket.terminate(),
+    end: () => socket.close(CLOSE_GOING_AWAY, "server shutting down"),
+  });
   let cleaned = false;
   const cleanup = () => {
     if (cleaned) return;

@@ -2,7 +2,12 @@
 export interface OpenStream {
   /** Abnormal end: the socket is destroyed (WS 1006, SSE reset). */
   kill(): void;
+  /** Orderly end for a server going away: WebSocket close 1001, a last SSE comment. */
+  end(): void;
 }
+
+/** RFC 6455 "going away": the server is shutting down; clients reconnect elsewhere. */
+export const CLOSE_GOING_AWAY = 1001;
 
 export class StreamRegistry {
   private readonly open = new Set<OpenStream>();
@@ -27,6 +32,11 @@ export class StreamRegistry {
 
   get size(): number {
     return this.open.size;
+  }
+
+  /** Ends every stream in order (shutdown); streams that do not finish are killed by `killAll`. */
+  endAll(): void {
+    for (const s of [...this.open]) s.end();
   }
 
   killAll(): void {

@@ -3,7 +3,7 @@ import type { UserRecord, WorkspaceRecord } from "../store/records";
 import type { Store } from "../store/store";
 import { workspaceView } from "../store/views";
 import { goJsonLine } from "../util/json";
-import type { StreamRegistry } from "./registry";
+import { CLOSE_GOING_AWAY, type StreamRegistry } from "./registry";
 
 export const HEARTBEAT_MS = 15_000;
 
@@ -74,6 +74,11 @@ export function watchSse(
           cleanup();
           destroy();
         },
+        end: () => {
+          send(": server shutting down\n\n");
+          cleanup();
+          controller.close();
+        },
       });
       cleanup = () => {
         if (closed) return;
@@ -119,7 +124,10 @@ export function watchWs(
   const heartbeat = setInterval(() => {
     if (socket.readyState === socket.OPEN) socket.ping();
   }, HEARTBEAT_MS);
-  const unregister = registry.add({ kill: () => socket.terminate() });
+  const unregister = registry.add({
+    kill: () => socket.terminate(),
+    end: () => socket.close(CLOSE_GOING_AWAY, "server shutting down"),
+  });
   socket.on("message", () => socket.close(1002, "this stream does not accept messages"));
   socket.on("close", () => {
     unsubscribe();
