@@ -44,7 +44,7 @@ export function goFieldsOf(definition: string): Record<string, GoField> | undefi
 }
 
 /** Keys Go always writes for a struct: not omitempty, or a kind omitempty cannot drop. */
-export function alwaysSentKeys(definition: string): string[] {
+function alwaysSentKeys(definition: string): string[] {
   const fields = goFieldsOf(definition) ?? {};
   return Object.keys(fields).filter((k) => fields[k].canOmit === false && !k.startsWith("<"));
 }
@@ -82,7 +82,7 @@ function convert(node: SwaggerSchema): JsonSchema {
  * `null`, or a value valid against `schema`. Written as if/else rather than anyOf so that a wrong
  * non-null value reports the inner schema's own errors, not one per branch.
  */
-export function orNull(schema: JsonSchema): JsonSchema {
+function orNull(schema: JsonSchema): JsonSchema {
   return { if: { type: "null" }, else: schema };
 }
 

@@ -15,7 +15,9 @@ import {
   pickRunning,
   readSse,
   request,
+  requiredParameterValues,
   startTestServer,
+  uniqueName,
   waitForJob,
   waitIdle,
   withTimeout,
@@ -57,13 +59,7 @@ afterAll(async () => {
 async function requiredParameters(versionId: string): Promise<Array<{ name: string; value: string }>> {
   const reply = await alice.get(api(`/templateversions/${versionId}/rich-parameters`));
   const params = expectJson(reply, 200, S.TemplateVersionParameterList, "GET rich-parameters");
-  return params
-    .filter((p) => p.required)
-    .map((p) => ({ name: p.name, value: p.default_value || p.options[0]?.value || (p.type === "number" ? "1" : "x") }));
-}
-
-function uniqueName(prefix: string): string {
-  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.slice(0, 32);
+  return requiredParameterValues(params);
 }
 
 /** A value Go's encoder must escape: it proves `<`, `>`, `&` leave the server as \u003c, \u003e, \u0026. */

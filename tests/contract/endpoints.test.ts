@@ -8,7 +8,16 @@ import { check, formatFinding, type FindingKind } from "./checker";
 import { API_PREFIX, findOperation, isDocumented, responseSchema } from "./coderApi";
 import { scanDashboardCalls } from "./dashboardCalls";
 import { ENDPOINTS, observeReply, observeSocket, observeSse, type EndpointCase, type SweepWorld } from "./endpoints";
-import { Caller, isSettled, login, pickRunning, sleep, startTestServer, type TestServer } from "./harness";
+import {
+  Caller,
+  isSettled,
+  login,
+  pickRunning,
+  requiredParameterValues,
+  sleep,
+  startTestServer,
+  type TestServer,
+} from "./harness";
 
 type ReportKind = FindingKind | "missing-endpoint";
 
@@ -60,12 +69,7 @@ async function makeWorld(base: string): Promise<SweepWorld> {
         alice,
         `/templateversions/${template.active_version_id}/rich-parameters`,
       );
-      return params
-        .filter((p) => p.required)
-        .map((p) => ({
-          name: p.name,
-          value: p.default_value || p.options[0]?.value || (p.type === "number" ? "1" : "x"),
-        }));
+      return requiredParameterValues(params);
     },
   };
   return world;

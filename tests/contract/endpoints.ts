@@ -8,7 +8,7 @@
 //   { op: "GET /users/authmethods", call: (w) => w.http(w.anon, "GET", "/users/authmethods") },
 // Entries run in this order: the write entries act on the workspace the create entry makes.
 import type { Template, Workspace, WorkspaceBuild } from "../../src/api/types";
-import { Caller, openWs, readSse, withTimeout, type Reply } from "./harness";
+import { Caller, openWs, readSse, uniqueName, withTimeout, type Reply } from "./harness";
 import * as S from "./shapes";
 import type { Shape } from "./shapes";
 
@@ -51,14 +51,15 @@ export interface SweepWorld {
 }
 
 export interface EndpointCase {
+  /** The documented operation, e.g. "GET /workspaces/{workspace}"; the call must reach exactly it. */
   op: string;
+  /** The status a working server answers (200 when omitted; 101 for a WebSocket). */
   status?: number;
   /** Tells two cases of one operation apart (e.g. a list and its follow stream). */
   variant?: string;
   call(w: SweepWorld): Promise<Observed>;
 }
 
-const uniqueName = () => `sweep-${Date.now().toString(36)}`;
 const scratch = (w: SweepWorld) => {
   if (!w.scratch) throw new Error("the create entry did not run or failed");
   return w.scratch;
@@ -151,7 +152,7 @@ export const ENDPOINTS: EndpointCase[] = [
     call: async (w) => {
       const body = {
         template_id: w.template.id,
-        name: uniqueName(),
+        name: uniqueName("sweep"),
         ttl_ms: 3_600_000,
         rich_parameter_values: await w.requiredParameters(),
       };
@@ -163,7 +164,8 @@ export const ENDPOINTS: EndpointCase[] = [
   {
     op: "PATCH /workspaces/{workspace}",
     status: 204,
-    call: async (w) => w.http(w.alice, "PATCH", `/workspaces/${(await w.idleScratch()).id}`, { name: uniqueName() }),
+    call: async (w) =>
+      w.http(w.alice, "PATCH", `/workspaces/${(await w.idleScratch()).id}`, { name: uniqueName("renamed") }),
   },
   {
     op: "PUT /workspaces/{workspace}/autostart",

@@ -3,7 +3,7 @@
 // Nothing here reaches into server internals; ids are discovered through the API.
 import { expect } from "vitest";
 import WebSocket from "ws";
-import type { Workspace as WorkspaceT, WorkspaceBuild as BuildT } from "../../src/api/types";
+import type { TemplateVersionParameter, Workspace as WorkspaceT, WorkspaceBuild as BuildT } from "../../src/api/types";
 import { startServer } from "../../src/server/main";
 import { check, formatFinding } from "./checker";
 import { findOperation, responseSchema } from "./coderApi";
@@ -208,6 +208,18 @@ export async function waitIdle(caller: Caller, workspaceId: string): Promise<Wor
     if (Date.now() > deadline) throw new Error(`workspace ${workspaceId} never settled`);
     await sleep(50);
   }
+}
+
+/** Values a create request must carry: each required parameter gets its default or first option. */
+export function requiredParameterValues(params: TemplateVersionParameter[]): Array<{ name: string; value: string }> {
+  return params
+    .filter((p) => p.required)
+    .map((p) => ({ name: p.name, value: p.default_value || p.options[0]?.value || (p.type === "number" ? "1" : "x") }));
+}
+
+/** A workspace name no other test uses (Coder allows 32 characters). */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.slice(0, 32);
 }
 
 export function sleep(ms: number): Promise<void> {
