@@ -1,7 +1,8 @@
-// Coder REST API types (codersdk), the one place the shapes live.
-// Real Coder omits empty optional fields rather than sending null, and older servers lack newer
-// fields, so everything not always present is optional. Enums grow upstream: the `| (string & {})`
-// members keep unknown values typed as text instead of crashing a switch.
+// Coder REST API types (codersdk), the one place the shapes live. tests/contract/types.test.ts
+// checks them against Coder's own API document: a key is optional exactly where Go may leave it
+// out (omitempty), and `| null` exactly where Go sends null for an unset pointer. Interfaces list
+// the keys the dashboard and the built-in server use, not every key Coder sends. Enums grow
+// upstream: the `| (string & {})` members keep unknown values typed as text instead of crashing a switch.
 
 export type UUID = string;
 export type ISODate = string;
@@ -35,24 +36,27 @@ export interface User {
   email: string;
   avatar_url?: string;
   created_at: ISODate;
-  updated_at?: ISODate;
-  last_seen_at?: ISODate;
+  updated_at: ISODate;
+  last_seen_at: ISODate;
   status: Open<"active" | "suspended" | "dormant">;
-  login_type?: Open<"password" | "github" | "oidc" | "token" | "none">;
+  login_type: Open<"password" | "github" | "oidc" | "token" | "none">;
   organization_ids: UUID[];
   roles: Role[];
   theme_preference?: string;
+  has_ai_seat: boolean;
 }
 
 export interface Organization {
   id: UUID;
   name: string;
   display_name: string;
-  description?: string;
-  icon?: string;
+  description: string;
+  icon: string;
   created_at: ISODate;
   updated_at: ISODate;
   is_default: boolean;
+  /** Roles every member of the organization gets, besides organization-member. */
+  default_org_member_roles: string[];
 }
 
 export interface LoginWithPasswordRequest {
@@ -67,13 +71,13 @@ export interface LoginWithPasswordResponse {
 export interface BuildInfoResponse {
   version: string;
   external_url: string;
-  dashboard_url?: string;
-  deployment_id?: string;
-  agent_api_version?: string;
-  provisioner_api_version?: string;
-  upgrade_message?: string;
-  workspace_proxy?: boolean;
-  telemetry?: boolean;
+  dashboard_url: string;
+  deployment_id: string;
+  agent_api_version: string;
+  provisioner_api_version: string;
+  upgrade_message: string;
+  workspace_proxy: boolean;
+  telemetry: boolean;
 }
 
 // ---- Enums --------------------------------------------------------------------------------
@@ -180,12 +184,12 @@ export interface ProvisionerJob {
   queue_position: number;
   queue_size: number;
   organization_id: UUID;
-  initiator_id?: UUID;
-  input?: { template_version_id?: UUID; workspace_build_id?: UUID; error?: string };
+  initiator_id: UUID;
+  input: { template_version_id?: UUID; workspace_build_id?: UUID; error?: string };
   type: ProvisionerJobType;
   available_workers?: UUID[];
-  metadata?: ProvisionerJobMetadata;
-  logs_overflowed?: boolean;
+  metadata: ProvisionerJobMetadata;
+  logs_overflowed: boolean;
 }
 
 export interface ProvisionerJobLog {
@@ -207,10 +211,12 @@ export interface WorkspaceAppStatus {
   app_id: UUID;
   state: AppStatusState;
   message: string;
-  uri?: string;
-  icon?: string;
-  /** Deprecated upstream; kept optional, no feature rests on it. */
-  needs_user_attention?: boolean;
+  /** The resource the status is about (a pull request, a file); "" when none. */
+  uri: string;
+  /** Deprecated upstream, still always sent. */
+  icon: string;
+  /** Deprecated upstream, still always sent; no feature rests on it. */
+  needs_user_attention: boolean;
 }
 
 export interface WorkspaceApp {
@@ -224,11 +230,12 @@ export interface WorkspaceApp {
   subdomain: boolean;
   subdomain_name?: string;
   sharing_level: Open<"owner" | "authenticated" | "organization" | "public">;
-  healthcheck?: { url: string; interval: number; threshold: number };
+  /** All zero for an app without a health check. */
+  healthcheck: { url: string; interval: number; threshold: number };
   health: AppHealth;
   group?: string;
   hidden: boolean;
-  open_in?: Open<"slim-window" | "tab">;
+  open_in: Open<"slim-window" | "tab">;
   tooltip?: string;
   statuses: WorkspaceAppStatus[];
 }
@@ -268,7 +275,8 @@ export interface DERPRegionLatency {
 
 export interface WorkspaceAgent {
   id: UUID;
-  parent_id?: { uuid: string; valid: boolean };
+  /** The parent agent of a dev container's agent; null for a workspace's own agents. */
+  parent_id: UUID | null;
   created_at: ISODate;
   updated_at: ISODate;
   first_connected_at?: ISODate;
@@ -282,7 +290,7 @@ export interface WorkspaceAgent {
   resource_id: UUID;
   instance_id?: string;
   architecture: string;
-  environment_variables?: Record<string, string>;
+  environment_variables: Record<string, string>;
   operating_system: string;
   logs_length: number;
   logs_overflowed: boolean;
@@ -294,12 +302,12 @@ export interface WorkspaceAgent {
   latency?: Record<string, DERPRegionLatency>;
   connection_timeout_seconds: number;
   troubleshooting_url: string;
-  subsystems?: string[];
+  subsystems: string[];
   health: WorkspaceAgentHealth;
   display_apps: string[];
   log_sources: WorkspaceAgentLogSource[];
   scripts: WorkspaceAgentScript[];
-  startup_script_behavior?: Open<"blocking" | "non-blocking">;
+  startup_script_behavior: Open<"blocking" | "non-blocking">;
 }
 
 export interface WorkspaceResourceMetadata {
@@ -339,7 +347,7 @@ export interface WorkspaceBuild {
   workspace_id: UUID;
   workspace_name: string;
   workspace_owner_id: UUID;
-  workspace_owner_name?: string;
+  workspace_owner_name: string;
   workspace_owner_avatar_url?: string;
   template_version_id: UUID;
   template_version_name: string;
@@ -350,13 +358,13 @@ export interface WorkspaceBuild {
   job: ProvisionerJob;
   reason: BuildReason;
   resources: WorkspaceResource[];
-  /** Sent as null when unset (one of the few nullable fields). */
-  deadline?: ISODate | null;
-  max_deadline?: ISODate | null;
+  /** null when the build has no automatic stop. */
+  deadline: ISODate | null;
+  max_deadline: ISODate | null;
   status: WorkspaceStatus;
   daily_cost: number;
-  matched_provisioners?: { count: number; available: number; most_recently_seen?: ISODate };
-  template_version_preset_id?: UUID | null;
+  matched_provisioners?: { count: number; available: number; most_recently_seen: ISODate | null };
+  template_version_preset_id: UUID | null;
   has_ai_task?: boolean;
   has_external_agent?: boolean;
 }
@@ -408,9 +416,8 @@ export interface AgentConnectionTiming {
 
 export interface WorkspaceBuildTimings {
   provisioner_timings: ProvisionerTiming[];
-  /** May be absent on `/workspaces/{id}/timings` and on older servers. */
-  agent_script_timings?: AgentScriptTiming[];
-  agent_connection_timings?: AgentConnectionTiming[];
+  agent_script_timings: AgentScriptTiming[];
+  agent_connection_timings: AgentConnectionTiming[];
 }
 
 // ---- Workspaces ---------------------------------------------------------------------------
@@ -426,7 +433,7 @@ export interface Workspace {
   updated_at: ISODate;
   owner_id: UUID;
   owner_name: string;
-  owner_avatar_url?: string;
+  owner_avatar_url: string;
   organization_id: UUID;
   organization_name: string;
   template_id: UUID;
@@ -436,20 +443,24 @@ export interface Workspace {
   template_allow_user_cancel_workspace_jobs: boolean;
   template_active_version_id: UUID;
   template_require_active_version: boolean;
+  template_use_classic_parameter_flow: boolean;
   latest_build: WorkspaceBuild;
-  latest_app_status?: WorkspaceAppStatus | null;
+  latest_app_status: WorkspaceAppStatus | null;
   outdated: boolean;
   name: string;
   autostart_schedule?: string;
   ttl_ms?: number;
   last_used_at: ISODate;
-  deleting_at?: ISODate | null;
-  dormant_at?: ISODate | null;
-  next_start_at?: ISODate | null;
+  deleting_at: ISODate | null;
+  dormant_at: ISODate | null;
+  next_start_at: ISODate | null;
   health: WorkspaceHealth;
   automatic_updates: AutomaticUpdates;
   allow_renames: boolean;
   favorite: boolean;
+  is_prebuild: boolean;
+  /** The AI task this workspace runs, if any. */
+  task_id: UUID | null;
 }
 
 export interface WorkspacesResponse {
@@ -499,29 +510,59 @@ export interface Template {
   updated_at: ISODate;
   organization_id: UUID;
   organization_name: string;
+  organization_display_name: string;
+  organization_icon: string;
   name: string;
   display_name: string;
-  provisioner: Open<"terraform" | "echo">;
+  provisioner: Open<"terraform">;
   active_version_id: UUID;
   active_user_count: number;
   build_time_stats: Record<string, { P50: number | null; P95: number | null }>;
   description: string;
   deprecated: boolean;
   deprecation_message: string;
+  deleted: boolean;
   icon: string;
   default_ttl_ms: number;
+  activity_bump_ms: number;
+  /** 0 disables the reminder before autostop. */
+  time_til_autostop_notify_ms: number;
+  autostop_requirement: TemplateAutostopRequirement;
+  autostart_requirement: TemplateAutostartRequirement;
   allow_user_cancel_workspace_jobs: boolean;
   allow_user_autostart: boolean;
   allow_user_autostop: boolean;
+  failure_ttl_ms: number;
+  time_til_dormant_ms: number;
+  time_til_dormant_autodelete_ms: number;
   created_by_id: UUID;
   created_by_name: string;
   require_active_version: boolean;
+  max_port_share_level: Open<"owner" | "authenticated" | "organization" | "public">;
+  cors_behavior: Open<"simple" | "passthru">;
+  use_classic_parameter_flow: boolean;
+  agents_allowed: boolean;
+  disable_module_cache: boolean;
+}
+
+export type Weekday = Open<"monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday">;
+
+export interface TemplateAutostopRequirement {
+  /** Days on which a restart is required; none means never. */
+  days_of_week: Weekday[];
+  /** Weeks between required restarts (0 or 1: weekly). */
+  weeks: number;
+}
+
+export interface TemplateAutostartRequirement {
+  /** Days on which autostart may run; none means never. */
+  days_of_week: Weekday[];
 }
 
 export interface TemplateVersion {
   id: UUID;
   template_id?: UUID;
-  organization_id?: UUID;
+  organization_id: UUID;
   created_at: ISODate;
   updated_at: ISODate;
   name: string;
@@ -530,6 +571,7 @@ export interface TemplateVersion {
   readme: string;
   created_by: { id: UUID; username: string; avatar_url?: string; name?: string };
   archived: boolean;
+  has_external_agent: boolean;
 }
 
 export interface TemplateVersionParameterOption {
@@ -545,7 +587,7 @@ export interface TemplateVersionParameter {
   description: string;
   description_plaintext: string;
   type: Open<"string" | "number" | "bool" | "list(string)">;
-  form_type?: string;
+  form_type: string;
   mutable: boolean;
   default_value: string;
   icon: string;
@@ -564,4 +606,4 @@ export interface TemplateVersionParameter {
 export type WatchEventType = "ping" | "data" | "error";
 
 export type WatchMessage =
-  { type: "ping"; data?: undefined } | { type: "data"; data: Workspace } | { type: "error"; data: ApiErrorResponse };
+  { type: "ping"; data: null } | { type: "data"; data: Workspace } | { type: "error"; data: ApiErrorResponse };

@@ -65,7 +65,7 @@ describe("watch streams", () => {
     ).toEqual(["stopped", "pending", "starting", "running"]);
 
     const msgs = socket.messages.map((m) => JSON.parse(m));
-    expect(msgs[0]).toEqual({ type: "ping" });
+    expect(msgs[0]).toEqual({ type: "ping", data: null });
     expect(msgs[1].type).toBe("data");
     expect(dedupe(msgs.filter((m) => m.type === "data").map((m) => m.data.latest_build.status))).toEqual([
       "stopped",

@@ -3,9 +3,13 @@
 // Nothing here reaches into server internals; ids are discovered through the API.
 import { expect } from "vitest";
 import WebSocket from "ws";
-import { z } from "zod";
+import type { TemplateVersionParameter, Workspace as WorkspaceT, WorkspaceBuild as BuildT } from "../../src/api/types";
 import { startServer } from "../../src/server/main";
-import { NULLABLE_KEYS, Workspace, WorkspaceBuild, WorkspacesResponse } from "./schemas";
+import { check, formatFinding } from "./checker";
+import { findOperation, responseSchema } from "./coderApi";
+import { Workspace, WorkspaceBuild, WorkspacesResponse, type Shape } from "./shapes";
+
+export type { BuildT, WorkspaceT };
 
 export const PASSWORD = "coder-demo-1";
 export type UserName = "admin" | "alice" | "bob";
@@ -29,6 +33,9 @@ export async function startTestServer(): Promise<TestServer> {
 }
 
 export interface Reply {
+  /** The request that got this answer, to find what Coder documents for it (absent for hand-made replies). */
+  method?: string;
+  path?: string;
   status: number;
   headers: Headers;
   text: string;
@@ -63,7 +70,7 @@ export async function request(base: string, method: string, path: string, opts: 
       json = undefined;
     }
   }
-  return { status: res.status, headers: res.headers, text, json };
+  return { method, path, status: res.status, headers: res.headers, text, json };
 }
 
 /** A signed-in caller (or anonymous when `token` is undefined). */
@@ -103,70 +110,43 @@ export async function login(base: string, user: UserName): Promise<string> {
 
 // ---- Contract checks applied to every JSON answer --------------------------------------------
 
-/**
- * Nulls sent for keys Coder omits when empty, as "<what>: <path>", collected over the whole test
- * file. They are reported by one dedicated test rather than failing every shape check, so a single
- * serializer slip does not hide all other findings.
- */
-export const nullViolations: string[] = [];
-
-/** A copy of `value` without nulls outside NULLABLE_KEYS (treated as omitted); each one is recorded. */
-export function stripForbiddenNulls(value: unknown, what: string, path = "$"): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => stripForbiddenNulls(v, what, `${path}[${i}]`));
-  if (typeof value !== "object" || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-    if (v === null && !NULLABLE_KEYS.has(k)) {
-      nullViolations.push(`${what}: ${path}.${k}`);
-      continue;
-    }
-    out[k] = stripForbiddenNulls(v, what, `${path}.${k}`);
-  }
-  return out;
-}
-
-/** Distinct offending paths (array indexes folded), each with one endpoint that sent it. */
-export function summarizeNullViolations(): string[] {
-  const byPath = new Map<string, string>();
-  for (const v of nullViolations) {
-    const at = v.lastIndexOf(": $");
-    const path = v.slice(at + 2).replace(/\[\d+\]/g, "[]");
-    if (!byPath.has(path)) byPath.set(path, v.slice(0, at));
-  }
-  return [...byPath].map(([path, what]) => `${path}  (e.g. ${what})`);
-}
-
 /** `<`, `>`, `&` can only occur inside JSON strings, where Go's encoder writes them as \u003c etc. */
 export function unescapedHtmlChars(raw: string): string[] {
   return [...new Set(raw.match(/[<>&]/g) ?? [])];
 }
 
-export function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .slice(0, 15)
-    .map((i) => `${i.path.join(".") || "$"}: ${i.message}`)
-    .join("\n");
+/** Validates one JSON value (a body or a stream message) against Coder's definition behind `shape`. */
+export function expectShape<V>(shape: Shape<V>, value: unknown, what: string): V {
+  const findings = check(shape.schema, value);
+  if (findings.length > 0) {
+    const lines = findings.slice(0, 15).map(formatFinding).join("\n");
+    throw new Error(`${what} does not match ${shape.name}:\n${lines}`);
+  }
+  return value as V;
 }
 
-/** Validates one JSON value (a body or a stream message) against a schema; forbidden nulls are recorded. */
-export function expectShape<S extends z.ZodType>(schema: S, value: unknown, what: string): z.infer<S> {
-  const parsed = schema.safeParse(stripForbiddenNulls(value, what));
-  if (!parsed.success) throw new Error(`${what} does not match the schema:\n${describeIssues(parsed.error)}`);
-  return parsed.data;
+/**
+ * The test's shape must be the body Coder documents for that request and status, so a test cannot
+ * validate an answer against the wrong definition. Statuses the document does not list (most errors)
+ * and requests it does not know are left to the shape alone.
+ */
+function expectDocumentedShape(reply: Reply, status: number, shape: Shape<unknown>, what: string): void {
+  if (!reply.method || !reply.path) return;
+  const op = findOperation(reply.method, reply.path);
+  const documented = op && responseSchema(op, status);
+  if (documented) expect(shape.schema, `${what}: ${op.key} ${status} is documented as`).toEqual(documented);
 }
 
-/** Status, JSON content type, Go-style escaping and schema of one answer (nulls recorded, see above). */
-export function expectJson<S extends z.ZodType>(reply: Reply, status: number, schema: S, what: string): z.infer<S> {
+/** Status, JSON content type, Go-style escaping and Coder's schema of one answer. */
+export function expectJson<V>(reply: Reply, status: number, shape: Shape<V>, what: string): V {
   expect(reply.status, `${what}: status (body ${reply.text.slice(0, 300)})`).toBe(status);
   expect(reply.headers.get("content-type") ?? "", `${what}: content type`).toMatch(/^application\/json/);
   expect(unescapedHtmlChars(reply.text), `${what}: raw < > & in JSON`).toEqual([]);
-  return expectShape(schema, reply.json, what);
+  expectDocumentedShape(reply, status, shape, what);
+  return expectShape(shape, reply.json, what);
 }
 
 // ---- World discovery -------------------------------------------------------------------------
-
-export type WorkspaceT = z.infer<typeof Workspace>;
-export type BuildT = z.infer<typeof WorkspaceBuild>;
 
 export async function listWorkspaces(caller: Caller, q = ""): Promise<WorkspaceT[]> {
   const reply = await caller.get(`/api/v2/workspaces?q=${encodeURIComponent(q)}`);
@@ -228,6 +208,18 @@ export async function waitIdle(caller: Caller, workspaceId: string): Promise<Wor
     if (Date.now() > deadline) throw new Error(`workspace ${workspaceId} never settled`);
     await sleep(50);
   }
+}
+
+/** Values a create request must carry: each required parameter gets its default or first option. */
+export function requiredParameterValues(params: TemplateVersionParameter[]): Array<{ name: string; value: string }> {
+  return params
+    .filter((p) => p.required)
+    .map((p) => ({ name: p.name, value: p.default_value || p.options[0]?.value || (p.type === "number" ? "1" : "x") }));
+}
+
+/** A workspace name no other test uses (Coder allows 32 characters). */
+export function uniqueName(prefix: string): string {
+  return `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`.slice(0, 32);
 }
 
 export function sleep(ms: number): Promise<void> {

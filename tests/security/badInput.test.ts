@@ -14,7 +14,7 @@ import {
   type TestServer,
   type WorkspaceT,
 } from "../contract/harness";
-import * as S from "../contract/schemas";
+import * as S from "../contract/shapes";
 
 let server: TestServer;
 let alice: Caller;

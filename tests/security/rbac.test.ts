@@ -4,7 +4,7 @@
 // can see the resource but refuses the action (favorite someone else's, cancel when the template
 // forbids it).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { z } from "zod";
+import type { Template } from "../../src/api/types";
 import {
   agentsOf,
   Caller,
@@ -20,9 +20,7 @@ import {
   type TestServer,
   type WorkspaceT,
 } from "../contract/harness";
-import * as S from "../contract/schemas";
-
-type Template = z.infer<typeof S.Template>;
+import * as S from "../contract/shapes";
 
 /** Everything a path or body may refer to, for one target workspace. */
 interface Target {

@@ -15,7 +15,7 @@ import {
   type TestServer,
   type WorkspaceT,
 } from "../contract/harness";
-import * as S from "../contract/schemas";
+import * as S from "../contract/shapes";
 
 const EVIL = "https://evil.example";
 

@@ -1,5 +1,6 @@
 // Fixture builders for the overview's unit tests: fixed times, so every expected number is known.
 import type { ProvisionerJob } from "../../api/types";
+import { makeJob } from "../workspace/testing";
 import type { ActiveBuild } from "./now";
 import { settledTimes, type OverviewBuild, type OverviewWorkspace } from "./rows";
 
@@ -74,16 +75,7 @@ export function build(spec: BuildSpec = {}): OverviewBuild {
 }
 
 export function job(spec: Partial<ProvisionerJob> & Pick<ProvisionerJob, "id" | "status">): ProvisionerJob {
-  return {
-    created_at: iso(NOW - MIN),
-    file_id: "file",
-    tags: {},
-    queue_position: 0,
-    queue_size: 0,
-    organization_id: "org",
-    type: "workspace_build",
-    ...spec,
-  };
+  return makeJob({ created_at: iso(NOW - MIN), file_id: "file", organization_id: "org", ...spec });
 }
 
 /** A pending build of alice's `dev`, first in a queue of one, queued a minute before NOW. */

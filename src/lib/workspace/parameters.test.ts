@@ -8,6 +8,7 @@ function param(name: string, extra: Partial<TemplateVersionParameter> = {}): Tem
     description: "",
     description_plaintext: "",
     type: "string",
+    form_type: "input",
     mutable: true,
     default_value: "",
     icon: "",

@@ -99,9 +99,15 @@ describe("queueText", () => {
 describe("provisionerWarning", () => {
   it("warns when no provisioner can take the job", () => {
     const job = makeJob({ status: "pending" });
-    expect(provisionerWarning({ job, matched_provisioners: { count: 0, available: 0 } })).toMatch(/No provisioner/);
-    expect(provisionerWarning({ job, matched_provisioners: { count: 2, available: 0 } })).toMatch(/offline/);
-    expect(provisionerWarning({ job, matched_provisioners: { count: 2, available: 1 } })).toBeUndefined();
+    expect(
+      provisionerWarning({ job, matched_provisioners: { count: 0, available: 0, most_recently_seen: null } }),
+    ).toMatch(/No provisioner/);
+    expect(
+      provisionerWarning({ job, matched_provisioners: { count: 2, available: 0, most_recently_seen: at(0) } }),
+    ).toMatch(/offline/);
+    expect(
+      provisionerWarning({ job, matched_provisioners: { count: 2, available: 1, most_recently_seen: at(0) } }),
+    ).toBeUndefined();
     expect(provisionerWarning({ job })).toBeUndefined();
   });
 });

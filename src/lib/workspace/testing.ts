@@ -13,7 +13,17 @@ export function makeJob(overrides: Partial<ProvisionerJob> = {}): ProvisionerJob
     queue_position: 0,
     queue_size: 0,
     organization_id: "org-1",
+    initiator_id: "user-alice",
+    input: { workspace_build_id: "build-1" },
     type: "workspace_build",
+    metadata: {
+      template_version_name: "v2",
+      template_id: "tpl-1",
+      template_name: "docker",
+      template_display_name: "Docker",
+      template_icon: "/icon/docker.svg",
+    },
+    logs_overflowed: false,
     ...overrides,
   };
 }
@@ -21,6 +31,7 @@ export function makeJob(overrides: Partial<ProvisionerJob> = {}): ProvisionerJob
 export function makeAgent(overrides: Partial<WorkspaceAgent> = {}): WorkspaceAgent {
   return {
     id: "agent-1",
+    parent_id: null,
     created_at: T0,
     updated_at: T0,
     status: "connected",
@@ -28,6 +39,7 @@ export function makeAgent(overrides: Partial<WorkspaceAgent> = {}): WorkspaceAge
     name: "main",
     resource_id: "res-1",
     architecture: "amd64",
+    environment_variables: {},
     operating_system: "linux",
     logs_length: 0,
     logs_overflowed: false,
@@ -36,10 +48,12 @@ export function makeAgent(overrides: Partial<WorkspaceAgent> = {}): WorkspaceAge
     apps: [],
     connection_timeout_seconds: 120,
     troubleshooting_url: "https://coder.com/docs",
+    subsystems: [],
     health: { healthy: true },
     display_apps: [],
     log_sources: [],
     scripts: [],
+    startup_script_behavior: "non-blocking",
     ...overrides,
   };
 }
@@ -66,6 +80,7 @@ export function makeBuild(overrides: Partial<WorkspaceBuild> = {}): WorkspaceBui
     max_deadline: null,
     status: "running",
     daily_cost: 0,
+    template_version_preset_id: null,
     ...overrides,
   };
 }
@@ -130,6 +145,7 @@ export function makeWorkspace(f: WorkspaceFixture = {}): Workspace {
     updated_at: T0,
     owner_id: "user-alice",
     owner_name: "alice",
+    owner_avatar_url: "",
     organization_id: "org-1",
     organization_name: "coder",
     template_id: "tpl-1",
@@ -139,6 +155,7 @@ export function makeWorkspace(f: WorkspaceFixture = {}): Workspace {
     template_allow_user_cancel_workspace_jobs: f.allowCancel ?? true,
     template_active_version_id: f.outdated ? "tv-3" : "tv-2",
     template_require_active_version: f.requireActive ?? false,
+    template_use_classic_parameter_flow: false,
     latest_build: build,
     latest_app_status: null,
     outdated: f.outdated ?? false,
@@ -151,6 +168,8 @@ export function makeWorkspace(f: WorkspaceFixture = {}): Workspace {
     automatic_updates: "never",
     allow_renames: true,
     favorite: false,
+    is_prebuild: false,
+    task_id: null,
     ...f.workspace,
   };
 }

@@ -1,5 +1,6 @@
 // Test data only (unit tests and View tests import it; the app never does).
 import type { Workspace, WorkspaceAgent, WorkspaceBuild } from "../../api/types";
+import { makeAgent, makeJob } from "../workspace/testing";
 
 let counter = 0;
 
@@ -37,17 +38,7 @@ export function makeWorkspace(overrides: WorkspaceOverrides = {}): Workspace {
     transition: transition ?? (status === "stopped" || status === "stopping" ? "stop" : "start"),
     initiator_id: "user-1",
     initiator_name: "alice",
-    job: {
-      id: `job-${n}`,
-      created_at: buildCreatedAt,
-      status: "succeeded",
-      file_id: "file",
-      tags: {},
-      queue_position: 0,
-      queue_size: 0,
-      organization_id: "org",
-      type: "workspace_build",
-    },
+    job: makeJob({ id: `job-${n}`, created_at: buildCreatedAt, organization_id: "org", initiator_id: "user-1" }),
     reason: "initiator",
     resources: [
       {
@@ -60,11 +51,14 @@ export function makeWorkspace(overrides: WorkspaceOverrides = {}): Workspace {
         hide: false,
         icon: "",
         daily_cost: 0,
-        agents: agents.map((a, i) => ({ ...makeAgent(`agent-${n}-${i}`), ...a })),
+        agents: agents.map((a, i) => makeAgent({ id: `agent-${n}-${i}`, ...AGENT, ...a })),
       },
     ],
+    deadline: null,
+    max_deadline: null,
     status,
     daily_cost: 0,
+    template_version_preset_id: null,
   };
   return {
     id,
@@ -72,6 +66,7 @@ export function makeWorkspace(overrides: WorkspaceOverrides = {}): Workspace {
     updated_at: buildCreatedAt,
     owner_id: "user-1",
     owner_name: "alice",
+    owner_avatar_url: "",
     organization_id: "org",
     organization_name: "coder",
     template_id: "tpl-1",
@@ -81,39 +76,30 @@ export function makeWorkspace(overrides: WorkspaceOverrides = {}): Workspace {
     template_allow_user_cancel_workspace_jobs: true,
     template_active_version_id: "tv-1",
     template_require_active_version: false,
+    template_use_classic_parameter_flow: false,
     latest_build: build,
+    latest_app_status: null,
     outdated: false,
     name,
     last_used_at: "2025-01-01T00:00:00Z",
+    deleting_at: null,
+    dormant_at: null,
+    next_start_at: null,
     health: { healthy: true, failing_agents: [] },
     automatic_updates: "never",
     allow_renames: false,
     favorite: false,
+    is_prebuild: false,
+    task_id: null,
     ...rest,
   };
 }
 
-function makeAgent(id: string): WorkspaceAgent {
-  return {
-    id,
-    created_at: "2025-01-01T00:00:00Z",
-    updated_at: "2025-01-01T00:00:00Z",
-    status: "connected",
-    lifecycle_state: "ready",
-    name: "main",
-    resource_id: "res",
-    architecture: "amd64",
-    operating_system: "linux",
-    logs_length: 0,
-    logs_overflowed: false,
-    version: "2.0.0",
-    api_version: "2.0",
-    apps: [],
-    connection_timeout_seconds: 120,
-    troubleshooting_url: "",
-    health: { healthy: true },
-    display_apps: [],
-    log_sources: [],
-    scripts: [],
-  };
-}
+const AGENT: Partial<WorkspaceAgent> = {
+  created_at: "2025-01-01T00:00:00Z",
+  updated_at: "2025-01-01T00:00:00Z",
+  resource_id: "res",
+  version: "2.0.0",
+  api_version: "2.0",
+  troubleshooting_url: "",
+};

@@ -159,7 +159,9 @@ describe("shapes", () => {
     expect(nulls.length).toBeGreaterThan(0);
     expect(
       nulls.every((n) =>
-        /^\.(deleting_at|dormant_at|next_start_at|latest_app_status|latest_build\.(deadline|max_deadline))$/.test(n),
+        /^\.(deleting_at|dormant_at|next_start_at|latest_app_status|task_id|latest_build\.(deadline|max_deadline|template_version_preset_id|resources\[\d+\]\.agents\[\d+\]\.parent_id))$/.test(
+          n,
+        ),
       ),
     ).toBe(true);
   });

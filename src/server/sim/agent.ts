@@ -68,6 +68,9 @@ export async function runAgent(
       app_id: ai.id,
       state: "working",
       message: "Reading the repository and planning the change",
+      uri: "",
+      icon: "",
+      needs_user_attention: false,
     });
   }
 }

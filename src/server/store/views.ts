@@ -21,8 +21,13 @@ import type {
 import { deriveWorkspaceStatus } from "./status";
 import type { Store } from "./store";
 
-// Record → API JSON. Optional fields stay `undefined` so JSON.stringify omits them, as Coder
-// omits empty optional fields; only the documented nullable ones are sent as null.
+// Record → API JSON, key for key what Coder's Go structs put on the wire: keys Go marks omitempty
+// stay `undefined` so JSON.stringify leaves them out; every other key is always sent, as null where
+// Go sends null (tests/contract checks both against Coder's API document).
+
+/** Go's zero uuid.UUID, what a struct with no such id carries. */
+const NIL_UUID = "00000000-0000-0000-0000-000000000000";
+const EVERY_DAY = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
 
 export function userView(store: Store, u: UserRecord): User {
   const org = store.defaultOrganization();
@@ -40,6 +45,7 @@ export function userView(store: Store, u: UserRecord): User {
     organization_ids: [org.id],
     roles: u.admin ? [{ name: "owner", display_name: "Owner" }] : [],
     theme_preference: "",
+    has_ai_seat: false,
   };
 }
 
@@ -72,18 +78,16 @@ export function jobView(store: Store, job: JobRecord): ProvisionerJob {
     initiator_id: job.initiator_id,
     input: build ? { workspace_build_id: build.id } : { template_version_id: job.template_version_id },
     type: job.type,
-    metadata: template
-      ? {
-          template_version_name: version!.name,
-          template_id: template.id,
-          template_name: template.name,
-          template_display_name: template.display_name,
-          template_icon: template.icon,
-          workspace_id: ws?.id,
-          workspace_name: ws?.name,
-          workspace_build_transition: build?.transition,
-        }
-      : undefined,
+    metadata: {
+      template_version_name: version?.name ?? "",
+      template_id: template?.id ?? NIL_UUID,
+      template_name: template?.name ?? "",
+      template_display_name: template?.display_name ?? "",
+      template_icon: template?.icon ?? "",
+      workspace_id: ws?.id,
+      workspace_name: ws?.name,
+      workspace_build_transition: build?.transition,
+    },
     logs_overflowed: job.logs_overflowed,
   };
 }
@@ -146,9 +150,10 @@ export function buildView(store: Store, build: BuildRecord): WorkspaceBuild {
     matched_provisioners:
       job.status === "pending"
         ? job.hold
-          ? { count: 0, available: 0 }
+          ? { count: 0, available: 0, most_recently_seen: null }
           : { count: 2, available: 0, most_recently_seen: store.iso() }
         : undefined,
+    template_version_preset_id: null,
     has_ai_task: false,
     has_external_agent: false,
   };
@@ -186,6 +191,7 @@ export function workspaceView(store: Store, ws: WorkspaceRecord, viewer: UserRec
     template_allow_user_cancel_workspace_jobs: template.allow_user_cancel_workspace_jobs,
     template_active_version_id: template.active_version_id,
     template_require_active_version: template.require_active_version,
+    template_use_classic_parameter_flow: false,
     latest_build: latest,
     latest_app_status: latestAppStatus(latest),
     outdated: latest.template_version_id !== template.active_version_id,
@@ -200,6 +206,8 @@ export function workspaceView(store: Store, ws: WorkspaceRecord, viewer: UserRec
     automatic_updates: ws.automatic_updates,
     allow_renames: true,
     favorite: ws.favorite_of.includes(viewer.id),
+    is_prebuild: false,
+    task_id: null,
   };
 }
 
@@ -216,6 +224,8 @@ export function templateView(store: Store, t: TemplateRecord): Template {
     updated_at: t.updated_at,
     organization_id: org.id,
     organization_name: org.name,
+    organization_display_name: org.display_name,
+    organization_icon: org.icon,
     name: t.name,
     display_name: t.display_name,
     provisioner: "terraform",
@@ -225,14 +235,28 @@ export function templateView(store: Store, t: TemplateRecord): Template {
     description: t.description,
     deprecated: t.deprecated,
     deprecation_message: t.deprecation_message,
+    deleted: false,
     icon: t.icon,
     default_ttl_ms: t.default_ttl_ms,
+    // Coder's defaults for a template nobody has tuned (an hour of activity bump, no restarts).
+    activity_bump_ms: 3_600_000,
+    time_til_autostop_notify_ms: 0,
+    autostop_requirement: { days_of_week: [], weeks: 1 },
+    autostart_requirement: { days_of_week: EVERY_DAY },
     allow_user_cancel_workspace_jobs: t.allow_user_cancel_workspace_jobs,
     allow_user_autostart: true,
     allow_user_autostop: true,
+    failure_ttl_ms: 0,
+    time_til_dormant_ms: 0,
+    time_til_dormant_autodelete_ms: 0,
     created_by_id: t.created_by_id,
     created_by_name: creator?.username ?? "",
     require_active_version: t.require_active_version,
+    max_port_share_level: "owner",
+    cors_behavior: "simple",
+    use_classic_parameter_flow: false,
+    agents_allowed: false,
+    disable_module_cache: false,
   };
 }
 
@@ -277,5 +301,6 @@ export function templateVersionView(store: Store, v: TemplateVersionRecord): Tem
     readme: v.readme,
     created_by: { id: creator.id, username: creator.username, avatar_url: creator.avatar_url, name: creator.name },
     archived: v.archived,
+    has_external_agent: false,
   };
 }

@@ -118,7 +118,8 @@ export function watchWs(
     if (socket.readyState === socket.OPEN) socket.send(text);
   };
   const data = () => `{"type":"data","data":${watchedWorkspaceJson(store, ws, user)}}`;
-  send(goJsonLine({ type: "ping" }));
+  // codersdk.ServerSentEvent always carries `data`; a ping's is null.
+  send(goJsonLine({ type: "ping", data: null }));
   send(data());
   const unsubscribe = onWorkspaceChange(store, ws.id, () => send(data()));
   const heartbeat = setInterval(() => {

@@ -61,6 +61,7 @@ export class WorldBuilder {
       created_at: iso(this.t0 - 120 * DAY),
       updated_at: iso(this.t0 - 120 * DAY),
       is_default: true,
+      default_org_member_roles: [],
     });
   }
 

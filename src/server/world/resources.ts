@@ -35,6 +35,9 @@ export function aiStatusSamples(rng: Rng, count: number, endMs: number): Resourc
   return out;
 }
 
+/** What Go sends for an app without a health check: the zero struct. */
+const NO_HEALTHCHECK = { url: "", interval: 0, threshold: 0 };
+
 function apps(rng: Rng, ctx: ResourceContext, agentId: string): WorkspaceApp[] {
   const aiId = rng.uuid();
   const statuses: WorkspaceAppStatus[] = ctx.appStatuses
@@ -46,7 +49,8 @@ function apps(rng: Rng, ctx: ResourceContext, agentId: string): WorkspaceApp[] {
       app_id: aiId,
       state: s.state,
       message: s.message,
-      uri: s.state === "complete" ? "https://github.com/coder/coder/pull/4821" : undefined,
+      uri: s.state === "complete" ? "https://github.com/coder/coder/pull/4821" : "",
+      icon: "",
       needs_user_attention: s.state === "idle",
     }))
     .reverse();
@@ -75,6 +79,7 @@ function apps(rng: Rng, ctx: ResourceContext, agentId: string): WorkspaceApp[] {
       icon: "/icon/claude.svg",
       subdomain: false,
       sharing_level: "owner",
+      healthcheck: NO_HEALTHCHECK,
       health: "disabled",
       hidden: false,
       open_in: "slim-window",
@@ -89,6 +94,7 @@ function apps(rng: Rng, ctx: ResourceContext, agentId: string): WorkspaceApp[] {
       icon: "/icon/book.svg",
       subdomain: false,
       sharing_level: "owner",
+      healthcheck: NO_HEALTHCHECK,
       health: "disabled",
       hidden: false,
       open_in: "tab",
@@ -102,6 +108,7 @@ function agent(rng: Rng, ctx: ResourceContext, resourceId: string): WorkspaceAge
   const sourceIds = [rng.uuid(), ...SCRIPTS.map(() => rng.uuid())];
   return {
     id,
+    parent_id: null,
     created_at: ctx.createdAt,
     updated_at: ctx.createdAt,
     status: "connecting",

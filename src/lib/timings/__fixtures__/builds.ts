@@ -1,43 +1,23 @@
 import type { ProvisionerJob, ProvisionerJobLog, WorkspaceAgent, WorkspaceBuild } from "../../../api/types";
+import { makeAgent, makeBuild, makeJob } from "../../workspace/testing";
 
 export const T0 = Date.UTC(2025, 2, 4, 10, 0, 0);
 export const at = (ms: number) => new Date(T0 + ms).toISOString();
 
 export function job(overrides: Partial<ProvisionerJob>): ProvisionerJob {
-  return {
-    id: "job-1",
-    created_at: at(0),
-    status: "running",
-    file_id: "file-1",
-    tags: {},
-    queue_position: 0,
-    queue_size: 0,
-    organization_id: "org-1",
-    type: "workspace_build",
-    ...overrides,
-  };
+  return makeJob({ created_at: at(0), status: "running", ...overrides });
 }
 
 export function agent(overrides: Partial<WorkspaceAgent>): WorkspaceAgent {
-  return {
-    id: "agent-1",
+  return makeAgent({
     created_at: at(10_000),
     updated_at: at(10_000),
     status: "connecting",
     lifecycle_state: "created",
-    name: "main",
-    resource_id: "res-1",
-    architecture: "amd64",
-    operating_system: "linux",
-    logs_length: 0,
-    logs_overflowed: false,
     version: "2.20.0",
     api_version: "2.3",
-    apps: [],
-    connection_timeout_seconds: 120,
     troubleshooting_url: "",
     health: { healthy: false },
-    display_apps: [],
     log_sources: [
       {
         id: "src-startup",
@@ -87,7 +67,7 @@ export function agent(overrides: Partial<WorkspaceAgent>): WorkspaceAgent {
       },
     ],
     ...overrides,
-  };
+  });
 }
 
 export function build(
@@ -95,21 +75,15 @@ export function build(
   agents: WorkspaceAgent[] = [],
   transition = "start",
 ): WorkspaceBuild {
-  return {
-    id: "build-1",
+  return makeBuild({
     created_at: at(0),
     updated_at: at(0),
-    workspace_id: "ws-1",
-    workspace_name: "dev",
     workspace_owner_id: "u1",
     template_version_id: "tv1",
     template_version_name: "v1",
-    build_number: 7,
     transition,
     initiator_id: "u1",
-    initiator_name: "alice",
     job: job(jobOverrides),
-    reason: "initiator",
     resources: [
       {
         id: "res-1",
@@ -125,8 +99,7 @@ export function build(
       },
     ],
     status: "starting",
-    daily_cost: 0,
-  };
+  });
 }
 
 export function log(id: number, ms: number, stage: string, output = ""): ProvisionerJobLog {
