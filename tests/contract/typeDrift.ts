@@ -72,7 +72,9 @@ export function checkTypesFile(file: string, roots: Root[]): DriftResult {
   const kindOf = (parts: readonly ts.Type[]): Kind => {
     const kinds = new Set<Kind>(
       parts.map((t) => {
-        if (t.flags & (ts.TypeFlags.StringLike | ts.TypeFlags.Intersection)) return "string"; // Open<"a"> = "a" | (string & {})
+        if (t.flags & ts.TypeFlags.StringLike) return "string";
+        // Open<"a"> is "a" | (string & {}): the intersection is still a string.
+        if (t.isIntersection() && t.types.some((m) => m.flags & ts.TypeFlags.StringLike)) return "string";
         if (t.flags & ts.TypeFlags.NumberLike) return "number";
         if (t.flags & ts.TypeFlags.BooleanLike) return "boolean";
         if (checker.isArrayType(t)) return "array";
@@ -90,7 +92,7 @@ export function checkTypesFile(file: string, roots: Root[]): DriftResult {
     if (!want) return; // `{}`: Go interface{}, anything goes
     const have = kindOf(rest);
     if (have !== want) {
-      problems.push(`${at}: types.ts says ${have}, Coder ${definition ?? ""} sends ${want}`.replace("  ", " "));
+      problems.push(`${at}: types.ts says ${have}, Coder (${definition ?? "inline"}) sends ${want}`);
       return;
     }
     if (want === "string" && Array.isArray(target.enum)) {
