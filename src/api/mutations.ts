@@ -1,6 +1,6 @@
 // Writes. Plain functions (usable anywhere) plus mutation-options factories for React Query that
 // update the cache from the answer and invalidate exactly what the write changed. Never retried:
-// a write that failed with a 500 may still have happened (see src/lib/retryPolicy.ts).
+// a write that failed with a 500 may still have happened (see src/api/retryPolicy.ts).
 import type { QueryClient, UseMutationOptions } from "@tanstack/react-query";
 import { api, request, type ApiError } from "./client";
 import { invalidateWorkspace, patchWorkspaceInCache, setBuildInCache, setWorkspaceInCache } from "./cache";

@@ -2,7 +2,7 @@
 // with Coder's status codes and JSON shapes. Every JSON answer also passes the no-null rule and
 // Go's HTML escaping check (see expectJson).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { z } from "zod";
+import { type z } from "zod";
 import {
   agentsOf,
   Caller,

@@ -3,7 +3,7 @@
 // Nothing here reaches into server internals; ids are discovered through the API.
 import { expect } from "vitest";
 import WebSocket from "ws";
-import { z } from "zod";
+import { type z } from "zod";
 import { startServer } from "../../src/server/main";
 import { NULLABLE_KEYS, Workspace, WorkspaceBuild, WorkspacesResponse } from "./schemas";
 

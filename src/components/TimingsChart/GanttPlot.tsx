@@ -187,7 +187,7 @@ export function GanttPlot(props: GanttPlotProps) {
     scrollRowIntoView(index);
     setFocusIndex(index);
     controller.reveal(rows[index].start, barEnd(rows[index], now));
-    // Only a new reveal request moves the view, not every data change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new reveal request moves the view, not every data change
   }, [props.reveal?.nonce, props.reveal?.id, rows]);
 
   const positionTooltip = useCallback((x: number, y: number) => {

@@ -10,7 +10,7 @@ import { RelativeTime } from "../../components/RelativeTime";
 import { formatAbsolute } from "../../lib/format";
 import { reasonLabel } from "../../lib/builds/labels";
 import { isActiveJob, totalTime } from "../../lib/builds/times";
-import { BuildDuration, BuildStatus, Initiator, QueueDuration, TransitionLabel } from "../buildHistory/buildCells";
+import { BuildDuration, BuildStatus, Initiator, QueueDuration, TransitionLabel } from "../../components/BuildCells";
 
 export interface BuildHeaderProps {
   workspace: Pick<Workspace, "owner_name" | "name" | "template_name" | "template_active_version_id">;

@@ -11,7 +11,7 @@ import { ErrorState } from "../../components/ErrorState";
 import { statusInfo } from "../../lib/status";
 import { agentsOf, livePhase } from "../../lib/timings";
 import { ownerTimeZone } from "../../lib/workspace/schedule";
-import { NotFoundView } from "../notFound/NotFoundView";
+import { NotFoundView } from "../../components/NotFoundView";
 import { DeletedView } from "./DeletedView";
 import { useAppOrigin } from "./hooks/useAppOrigin";
 import { useAgentLogs, useBuildLog } from "./hooks/useFollowedLog";

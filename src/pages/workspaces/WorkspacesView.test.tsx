@@ -116,13 +116,17 @@ describe("WorkspacesView", () => {
       fireEvent.change(box, { target: { value: "status:run" } });
       fireEvent.change(box, { target: { value: "status:running" } });
       expect(p.onFilterChange).not.toHaveBeenCalled();
-      act(() => vi.advanceTimersByTime(400));
+      act(() => {
+        vi.advanceTimersByTime(400);
+      });
       expect(p.onFilterChange).toHaveBeenCalledTimes(1);
       expect(p.onFilterChange).toHaveBeenCalledWith("status:running", "typing");
       fireEvent.change(box, { target: { value: "status:stopped" } });
       fireEvent.submit(box.closest("form")!);
       expect(p.onFilterChange).toHaveBeenLastCalledWith("status:stopped", "submit");
-      act(() => vi.advanceTimersByTime(400));
+      act(() => {
+        vi.advanceTimersByTime(400);
+      });
       expect(p.onFilterChange).toHaveBeenCalledTimes(2);
     } finally {
       vi.useRealTimers();
@@ -137,7 +141,7 @@ describe("WorkspacesView", () => {
         <WorkspacesView {...p} filter="status:failed" />
       </MemoryRouter>,
     );
-    expect((screen.getByRole("searchbox") as HTMLInputElement).value).toBe("status:failed");
+    expect(screen.getByRole<HTMLInputElement>("searchbox").value).toBe("status:failed");
   });
 
   it("focuses the search box on /", () => {

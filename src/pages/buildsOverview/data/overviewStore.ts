@@ -31,7 +31,7 @@ import {
   type OverviewBuild,
   type OverviewWorkspace,
 } from "../../../lib/buildsOverview/rows";
-import { Backoff } from "../../../lib/retryPolicy";
+import { Backoff } from "../../../api/retryPolicy";
 import { mapLimited } from "../../../lib/workspaceList/concurrency";
 import type { OverviewApi } from "./overviewApi";
 
