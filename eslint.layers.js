@@ -1,7 +1,8 @@
 // The layers of src/ as import rules (README, Architecture):
 //   api (HTTP, Coder types) → lib (pure logic) → components (shared UI) → pages/<page> → app (shell)
 // and src/server apart. A layer imports only from the layers before it; a page never imports another
-// page; nothing in the client imports the server; the server uses only the API types and pure lib.
+// page; nothing in the client imports the server; the server uses only the API's model (types and
+// job states, which are Coder's definitions) and pure lib.
 //
 // Imports are relative, so the rules are written per folder depth: from a file `d` folders below
 // `src/<layer>/`, `../` taken d+1 times reaches `src/`. Each file matches exactly one block, because
@@ -45,8 +46,8 @@ const LAYERS = {
   ],
   lib: (toSrc) => [
     {
-      regex: `${toSrc}(?!lib/|api/types$)`,
-      message: "src/lib imports only src/lib and the API types (src/api/types).",
+      regex: `${toSrc}(?!lib/|api/(types|jobStatus)$)`,
+      message: "src/lib imports only src/lib and the API's model (src/api/types, src/api/jobStatus).",
     },
     REACT_PACKAGES,
     NODE_BUILTINS,
@@ -80,8 +81,9 @@ const LAYERS = {
   app: (toSrc) => [{ regex: `${toSrc}server(/|$)`, message: "The client never imports src/server." }, NODE_BUILTINS],
   server: (toSrc) => [
     {
-      regex: `${toSrc}(api/(?!types$)|components|pages|app)`,
-      message: "src/server is apart: it may use the API types (src/api/types) and pure src/lib modules only.",
+      regex: `${toSrc}(api/(?!(types|jobStatus)$)|components|pages|app)`,
+      message:
+        "src/server is apart: it may use the API's model (src/api/types, src/api/jobStatus) and pure src/lib modules only.",
     },
   ],
 };

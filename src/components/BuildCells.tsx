@@ -8,7 +8,8 @@ import { cx } from "./cx";
 import { Duration } from "./Duration";
 import { StatusBadge } from "./StatusBadge";
 import { transitionLabel } from "../lib/builds/labels";
-import { buildDuration, isActiveJob, queueTime } from "../lib/builds/times";
+import { isActiveJob } from "../api/jobStatus";
+import { buildDuration, queueTime } from "../lib/builds/times";
 
 const TRANSITION_ICONS: Record<string, LucideIcon> = { start: Play, stop: Square, delete: Trash2 };
 

@@ -49,7 +49,7 @@ const allowed: [string, string][] = [
   ["src/app/pages.ts", `import x from "../pages/build/BuildPage";`],
   [
     "src/server/store/status.ts",
-    `import type { Workspace } from "../../api/types";\nimport { x } from "../../lib/jobStatus";`,
+    `import type { Workspace } from "../../api/types";\nimport { isActiveJob } from "../../api/jobStatus";\nimport { x } from "../../lib/random";`,
   ],
 ];
 

@@ -5,7 +5,7 @@ import type { WorkspaceBuild } from "../../api/types";
 import { cx } from "../../components/cx";
 import { formatDuration } from "../../lib/format";
 import { BUCKET_LABELS, stageBreakdown, type StageBreakdown, type StageBucket } from "../../lib/builds/stages";
-import { isActiveJob } from "../../lib/builds/times";
+import { isActiveJob } from "../../api/jobStatus";
 import { useInView } from "./useInView";
 
 const HUES: Record<StageBucket, string> = {

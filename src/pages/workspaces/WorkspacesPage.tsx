@@ -1,7 +1,8 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { Workspace } from "../../api/types";
-import { isAdmin, useMe } from "../../app/auth";
+import { useMe } from "../../app/auth";
+import { canSeeAllWorkspaces } from "../../lib/permissions";
 import { isOwnWorkspacesOnly } from "../../lib/searchQuery";
 import type { BatchAction } from "../../lib/workspaceList/batch";
 import { pageCount } from "../../lib/workspaceList/paging";
@@ -102,7 +103,7 @@ export default function WorkspacesPage() {
         error={error}
         onRetry={refetch}
         retrying={isRefetching}
-        showOwner={isAdmin(me) || !isOwnWorkspacesOnly(filter)}
+        showOwner={canSeeAllWorkspaces(me) || !isOwnWorkspacesOnly(filter)}
         selectedIds={selectedIds}
         onSelectionChange={setSelectedIds}
         batchProgress={batch.progress}

@@ -31,6 +31,7 @@ import {
   type OverviewBuild,
   type OverviewWorkspace,
 } from "../../../lib/buildsOverview/rows";
+import { ACTIVE_JOB_STATUSES } from "../../../api/jobStatus";
 import { Backoff } from "../../../api/retryPolicy";
 import { mapLimited } from "../../../lib/workspaceList/concurrency";
 import type { OverviewApi } from "./overviewApi";
@@ -62,7 +63,7 @@ const PUBLISH_WHILE_LOADING_MS = 1_000;
 /** Workspaces whose history failed to load that each poll retries. */
 const RETRIES_PER_POLL = 2;
 
-const IN_FLIGHT = "pending,running,canceling";
+const IN_FLIGHT = ACTIVE_JOB_STATUSES.join(",");
 
 export interface OverviewSnapshot {
   status: "loading" | "ready" | "error";
