@@ -21,6 +21,7 @@ import { readPalette, type ChartPalette } from "./palette";
 import { RowLabel } from "./RowLabel";
 import type { ChartRow } from "./rows";
 import { wheelZoomFactor, type Viewport } from "./viewport";
+import { formatCount } from "../../lib/format";
 
 export interface GanttPlotProps {
   rows: readonly ChartRow[];
@@ -414,7 +415,7 @@ export function GanttPlot(props: GanttPlotProps) {
 
       <div className={cx(columns, "border-b border-border")}>
         <div className="border-r border-border px-2 text-[11px] leading-6 text-muted">
-          {rows.length.toLocaleString("en-US")} rows
+          {formatCount(rows.length)} rows
         </div>
         <div ref={axisRef} aria-hidden data-testid="timings-axis" className="relative h-6 overflow-hidden" />
       </div>

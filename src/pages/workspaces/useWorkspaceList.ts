@@ -12,6 +12,7 @@ import { pollInterval } from "../../lib/workspaceList/polling";
 import { sortWorkspaces, type WorkspaceSort } from "../../lib/workspaceList/sort";
 import { apiPage } from "../../lib/workspaceList/urlState";
 import type { FilterProblem } from "./SearchBar";
+import { formatCount } from "../../lib/format";
 
 export interface ListSnapshot {
   rows: Workspace[];
@@ -64,7 +65,7 @@ export function useWorkspaceList(
   } else if (paged.data && (sort === undefined || tooMany)) {
     list = { rows: sortWorkspaces(paged.data.workspaces, sort), total: paged.data.count };
     if (tooMany) {
-      list.sortNote = `${paged.data.count.toLocaleString("en-US")} workspaces match, more than the ${ALL_WORKSPACES_LIMIT.toLocaleString("en-US")} that can be sorted together: only this page is sorted. Narrow the filter to sort them all.`;
+      list.sortNote = `${formatCount(paged.data.count)} workspaces match, more than the ${formatCount(ALL_WORKSPACES_LIMIT)} that can be sorted together: only this page is sorted. Narrow the filter to sort them all.`;
     }
   }
 
