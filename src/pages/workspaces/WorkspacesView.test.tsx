@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
-import type { RowProgress } from "../../lib/workspaceList/batch";
-import { makeWorkspace } from "../../lib/workspaceList/testing";
+import type { RowProgress } from "./model/batch";
+import { makeWorkspace } from "./model/testing";
 import { WorkspacesView, type WorkspacesViewProps } from "./WorkspacesView";
 
 afterEach(cleanup);

@@ -7,10 +7,10 @@ import { isApiError } from "../../api/client";
 import { ALL_WORKSPACES_LIMIT, allWorkspacesQuery, workspacesQuery } from "../../api/queries";
 import type { Workspace } from "../../api/types";
 import { termsForValidation } from "../../lib/searchQuery";
-import { slicePage } from "../../lib/workspaceList/paging";
-import { pollInterval } from "../../lib/workspaceList/polling";
-import { sortWorkspaces, type WorkspaceSort } from "../../lib/workspaceList/sort";
-import { apiPage } from "../../lib/workspaceList/urlState";
+import { slicePage } from "./model/paging";
+import { pollInterval } from "./model/polling";
+import { sortWorkspaces, type WorkspaceSort } from "./model/sort";
+import { apiPage } from "./model/urlState";
 import type { FilterProblem } from "./SearchBar";
 import { formatCount } from "../../lib/format";
 

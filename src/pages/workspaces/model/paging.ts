@@ -1,5 +1,5 @@
 // `?page=N` is 1-based (SPEC §7), 25 rows a page.
-import { formatCount } from "../format";
+import { formatCount } from "../../../lib/format";
 export const PAGE_SIZE = 25;
 
 /** A page number from the URL: anything not a positive integer is page 1. */

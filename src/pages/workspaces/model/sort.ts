@@ -1,7 +1,7 @@
 // Column sorting the API cannot do (SPEC §7 "Lists the API cannot sort"). The sort lives in the
 // URL as `?sort=<key>:<asc|desc>`; favourites always come first, as in Coder's own list.
-import type { Workspace } from "../../api/types";
-import { LOCALE } from "../format";
+import type { Workspace } from "../../../api/types";
+import { LOCALE } from "../../../lib/format";
 
 export const SORT_KEYS = ["name", "status", "last_used", "last_build"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];

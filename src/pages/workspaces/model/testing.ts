@@ -1,5 +1,5 @@
 // Test data only (unit tests and View tests import it; the app never does).
-import type { Workspace, WorkspaceAgent, WorkspaceBuild } from "../../api/types";
+import type { Workspace, WorkspaceAgent, WorkspaceBuild } from "../../../api/types";
 
 let counter = 0;
 
