@@ -33,7 +33,7 @@ import {
 } from "../../../lib/buildsOverview/rows";
 import { ACTIVE_JOB_STATUSES } from "../../../api/jobStatus";
 import { Backoff } from "../../../api/retryPolicy";
-import { mapLimited } from "../../../lib/mapLimited";
+import { mapLimited } from "../../../api/mapLimited";
 import type { OverviewApi } from "./overviewApi";
 
 /** A change reaches the page within POLL_MS + one request: under the 2 s the issue asks for. */
