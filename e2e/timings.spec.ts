@@ -135,7 +135,7 @@ test("exports a Chrome trace that parses, and offers the table view", async ({ p
   await page.getByRole("button", { name: "Export trace" }).click();
   const download = await downloading;
   expect(download.suggestedFilename()).toBe("alice-dev-12-timings.trace.json");
-  const trace = JSON.parse(await readFile((await download.path())!, "utf8"));
+  const trace = JSON.parse(await readFile(await download.path(), "utf8"));
   expect(traceProblems(trace)).toEqual([]);
   expect(trace.traceEvents.filter((e: { ph: string }) => e.ph === "X").length).toBeGreaterThan(5);
 

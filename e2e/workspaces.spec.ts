@@ -80,7 +80,7 @@ async function rowStates(
     trs.map((tr) => ({
       name: tr.querySelector("td a[href^='/@']")?.textContent ?? "",
       status: tr.querySelector("[data-col=status] [data-status]")?.getAttribute("data-status") ?? null,
-      checked: (tr.querySelector("input[type=checkbox]") as HTMLInputElement | null)?.checked ?? false,
+      checked: tr.querySelector<HTMLInputElement>("input[type=checkbox]")?.checked ?? false,
       batch: tr.querySelector("[data-batch-state]")?.getAttribute("data-batch-state") ?? null,
     })),
   );

@@ -155,7 +155,7 @@ export async function installProbes(context: BrowserContext): Promise<void> {
       const f = foreign(url);
       if (f) hit(`xhr ${f}`);
       return (open0 as (...a: unknown[]) => void).call(this, method, url, ...rest);
-    } as typeof XMLHttpRequest.prototype.open;
+    };
     const beacon0 = navigator.sendBeacon?.bind(navigator);
     if (beacon0)
       navigator.sendBeacon = (url: string | URL, data?: BodyInit | null) => (

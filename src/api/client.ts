@@ -133,7 +133,7 @@ export async function toApiError(res: Response, method: string, path: string): P
   let parsed: Partial<ApiErrorResponse> | undefined;
   try {
     const json: unknown = JSON.parse(text);
-    if (json && typeof json === "object") parsed = json as Partial<ApiErrorResponse>;
+    if (json && typeof json === "object") parsed = json;
   } catch {
     // Not JSON (e.g. Coder's CSRF refusal is plain text): keep the text as the message.
   }

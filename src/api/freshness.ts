@@ -3,20 +3,8 @@
 // Coder sends no version counter, but a build only moves forward: a newer build number, or the
 // same build further along its job's life, is newer.
 import { replaceEqualDeep } from "@tanstack/react-query";
-import type { ProvisionerJob, Workspace } from "./types";
-
-const JOB_PROGRESS: Record<string, number> = {
-  pending: 0,
-  running: 1,
-  canceling: 2,
-  succeeded: 3,
-  failed: 3,
-  canceled: 3,
-};
-
-function jobProgress(job: ProvisionerJob): number {
-  return JOB_PROGRESS[job.status] ?? 1;
-}
+import { jobProgress } from "./jobStatus";
+import type { Workspace } from "./types";
 
 /** True when `incoming` describes an earlier moment of the workspace than `current`. */
 export function isOlderWorkspace(incoming: Workspace, current: Workspace): boolean {
@@ -24,7 +12,7 @@ export function isOlderWorkspace(incoming: Workspace, current: Workspace): boole
   const a = incoming.latest_build;
   const b = current.latest_build;
   if (a.build_number !== b.build_number) return a.build_number < b.build_number;
-  return jobProgress(a.job) < jobProgress(b.job);
+  return jobProgress(a.job.status) < jobProgress(b.job.status);
 }
 
 /** `structuralSharing` for workspace queries: keep what the cache has when the answer is older. */

@@ -1,16 +1,15 @@
 // Every React Query key, built here and only here, so invalidation can be exact. Keys are nested
-// by prefix: invalidating `workspace(id)` also reaches that workspace's timings.
+// by prefix: invalidating `workspaceLists()` reaches every page of every list.
 
 export interface PageParams {
   limit: number;
   offset: number;
 }
 
-export type BuildPart = "logs" | "timings" | "parameters" | "resources" | "state";
+export type BuildPart = "timings" | "parameters" | "resources" | "state";
 
 export const keys = {
   me: () => ["me"] as const,
-  buildInfo: () => ["buildinfo"] as const,
 
   /** Everything workspace-shaped: lists, details, by-name lookups. */
   workspaces: () => ["workspaces"] as const,
@@ -19,27 +18,18 @@ export const keys = {
   /** Every workspace matching a filter, fetched page by page for client-side sorting (SPEC §7). */
   workspaceListAll: (filter: string) => ["workspaces", "list", "all", filter] as const,
   workspace: (id: string) => ["workspaces", "detail", id] as const,
-  workspaceTimings: (id: string) => ["workspaces", "detail", id, "timings"] as const,
   /** Both `include_deleted` variants of one owner/name live under this prefix. */
   workspaceByNameAny: (owner: string, name: string) => ["workspaces", "byName", owner, name] as const,
   workspaceByName: (owner: string, name: string, includeDeleted: boolean) =>
     ["workspaces", "byName", owner, name, { includeDeleted }] as const,
 
-  builds: () => ["builds"] as const,
   /** All pages of one workspace's build history. */
   buildLists: (workspaceId: string) => ["builds", "list", workspaceId] as const,
   buildList: (workspaceId: string, page: PageParams) => ["builds", "list", workspaceId, page] as const,
   build: (id: string) => ["builds", "detail", id] as const,
   buildPart: (id: string, part: BuildPart) => ["builds", "detail", id, part] as const,
-  buildsByNumberOf: (owner: string, name: string) => ["builds", "byNumber", owner, name] as const,
   buildByNumber: (owner: string, name: string, number: number) => ["builds", "byNumber", owner, name, number] as const,
 
-  templates: () => ["templates"] as const,
   templateList: () => ["templates", "list"] as const,
-  template: (id: string) => ["templates", "detail", id] as const,
-  templateVersion: (id: string) => ["templateVersions", id] as const,
   templateVersionRichParameters: (id: string) => ["templateVersions", id, "rich-parameters"] as const,
-
-  provisionerJobs: (orgId: string) => ["provisionerJobs", orgId] as const,
-  agentLogs: (agentId: string) => ["agents", agentId, "logs"] as const,
 };

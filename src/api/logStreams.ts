@@ -1,7 +1,7 @@
 // Following build and agent logs over WebSocket, surviving drops: each (re)connect asks for
 // `after=<last id seen>` and the cursor drops anything already delivered, so the caller sees every
 // log exactly once and in order. A close with 1000 means the server finished the stream.
-import { Backoff, type BackoffOptions } from "../lib/retryPolicy";
+import { Backoff, type BackoffOptions } from "./retryPolicy";
 import { notifyUnauthorized, toApiError, type ApiError } from "./client";
 import { LogCursor, decideAfterClose, parseLogMessage, type HasId } from "./logCursor";
 import { browserStreamEnv, httpUrl, wsUrl, type StreamEnv } from "./streamEnv";

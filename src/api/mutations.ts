@@ -1,9 +1,10 @@
 // Writes. Plain functions (usable anywhere) plus mutation-options factories for React Query that
 // update the cache from the answer and invalidate exactly what the write changed. Never retried:
-// a write that failed with a 500 may still have happened (see src/lib/retryPolicy.ts).
+// a write that failed with a 500 may still have happened (see src/api/retryPolicy.ts).
 import type { QueryClient, UseMutationOptions } from "@tanstack/react-query";
 import { api, request, type ApiError } from "./client";
 import { invalidateWorkspace, patchWorkspaceInCache, setBuildInCache, setWorkspaceInCache } from "./cache";
+import { isTerminalJob } from "./jobStatus";
 import { keys } from "./keys";
 import type {
   AutomaticUpdates,
@@ -59,8 +60,6 @@ export function updateToActive(
   return startWorkspace(workspace.id, { templateVersionId: workspace.template_active_version_id, richParameterValues });
 }
 
-const TERMINAL_JOB = new Set(["succeeded", "failed", "canceled"]);
-
 /**
  * Stop, wait for the stop job to finish, then start (Coder has no restart transition). If the stop
  * does not succeed, the start is not attempted and the stop build is returned as the error's cause.
@@ -71,7 +70,7 @@ export async function restartWorkspace(
 ): Promise<WorkspaceBuild> {
   let build = await stopWorkspace(workspaceId);
   const pollMs = options.pollMs ?? 500;
-  while (!TERMINAL_JOB.has(build.job.status)) {
+  while (!isTerminalJob(build.job.status)) {
     await sleep(pollMs, options.signal);
     build = await api.get<WorkspaceBuild>(`/workspacebuilds/${enc(build.id)}`, undefined, options.signal);
   }

@@ -4,16 +4,12 @@ import type { QueryKey, UseQueryOptions } from "@tanstack/react-query";
 import { api, isApiError, request, type ApiError } from "./client";
 import { keepNewerWorkspace } from "./freshness";
 import { keys, type PageParams } from "./keys";
+import { mapLimited } from "./mapLimited";
 import type {
-  BuildInfoResponse,
-  ProvisionerJob,
-  ProvisionerJobLog,
   Template,
-  TemplateVersion,
   TemplateVersionParameter,
   User,
   Workspace,
-  WorkspaceAgentLog,
   WorkspaceBuild,
   WorkspaceBuildParameter,
   WorkspaceBuildTimings,
@@ -32,13 +28,6 @@ export const meQuery = () =>
     queryFn: ({ signal }) => api.get<User>("/users/me", undefined, signal),
     staleTime: 5 * 60_000,
   }) satisfies Options<User>;
-
-export const buildInfoQuery = () =>
-  ({
-    queryKey: keys.buildInfo(),
-    queryFn: ({ signal }) => api.get<BuildInfoResponse>("/buildinfo", undefined, signal),
-    staleTime: Number.POSITIVE_INFINITY,
-  }) satisfies Options<BuildInfoResponse>;
 
 /** One page of `GET /workspaces?q=`; `filter` is Coder's search query, passed through as is. */
 export const workspacesQuery = (filter: string, page: PageParams) =>
@@ -75,20 +64,14 @@ export const allWorkspacesQuery = (filter: string) =>
       if (first.count > ALL_WORKSPACES_LIMIT) return { ...first, complete: false };
       const offsets: number[] = [];
       for (let offset = ALL_PAGE_SIZE; offset < first.count; offset += ALL_PAGE_SIZE) offsets.push(offset);
-      const pages: Workspace[][] = new Array(offsets.length);
-      let next = 0;
-      const worker = async () => {
-        while (next < offsets.length) {
-          const index = next++;
-          const page = await api.get<WorkspacesResponse>(
-            "/workspaces",
-            { q: filter, limit: ALL_PAGE_SIZE, offset: offsets[index] },
-            signal,
-          );
-          pages[index] = page.workspaces;
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(ALL_IN_FLIGHT, offsets.length) }, worker));
+      const pages = await mapLimited(offsets, ALL_IN_FLIGHT, async (offset) => {
+        const page = await api.get<WorkspacesResponse>(
+          "/workspaces",
+          { q: filter, limit: ALL_PAGE_SIZE, offset },
+          signal,
+        );
+        return page.workspaces;
+      });
       // Workspaces created or deleted between pages can shift offsets: keep each id once.
       const seen = new Set<string>();
       const workspaces = [first.workspaces, ...pages].flat().filter((w) => !seen.has(w.id) && seen.add(w.id));
@@ -96,13 +79,6 @@ export const allWorkspacesQuery = (filter: string) =>
     },
     placeholderData: (previous: AllWorkspacesResponse | undefined) => previous,
   }) satisfies Options<AllWorkspacesResponse>;
-
-export const workspaceQuery = (id: string) =>
-  ({
-    queryKey: keys.workspace(id),
-    queryFn: ({ signal }) => api.get<Workspace>(`/workspaces/${enc(id)}`, undefined, signal),
-    structuralSharing: keepNewerWorkspace,
-  }) satisfies Options<Workspace>;
 
 /** `owner` is a username without the `@`. A deleted workspace is 404 unless `includeDeleted`. */
 export const workspaceByNameQuery = (
@@ -120,12 +96,6 @@ export const workspaceByNameQuery = (
       ),
     structuralSharing: keepNewerWorkspace,
   }) satisfies Options<Workspace>;
-
-export const workspaceTimingsQuery = (id: string) =>
-  ({
-    queryKey: keys.workspaceTimings(id),
-    queryFn: ({ signal }) => api.get<WorkspaceBuildTimings>(`/workspaces/${enc(id)}/timings`, undefined, signal),
-  }) satisfies Options<WorkspaceBuildTimings>;
 
 /** Newest first, as Coder returns them. */
 export const buildsQuery = (workspaceId: string, page: PageParams) =>
@@ -146,19 +116,6 @@ export const buildByNumberQuery = (owner: string, name: string, number: number) 
     queryFn: ({ signal }) =>
       api.get<WorkspaceBuild>(`/users/${enc(owner)}/workspace/${enc(name)}/builds/${number}`, undefined, signal),
   }) satisfies Options<WorkspaceBuild>;
-
-export const buildQuery = (id: string) =>
-  ({
-    queryKey: keys.build(id),
-    queryFn: ({ signal }) => api.get<WorkspaceBuild>(`/workspacebuilds/${enc(id)}`, undefined, signal),
-  }) satisfies Options<WorkspaceBuild>;
-
-/** The whole provisioner log as JSON; a live build should follow it with `followBuildLogs` instead. */
-export const buildLogsQuery = (buildId: string) =>
-  ({
-    queryKey: keys.buildPart(buildId, "logs"),
-    queryFn: ({ signal }) => api.get<ProvisionerJobLog[]>(`/workspacebuilds/${enc(buildId)}/logs`, undefined, signal),
-  }) satisfies Options<ProvisionerJobLog[]>;
 
 export const buildTimingsQuery = (buildId: string) =>
   ({
@@ -208,20 +165,6 @@ export const templatesQuery = () =>
     staleTime: 60_000,
   }) satisfies Options<Template[]>;
 
-export const templateQuery = (id: string) =>
-  ({
-    queryKey: keys.template(id),
-    queryFn: ({ signal }) => api.get<Template>(`/templates/${enc(id)}`, undefined, signal),
-    staleTime: 60_000,
-  }) satisfies Options<Template>;
-
-export const templateVersionQuery = (id: string) =>
-  ({
-    queryKey: keys.templateVersion(id),
-    queryFn: ({ signal }) => api.get<TemplateVersion>(`/templateversions/${enc(id)}`, undefined, signal),
-    staleTime: 5 * 60_000,
-  }) satisfies Options<TemplateVersion>;
-
 export const templateVersionRichParametersQuery = (id: string) =>
   ({
     queryKey: keys.templateVersionRichParameters(id),
@@ -229,17 +172,3 @@ export const templateVersionRichParametersQuery = (id: string) =>
       api.get<TemplateVersionParameter[]>(`/templateversions/${enc(id)}/rich-parameters`, undefined, signal),
     staleTime: 5 * 60_000,
   }) satisfies Options<TemplateVersionParameter[]>;
-
-/** The organization's provisioner jobs (queue view for admins). */
-export const provisionerJobsQuery = (orgId: string) =>
-  ({
-    queryKey: keys.provisionerJobs(orgId),
-    queryFn: ({ signal }) =>
-      api.get<ProvisionerJob[]>(`/organizations/${enc(orgId)}/provisionerjobs`, undefined, signal),
-  }) satisfies Options<ProvisionerJob[]>;
-
-export const agentLogsQuery = (agentId: string) =>
-  ({
-    queryKey: keys.agentLogs(agentId),
-    queryFn: ({ signal }) => api.get<WorkspaceAgentLog[]>(`/workspaceagents/${enc(agentId)}/logs`, undefined, signal),
-  }) satisfies Options<WorkspaceAgentLog[]>;

@@ -4,7 +4,7 @@
 // changes made while disconnected were never sent.
 import { useEffect, useLayoutEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { Backoff, type BackoffOptions } from "../lib/retryPolicy";
+import { Backoff, type BackoffOptions } from "./retryPolicy";
 import { notifyUnauthorized } from "./client";
 import { invalidateWorkspace, setWorkspaceInCache } from "./cache";
 import { keys } from "./keys";

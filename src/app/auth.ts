@@ -7,11 +7,6 @@ export function useMe(): User | undefined {
   return useQuery(meQuery()).data;
 }
 
-/** Site-wide admins (Coder's `owner` role) see and act on every workspace. */
-export function isAdmin(user: User | undefined): boolean {
-  return Boolean(user?.roles.some((r) => r.name === "owner" || r.name === "user-admin" || r.name === "template-admin"));
-}
-
 /**
  * Where to go after signing in: only a path on this site (`/…`, not `//host`), so a crafted
  * `?redirect=https://evil` cannot send someone elsewhere.

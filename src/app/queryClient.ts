@@ -1,5 +1,5 @@
 import { QueryClient, notifyManager } from "@tanstack/react-query";
-import { RETRY_DEFAULTS } from "../lib/retryPolicy";
+import { RETRY_DEFAULTS } from "../api/retryPolicy";
 
 /** One client for the app: the shared retry policy, and a short freshness window (watch streams keep live data current). */
 export function createAppQueryClient(): QueryClient {

@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { cx } from "./cx";
+import { isTyping } from "./isTyping";
 import {
   headerCheckState,
   moveIndex,
@@ -60,11 +61,6 @@ export interface DataTableProps<T> {
 
 const INTERACTIVE =
   "a, button, input, select, textarea, label, [role='checkbox'], [role='menuitem'], [data-row-ignore]";
-
-function isTyping(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  return target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName);
-}
 
 /**
  * A dense, typed table: sortable headers (`aria-sort`), optional row selection with shift-click

@@ -1,5 +1,6 @@
 import { MEANING_CLASSES, statusInfo, type StatusKind } from "../lib/status";
 import { cx } from "./cx";
+import { STATUS_ICONS } from "./statusIcons";
 
 export interface StatusBadgeProps {
   kind: StatusKind;
@@ -16,7 +17,7 @@ export interface StatusBadgeProps {
 export function StatusBadge({ kind, value, label, size = "md", variant = "pill", className }: StatusBadgeProps) {
   const info = statusInfo(kind, value);
   const colours = MEANING_CLASSES[info.meaning];
-  const Icon = info.icon;
+  const Icon = STATUS_ICONS[info.icon];
   const text = label ?? info.label;
   return (
     <span

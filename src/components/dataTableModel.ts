@@ -1,4 +1,5 @@
 // DataTable's pure logic (sorting, range selection, row movement), kept apart so it can be unit tested.
+import { LOCALE } from "../lib/format";
 
 export type SortDirection = "asc" | "desc";
 
@@ -9,7 +10,7 @@ export interface SortState {
 
 export type SortValue = string | number | boolean | undefined | null;
 
-const collator = new Intl.Collator("en-US", { numeric: true, sensitivity: "base" });
+const collator = new Intl.Collator(LOCALE, { numeric: true, sensitivity: "base" });
 
 function compareValues(a: SortValue, b: SortValue): number {
   const aMissing = a === undefined || a === null || a === "";

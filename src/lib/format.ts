@@ -1,6 +1,7 @@
 // Formatting shared by every page: durations, times, ordinals, sizes. Intl only (DESIGN.md).
 
-const LOCALE = "en-US";
+/** The one locale for every number, date and sort order the app shows. */
+export const LOCALE = "en-US";
 
 const pad2 = (n: number) => String(n).padStart(2, "0");
 

@@ -8,7 +8,7 @@ import {
   SCRIPT_STATUSES,
   WORKSPACE_STATUSES,
 } from "../api/types";
-import { STATUS_MAP, WORKSPACE_FLAGS, humanize, statusInfo, type StatusKind } from "./status";
+import { STATUS_ICON_NAMES, STATUS_MAP, WORKSPACE_FLAGS, humanize, statusInfo, type StatusKind } from "./status";
 
 const ENUMS: Array<[StatusKind, readonly string[]]> = [
   ["workspace", WORKSPACE_STATUSES],
@@ -27,7 +27,7 @@ describe("status map", () => {
     for (const v of values) {
       const info = statusInfo(kind, v);
       expect(info.label.length).toBeGreaterThan(0);
-      expect(info.icon).toBeTruthy();
+      expect(STATUS_ICON_NAMES).toContain(info.icon);
     }
   });
 

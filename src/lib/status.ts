@@ -1,23 +1,5 @@
 // The one status map (DESIGN.md "Status colours"): every badge, chart bar and icon asks here what a
 // state means, so a new state is taught to the whole UI in one line.
-import {
-  Ban,
-  CircleCheck,
-  CircleDashed,
-  CircleHelp,
-  CircleStop,
-  CircleX,
-  Clock,
-  Hourglass,
-  LoaderCircle,
-  Moon,
-  Power,
-  PowerOff,
-  Trash2,
-  TriangleAlert,
-  Unplug,
-  type LucideIcon,
-} from "lucide-react";
 import type {
   AGENT_LIFECYCLE_STATES,
   AGENT_STATUSES,
@@ -30,10 +12,31 @@ import type {
 
 export type StatusMeaning = "ok" | "progress" | "neutral" | "failure" | "attention";
 
+/** Which icon shows the state; components/statusIcons.ts draws each one (this module stays free of UI code). */
+export type StatusIcon = (typeof STATUS_ICON_NAMES)[number];
+
+export const STATUS_ICON_NAMES = [
+  "ban",
+  "check",
+  "dashed",
+  "help",
+  "stop",
+  "cross",
+  "clock",
+  "hourglass",
+  "spinner",
+  "moon",
+  "power",
+  "power-off",
+  "trash",
+  "alert",
+  "unplug",
+] as const;
+
 export interface StatusInfo {
   meaning: StatusMeaning;
   label: string;
-  icon: LucideIcon;
+  icon: StatusIcon;
 }
 
 /** The families of states the API reports; the same word (e.g. `failed`) can mean different things in each. */
@@ -43,75 +46,75 @@ export type StatusKind =
 /** Attention markers that are not an API enum but are shown like one. */
 export const WORKSPACE_FLAGS = ["outdated", "dormant", "needs_user_attention", "queued"] as const;
 
-const s = (meaning: StatusMeaning, label: string, icon: LucideIcon): StatusInfo => ({ meaning, label, icon });
+const s = (meaning: StatusMeaning, label: string, icon: StatusIcon): StatusInfo => ({ meaning, label, icon });
 
 const WORKSPACE: Record<(typeof WORKSPACE_STATUSES)[number], StatusInfo> = {
-  pending: s("progress", "Pending", Clock),
-  starting: s("progress", "Starting", LoaderCircle),
-  running: s("ok", "Running", CircleCheck),
-  stopping: s("progress", "Stopping", LoaderCircle),
-  stopped: s("neutral", "Stopped", CircleStop),
-  failed: s("failure", "Failed", CircleX),
-  canceling: s("progress", "Canceling", LoaderCircle),
-  canceled: s("neutral", "Canceled", Ban),
-  deleting: s("progress", "Deleting", LoaderCircle),
-  deleted: s("neutral", "Deleted", Trash2),
+  pending: s("progress", "Pending", "clock"),
+  starting: s("progress", "Starting", "spinner"),
+  running: s("ok", "Running", "check"),
+  stopping: s("progress", "Stopping", "spinner"),
+  stopped: s("neutral", "Stopped", "stop"),
+  failed: s("failure", "Failed", "cross"),
+  canceling: s("progress", "Canceling", "spinner"),
+  canceled: s("neutral", "Canceled", "ban"),
+  deleting: s("progress", "Deleting", "spinner"),
+  deleted: s("neutral", "Deleted", "trash"),
 };
 
 const JOB: Record<(typeof JOB_STATUSES)[number], StatusInfo> = {
-  pending: s("progress", "Queued", Clock),
-  running: s("progress", "Running", LoaderCircle),
-  succeeded: s("ok", "Succeeded", CircleCheck),
-  canceling: s("progress", "Canceling", LoaderCircle),
-  canceled: s("neutral", "Canceled", Ban),
-  failed: s("failure", "Failed", CircleX),
+  pending: s("progress", "Queued", "clock"),
+  running: s("progress", "Running", "spinner"),
+  succeeded: s("ok", "Succeeded", "check"),
+  canceling: s("progress", "Canceling", "spinner"),
+  canceled: s("neutral", "Canceled", "ban"),
+  failed: s("failure", "Failed", "cross"),
 };
 
 const AGENT_STATUS: Record<(typeof AGENT_STATUSES)[number], StatusInfo> = {
-  connecting: s("progress", "Connecting", LoaderCircle),
-  connected: s("ok", "Connected", CircleCheck),
-  disconnected: s("neutral", "Disconnected", Unplug),
-  timeout: s("failure", "Timed out", Hourglass),
+  connecting: s("progress", "Connecting", "spinner"),
+  connected: s("ok", "Connected", "check"),
+  disconnected: s("neutral", "Disconnected", "unplug"),
+  timeout: s("failure", "Timed out", "hourglass"),
 };
 
 const AGENT_LIFECYCLE: Record<(typeof AGENT_LIFECYCLE_STATES)[number], StatusInfo> = {
-  created: s("progress", "Created", CircleDashed),
-  starting: s("progress", "Starting", LoaderCircle),
-  start_timeout: s("failure", "Start timeout", Hourglass),
-  start_error: s("failure", "Start error", CircleX),
-  ready: s("ok", "Ready", CircleCheck),
-  shutting_down: s("progress", "Shutting down", LoaderCircle),
-  shutdown_timeout: s("failure", "Shutdown timeout", Hourglass),
-  shutdown_error: s("failure", "Shutdown error", CircleX),
-  off: s("neutral", "Off", PowerOff),
+  created: s("progress", "Created", "dashed"),
+  starting: s("progress", "Starting", "spinner"),
+  start_timeout: s("failure", "Start timeout", "hourglass"),
+  start_error: s("failure", "Start error", "cross"),
+  ready: s("ok", "Ready", "check"),
+  shutting_down: s("progress", "Shutting down", "spinner"),
+  shutdown_timeout: s("failure", "Shutdown timeout", "hourglass"),
+  shutdown_error: s("failure", "Shutdown error", "cross"),
+  off: s("neutral", "Off", "power-off"),
 };
 
 const SCRIPT: Record<(typeof SCRIPT_STATUSES)[number], StatusInfo> = {
-  ok: s("ok", "OK", CircleCheck),
-  exit_failure: s("failure", "Exit failure", CircleX),
-  timed_out: s("failure", "Timed out", Hourglass),
-  pipes_left_open: s("attention", "Pipes left open", TriangleAlert),
+  ok: s("ok", "OK", "check"),
+  exit_failure: s("failure", "Exit failure", "cross"),
+  timed_out: s("failure", "Timed out", "hourglass"),
+  pipes_left_open: s("attention", "Pipes left open", "alert"),
 };
 
 const APP_HEALTH: Record<(typeof APP_HEALTHS)[number], StatusInfo> = {
-  disabled: s("neutral", "No health check", CircleDashed),
-  initializing: s("progress", "Initializing", LoaderCircle),
-  healthy: s("ok", "Healthy", CircleCheck),
-  unhealthy: s("failure", "Unhealthy", CircleX),
+  disabled: s("neutral", "No health check", "dashed"),
+  initializing: s("progress", "Initializing", "spinner"),
+  healthy: s("ok", "Healthy", "check"),
+  unhealthy: s("failure", "Unhealthy", "cross"),
 };
 
 const APP_STATE: Record<(typeof APP_STATUS_STATES)[number], StatusInfo> = {
-  working: s("progress", "Working", LoaderCircle),
-  idle: s("neutral", "Idle", Power),
-  complete: s("ok", "Complete", CircleCheck),
-  failure: s("failure", "Failure", CircleX),
+  working: s("progress", "Working", "spinner"),
+  idle: s("neutral", "Idle", "power"),
+  complete: s("ok", "Complete", "check"),
+  failure: s("failure", "Failure", "cross"),
 };
 
 const FLAG: Record<(typeof WORKSPACE_FLAGS)[number], StatusInfo> = {
-  outdated: s("attention", "Outdated", TriangleAlert),
-  dormant: s("attention", "Dormant", Moon),
-  needs_user_attention: s("attention", "Needs attention", TriangleAlert),
-  queued: s("attention", "Queued", Clock),
+  outdated: s("attention", "Outdated", "alert"),
+  dormant: s("attention", "Dormant", "moon"),
+  needs_user_attention: s("attention", "Needs attention", "alert"),
+  queued: s("attention", "Queued", "clock"),
 };
 
 /** Exported for the completeness test; read through {@link statusInfo}. */
@@ -140,7 +143,7 @@ export function statusInfo(kind: StatusKind, value: string | undefined | null): 
   const key = value ?? "";
   const table = STATUS_MAP[kind];
   if (Object.prototype.hasOwnProperty.call(table, key)) return table[key];
-  return s("neutral", humanize(key), CircleHelp);
+  return s("neutral", humanize(key), "help");
 }
 
 /** Meanings that animate (a pulsing dot) while the state lasts. */

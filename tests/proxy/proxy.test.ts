@@ -246,7 +246,7 @@ describe("CODER_URL proxy mode through the session bridge", () => {
 
   it("follows agent logs through the proxy (backlog array first)", async () => {
     const ws = (await page.get("/api/v2/users/alice/workspace/dev")).json as Workspace;
-    const agent = ws.latest_build.resources.flatMap((r) => r.agents ?? [])[0] as WorkspaceAgent;
+    const agent = ws.latest_build.resources.flatMap((r) => r.agents ?? [])[0];
     expect(agent).toBeDefined();
     const atUpstream = await direct<WorkspaceAgentLog[]>(`/workspaceagents/${agent.id}/logs`, page.cookie!);
     expect(atUpstream.length).toBeGreaterThan(0);

@@ -31,7 +31,7 @@ export const watchLatencyScenario: Scenario = {
       const res = favorite ? await context.request.put(url) : await context.request.delete(url);
       if (!res.ok()) throw new Error(`favorite toggle answered ${res.status()}`);
       await page.waitForFunction(
-        ([name, n]) => performance.getEntriesByName(name as string, "measure").length >= (n as number),
+        ([name, n]) => performance.getEntriesByName(name as string, "measure").length >= n,
         [WATCH_LATENCY_MEASURE, before + i + 1] as const,
         { timeout: 10_000 },
       );

@@ -39,7 +39,7 @@ export function fakeEnv(fetchImpl: FakeFetch): StreamEnv {
   return {
     origin: "http://test.local",
     WebSocket: FakeSocket as unknown as WebSocketConstructor,
-    fetch: ((input: RequestInfo | URL, init?: RequestInit) => fetchImpl(String(input), init)) as typeof fetch,
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetchImpl(String(input), init),
   };
 }
 

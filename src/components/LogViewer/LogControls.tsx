@@ -15,6 +15,7 @@ import type { TimestampMode } from "../../lib/logs/time";
 import { cx } from "../cx";
 import { IconButton } from "./IconButton";
 import { ShortcutsHelp } from "./ShortcutsHelp";
+import { formatCount } from "../../lib/format";
 
 const LEVEL_OPTIONS: Array<[LevelCode, string]> = [
   [TRACE, "All levels"],
@@ -86,7 +87,7 @@ export const LogControls = memo(function LogControls(props: LogControlsProps) {
       >
         <CircleX aria-hidden className="mr-1 size-3.5" />
         <span className="mr-1 whitespace-nowrap tabular-nums">
-          {errors.toLocaleString("en-US")} {errors === 1 ? "error" : "errors"}
+          {formatCount(errors)} {errors === 1 ? "error" : "errors"}
         </span>
         <IconButton label="Previous error" icon={ChevronUp} onClick={onPreviousError} disabled={errors === 0} />
         <IconButton label="Next error" icon={ChevronDown} onClick={onNextError} disabled={errors === 0} />

@@ -4,7 +4,7 @@ import { layoutRow, MATCH_CURRENT, MATCH_NONE, type MatchRange, type RowPiece } 
 import { DEBUG, ERROR, TRACE, WARN } from "../../lib/logs/levels";
 import type { ParsedLine } from "../../lib/logs/parsedLines";
 import type { LogGroup } from "../../lib/logs/store";
-import { formatDuration } from "../../lib/format";
+import { formatCount, formatDuration } from "../../lib/format";
 import { cx } from "../cx";
 import { pieceStyle } from "./ansiStyle";
 
@@ -222,7 +222,7 @@ function HeaderRowImpl({ index, start, group, collapsed, onToggle }: HeaderRowPr
         <Chevron aria-hidden className="size-3.5 shrink-0 text-muted" />
         <span className="truncate font-semibold text-text">{group.name || "(no stage)"}</span>
         <span className="shrink-0 tabular-nums text-muted">
-          {group.count.toLocaleString("en-US")} {group.count === 1 ? "line" : "lines"}
+          {formatCount(group.count)} {group.count === 1 ? "line" : "lines"}
         </span>
         {Number.isFinite(duration) && (
           <span className="shrink-0 tabular-nums text-muted">{formatDuration(duration)}</span>

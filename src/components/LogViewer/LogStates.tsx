@@ -1,6 +1,7 @@
 import { ArrowDownToLine, RotateCw, Scissors, WifiOff } from "lucide-react";
 import { Button } from "../Button";
 import { Skeleton } from "../Skeleton";
+import { formatCount } from "../../lib/format";
 
 const SKELETON_WIDTHS = ["w-3/5", "w-4/5", "w-2/5", "w-11/12", "w-1/2", "w-3/4", "w-1/3", "w-2/3"];
 
@@ -78,7 +79,7 @@ export function JumpToLatest({ count, onClick }: { count: number; onClick: () =>
   return (
     <Button variant="primary" size="sm" className="absolute bottom-3 right-5 z-10 shadow-lg" onClick={onClick}>
       <ArrowDownToLine aria-hidden className="size-3.5" />
-      Jump to latest{count > 0 ? ` (${count.toLocaleString("en-US")} new)` : ""}
+      Jump to latest{count > 0 ? ` (${formatCount(count)} new)` : ""}
     </Button>
   );
 }

@@ -135,6 +135,7 @@ function LogViewerInner(props: LogViewerProps) {
   const rowCount = useMemo(() => {
     rowIndex.sync();
     return rowIndex.length;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` counts the store's in-place appends
   }, [rowIndex, version]);
   const cache = useMemo(() => new ParsedLineCache(store), [store]);
   const include = useCallback(

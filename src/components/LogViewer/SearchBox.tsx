@@ -3,6 +3,7 @@ import { CaseSensitive, ChevronDown, ChevronUp, Regex, Search, X } from "lucide-
 import type { SearchQuery } from "../../lib/logs/search";
 import { cx } from "../cx";
 import { IconButton } from "./IconButton";
+import { formatCount } from "../../lib/format";
 
 export interface SearchBoxProps {
   query: SearchQuery;
@@ -27,8 +28,8 @@ function counterText({
 }: Pick<SearchBoxProps, "query" | "error" | "count" | "capped" | "current" | "done">): string {
   if (query.text === "" || error) return "";
   if (count === 0) return done ? "No results" : "Searching…";
-  const total = capped ? `${count.toLocaleString("en-US")}+` : count.toLocaleString("en-US");
-  return `${current >= 0 ? (current + 1).toLocaleString("en-US") : "–"} / ${total}${done ? "" : "…"}`;
+  const total = capped ? `${formatCount(count)}+` : formatCount(count);
+  return `${current >= 0 ? formatCount(current + 1) : "–"} / ${total}${done ? "" : "…"}`;
 }
 
 export const SearchBox = memo(function SearchBox(props: SearchBoxProps) {

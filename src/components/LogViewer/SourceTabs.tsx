@@ -1,6 +1,7 @@
 import { useRef, type KeyboardEvent } from "react";
 import type { LogStore } from "../../lib/logs/store";
 import { cx } from "../cx";
+import { formatCount } from "../../lib/format";
 
 export interface SourceTabsProps {
   store: LogStore;
@@ -61,9 +62,7 @@ export function SourceTabs({ store, value, onChange, panelId }: SourceTabsProps)
             )}
           >
             {tab.name}
-            <span className="rounded bg-raised px-1.5 text-xs tabular-nums text-muted">
-              {tab.count.toLocaleString("en-US")}
-            </span>
+            <span className="rounded bg-raised px-1.5 text-xs tabular-nums text-muted">{formatCount(tab.count)}</span>
             {tab.errors > 0 && (
               <span className="text-xs text-failure">
                 {tab.errors} {tab.errors === 1 ? "error" : "errors"}

@@ -1,8 +1,5 @@
 import { useEffect, type RefObject } from "react";
-
-const isEditable = (el: EventTarget | null) =>
-  el instanceof HTMLElement &&
-  (el.isContentEditable || el.tagName === "INPUT" || el.tagName === "TEXTAREA" || el.tagName === "SELECT");
+import { isTyping } from "../isTyping";
 
 export interface ShortcutHandlers {
   focusSearch: () => void;
@@ -33,7 +30,7 @@ export function useShortcuts(
         if (escape()) e.preventDefault();
         return;
       }
-      if (isEditable(target)) return;
+      if (isTyping(target)) return;
       if (e.key === "/") focusSearch();
       else if (e.key === "g" || e.key === "G") toEdge(e.key === "G");
       else if (e.key === "?") toggleHelp();

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { TriangleAlert } from "lucide-react";
-import { formatDuration } from "../../lib/format";
+import { formatCount, formatDuration } from "../../lib/format";
 import type { CompareRow, TimingComparison } from "../../lib/timings";
 import { Button } from "../Button";
 import { cx } from "../cx";
@@ -156,7 +156,7 @@ export function CompareTable({
       {rows.length > INITIAL_ROWS && (
         <div className="border-t border-border px-3 py-2">
           <Button size="sm" onClick={() => setShowAll((v) => !v)}>
-            {showAll ? "Show fewer" : `Show all ${rows.length.toLocaleString("en-US")} rows`}
+            {showAll ? "Show fewer" : `Show all ${formatCount(rows.length)} rows`}
           </Button>
         </div>
       )}

@@ -21,6 +21,7 @@ import { readPalette, type ChartPalette } from "./palette";
 import { RowLabel } from "./RowLabel";
 import type { ChartRow } from "./rows";
 import { wheelZoomFactor, type Viewport } from "./viewport";
+import { formatCount } from "../../lib/format";
 
 export interface GanttPlotProps {
   rows: readonly ChartRow[];
@@ -187,7 +188,7 @@ export function GanttPlot(props: GanttPlotProps) {
     scrollRowIntoView(index);
     setFocusIndex(index);
     controller.reveal(rows[index].start, barEnd(rows[index], now));
-    // Only a new reveal request moves the view, not every data change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- only a new reveal request moves the view, not every data change
   }, [props.reveal?.nonce, props.reveal?.id, rows]);
 
   const positionTooltip = useCallback((x: number, y: number) => {
@@ -414,7 +415,7 @@ export function GanttPlot(props: GanttPlotProps) {
 
       <div className={cx(columns, "border-b border-border")}>
         <div className="border-r border-border px-2 text-[11px] leading-6 text-muted">
-          {rows.length.toLocaleString("en-US")} rows
+          {formatCount(rows.length)} rows
         </div>
         <div ref={axisRef} aria-hidden data-testid="timings-axis" className="relative h-6 overflow-hidden" />
       </div>

@@ -1,14 +1,11 @@
 import { cx } from "../cx";
+import { STAGE_HUE_CLASS, STAGE_HUE_LABEL } from "../stagePalette";
 
+const HUES = ["init", "plan", "graph", "apply", "connect", "script"] as const;
 const ENTRIES = [
-  { label: "Init", swatch: "bg-stage-init" },
-  { label: "Plan", swatch: "bg-stage-plan" },
-  { label: "Graph", swatch: "bg-stage-graph" },
-  { label: "Apply", swatch: "bg-stage-apply" },
-  { label: "Connect", swatch: "bg-stage-connect" },
-  { label: "Scripts", swatch: "bg-stage-script" },
+  ...HUES.map((hue) => ({ label: STAGE_HUE_LABEL[hue], swatch: STAGE_HUE_CLASS[hue] })),
   { label: "Failed", swatch: "bg-failure" },
-] as const;
+];
 
 export function Legend({ compare, provisional }: { compare: boolean; provisional: boolean }) {
   return (

@@ -3,6 +3,7 @@ import { ChevronRight, CircleAlert, LoaderCircle, TriangleAlert } from "lucide-r
 import { formatDuration } from "../../lib/format";
 import type { CompareRow } from "../../lib/timings";
 import { cx } from "../cx";
+import { STAGE_HUE_CLASS } from "../stagePalette";
 import { statusText } from "./describe";
 import type { ChartRow } from "./rows";
 
@@ -21,16 +22,6 @@ export interface RowLabelProps {
   onToggleStage: (id: string) => void;
   onSelectRow: (row: ChartRow) => void;
 }
-
-const HUE_CLASS = {
-  init: "bg-stage-init",
-  plan: "bg-stage-plan",
-  graph: "bg-stage-graph",
-  apply: "bg-stage-apply",
-  connect: "bg-stage-connect",
-  script: "bg-stage-script",
-  other: "bg-neutral",
-} as const;
 
 /** One row of the label column: a stage toggles its items, an item opens its logs. */
 export const RowLabel = memo(function RowLabel(props: RowLabelProps) {
@@ -83,7 +74,7 @@ export const RowLabel = memo(function RowLabel(props: RowLabelProps) {
           aria-hidden
           className={cx(
             "inline-block size-2.5 shrink-0 rounded-sm",
-            row.status === "failed" ? "bg-failure" : HUE_CLASS[row.stage.hue],
+            row.status === "failed" ? "bg-failure" : STAGE_HUE_CLASS[row.stage.hue],
             critical && "ring-2 ring-text",
           )}
         />

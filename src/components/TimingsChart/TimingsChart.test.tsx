@@ -6,7 +6,7 @@ import { RECORDED_START } from "../../lib/timings/__fixtures__/recorded";
 import { TimingsChart } from "./TimingsChart";
 
 // jsdom has no canvas: the DOM half of the chart (labels, tooltips, tables, toolbar) is what runs here.
-HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement["getContext"];
+HTMLCanvasElement.prototype.getContext = () => null;
 
 const tree = buildTimingTree(RECORDED_START, { now: 0 });
 const baseline = buildTimingTree(

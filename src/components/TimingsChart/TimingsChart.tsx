@@ -35,6 +35,7 @@ import { SlowestList } from "./SlowestList";
 import { TimingsEmpty } from "./TimingsStates";
 import { TimingsTable } from "./TimingsTable";
 import { EMPTY_URL_STATE, type ChartUrlState } from "./urlState";
+import { formatCount } from "../../lib/format";
 
 /** What `onSelectBar` receives: a stage bar, or an item bar with its stage. */
 export interface TimingBar {
@@ -284,8 +285,8 @@ export function TimingsChart(props: TimingsChartProps) {
           {path ? describeCriticalPath(path) : "critical path: working it out…"}
         </p>
         <p className="text-muted">
-          {tree.items.length.toLocaleString("en-US")} items in {tree.stages.length} stages
-          {filter ? ` · ${matches.toLocaleString("en-US")} match “${filter}”` : ""}
+          {formatCount(tree.items.length)} items in {tree.stages.length} stages
+          {filter ? ` · ${formatCount(matches)} match “${filter}”` : ""}
           {tree.skipped ? ` · ${tree.skipped} without a start time not shown` : ""}
         </p>
         {live && (

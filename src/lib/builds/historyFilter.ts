@@ -2,7 +2,7 @@
 // work on the builds fetched so far: Coder's builds endpoint cannot filter, so the page keeps
 // fetching older pages until enough rows match or the history ends (SPEC §7).
 import type { ProvisionerJob, WorkspaceBuild } from "../../api/types";
-import { isActiveJob } from "./times";
+import { isActiveJob } from "../../api/jobStatus";
 
 export const STATUS_FILTERS = ["succeeded", "failed", "canceled", "active"] as const;
 export type StatusFilter = (typeof STATUS_FILTERS)[number];

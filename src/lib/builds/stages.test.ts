@@ -46,23 +46,26 @@ describe("stageBreakdown", () => {
       plan: 15_000,
       graph: 5_000,
       apply: 30_000,
-      agents: 40_000,
+      connect: 10_000,
+      script: 30_000,
     });
   });
 
   it("places segments as fractions of the whole build and marks failures", () => {
     const b = stageBreakdown(timings)!;
     expect(b.total).toBe(100_000);
-    const agents = b.segments.find((s) => s.bucket === "agents")!;
-    expect(agents).toMatchObject({ offset: 0.6, width: 0.4, failed: true });
-    expect(b.segments.map((s) => s.bucket)).toEqual(["init", "plan", "graph", "apply", "agents"]);
+    const connect = b.segments.find((s) => s.bucket === "connect")!;
+    expect(connect).toMatchObject({ offset: 0.6, width: 0.1, failed: false });
+    const scripts = b.segments.find((s) => s.bucket === "script")!;
+    expect(scripts).toMatchObject({ offset: 0.7, width: 0.3, failed: true });
+    expect(b.segments.map((s) => s.bucket)).toEqual(["init", "plan", "graph", "apply", "connect", "script"]);
     expect(b.segments[0]).toMatchObject({ offset: 0, width: 0.1, failed: false });
   });
 
   it("is undefined without timings (a failed build has none)", () => {
     expect(stageBreakdown({ provisioner_timings: [] })).toBeUndefined();
     expect(stageBreakdown(undefined)).toBeUndefined();
-    expect(stageDurations(undefined)).toEqual({ init: 0, plan: 0, graph: 0, apply: 0, agents: 0 });
+    expect(stageDurations(undefined)).toEqual({ init: 0, plan: 0, graph: 0, apply: 0, connect: 0, script: 0 });
   });
 
   it("ignores stages it does not know", () => {

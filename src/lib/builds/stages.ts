@@ -1,30 +1,23 @@
-// A build's time split into the five buckets the history's mini bar shows: the four Terraform
-// stages and everything the agents did (connect + scripts). Derived from the timings model so the
-// mini bar and the full Gantt agree on what a stage spans.
+// A build's time split into the buckets the history's mini bar shows: the four Terraform stages,
+// the agents connecting, and their scripts, i.e. the Gantt's stage hues. Derived from the timings
+// model so the mini bar and the full Gantt agree on what a stage spans and how it is coloured.
 import type { WorkspaceBuildTimings } from "../../api/types";
-import { buildTimingTree } from "../timings";
+import { buildTimingTree, stageMeta, type StageHue } from "../timings";
 
-export const STAGE_BUCKETS = ["init", "plan", "graph", "apply", "agents"] as const;
+export const STAGE_BUCKETS = [
+  "init",
+  "plan",
+  "graph",
+  "apply",
+  "connect",
+  "script",
+] as const satisfies readonly StageHue[];
 export type StageBucket = (typeof STAGE_BUCKETS)[number];
 
-export const BUCKET_LABELS: Record<StageBucket, string> = {
-  init: "Init",
-  plan: "Plan",
-  graph: "Graph",
-  apply: "Apply",
-  agents: "Agents",
-};
-
-const BUCKET_OF: Record<string, StageBucket> = {
-  init: "init",
-  plan: "plan",
-  graph: "graph",
-  apply: "apply",
-  connect: "agents",
-  start: "agents",
-  stop: "agents",
-  cron: "agents",
-};
+function bucketOf(stageId: string): StageBucket | undefined {
+  const hue = stageMeta(stageId).hue;
+  return (STAGE_BUCKETS as readonly string[]).includes(hue) ? (hue as StageBucket) : undefined;
+}
 
 export interface StageSegment {
   bucket: StageBucket;
@@ -50,7 +43,7 @@ export function stageBreakdown(
   const tree = buildTimingTree(timings, { now });
   const spans = new Map<StageBucket, { start: number; end: number; failed: boolean }>();
   for (const stage of tree.stages) {
-    const bucket = BUCKET_OF[stage.id];
+    const bucket = bucketOf(stage.id);
     if (!bucket) continue;
     const span = spans.get(bucket);
     const failed = stage.status === "failed";
@@ -84,7 +77,7 @@ export function stageDurations(
   timings: Partial<WorkspaceBuildTimings> | null | undefined,
   now?: number,
 ): Record<StageBucket, number> {
-  const out: Record<StageBucket, number> = { init: 0, plan: 0, graph: 0, apply: 0, agents: 0 };
+  const out: Record<StageBucket, number> = { init: 0, plan: 0, graph: 0, apply: 0, connect: 0, script: 0 };
   for (const segment of stageBreakdown(timings, now)?.segments ?? []) out[segment.bucket] = segment.duration;
   return out;
 }

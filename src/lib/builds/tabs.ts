@@ -1,5 +1,4 @@
-// The build page's tabs (`?tab=`, SPEC §7) and who gets the State tab.
-import type { User } from "../../api/types";
+// The build page's tabs (`?tab=`, SPEC §7); who gets the State tab is lib/permissions' canUpdateTemplates.
 
 export const BUILD_TABS = ["logs", "agent-logs", "timings", "resources", "parameters", "state"] as const;
 export type BuildTab = (typeof BUILD_TABS)[number];
@@ -16,17 +15,6 @@ export const TAB_LABELS: Record<BuildTab, string> = {
 /** `?tab=` value → tab; absent or unknown → Logs. */
 export function parseBuildTab(value: string | null | undefined): BuildTab {
   return (BUILD_TABS as readonly string[]).includes(value ?? "") ? (value as BuildTab) : "logs";
-}
-
-/**
- * Roles that may update templates: they can read raw Terraform state (Coder answers 404 to anyone
- * else) and build with `log_level: debug`. This only decides what is offered: the server's answer
- * stays the authority.
- */
-const STATE_ROLES = new Set(["owner", "template-admin", "organization-admin", "organization-template-admin"]);
-
-export function canUpdateTemplates(user: Pick<User, "roles"> | undefined): boolean {
-  return user?.roles.some((r) => STATE_ROLES.has(r.name)) ?? false;
 }
 
 /** Tabs offered to this user (a direct `?tab=state` is still handled, with the server's 404). */

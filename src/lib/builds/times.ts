@@ -1,19 +1,13 @@
 // How long a build waited and ran. Times come from the provisioner job: `created_at` is when it was
 // queued, `started_at` when a provisioner picked it up, `completed_at` when it ended. Absent keys
 // mean "not yet" (SPEC §3), so a live build measures up to `now`.
-import type { ProvisionerJobStatus, WorkspaceBuild } from "../../api/types";
+import { isActiveJob } from "../../api/jobStatus";
+import type { WorkspaceBuild } from "../../api/types";
 import { durationBetween } from "../format";
 
 type BuildTimes = Pick<WorkspaceBuild, "created_at"> & {
   job: Pick<WorkspaceBuild["job"], "status" | "created_at" | "started_at" | "completed_at" | "canceled_at">;
 };
-
-const ACTIVE: ReadonlySet<ProvisionerJobStatus> = new Set(["pending", "running", "canceling"]);
-
-/** The job has not reached a final state (pending, running or canceling). */
-export function isActiveJob(status: ProvisionerJobStatus): boolean {
-  return ACTIVE.has(status);
-}
 
 /** When the job stopped, or undefined while it is still going. */
 function endOf(build: BuildTimes): string | undefined {

@@ -4,7 +4,8 @@
 import type { WorkspaceBuild } from "../../api/types";
 import { statusInfo, type StatusMeaning } from "../status";
 import { p50p95, type Percentiles } from "./percentiles";
-import { buildDuration, isActiveJob } from "./times";
+import { isActiveJob } from "../../api/jobStatus";
+import { buildDuration } from "./times";
 
 export interface TrendPoint {
   id: string;

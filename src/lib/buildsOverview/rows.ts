@@ -4,7 +4,8 @@
 // Times that can no longer change are computed once here, not on every aggregation.
 import type { ProvisionerJob, Workspace, WorkspaceBuild } from "../../api/types";
 import { errorCodeOf } from "../buildErrors";
-import { buildDuration, isActiveJob, queueTime } from "../builds/times";
+import { isActiveJob } from "../../api/jobStatus";
+import { buildDuration, queueTime } from "../builds/times";
 
 export interface OverviewWorkspace {
   id: string;

@@ -35,6 +35,7 @@ const BEL = 0x07;
 
 // Anything that could move a cursor, ring a bell or break the fixed-height row.
 // Tab stays (rendered by `white-space: pre`), newline-like characters become spaces.
+// eslint-disable-next-line no-control-regex -- control characters are what this scan looks for
 const NEEDS_SCAN = /[\x00-\x08\x0a-\x1f\x7f\x9b]/;
 
 /** True when the line holds nothing but printable text (the common, fast case). */

@@ -2,8 +2,8 @@ import { describe, expect, it } from "vitest";
 import { canCancel, workspaceActions } from "./actions";
 import { makeWorkspace } from "./testing";
 
-const member = { isAdmin: false };
-const admin = { isAdmin: true };
+const member = { mayUpdateTemplates: false };
+const admin = { mayUpdateTemplates: true };
 
 describe("workspaceActions", () => {
   it("offers start for a stopped workspace and stop/restart for a running one", () => {

@@ -6,8 +6,8 @@ export type WorkspaceAction =
   "start" | "stop" | "restart" | "update" | "cancel" | "delete" | "buildWithParameters" | "activate";
 
 export interface ActionOptions {
-  /** Site admins (and template admins) may cancel jobs even when the template does not let users. */
-  isAdmin: boolean;
+  /** Those who may update templates (lib/permissions) may cancel jobs even when the template does not let users. */
+  mayUpdateTemplates: boolean;
 }
 
 /** Job states a cancel can still stop (a canceling job is already on its way). */
@@ -15,11 +15,11 @@ const CANCELABLE_JOB = new Set(["pending", "running"]);
 
 export function canCancel(
   workspace: Pick<Workspace, "latest_build" | "template_allow_user_cancel_workspace_jobs">,
-  { isAdmin }: ActionOptions,
+  { mayUpdateTemplates }: ActionOptions,
 ): boolean {
   return (
     CANCELABLE_JOB.has(workspace.latest_build.job.status) &&
-    (workspace.template_allow_user_cancel_workspace_jobs || isAdmin)
+    (workspace.template_allow_user_cancel_workspace_jobs || mayUpdateTemplates)
   );
 }
 

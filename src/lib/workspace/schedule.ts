@@ -1,7 +1,7 @@
 // Autostart / autostop as a person reads them, in the owner's timezone, and the rules of the
 // "+1h / −1h" deadline buttons.
 import type { Workspace } from "../../api/types";
-import { formatDuration, formatRelative } from "../format";
+import { LOCALE, formatDuration, formatRelative } from "../format";
 
 const DAY_NAMES = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 
@@ -14,7 +14,7 @@ export interface Autostart {
 function validZone(zone: string | undefined): zone is string {
   if (!zone) return false;
   try {
-    new Intl.DateTimeFormat("en-US", { timeZone: zone });
+    new Intl.DateTimeFormat(LOCALE, { timeZone: zone });
     return true;
   } catch {
     return false;
@@ -77,7 +77,7 @@ export function describeAutostart(
 export function formatInZone(date: string | number | Date, timeZone: string): string {
   const t = typeof date === "number" ? date : new Date(date).getTime();
   if (Number.isNaN(t)) return "—";
-  return new Intl.DateTimeFormat("en-US", {
+  return new Intl.DateTimeFormat(LOCALE, {
     weekday: "short",
     month: "short",
     day: "numeric",

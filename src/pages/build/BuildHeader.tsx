@@ -9,8 +9,9 @@ import { Duration } from "../../components/Duration";
 import { RelativeTime } from "../../components/RelativeTime";
 import { formatAbsolute } from "../../lib/format";
 import { reasonLabel } from "../../lib/builds/labels";
-import { isActiveJob, totalTime } from "../../lib/builds/times";
-import { BuildDuration, BuildStatus, Initiator, QueueDuration, TransitionLabel } from "../buildHistory/buildCells";
+import { isActiveJob } from "../../api/jobStatus";
+import { totalTime } from "../../lib/builds/times";
+import { BuildDuration, BuildStatus, Initiator, QueueDuration, TransitionLabel } from "../../components/BuildCells";
 
 export interface BuildHeaderProps {
   workspace: Pick<Workspace, "owner_name" | "name" | "template_name" | "template_active_version_id">;

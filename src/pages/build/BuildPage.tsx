@@ -13,11 +13,12 @@ import { TimingsSkeleton } from "../../components/TimingsChart";
 import { errorGuidance } from "../../lib/buildErrors";
 import { HISTORY_PAGE_SIZE } from "../../lib/builds/paging";
 import { dailyCostOf } from "../../lib/builds/quota";
-import { canUpdateTemplates, neighbours, parseBuildTab, visibleTabs, type BuildTab } from "../../lib/builds/tabs";
-import { isActiveJob } from "../../lib/builds/times";
+import { neighbours, parseBuildTab, visibleTabs, type BuildTab } from "../../lib/builds/tabs";
+import { canUpdateTemplates } from "../../lib/permissions";
+import { isActiveJob } from "../../api/jobStatus";
 import { failureWindow } from "../../lib/workspace/failureLines";
 import type { LogStore } from "../../lib/logs/store";
-import { NotFoundView } from "../notFound/NotFoundView";
+import { NotFoundView } from "../../components/NotFoundView";
 import { BuildFailure } from "./BuildFailure";
 import { BuildView } from "./BuildView";
 import { AgentLogsTab } from "./tabs/AgentLogsTab";
@@ -124,6 +125,7 @@ export default function BuildPage() {
     ...buildsQuery(ws.workspace?.id ?? "", { limit: HISTORY_PAGE_SIZE, offset: 0 }),
     enabled: needsCostHistory && ws.workspace !== undefined,
   });
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `logVersion` counts the store's in-place appends
   const failure = useMemo(() => (failed ? failureWindow(log.store) : undefined), [failed, log.store, logVersion]);
 
   const frame = (child: ReactNode) => <div className="mx-auto max-w-7xl p-4 sm:p-6">{child}</div>;

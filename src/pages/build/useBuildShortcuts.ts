@@ -1,10 +1,5 @@
 import { useEffect, useRef } from "react";
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
-}
+import { isTyping } from "../../components/isTyping";
 
 /** `[` previous build, `]` next build (DESIGN.md keyboard), anywhere on the page except while typing. */
 export function useBuildShortcuts(onPrevious: (() => void) | undefined, onNext: (() => void) | undefined): void {

@@ -21,6 +21,7 @@ interface Status {
 }
 
 function useFollow(kind: "build" | "agent", id: string | undefined): FollowedLog {
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new log (id) needs a new store
   const store = useMemo(() => new LogStore(kind), [kind, id]);
   const [attempt, setAttempt] = useState(0);
   const [status, setStatus] = useState<Status>({ store, state: "connecting", error: null });
@@ -54,6 +55,7 @@ export function useAgentLog(agentId: string | undefined, sources: readonly Works
   const sourcesKey = sources.map((s) => `${s.id}:${s.display_name}:${s.icon}`).join("|");
   useEffect(() => {
     log.store.setSources(sources);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `sourcesKey` is what changes in `sources`
   }, [log.store, sourcesKey]);
   return log;
 }

@@ -13,7 +13,7 @@ import {
   type HistoryFilter,
 } from "../../lib/builds/historyFilter";
 import { trendOf } from "../../lib/builds/trend";
-import { NotFoundView } from "../notFound/NotFoundView";
+import { NotFoundView } from "../../components/NotFoundView";
 import { BuildHistoryView } from "./BuildHistoryView";
 import { useBuildHistory } from "./useBuildHistory";
 

@@ -43,7 +43,9 @@ function rowOf(root: HTMLElement | null, buildId: string): HTMLElement | null {
 
 export function BuildHistoryView(props: BuildHistoryViewProps) {
   const { workspace, rows, filter, hasMore, loadingMore, onShowMore } = props;
-  const columns = useMemo(() => historyColumns(workspace), [workspace.owner_name, workspace.name]);
+  // Each watch event brings a new workspace object: the columns need only its owner and name.
+  const { owner_name, name } = workspace;
+  const columns = useMemo(() => historyColumns({ owner_name, name }), [owner_name, name]);
   const tableRef = useRef<HTMLDivElement>(null);
   const highlighted = useRef<HTMLElement | null>(null);
 

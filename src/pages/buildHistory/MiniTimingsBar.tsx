@@ -4,22 +4,15 @@ import { buildTimingsQuery } from "../../api/queries";
 import type { WorkspaceBuild } from "../../api/types";
 import { cx } from "../../components/cx";
 import { formatDuration } from "../../lib/format";
-import { BUCKET_LABELS, stageBreakdown, type StageBreakdown, type StageBucket } from "../../lib/builds/stages";
-import { isActiveJob } from "../../lib/builds/times";
+import { stageBreakdown, type StageBreakdown } from "../../lib/builds/stages";
+import { STAGE_HUE_CLASS, STAGE_HUE_LABEL } from "../../components/stagePalette";
+import { isActiveJob } from "../../api/jobStatus";
 import { useInView } from "./useInView";
-
-const HUES: Record<StageBucket, string> = {
-  init: "bg-stage-init",
-  plan: "bg-stage-plan",
-  graph: "bg-stage-graph",
-  apply: "bg-stage-apply",
-  agents: "bg-stage-connect",
-};
 
 /** "Init 2.1s, Plan 4.0s, …" — the bar's text alternative. */
 export function describeBreakdown(breakdown: StageBreakdown): string {
   const parts = breakdown.segments.map(
-    (s) => `${BUCKET_LABELS[s.bucket]} ${formatDuration(s.duration)}${s.failed ? " (failed)" : ""}`,
+    (s) => `${STAGE_HUE_LABEL[s.bucket]} ${formatDuration(s.duration)}${s.failed ? " (failed)" : ""}`,
   );
   return `${parts.join(", ")}; total ${formatDuration(breakdown.total)}`;
 }
@@ -37,7 +30,7 @@ export function MiniTimingsBarView({ breakdown, className }: { breakdown: StageB
       {breakdown.segments.map((s) => (
         <span
           key={s.bucket}
-          className={cx("absolute inset-y-0", s.failed ? "bg-failure" : HUES[s.bucket])}
+          className={cx("absolute inset-y-0", s.failed ? "bg-failure" : STAGE_HUE_CLASS[s.bucket])}
           style={{ left: `${s.offset * 100}%`, width: `max(2px, ${s.width * 100}%)` }}
         />
       ))}

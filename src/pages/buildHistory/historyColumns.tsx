@@ -5,7 +5,7 @@ import { buildPath } from "../../app/params";
 import type { DataTableColumn } from "../../components/DataTable";
 import { RelativeTime } from "../../components/RelativeTime";
 import { reasonLabel } from "../../lib/builds/labels";
-import { BuildDuration, BuildStatus, Initiator, QueueDuration, TransitionLabel } from "./buildCells";
+import { BuildDuration, BuildStatus, Initiator, QueueDuration, TransitionLabel } from "../../components/BuildCells";
 import { MiniTimingsBar } from "./MiniTimingsBar";
 
 type Owner = Pick<Workspace, "owner_name" | "name">;

@@ -51,6 +51,7 @@ export function useBuildHistory(workspace: Workspace | undefined, filter: Histor
         workspace?.latest_build,
       ),
     // `results` is a new array each render; its data only changes when a page's dataUpdatedAt does.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `dataKey` is what changes in `results`
     [dataKey, workspace?.latest_build],
   );
   const matching = useMemo(() => filterBuilds(merged.builds, filter), [merged.builds, filter]);

@@ -1,7 +1,8 @@
 import { useCallback, useMemo } from "react";
 import { useSearchParams } from "react-router";
 import type { User } from "../../api/types";
-import { isAdmin, useMe } from "../../app/auth";
+import { useMe } from "../../app/auth";
+import { canSeeAllWorkspaces } from "../../lib/permissions";
 import { ErrorState } from "../../components/ErrorState";
 import { Skeleton, SkeletonTable } from "../../components/Skeleton";
 import { readOverviewFilter, writeOverviewFilter, type OverviewFilter } from "../../lib/buildsOverview/filters";
@@ -39,7 +40,14 @@ function Overview({ user }: { user: User }) {
     );
   }
   if (snapshot.status === "loading" && snapshot.builds.length === 0) return <OverviewSkeleton />;
-  return <BuildsOverviewView data={snapshot} filter={filter} onFilterChange={onFilterChange} isAdmin={isAdmin(user)} />;
+  return (
+    <BuildsOverviewView
+      data={snapshot}
+      filter={filter}
+      onFilterChange={onFilterChange}
+      isAdmin={canSeeAllWorkspaces(user)}
+    />
+  );
 }
 
 /** `/builds`: every build the signed-in user may see (all for admins, their own for members), live. */

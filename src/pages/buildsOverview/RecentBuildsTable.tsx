@@ -8,7 +8,7 @@ import { Duration } from "../../components/Duration";
 import { RelativeTime } from "../../components/RelativeTime";
 import { StatusBadge } from "../../components/StatusBadge";
 import { reasonLabel, transitionLabel } from "../../lib/builds/labels";
-import { isActiveJob } from "../../lib/builds/times";
+import { isActiveJob } from "../../api/jobStatus";
 import { formatCount } from "../../lib/format";
 import type { OverviewBuild } from "../../lib/buildsOverview/rows";
 

@@ -1,4 +1,4 @@
-import { NotFoundView } from "./NotFoundView";
+import { NotFoundView } from "../../components/NotFoundView";
 
 export default function NotFoundPage() {
   return <NotFoundView />;

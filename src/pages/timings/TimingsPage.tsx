@@ -14,7 +14,7 @@ import {
   type TimingBar,
 } from "../../components/TimingsChart";
 import { agentLogTargetOf, agentOfItem, agentsOf, buildTimingTree, firstLogIndexAtOrAfter } from "../../lib/timings";
-import { NotFoundView } from "../notFound/NotFoundView";
+import { NotFoundView } from "../../components/NotFoundView";
 import { parseCompareParam, previousSuccessfulBuild } from "./compareTarget";
 import { LogPane, type LogTarget } from "./LogPane";
 import { useBuildTimings } from "./useBuildTimings";

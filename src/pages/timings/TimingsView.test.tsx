@@ -8,7 +8,7 @@ import { build } from "../../lib/timings/__fixtures__/builds";
 import { RECORDED_START } from "../../lib/timings/__fixtures__/recorded";
 import { TimingsView, type CompareContent, type TimingsContent } from "./TimingsView";
 
-HTMLCanvasElement.prototype.getContext = (() => null) as unknown as HTMLCanvasElement["getContext"];
+HTMLCanvasElement.prototype.getContext = () => null;
 afterEach(cleanup);
 
 function view(content: TimingsContent, compare: CompareContent = { kind: "none" }, onCompareChange = vi.fn()) {

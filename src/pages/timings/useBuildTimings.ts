@@ -1,4 +1,4 @@
-import { shouldRetryQuery } from "../../lib/retryPolicy";
+import { shouldRetryQuery } from "../../api/retryPolicy";
 import { useEffect, useMemo, useRef } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { isApiError } from "../../api/client";

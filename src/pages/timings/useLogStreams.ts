@@ -14,6 +14,7 @@ export interface BuildLogStream {
 
 /** The build's provisioner log, followed until the job completes (a finished build's stream closes after its backlog). */
 export function useBuildLogStream(buildId: string | undefined): BuildLogStream {
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new log (buildId) needs a new store
   const store = useMemo(() => new LogStore("build"), [buildId]);
   const [result, setResult] = useState<{
     id?: string;
@@ -44,6 +45,7 @@ export function useAgentLogStream(agent: WorkspaceAgent | undefined): {
   error?: string;
 } {
   const agentId = agent?.id;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new log (agentId) needs a new store
   const store = useMemo(() => new LogStore("agent"), [agentId]);
   const [state, setState] = useState<{ id?: string; state: LogStreamState; error?: string }>({ state: "connecting" });
   useEffect(() => {

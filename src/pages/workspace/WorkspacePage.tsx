@@ -5,13 +5,14 @@ import { buildsQuery, buildTimingsQuery } from "../../api/queries";
 import type { Workspace } from "../../api/types";
 import { useWorkspaceByName } from "../../api/useWorkspaceByName";
 import { useWatchLatency, useWorkspaceWatch } from "../../api/watch";
-import { isAdmin, useMe } from "../../app/auth";
+import { useMe } from "../../app/auth";
+import { canUpdateTemplates } from "../../lib/permissions";
 import { useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
 import { statusInfo } from "../../lib/status";
 import { agentsOf, livePhase } from "../../lib/timings";
 import { ownerTimeZone } from "../../lib/workspace/schedule";
-import { NotFoundView } from "../notFound/NotFoundView";
+import { NotFoundView } from "../../components/NotFoundView";
 import { DeletedView } from "./DeletedView";
 import { useAppOrigin } from "./hooks/useAppOrigin";
 import { useAgentLogs, useBuildLog } from "./hooks/useFollowedLog";
@@ -80,7 +81,7 @@ function LiveWorkspace({ workspace }: { workspace: Workspace }) {
 
   const buildLog = useBuildLog(build.id);
   const agentLogs = useAgentLogs(agentsOf(build));
-  const actions = useWorkspaceActions(workspace, isAdmin(useMe()), watch.state === "live");
+  const actions = useWorkspaceActions(workspace, canUpdateTemplates(useMe()), watch.state === "live");
   const extend = useExtend(workspace);
   const appOrigin = useAppOrigin();
 

@@ -150,8 +150,8 @@ describe("WorkspaceView", () => {
     rerender(
       viewElement({ status: "stopped" }, { actions: actions({ available: ["start", "delete"], pending: "start" }) }),
     );
-    expect((screen.getByRole("button", { name: "Start" }) as HTMLButtonElement).disabled).toBe(true);
-    expect((screen.getByRole("button", { name: "More actions" }) as HTMLButtonElement).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "Start" }).disabled).toBe(true);
+    expect(screen.getByRole<HTMLButtonElement>("button", { name: "More actions" }).disabled).toBe(true);
   });
 
   it("runs an action on click", async () => {

@@ -3,7 +3,7 @@ import { Play, RefreshCw, Square, Trash2, X, type LucideIcon } from "lucide-reac
 import type { Workspace } from "../../api/types";
 import { Button } from "../../components/Button";
 import { LazyConfirmDialog } from "./LazyConfirmDialog";
-import { BATCH_ACTIONS, BATCH_LABELS, eligibleRows, type BatchAction } from "../../lib/workspaceList/batch";
+import { BATCH_ACTIONS, BATCH_LABELS, eligibleRows, type BatchAction } from "./model/batch";
 
 const ICONS: Record<BatchAction, LucideIcon> = { start: Play, stop: Square, update: RefreshCw, delete: Trash2 };
 

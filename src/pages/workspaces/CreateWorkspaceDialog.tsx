@@ -7,7 +7,7 @@ import { cx } from "../../components/cx";
 import { ErrorState } from "../../components/ErrorState";
 import { FormDialog } from "../../components/FormDialog";
 import { SkeletonBlock } from "../../components/Skeleton";
-import { WORKSPACE_NAME_MAX, workspaceNameError } from "../../lib/workspaceList/name";
+import { WORKSPACE_NAME_MAX, workspaceNameError } from "../../lib/workspace/name";
 import { TemplateIcon } from "./TemplateIcon";
 
 export interface CreateWorkspaceDialogProps {

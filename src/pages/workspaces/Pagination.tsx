@@ -1,6 +1,6 @@
 import { ChevronLeft, ChevronRight } from "lucide-react";
 import { Button } from "../../components/Button";
-import { pageCount, showingLabel } from "../../lib/workspaceList/paging";
+import { pageCount, showingLabel } from "./model/paging";
 
 export interface PaginationProps {
   page: number;

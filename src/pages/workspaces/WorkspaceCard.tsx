@@ -1,7 +1,7 @@
 import type { Workspace } from "../../api/types";
-import type { RowProgress } from "../../lib/workspaceList/batch";
-import { agentHealth } from "../../lib/workspaceList/health";
-import type { RowActionKind } from "../../lib/workspaceList/rowActions";
+import type { RowProgress } from "./model/batch";
+import { agentHealth } from "./model/health";
+import type { RowActionKind } from "./model/rowActions";
 import { AgentHealthCell, BatchProgressNote, LastUsedCell, NameCell, StatusCell, VersionCell } from "./cells";
 import { FavoriteButton } from "./FavoriteButton";
 import { RowActions } from "./RowActions";

@@ -1,18 +1,19 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from "react";
 import { useLocation, useNavigate, useSearchParams } from "react-router";
 import type { Workspace } from "../../api/types";
-import { isAdmin, useMe } from "../../app/auth";
+import { useMe } from "../../app/auth";
+import { canSeeAllWorkspaces } from "../../lib/permissions";
 import { isOwnWorkspacesOnly } from "../../lib/searchQuery";
-import type { BatchAction } from "../../lib/workspaceList/batch";
-import { pageCount } from "../../lib/workspaceList/paging";
-import { watchTargets } from "../../lib/workspaceList/polling";
-import type { WorkspaceSort } from "../../lib/workspaceList/sort";
-import { readListUrl, writeListUrl, type ListUrlChange } from "../../lib/workspaceList/urlState";
+import type { BatchAction } from "./model/batch";
+import { pageCount } from "./model/paging";
+import { watchTargets } from "./model/polling";
+import type { WorkspaceSort } from "./model/sort";
+import { readListUrl, writeListUrl, type ListUrlChange } from "./model/urlState";
 import { workspaceHref } from "./links";
 import { RowWatchers } from "./RowWatchers";
 import type { FilterCommit } from "./SearchBar";
 import { useBatch } from "./useBatch";
-import { useDocumentHidden } from "./useDocumentHidden";
+import { useDocumentHidden } from "../../components/useDocumentHidden";
 import { useRowActions } from "./useRowActions";
 import { useWorkspaceList } from "./useWorkspaceList";
 import { WorkspacesView } from "./WorkspacesView";
@@ -102,7 +103,7 @@ export default function WorkspacesPage() {
         error={error}
         onRetry={refetch}
         retrying={isRefetching}
-        showOwner={isAdmin(me) || !isOwnWorkspacesOnly(filter)}
+        showOwner={canSeeAllWorkspaces(me) || !isOwnWorkspacesOnly(filter)}
         selectedIds={selectedIds}
         onSelectionChange={setSelectedIds}
         batchProgress={batch.progress}

@@ -2,8 +2,8 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
-import type { RowProgress } from "../../lib/workspaceList/batch";
-import { makeWorkspace } from "../../lib/workspaceList/testing";
+import type { RowProgress } from "./model/batch";
+import { makeWorkspace } from "./model/testing";
 import { WorkspacesView, type WorkspacesViewProps } from "./WorkspacesView";
 
 afterEach(cleanup);
@@ -116,13 +116,17 @@ describe("WorkspacesView", () => {
       fireEvent.change(box, { target: { value: "status:run" } });
       fireEvent.change(box, { target: { value: "status:running" } });
       expect(p.onFilterChange).not.toHaveBeenCalled();
-      act(() => vi.advanceTimersByTime(400));
+      act(() => {
+        vi.advanceTimersByTime(400);
+      });
       expect(p.onFilterChange).toHaveBeenCalledTimes(1);
       expect(p.onFilterChange).toHaveBeenCalledWith("status:running", "typing");
       fireEvent.change(box, { target: { value: "status:stopped" } });
       fireEvent.submit(box.closest("form")!);
       expect(p.onFilterChange).toHaveBeenLastCalledWith("status:stopped", "submit");
-      act(() => vi.advanceTimersByTime(400));
+      act(() => {
+        vi.advanceTimersByTime(400);
+      });
       expect(p.onFilterChange).toHaveBeenCalledTimes(2);
     } finally {
       vi.useRealTimers();
@@ -137,7 +141,7 @@ describe("WorkspacesView", () => {
         <WorkspacesView {...p} filter="status:failed" />
       </MemoryRouter>,
     );
-    expect((screen.getByRole("searchbox") as HTMLInputElement).value).toBe("status:failed");
+    expect(screen.getByRole<HTMLInputElement>("searchbox").value).toBe("status:failed");
   });
 
   it("focuses the search box on /", () => {

@@ -7,10 +7,11 @@ import { DataTable, type SortState } from "../../components/DataTable";
 import { EmptyState } from "../../components/EmptyState";
 import { ErrorState } from "../../components/ErrorState";
 import { SkeletonTable } from "../../components/Skeleton";
-import { DEFAULT_FILTER } from "../../lib/workspaceList/urlState";
-import type { BatchAction, RowProgress } from "../../lib/workspaceList/batch";
-import type { RowActionKind } from "../../lib/workspaceList/rowActions";
-import { SORT_KEYS, type SortKey, type WorkspaceSort } from "../../lib/workspaceList/sort";
+import { isTyping } from "../../components/isTyping";
+import { DEFAULT_FILTER } from "./model/urlState";
+import type { BatchAction, RowProgress } from "./model/batch";
+import type { RowActionKind } from "./model/rowActions";
+import { SORT_KEYS, type SortKey, type WorkspaceSort } from "./model/sort";
 import { BatchBar } from "./BatchBar";
 import { workspaceColumns } from "./columns";
 import { Pagination } from "./Pagination";
@@ -54,12 +55,6 @@ export interface WorkspacesViewProps {
 }
 
 const isSortKey = (id: string): id is SortKey => (SORT_KEYS as readonly string[]).includes(id);
-
-function isTyping(target: EventTarget | null): boolean {
-  return (
-    target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName))
-  );
-}
 
 export function WorkspacesView(props: WorkspacesViewProps) {
   const { rows, selectedIds, onRowAction, batchProgress, pendingIds, showOwner, onToggleFavorite } = props;

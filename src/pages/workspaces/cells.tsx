@@ -7,8 +7,8 @@ import { RelativeTime } from "../../components/RelativeTime";
 import { StatusBadge } from "../../components/StatusBadge";
 import { cx } from "../../components/cx";
 import { humanize } from "../../lib/status";
-import type { RowProgress } from "../../lib/workspaceList/batch";
-import { agentHealth } from "../../lib/workspaceList/health";
+import type { RowProgress } from "./model/batch";
+import { agentHealth } from "./model/health";
 import { TemplateIcon } from "./TemplateIcon";
 import { workspaceHref } from "./links";
 

@@ -1,8 +1,8 @@
 import type { Workspace } from "../../api/types";
 import type { DataTableColumn } from "../../components/DataTable";
-import type { RowProgress } from "../../lib/workspaceList/batch";
-import type { RowActionKind } from "../../lib/workspaceList/rowActions";
-import { DEFAULT_DIRECTION } from "../../lib/workspaceList/sort";
+import type { RowProgress } from "./model/batch";
+import type { RowActionKind } from "./model/rowActions";
+import { DEFAULT_DIRECTION } from "./model/sort";
 import {
   AgentHealthCell,
   BatchProgressNote,

@@ -5,13 +5,7 @@ import { keys } from "../../api/keys";
 import { deleteWorkspace, startWorkspace, stopWorkspace, updateToActive } from "../../api/mutations";
 import type { Workspace, WorkspaceBuild } from "../../api/types";
 import { useToast } from "../../components/Toast";
-import {
-  BATCH_LABELS,
-  runBatch,
-  summarizeBatch,
-  type BatchAction,
-  type RowProgress,
-} from "../../lib/workspaceList/batch";
+import { BATCH_LABELS, runBatch, summarizeBatch, type BatchAction, type RowProgress } from "./model/batch";
 
 const PERFORM: Record<BatchAction, (ws: Workspace) => Promise<WorkspaceBuild>> = {
   start: (ws) => startWorkspace(ws.id),

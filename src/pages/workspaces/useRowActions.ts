@@ -18,7 +18,7 @@ import {
 } from "../../api/mutations";
 import type { Workspace } from "../../api/types";
 import { useToast } from "../../components/Toast";
-import { ROW_ACTION_LABELS, retryTransition, type RowActionKind } from "../../lib/workspaceList/rowActions";
+import { ROW_ACTION_LABELS, retryTransition, type RowActionKind } from "./model/rowActions";
 
 /** Runs a shared mutation (with its cache updates) imperatively: one row's action, no hook per row. */
 function execute<TData, TError, TVars, TContext>(

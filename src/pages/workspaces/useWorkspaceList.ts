@@ -7,11 +7,12 @@ import { isApiError } from "../../api/client";
 import { ALL_WORKSPACES_LIMIT, allWorkspacesQuery, workspacesQuery } from "../../api/queries";
 import type { Workspace } from "../../api/types";
 import { termsForValidation } from "../../lib/searchQuery";
-import { slicePage } from "../../lib/workspaceList/paging";
-import { pollInterval } from "../../lib/workspaceList/polling";
-import { sortWorkspaces, type WorkspaceSort } from "../../lib/workspaceList/sort";
-import { apiPage } from "../../lib/workspaceList/urlState";
+import { slicePage } from "./model/paging";
+import { pollInterval } from "./model/polling";
+import { sortWorkspaces, type WorkspaceSort } from "./model/sort";
+import { apiPage } from "./model/urlState";
 import type { FilterProblem } from "./SearchBar";
+import { formatCount } from "../../lib/format";
 
 export interface ListSnapshot {
   rows: Workspace[];
@@ -64,7 +65,7 @@ export function useWorkspaceList(
   } else if (paged.data && (sort === undefined || tooMany)) {
     list = { rows: sortWorkspaces(paged.data.workspaces, sort), total: paged.data.count };
     if (tooMany) {
-      list.sortNote = `${paged.data.count.toLocaleString("en-US")} workspaces match, more than the ${ALL_WORKSPACES_LIMIT.toLocaleString("en-US")} that can be sorted together: only this page is sorted. Narrow the filter to sort them all.`;
+      list.sortNote = `${formatCount(paged.data.count)} workspaces match, more than the ${formatCount(ALL_WORKSPACES_LIMIT)} that can be sorted together: only this page is sorted. Narrow the filter to sort them all.`;
     }
   }
 

@@ -153,7 +153,7 @@ describe("shapes", () => {
     const walk = (v: unknown, p: string) => {
       if (v === null) nulls.push(p);
       else if (Array.isArray(v)) v.forEach((x, i) => walk(x, `${p}[${i}]`));
-      else if (typeof v === "object") for (const [k, x] of Object.entries(v as object)) walk(x, `${p}.${k}`);
+      else if (typeof v === "object") for (const [k, x] of Object.entries(v)) walk(x, `${p}.${k}`);
     };
     walk((await get(alice, "/users/alice/workspace/dev")).body, "");
     expect(nulls.length).toBeGreaterThan(0);

@@ -93,7 +93,7 @@ export async function jsonBody<T extends object>(c: Context): Promise<Partial<T>
   if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) {
     throw new HttpError(400, "Request body must be valid JSON.", "expected a JSON object");
   }
-  return parsed as Partial<T>;
+  return parsed;
 }
 
 /** Field type checks that produce Coder-style validations. */

@@ -85,9 +85,7 @@ export function loadState(file: string, opts: Pick<ServerOptions, "seed" | "worl
   for (const t of data.templates) store.templates.set(t.id, t);
   for (const v of data.versions) store.versions.set(v.id, v);
   for (const w of data.workspaces) store.insertWorkspace(w);
-  const contents = new Map(
-    data.contents.map(([id, c]) => [id, { ...c, agentLogs: new Map(c.agentLogs) } as BuildContent]),
-  );
+  const contents = new Map(data.contents.map(([id, c]) => [id, { ...c, agentLogs: new Map(c.agentLogs) }]));
   for (const job of data.jobs.sort((a, b) => a.created_at.localeCompare(b.created_at))) {
     // A job cut off mid-run by the restart starts over on a provisioner. Its logs so far stay and
     // the rerun's lines follow them: log ids are never reused, or a client resuming with

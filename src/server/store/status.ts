@@ -20,8 +20,3 @@ export function deriveWorkspaceStatus(job: ProvisionerJobStatus, transition: Wor
       return "failed";
   }
 }
-
-/** Jobs in these states block a new build (409) and can still be canceled. */
-export function isActiveJob(status: ProvisionerJobStatus): boolean {
-  return status === "pending" || status === "running" || status === "canceling";
-}

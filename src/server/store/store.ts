@@ -26,7 +26,8 @@ import type {
   UserRecord,
   WorkspaceRecord,
 } from "./records";
-import { deriveWorkspaceStatus, isActiveJob } from "./status";
+import { isActiveJob } from "../../api/jobStatus";
+import { deriveWorkspaceStatus } from "./status";
 
 /** Builds the content of a historical build on demand; deterministic from the build's seed. */
 export interface ContentGenerator {

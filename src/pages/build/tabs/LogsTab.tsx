@@ -1,6 +1,6 @@
 import type { WorkspaceBuild } from "../../../api/types";
 import { LogViewer } from "../../../components/LogViewer";
-import { isActiveJob } from "../../../lib/builds/times";
+import { isActiveJob } from "../../../api/jobStatus";
 import type { FollowedLog } from "../useFollowedLog";
 
 /** The provisioner log: stage groups, live while the job runs, `#L` deep links. */

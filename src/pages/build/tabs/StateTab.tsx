@@ -2,6 +2,7 @@ import { useMemo, useState } from "react";
 import { Check, Copy, Download, FileJson } from "lucide-react";
 import { Button } from "../../../components/Button";
 import { EmptyState } from "../../../components/EmptyState";
+import { formatCount } from "../../../lib/format";
 
 /** Pretty-printed when it is JSON (Terraform state is); shown as it came otherwise. */
 function formatState(raw: string): { text: string; json: boolean } {
@@ -33,8 +34,8 @@ export function StateTab({ raw, fileName }: { raw: string; fileName: string }) {
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center justify-between gap-2">
         <p className="text-sm text-muted">
-          Terraform state, {lines.toLocaleString("en-US")} lines{state.json ? "" : " (not JSON: shown as received)"}. It
-          can hold secrets: share with care.
+          Terraform state, {formatCount(lines)} lines{state.json ? "" : " (not JSON: shown as received)"}. It can hold
+          secrets: share with care.
         </p>
         <div className="flex gap-2">
           <Button

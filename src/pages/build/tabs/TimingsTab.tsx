@@ -66,6 +66,7 @@ export default function TimingsTab({
   const live = useMemo(
     () => buildLiveTimings({ build, timings: timings.data, logs: stageChanges(log), now }),
     // `logVersion` stands for the log's content.
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `logVersion` counts the store's in-place appends
     [build, timings.data, log, logVersion, now],
   );
   useEffect(() => {

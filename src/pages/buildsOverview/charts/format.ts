@@ -1,7 +1,7 @@
 // Axis and legend words for the health charts (Intl only, DESIGN.md).
 import type { RangeId } from "../../../lib/buildsOverview/filters";
+import { LOCALE } from "../../../lib/format";
 
-const LOCALE = "en-US";
 const clock = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", hour12: false });
 const dayHour = new Intl.DateTimeFormat(LOCALE, {
   weekday: "short",

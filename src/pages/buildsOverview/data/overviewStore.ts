@@ -31,8 +31,9 @@ import {
   type OverviewBuild,
   type OverviewWorkspace,
 } from "../../../lib/buildsOverview/rows";
-import { Backoff } from "../../../lib/retryPolicy";
-import { mapLimited } from "../../../lib/workspaceList/concurrency";
+import { ACTIVE_JOB_STATUSES } from "../../../api/jobStatus";
+import { Backoff } from "../../../api/retryPolicy";
+import { mapLimited } from "../../../api/mapLimited";
 import type { OverviewApi } from "./overviewApi";
 
 /** A change reaches the page within POLL_MS + one request: under the 2 s the issue asks for. */
@@ -62,7 +63,7 @@ const PUBLISH_WHILE_LOADING_MS = 1_000;
 /** Workspaces whose history failed to load that each poll retries. */
 const RETRIES_PER_POLL = 2;
 
-const IN_FLIGHT = "pending,running,canceling";
+const IN_FLIGHT = ACTIVE_JOB_STATUSES.join(",");
 
 export interface OverviewSnapshot {
   status: "loading" | "ready" | "error";

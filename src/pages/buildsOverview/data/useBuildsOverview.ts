@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useSyncExternalStore } from "react";
 import type { User } from "../../../api/types";
+import { useDocumentHidden } from "../../../components/useDocumentHidden";
 import { browserOverviewApi } from "./overviewApi";
 import { OverviewStore, type OverviewSnapshot } from "./overviewStore";
 
@@ -25,12 +26,8 @@ export interface BuildsOverviewData {
 export function useBuildsOverview(user: User): BuildsOverviewData {
   const store = useMemo(() => storeFor(user), [user]);
   useEffect(() => store.attach(), [store]);
-  useEffect(() => {
-    const update = () => store.setVisible(!document.hidden);
-    update();
-    document.addEventListener("visibilitychange", update);
-    return () => document.removeEventListener("visibilitychange", update);
-  }, [store]);
+  const hidden = useDocumentHidden();
+  useEffect(() => store.setVisible(!hidden), [store, hidden]);
   const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
   return { snapshot, retry: () => store.retry() };
 }

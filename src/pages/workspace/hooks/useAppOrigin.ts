@@ -1,6 +1,6 @@
 // App links go to the Coder deployment's origin, which the dashboard server announces in
 // `/config.json` (SPEC §7: in CODER_URL mode that is not the dashboard's own origin).
-import { shouldRetryQuery } from "../../../lib/retryPolicy";
+import { shouldRetryQuery } from "../../../api/retryPolicy";
 import { useQuery } from "@tanstack/react-query";
 import { request } from "../../../api/client";
 

@@ -23,6 +23,7 @@ interface StreamStatus {
 /** The provisioner log of a build: backlog, then live lines until the job completes. */
 export function useBuildLog(buildId: string | undefined): FollowedLog {
   const [attempt, setAttempt] = useState(0);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new log (buildId) needs a new store
   const store = useMemo(() => new LogStore("build"), [buildId]);
   const [status, setStatus] = useState<StreamStatus>({ store, state: "connecting", error: null });
 
@@ -77,6 +78,7 @@ export function useAgentLogs(
     .join("/");
   useEffect(() => {
     for (const agent of agents) stores.get(agent.id)?.setSources(agent.log_sources);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `sourcesKey` is what changes in `agents`
   }, [stores, sourcesKey]);
 
   const retry = () => setAttempt((n) => n + 1);

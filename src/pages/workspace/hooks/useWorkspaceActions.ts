@@ -35,7 +35,11 @@ function settleBy<T extends { onSuccess?: unknown; onSettled?: unknown }>(option
   return watchLive ? { ...options, onSuccess: undefined, onSettled: undefined } : options;
 }
 
-export function useWorkspaceActions(workspace: Workspace, isAdmin: boolean, watchLive: boolean): ActionsModel {
+export function useWorkspaceActions(
+  workspace: Workspace,
+  mayUpdateTemplates: boolean,
+  watchLive: boolean,
+): ActionsModel {
   const queryClient = useQueryClient();
   const start = useMutation(settleBy(startWorkspaceMutation(queryClient), watchLive));
   const stop = useMutation(settleBy(stopWorkspaceMutation(queryClient), watchLive));
@@ -139,7 +143,7 @@ export function useWorkspaceActions(workspace: Workspace, isAdmin: boolean, watc
   };
 
   return {
-    available: workspaceActions(workspace, { isAdmin }),
+    available: workspaceActions(workspace, { mayUpdateTemplates }),
     pending,
     error,
     run,

@@ -20,6 +20,7 @@ export function FailureAlert({ build, log, onRetry, retrying }: FailureAlertProp
   const failed = build.job.status === "failed";
   // A failed job's log no longer grows, but it may still be arriving when the page opens.
   const version = useStoreSnapshot(log, (s) => (failed ? s.version : 0));
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` counts the store's in-place appends
   const around = useMemo(() => (failed ? failureWindow(log) : undefined), [failed, log, version]);
   const job = build.job;
   if (!failed) return null;

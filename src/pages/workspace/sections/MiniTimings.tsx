@@ -3,18 +3,8 @@ import { Link } from "react-router";
 import type { WorkspaceBuildTimings } from "../../../api/types";
 import { cx } from "../../../components/cx";
 import { formatDuration } from "../../../lib/format";
-import { buildTimingTree, type StageHue } from "../../../lib/timings";
-
-// Literal class names so Tailwind keeps them (it scans source text, not computed strings).
-const HUE_CLASS: Record<StageHue, string> = {
-  init: "bg-stage-init",
-  plan: "bg-stage-plan",
-  graph: "bg-stage-graph",
-  apply: "bg-stage-apply",
-  connect: "bg-stage-connect",
-  script: "bg-stage-script",
-  other: "bg-neutral",
-};
+import { buildTimingTree } from "../../../lib/timings";
+import { STAGE_HUE_CLASS } from "../../../components/stagePalette";
 
 /**
  * A one-line picture of where a build's time went: each stage as a bar placed on the build's own
@@ -44,7 +34,7 @@ export function MiniTimings({
             key={stage.id}
             className={cx(
               "absolute inset-y-0 min-w-[2px]",
-              stage.status === "failed" ? "bg-failure" : HUE_CLASS[stage.hue],
+              stage.status === "failed" ? "bg-failure" : STAGE_HUE_CLASS[stage.hue],
             )}
             style={{
               left: `${((stage.start - tree.start) / tree.duration) * 100}%`,
@@ -58,7 +48,7 @@ export function MiniTimings({
           <span key={stage.id} className="inline-flex items-center gap-1">
             <span
               aria-hidden
-              className={cx("size-2 rounded-sm", stage.status === "failed" ? "bg-failure" : HUE_CLASS[stage.hue])}
+              className={cx("size-2 rounded-sm", stage.status === "failed" ? "bg-failure" : STAGE_HUE_CLASS[stage.hue])}
             />
             {stage.label}
           </span>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { mapLimited } from "./concurrency";
+import { mapLimited } from "./mapLimited";
 
 describe("mapLimited", () => {
   it("keeps order and never exceeds the limit", async () => {

@@ -1,4 +1,5 @@
 // `?page=N` is 1-based (SPEC §7), 25 rows a page.
+import { formatCount } from "../../../lib/format";
 export const PAGE_SIZE = 25;
 
 /** A page number from the URL: anything not a positive integer is page 1. */
@@ -24,8 +25,8 @@ export function slicePage<T>(items: readonly T[], page: number, pageSize = PAGE_
 
 /** "Showing 26–50 of 213"; a page past the end (rows deleted meanwhile) says so rather than lie. */
 export function showingLabel(page: number, total: number, rowsOnPage: number, pageSize = PAGE_SIZE): string {
-  if (total === 0 || rowsOnPage === 0) return `Showing 0 of ${total.toLocaleString("en-US")}`;
+  if (total === 0 || rowsOnPage === 0) return `Showing 0 of ${formatCount(total)}`;
   const from = pageOffset(page, pageSize) + 1;
   const to = from + rowsOnPage - 1;
-  return `Showing ${from.toLocaleString("en-US")}–${to.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`;
+  return `Showing ${formatCount(from)}–${formatCount(to)} of ${formatCount(total)}`;
 }

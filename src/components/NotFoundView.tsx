@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { FileQuestion } from "lucide-react";
 import { Link } from "react-router";
-import { buttonClasses } from "../../components/Button";
+import { buttonClasses } from "./Button";
 
 export interface NotFoundViewProps {
   title?: string;

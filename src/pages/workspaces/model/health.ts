@@ -1,5 +1,5 @@
 // The "agent health" cell: one word for all agents of the latest build.
-import type { Workspace, WorkspaceAgent } from "../../api/types";
+import type { Workspace, WorkspaceAgent } from "../../../api/types";
 
 export type AgentHealth = "healthy" | "unhealthy" | "connecting";
 

@@ -1,7 +1,7 @@
 // Live list (issue 6): poll every 5 s while any visible row is transitioning, every 30 s
 // otherwise, not at all while the tab is hidden; and watch (at most) the visible transitioning
 // rows so their status changes show within a second instead of at the next poll.
-import type { Workspace, WorkspaceStatus } from "../../api/types";
+import type { Workspace, WorkspaceStatus } from "../../../api/types";
 
 export const FAST_POLL_MS = 5_000;
 export const SLOW_POLL_MS = 30_000;

@@ -1,5 +1,5 @@
 // Which buttons a row offers, from its last known state. The server still decides (409 etc.).
-import type { Workspace } from "../../api/types";
+import type { Workspace } from "../../../api/types";
 import { isTransitioning } from "./polling";
 
 export type RowActionKind = "start" | "stop" | "update" | "retry" | "restart" | "delete" | "cancel";

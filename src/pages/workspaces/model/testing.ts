@@ -1,6 +1,6 @@
 // Test data only (unit tests and View tests import it; the app never does).
-import type { Workspace, WorkspaceAgent, WorkspaceBuild } from "../../api/types";
-import { makeAgent, makeJob } from "../workspace/testing";
+import type { Workspace, WorkspaceAgent, WorkspaceBuild } from "../../../api/types";
+import { makeAgent, makeJob } from "../../../lib/workspace/testing";
 
 let counter = 0;
 

@@ -1,6 +1,7 @@
 // Column sorting the API cannot do (SPEC §7 "Lists the API cannot sort"). The sort lives in the
 // URL as `?sort=<key>:<asc|desc>`; favourites always come first, as in Coder's own list.
-import type { Workspace } from "../../api/types";
+import type { Workspace } from "../../../api/types";
+import { LOCALE } from "../../../lib/format";
 
 export const SORT_KEYS = ["name", "status", "last_used", "last_build"] as const;
 export type SortKey = (typeof SORT_KEYS)[number];
@@ -56,7 +57,7 @@ const time = (iso: string | undefined) => {
   const t = iso ? Date.parse(iso) : NaN;
   return Number.isNaN(t) ? -Infinity : t;
 };
-const collator = new Intl.Collator("en-US", { sensitivity: "base", numeric: true });
+const collator = new Intl.Collator(LOCALE, { sensitivity: "base", numeric: true });
 
 type Compare = (a: Workspace, b: Workspace) => number;
 

@@ -2,13 +2,14 @@
 // page header.
 import { memo } from "react";
 import { CircleHelp, Play, Square, Trash2, type LucideIcon } from "lucide-react";
-import type { WorkspaceBuild } from "../../api/types";
-import { Avatar } from "../../components/Avatar";
-import { cx } from "../../components/cx";
-import { Duration } from "../../components/Duration";
-import { StatusBadge } from "../../components/StatusBadge";
-import { transitionLabel } from "../../lib/builds/labels";
-import { buildDuration, isActiveJob, queueTime } from "../../lib/builds/times";
+import type { WorkspaceBuild } from "../api/types";
+import { Avatar } from "./Avatar";
+import { cx } from "./cx";
+import { Duration } from "./Duration";
+import { StatusBadge } from "./StatusBadge";
+import { transitionLabel } from "../lib/builds/labels";
+import { isActiveJob } from "../api/jobStatus";
+import { buildDuration, queueTime } from "../lib/builds/times";
 
 const TRANSITION_ICONS: Record<string, LucideIcon> = { start: Play, stop: Square, delete: Trash2 };
 

@@ -1,5 +1,5 @@
-// Bounded parallelism for the batch runner: the browser has few connections per origin and a
-// batch of 25 deletes should not starve the list's own polling.
+// Bounded parallelism: the browser has few connections per origin, so a batch of 25 deletes or the
+// overview's history fetches must not starve the pages' own polling.
 
 /** Runs `task` for every item with at most `concurrency` in flight; results in item order. */
 export async function mapLimited<T, R>(

@@ -2,8 +2,8 @@
 // against that row and the others carry on (issue 6). Which rows an action applies to is decided
 // from the status the table shows; the server still has the last word (a 409 for a build that
 // became active meanwhile is reported, not hidden).
-import type { Workspace } from "../../api/types";
-import { mapLimited } from "./concurrency";
+import type { Workspace } from "../../../api/types";
+import { mapLimited } from "../../../api/mapLimited";
 import { isTransitioning } from "./polling";
 
 export const BATCH_ACTIONS = ["start", "stop", "update", "delete"] as const;
