@@ -1,0 +1,199 @@
+// "Slower than usual": each stage and item of a build against the same stage or item in the last
+// N successful builds with the same transition. One earlier build is noise (a cold image pull, a
+// lucky cache hit); the median and p90 of several are what "usual" means.
+import type { WorkspaceBuild } from "../../api/types";
+import { formatDuration } from "../format";
+import type { CriticalPath } from "./criticalPath";
+import type { TimingItem, TimingTree } from "./types";
+
+export const BASELINE_DEFAULT = 10;
+export const BASELINE_MIN = 5;
+export const BASELINE_MAX = 30;
+/** Below this much over the median an item is within noise, whatever its p90 says. */
+export const MIN_EXCESS_MS = 1000;
+
+/** `?baseline=` → how many builds to use: the default when absent or unreadable, clamped to 5–30. */
+export function baselineSize(raw: string | null | undefined): number {
+  const n = raw ? Number(raw) : NaN;
+  if (!Number.isFinite(n)) return BASELINE_DEFAULT;
+  return Math.min(BASELINE_MAX, Math.max(BASELINE_MIN, Math.round(n)));
+}
+
+/** A build can be part of a baseline: it finished successfully, with the same transition, before `current`. */
+export function comparableBuild(current: WorkspaceBuild, other: WorkspaceBuild): boolean {
+  if (other.id === current.id || other.transition !== current.transition || other.job.status !== "succeeded")
+    return false;
+  if (other.workspace_id === current.workspace_id) return other.build_number < current.build_number;
+  return Date.parse(other.created_at) < Date.parse(current.created_at);
+}
+
+export interface BaselinePick {
+  builds: WorkspaceBuild[];
+  source: "workspace" | "template";
+  /** How many of `builds` are this workspace's own. */
+  own: number;
+}
+
+/**
+ * The builds to measure against, newest first: the workspace's own last `n` comparable builds, or,
+ * when it has fewer than {@link BASELINE_MIN}, the newest `n` comparable builds of any workspace of
+ * the template (its own included). `templateBuilds` is undefined while they are not loaded.
+ */
+export function pickBaselineBuilds(
+  current: WorkspaceBuild,
+  history: readonly WorkspaceBuild[],
+  n: number,
+  templateBuilds?: readonly WorkspaceBuild[],
+): BaselinePick {
+  const own = newestFirst(
+    history.filter((b) => b.workspace_id === current.workspace_id && comparableBuild(current, b)),
+  );
+  if (own.length >= BASELINE_MIN || !templateBuilds)
+    return { builds: own.slice(0, n), source: "workspace", own: Math.min(own.length, n) };
+  const seen = new Set<string>();
+  const merged = newestFirst([...own, ...templateBuilds.filter((b) => comparableBuild(current, b))]).filter((b) =>
+    seen.has(b.id) ? false : (seen.add(b.id), true),
+  );
+  const builds = merged.slice(0, n);
+  return { builds, source: "template", own: builds.filter((b) => b.workspace_id === current.workspace_id).length };
+}
+
+function newestFirst(builds: WorkspaceBuild[]): WorkspaceBuild[] {
+  return builds.sort((a, b) => Date.parse(b.created_at) - Date.parse(a.created_at) || b.build_number - a.build_number);
+}
+
+export interface Typical {
+  median: number;
+  p90: number;
+  /** Builds that had this stage or item. */
+  samples: number;
+}
+
+export interface Baseline {
+  /** By row id: a stage id, or an item id (`stage/key`), the same ids in every build of a template. */
+  rows: ReadonlyMap<string, Typical>;
+  total?: Typical;
+  /** Builds whose timings were used. */
+  used: number;
+  /** Builds left out because they recorded no timings (or the server had none for them). */
+  skipped: number;
+}
+
+/** Median and p90 per stage and item over `trees`; a tree with no items counts as skipped. */
+export function computeBaseline(trees: ReadonlyArray<TimingTree | undefined>): Baseline {
+  const samples = new Map<string, number[]>();
+  const totals: number[] = [];
+  let skipped = 0;
+  const add = (id: string, ms: number) => {
+    const list = samples.get(id);
+    if (list) list.push(ms);
+    else samples.set(id, [ms]);
+  };
+  for (const tree of trees) {
+    if (!tree || tree.items.length === 0) {
+      skipped++;
+      continue;
+    }
+    totals.push(tree.duration);
+    for (const stage of tree.stages) {
+      add(stage.id, stage.duration);
+      for (const item of stage.items) add(item.id, item.duration);
+    }
+  }
+  const rows = new Map<string, Typical>();
+  for (const [id, list] of samples) rows.set(id, typicalOf(list));
+  return { rows, total: totals.length ? typicalOf(totals) : undefined, used: totals.length, skipped };
+}
+
+function typicalOf(values: number[]): Typical {
+  const sorted = values.slice().sort((a, b) => a - b);
+  return { median: quantile(sorted, 0.5), p90: quantile(sorted, 0.9), samples: sorted.length };
+}
+
+/** Linear interpolation between closest ranks, so one sample is its own median and p90. */
+export function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return NaN;
+  const pos = (sorted.length - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.ceil(pos);
+  return sorted[lo] + (sorted[hi] - sorted[lo]) * (pos - lo);
+}
+
+export interface Verdict {
+  id: string;
+  duration: number;
+  typical: Typical;
+  /** duration − median. */
+  excess: number;
+  /** Past the p90 by more than noise: tinted in the chart, listed as slower than usual. */
+  slow: boolean;
+  running: boolean;
+}
+
+/** Each stage and item of `tree` that the baseline knows, judged against it. */
+export function judgeTree(tree: TimingTree, baseline: Baseline): Map<string, Verdict> {
+  const out = new Map<string, Verdict>();
+  const judge = (id: string, duration: number, running: boolean) => {
+    const typical = baseline.rows.get(id);
+    if (!typical) return;
+    const excess = duration - typical.median;
+    out.set(id, { id, duration, typical, excess, running, slow: duration > typical.p90 && excess >= MIN_EXCESS_MS });
+  };
+  for (const stage of tree.stages) {
+    judge(stage.id, stage.duration, stage.running);
+    for (const item of stage.items) judge(item.id, item.duration, item.running);
+  }
+  return out;
+}
+
+export interface SlowItem {
+  item: TimingItem;
+  verdict: Verdict;
+  /** On the critical path: its excess lengthened the build. */
+  critical: boolean;
+}
+
+/** Items past their p90, most excess first. */
+export function slowerThanUsual(
+  tree: TimingTree,
+  verdicts: ReadonlyMap<string, Verdict>,
+  path?: Pick<CriticalPath, "itemIds">,
+): SlowItem[] {
+  const out: SlowItem[] = [];
+  for (const item of tree.items) {
+    const verdict = verdicts.get(item.id);
+    if (verdict?.slow) out.push({ item, verdict, critical: path?.itemIds.has(item.id) ?? false });
+  }
+  return out.sort((a, b) => b.verdict.excess - a.verdict.excess || a.item.start - b.item.start);
+}
+
+/** "+2m 10s vs usual" for a finished bar; "running 3m, usually 40s" for one still going. */
+export function verdictLabel(v: Verdict): string {
+  if (v.running) return `running ${formatDuration(v.duration)}, usually ${formatDuration(v.typical.median)}`;
+  return `+${formatDuration(v.excess)} vs usual`;
+}
+
+const where = (item: TimingItem) => `\`${item.name}\` (${item.stage})`;
+
+/** One sentence for the whole build against its usual duration, naming what made the difference. */
+export function describeBaseline(tree: TimingTree, baseline: Baseline, slow: readonly SlowItem[]): string {
+  const usual = baseline.total?.median;
+  if (usual === undefined) return "No earlier build with timings to compare with.";
+  const took = formatDuration(tree.duration);
+  if (tree.running) {
+    const over = tree.duration - usual;
+    return over >= MIN_EXCESS_MS
+      ? `This build has run ${took} so far, ${formatDuration(over)} more than a usual build (${formatDuration(usual)}).`
+      : `This build has run ${took} so far; a usual build takes ${formatDuration(usual)}.`;
+  }
+  const delta = tree.duration - usual;
+  if (delta <= -MIN_EXCESS_MS) return `This build took ${took}, ${formatDuration(-delta)} less than usual.`;
+  if (delta < MIN_EXCESS_MS) return `This build took ${took}, about as long as usual (${formatDuration(usual)}).`;
+  const head = `This build took ${took}, ${formatDuration(delta)} more than usual`;
+  const critical = slow.find((s) => s.critical);
+  if (critical)
+    return `${head}; ${formatDuration(Math.min(critical.verdict.excess, delta))} of that is ${where(critical.item)} on the critical path.`;
+  if (slow.length > 0)
+    return `${head}; the slowest-than-usual item, ${where(slow[0].item)}, is off the critical path, so its ${formatDuration(slow[0].verdict.excess)} did not lengthen the build.`;
+  return `${head}, spread over many items with none far past its usual time.`;
+}
