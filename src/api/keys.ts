@@ -41,5 +41,9 @@ export const keys = {
   templateVersionRichParameters: (id: string) => ["templateVersions", id, "rich-parameters"] as const,
 
   provisionerJobs: (orgId: string) => ["provisionerJobs", orgId] as const,
+
+  /** Timings baseline (issue 22): recent builds of a template's workspaces, and a baseline over given builds. */
+  templateRecentBuilds: (templateName: string) => ["timingsBaseline", "templateBuilds", templateName] as const,
+  timingsBaseline: (buildIds: readonly string[]) => ["timingsBaseline", "over", ...buildIds] as const,
   agentLogs: (agentId: string) => ["agents", agentId, "logs"] as const,
 };

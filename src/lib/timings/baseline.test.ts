@@ -4,6 +4,7 @@ import {
   baselineSize,
   computeBaseline,
   describeBaseline,
+  describeBaselineSource,
   judgeTree,
   pickBaselineBuilds,
   quantile,
@@ -174,9 +175,30 @@ describe("judging a build against its baseline", () => {
     expect(v.running).toBe(true);
     expect(v.slow).toBe(true);
     expect(verdictLabel(v)).toBe("running 30s, usually 4.5s");
+    const later = judgeTree(live, baseline, live.end + 30 * S).get("start/main: Startup Script")!;
+    expect(verdictLabel(later)).toBe("running 1m 00s, usually 4.5s");
     expect(describeBaseline(live, baseline, [])).toMatch(
       /^This build has run 1m 02s so far, 25s more than a usual build/,
     );
+  });
+});
+
+describe("a job still running, drawn from its log", () => {
+  it("judges a provisional phase bar against its stage and flags it live", () => {
+    const baseline = computeBaseline([tree(), tree({ image: 22 * S }), tree({ image: 18 * S })]);
+    const live = treeFromDrafts(
+      [
+        { stage: "init", kind: "phase", name: "Setting up", start: 0, end: 2 * S, provisional: true },
+        { stage: "apply", kind: "phase", name: "Starting workspace", start: 2 * S, end: undefined, provisional: true },
+      ],
+      { now: 40 * S },
+    );
+    const verdicts = judgeTree(live, baseline, 50 * S);
+    const slow = slowerThanUsual(live, verdicts);
+    expect(slow.map((s) => [s.item.name, verdictLabel(s.verdict)])).toEqual([
+      ["Starting workspace", "running 48s, usually 30s"],
+    ]);
+    expect(verdicts.get("init/Setting up")?.slow).toBe(false);
   });
 });
 
@@ -215,5 +237,16 @@ describe("pickBaselineBuilds", () => {
     expect(pick.own).toBe(2);
     expect(pick.builds).toHaveLength(8);
     expect(pick.builds.map((x) => x.id)).not.toContain(later.id);
+    const baseline = computeBaseline([tree(), undefined, tree(), tree(), tree(), tree(), tree(), tree()]);
+    expect(describeBaselineSource(pick, baseline, "start")).toBe(
+      "This workspace has fewer than 5 earlier successful start builds, so the usual times come from 8 builds of the template's workspaces (2 of this one), Mar 1 – Mar 6. 1 had no timings and was skipped.",
+    );
+  });
+
+  it("says when there is nothing to compare with", () => {
+    const pick = pickBaselineBuilds(current, [current], 10, []);
+    expect(describeBaselineSource(pick, computeBaseline([]), "start")).toBe(
+      "No earlier successful start build to compare with.",
+    );
   });
 });

@@ -130,18 +130,24 @@ export interface Verdict {
   running: boolean;
 }
 
-/** Each stage and item of `tree` that the baseline knows, judged against it. */
-export function judgeTree(tree: TimingTree, baseline: Baseline): Map<string, Verdict> {
+/**
+ * Each stage and item of `tree` that the baseline knows, judged against it. A running bar is
+ * judged at `now` (the tree may have been built a while ago), so it is flagged as soon as it passes its p90.
+ */
+export function judgeTree(tree: TimingTree, baseline: Baseline, now = tree.end): Map<string, Verdict> {
   const out = new Map<string, Verdict>();
-  const judge = (id: string, duration: number, running: boolean) => {
-    const typical = baseline.rows.get(id);
+  const judge = (id: string, measured: number, running: boolean, start: number, usualOf = id) => {
+    const typical = baseline.rows.get(usualOf);
     if (!typical) return;
+    const duration = running ? Math.max(measured, now - start) : measured;
     const excess = duration - typical.median;
     out.set(id, { id, duration, typical, excess, running, slow: duration > typical.p90 && excess >= MIN_EXCESS_MS });
   };
   for (const stage of tree.stages) {
-    judge(stage.id, stage.duration, stage.running);
-    for (const item of stage.items) judge(item.id, item.duration, item.running);
+    judge(stage.id, stage.duration, stage.running, stage.start);
+    // A bar drawn from the log while the job runs stands for its whole stage: judged against the stage.
+    for (const item of stage.items)
+      judge(item.id, item.duration, item.running, item.start, item.kind === "phase" ? item.stage : item.id);
   }
   return out;
 }
@@ -196,4 +202,23 @@ export function describeBaseline(tree: TimingTree, baseline: Baseline, slow: rea
   if (slow.length > 0)
     return `${head}; the slowest-than-usual item, ${where(slow[0].item)}, is off the critical path, so its ${formatDuration(slow[0].verdict.excess)} did not lengthen the build.`;
   return `${head}, spread over many items with none far past its usual time.`;
+}
+
+const dayFormat = new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric" });
+
+/** Which builds the usual times come from, and what was left out: shown under the panel's title. */
+export function describeBaselineSource(pick: BaselinePick, baseline: Baseline, transition: string): string {
+  const kind = `successful ${transition} build`;
+  if (pick.builds.length === 0) return `No earlier ${kind} to compare with.`;
+  const times = pick.builds.map((b) => Date.parse(b.created_at));
+  const from = dayFormat.format(Math.min(...times));
+  const to = dayFormat.format(Math.max(...times));
+  const span = from === to ? from : `${from} – ${to}`;
+  const n = pick.builds.length;
+  const text =
+    pick.source === "workspace"
+      ? `Median and p90 of the last ${n} ${kind}${n === 1 ? "" : "s"} of this workspace, ${span}.`
+      : `This workspace has fewer than ${BASELINE_MIN} earlier ${kind}s, so the usual times come from ${n} builds of the template's workspaces (${pick.own} of this one), ${span}.`;
+  if (baseline.skipped === 0) return text;
+  return `${text} ${baseline.skipped} had no timings and ${baseline.skipped === 1 ? "was" : "were"} skipped.`;
 }

@@ -27,6 +27,7 @@ export {
   comparableBuild,
   computeBaseline,
   describeBaseline,
+  describeBaselineSource,
   judgeTree,
   pickBaselineBuilds,
   slowerThanUsual,
