@@ -86,7 +86,7 @@ export function SlowerList({
           <div className="space-y-1 border-b border-border/60 px-3 py-2 text-[11px]">
             {summary && (
               <p className="text-xs text-text" data-testid="baseline-summary">
-                {summary}
+                <WithCode text={summary} />
               </p>
             )}
             <p className="text-muted" data-testid="baseline-note">
@@ -138,5 +138,18 @@ export function SlowerList({
         </>
       )}
     </section>
+  );
+}
+
+/** The summary names items between backticks: shown as code. */
+function WithCode({ text }: { text: string }) {
+  return text.split("`").map((part, i) =>
+    i % 2 === 1 ? (
+      <code key={i} className="font-mono">
+        {part}
+      </code>
+    ) : (
+      part
+    ),
   );
 }

@@ -365,7 +365,11 @@ export function TimingsChart(props: TimingsChartProps) {
         )}
       </div>
 
-      <Legend compare={Boolean(compare)} provisional={tree.items.some((i) => i.provisional)} />
+      <Legend
+        compare={Boolean(compare)}
+        provisional={tree.items.some((i) => i.provisional)}
+        usual={verdicts !== undefined}
+      />
 
       {comparison && compare && (
         <CompareTable

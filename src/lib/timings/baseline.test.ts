@@ -5,6 +5,8 @@ import {
   computeBaseline,
   describeBaseline,
   describeBaselineSource,
+  durationsOf,
+  durationsOfTree,
   judgeTree,
   pickBaselineBuilds,
   quantile,
@@ -13,8 +15,9 @@ import {
 } from "./baseline";
 import { criticalPath } from "./criticalPath";
 import { build as buildFixture } from "./__fixtures__/builds";
-import { treeFromDrafts } from "./tree";
-import type { ItemDraft } from "./types";
+import { syntheticTimings } from "./synthetic";
+import { buildTimingTree, treeFromDrafts } from "./tree";
+import type { ItemDraft, TimingTree } from "./types";
 
 const S = 1000;
 
@@ -61,6 +64,23 @@ function tree({
 
 const IMAGE = "apply/docker_image.main";
 
+const baselineOf = (trees: ReadonlyArray<TimingTree | undefined>) =>
+  computeBaseline(trees.map((t) => t && durationsOfTree(t)));
+
+describe("durationsOf", () => {
+  it("gives every stage and item the duration and id its tree would, without building it", () => {
+    const raw = syntheticTimings(400, 3);
+    // Two rows for one address in one stage: the ids disambiguate them the same way.
+    raw.provisioner_timings.push({ ...raw.provisioner_timings[5] }, { ...raw.provisioner_timings[5] });
+    expect(durationsOf(raw)).toEqual(durationsOfTree(buildTimingTree(raw)));
+  });
+
+  it("is undefined for a build without timings", () => {
+    expect(durationsOf({})).toBeUndefined();
+    expect(durationsOf(null)).toBeUndefined();
+  });
+});
+
 describe("baselineSize", () => {
   it("defaults to 10 and keeps the URL's value within 5–30", () => {
     expect(baselineSize(null)).toBe(10);
@@ -83,7 +103,7 @@ describe("quantile", () => {
 describe("computeBaseline", () => {
   it("takes the median and p90 of each item over the builds", () => {
     const trees = [10, 20, 30, 40, 50].map((s) => tree({ image: s * S }));
-    const b = computeBaseline(trees);
+    const b = baselineOf(trees);
     expect(b.used).toBe(5);
     expect(b.rows.get(IMAGE)).toEqual({ median: 30 * S, p90: 46 * S, samples: 5 });
     expect(b.rows.get("apply")?.median).toBe(40 * S);
@@ -91,20 +111,20 @@ describe("computeBaseline", () => {
   });
 
   it("counts items that appear in some builds only by the builds that had them", () => {
-    const b = computeBaseline([tree({ extra: true }), tree(), tree(), tree({ extra: true })]);
+    const b = baselineOf([tree({ extra: true }), tree(), tree(), tree({ extra: true })]);
     expect(b.rows.get("apply/docker_volume.home")?.samples).toBe(2);
     expect(b.rows.get(IMAGE)?.samples).toBe(4);
   });
 
   it("skips and counts builds without timings", () => {
     const empty = treeFromDrafts([], { now: 0 });
-    const b = computeBaseline([tree(), undefined, empty, tree()]);
+    const b = baselineOf([tree(), undefined, empty, tree()]);
     expect(b.used).toBe(2);
     expect(b.skipped).toBe(2);
   });
 
   it("has no total when no build had timings", () => {
-    const b = computeBaseline([undefined]);
+    const b = baselineOf([undefined]);
     expect(b.total).toBeUndefined();
     expect(describeBaseline(tree(), b, [])).toBe("No earlier build with timings to compare with.");
   });
@@ -112,7 +132,7 @@ describe("computeBaseline", () => {
 
 describe("judging a build against its baseline", () => {
   const history = Array.from({ length: 10 }, (_, i) => tree({ image: (19 + (i % 3)) * S, script: (4 + (i % 2)) * S }));
-  const baseline = computeBaseline(history);
+  const baseline = baselineOf(history);
 
   it("flags the item past its p90 with its excess over the median, and says it is on the critical path", () => {
     const slowBuild = tree({ image: 150 * S });
@@ -131,7 +151,7 @@ describe("judging a build against its baseline", () => {
 
   it("says when the slow item is off the critical path", () => {
     // The volume runs beside the image and finishes before it: its delay held nothing up.
-    const withVolume = computeBaseline(history.map(() => tree({ extra: true })));
+    const withVolume = baselineOf(history.map(() => tree({ extra: true })));
     const b = treeFromDrafts(
       [
         ...tree().items.map((i) => ({ ...i, kind: i.kind, start: i.start, end: i.end })),
@@ -162,7 +182,7 @@ describe("judging a build against its baseline", () => {
   });
 
   it("a baseline of one build is its own median and p90", () => {
-    const one = computeBaseline([tree({ image: 20 * S })]);
+    const one = baselineOf([tree({ image: 20 * S })]);
     const v = judgeTree(tree({ image: 25 * S }), one).get(IMAGE)!;
     expect(v.typical).toEqual({ median: 20 * S, p90: 20 * S, samples: 1 });
     expect(v.slow).toBe(true);
@@ -185,7 +205,7 @@ describe("judging a build against its baseline", () => {
 
 describe("a job still running, drawn from its log", () => {
   it("judges a provisional phase bar against its stage and flags it live", () => {
-    const baseline = computeBaseline([tree(), tree({ image: 22 * S }), tree({ image: 18 * S })]);
+    const baseline = baselineOf([tree(), tree({ image: 22 * S }), tree({ image: 18 * S })]);
     const live = treeFromDrafts(
       [
         { stage: "init", kind: "phase", name: "Setting up", start: 0, end: 2 * S, provisional: true },
@@ -237,7 +257,7 @@ describe("pickBaselineBuilds", () => {
     expect(pick.own).toBe(2);
     expect(pick.builds).toHaveLength(8);
     expect(pick.builds.map((x) => x.id)).not.toContain(later.id);
-    const baseline = computeBaseline([tree(), undefined, tree(), tree(), tree(), tree(), tree(), tree()]);
+    const baseline = baselineOf([tree(), undefined, tree(), tree(), tree(), tree(), tree(), tree()]);
     expect(describeBaselineSource(pick, baseline, "start")).toBe(
       "This workspace has fewer than 5 earlier successful start builds, so the usual times come from 8 builds of the template's workspaces (2 of this one), Mar 1 – Mar 6. 1 had no timings and was skipped.",
     );
@@ -245,7 +265,7 @@ describe("pickBaselineBuilds", () => {
 
   it("says when there is nothing to compare with", () => {
     const pick = pickBaselineBuilds(current, [current], 10, []);
-    expect(describeBaselineSource(pick, computeBaseline([]), "start")).toBe(
+    expect(describeBaselineSource(pick, baselineOf([]), "start")).toBe(
       "No earlier successful start build to compare with.",
     );
   });

@@ -1,10 +1,11 @@
 // "Slower than usual": each stage and item of a build against the same stage or item in the last
 // N successful builds with the same transition. One earlier build is noise (a cold image pull, a
 // lucky cache hit); the median and p90 of several are what "usual" means.
-import type { WorkspaceBuild } from "../../api/types";
+import type { WorkspaceBuild, WorkspaceBuildTimings } from "../../api/types";
 import { formatDuration } from "../format";
 import type { CriticalPath } from "./criticalPath";
-import type { TimingItem, TimingTree } from "./types";
+import { assignKeys, draftsOf } from "./tree";
+import type { ItemDraft, TimingItem, TimingTree } from "./types";
 
 export const BASELINE_DEFAULT = 10;
 export const BASELINE_MIN = 5;
@@ -79,25 +80,68 @@ export interface Baseline {
   skipped: number;
 }
 
-/** Median and p90 per stage and item over `trees`; a tree with no items counts as skipped. */
-export function computeBaseline(trees: ReadonlyArray<TimingTree | undefined>): Baseline {
+/** What a baseline needs of one earlier build: its total and each stage's and item's duration, by row id. */
+export interface BuildDurations {
+  total: number;
+  rows: ReadonlyMap<string, number>;
+}
+
+/**
+ * The durations of a finished build straight from its timings response, with the same row ids as
+ * its tree, without building the tree (no sorting, no item objects): a baseline reads ten or thirty
+ * of these, and at 5,000 rows each the tree would be most of the cost. Undefined when it has none.
+ */
+export function durationsOf(timings: Partial<WorkspaceBuildTimings> | null | undefined): BuildDurations | undefined {
+  const usable = draftsOf(timings).filter(
+    (d): d is ItemDraft & { start: number; end: number } => d.start !== undefined && d.end !== undefined,
+  );
+  if (usable.length === 0) return undefined;
+  const keys = assignKeys(usable);
+  const rows = new Map<string, number>();
+  const stages = new Map<string, { start: number; end: number }>();
+  let start = Infinity;
+  let end = -Infinity;
+  usable.forEach((d, i) => {
+    const e = Math.max(d.start, d.end);
+    rows.set(`${d.stage}/${keys[i]}`, e - d.start);
+    const s = stages.get(d.stage);
+    if (s) {
+      if (d.start < s.start) s.start = d.start;
+      if (e > s.end) s.end = e;
+    } else stages.set(d.stage, { start: d.start, end: e });
+    if (d.start < start) start = d.start;
+    if (e > end) end = e;
+  });
+  for (const [id, s] of stages) rows.set(id, s.end - s.start);
+  return { total: end - start, rows };
+}
+
+/** The same, from a tree already built. */
+export function durationsOfTree(tree: TimingTree): BuildDurations | undefined {
+  if (tree.items.length === 0) return undefined;
+  const rows = new Map<string, number>();
+  for (const stage of tree.stages) {
+    rows.set(stage.id, stage.duration);
+    for (const item of stage.items) rows.set(item.id, item.duration);
+  }
+  return { total: tree.duration, rows };
+}
+
+/** Median and p90 per stage and item over earlier builds; a build without timings counts as skipped. */
+export function computeBaseline(builds: ReadonlyArray<BuildDurations | undefined>): Baseline {
   const samples = new Map<string, number[]>();
   const totals: number[] = [];
   let skipped = 0;
-  const add = (id: string, ms: number) => {
-    const list = samples.get(id);
-    if (list) list.push(ms);
-    else samples.set(id, [ms]);
-  };
-  for (const tree of trees) {
-    if (!tree || tree.items.length === 0) {
+  for (const build of builds) {
+    if (!build) {
       skipped++;
       continue;
     }
-    totals.push(tree.duration);
-    for (const stage of tree.stages) {
-      add(stage.id, stage.duration);
-      for (const item of stage.items) add(item.id, item.duration);
+    totals.push(build.total);
+    for (const [id, ms] of build.rows) {
+      const list = samples.get(id);
+      if (list) list.push(ms);
+      else samples.set(id, [ms]);
     }
   }
   const rows = new Map<string, Typical>();

@@ -5,9 +5,9 @@ import { buildsQuery, buildTimingsQuery, workspaceByNameQuery } from "../../api/
 import type { WorkspaceBuild, WorkspaceBuildTimings, WorkspacesResponse } from "../../api/types";
 import {
   BASELINE_MIN,
-  buildTimingTree,
   comparableBuild,
   computeBaseline,
+  durationsOf,
   pickBaselineBuilds,
   type Baseline,
   type BaselinePick,
@@ -76,11 +76,15 @@ export function useTimingsBaseline(
   return { status: "ready", baseline: baseline.data, pick };
 }
 
-/** Each build's timings once per session (cached forever), a few at a time; a build without any is skipped. */
+/**
+ * Each build's timings once per session (cached forever), a few at a time; a build without any is
+ * skipped. Each is reduced to its durations as it arrives, while the others are still on the wire.
+ */
 async function baselineOver(queryClient: QueryClient, ids: readonly string[]): Promise<Baseline> {
-  const timings = await mapLimited(ids, TIMINGS_IN_FLIGHT, async (id) => {
+  const builds = await mapLimited(ids, TIMINGS_IN_FLIGHT, async (id) => {
+    let timings: WorkspaceBuildTimings;
     try {
-      return await queryClient.fetchQuery<WorkspaceBuildTimings>({
+      timings = await queryClient.fetchQuery<WorkspaceBuildTimings>({
         ...buildTimingsQuery(id),
         staleTime: Number.POSITIVE_INFINITY,
         gcTime: Number.POSITIVE_INFINITY,
@@ -90,8 +94,9 @@ async function baselineOver(queryClient: QueryClient, ids: readonly string[]): P
       // Older servers have no timings endpoint, or none for old builds: counted as skipped.
       return undefined;
     }
+    return durationsOf(timings);
   });
-  return computeBaseline(timings.map((t) => (t ? buildTimingTree(t) : undefined)));
+  return computeBaseline(builds);
 }
 
 /** Recent builds of the other workspaces of a template that this user can see. */
