@@ -43,7 +43,7 @@ export default function TimingsPage() {
   const compare = useCompareBuild(owner, workspace, build.data, params.get("compare"));
   const [initialChartState] = useState(() => readChartUrlState(params));
   const usualCount = baselineSize(params.get("baseline"));
-  const baseline = useTimingsBaseline(owner, workspace, build.data, usualCount);
+  const baseline = useTimingsBaseline(owner, workspace, build.data, usualCount, data.live !== undefined);
   const usualSize = useMemo<UsualSize>(
     () => ({
       value: usualCount,

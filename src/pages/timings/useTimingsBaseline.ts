@@ -38,11 +38,13 @@ export function useTimingsBaseline(
   workspaceName: string,
   build: WorkspaceBuild | undefined,
   size: number,
+  /** False until the view's own timings are in: the baseline never competes with what is drawn first. */
+  enabled = true,
 ): BaselineState {
   const queryClient = useQueryClient();
   const history = useQuery({
     ...buildsQuery(build?.workspace_id ?? "", { limit: HISTORY_LIMIT, offset: 0 }),
-    enabled: build !== undefined,
+    enabled: enabled && build !== undefined,
   });
   const ownCount =
     build && history.data
