@@ -32,4 +32,8 @@ export const keys = {
 
   templateList: () => ["templates", "list"] as const,
   templateVersionRichParameters: (id: string) => ["templateVersions", id, "rich-parameters"] as const,
+
+  /** Timings baseline: recent builds of a template's workspaces, and a baseline over given builds. */
+  templateRecentBuilds: (templateName: string) => ["timingsBaseline", "templateBuilds", templateName] as const,
+  timingsBaseline: (buildIds: readonly string[]) => ["timingsBaseline", "over", ...buildIds] as const,
 };

@@ -10,7 +10,7 @@ import {
   type PointerEvent,
 } from "react";
 import { Maximize2, SquareDashedMousePointer, ZoomIn, ZoomOut } from "lucide-react";
-import type { CompareRow, TimeAxis, TimingItem } from "../../lib/timings";
+import type { CompareRow, TimeAxis, TimingItem, Verdict } from "../../lib/timings";
 import { Button } from "../Button";
 import { cx } from "../cx";
 import { PlotController, ROW_HEIGHT } from "./controller";
@@ -34,6 +34,7 @@ export interface GanttPlotProps {
   highlight?: ReadonlySet<string>;
   baseline?: ReadonlyMap<string, BaselineBar>;
   deltas?: ReadonlyMap<string, CompareRow>;
+  verdicts?: ReadonlyMap<string, Verdict>;
   selectedId?: string;
   /** Zoom range to start with, real ms from the build start. */
   initialRange?: [number, number];
@@ -107,6 +108,7 @@ export function GanttPlot(props: GanttPlotProps) {
       palette,
       highlight: props.highlight,
       baseline: props.baseline,
+      verdicts: props.verdicts,
       selectedId: props.selectedId,
       focusIndex,
     });
@@ -120,6 +122,7 @@ export function GanttPlot(props: GanttPlotProps) {
     palette,
     props.highlight,
     props.baseline,
+    props.verdicts,
     props.selectedId,
     focusIndex,
   ]);
@@ -312,7 +315,7 @@ export function GanttPlot(props: GanttPlotProps) {
         setFocusIndex(next);
         scrollRowIntoView(next);
         controller.reveal(rows[next].start, barEnd(rows[next], now));
-        setAnnouncement(rowSummary(rows[next], axis.start, now));
+        setAnnouncement(rowSummary(rows[next], axis.start, now, props.verdicts?.get(rows[next].id)));
         break;
       }
       case "Enter":
@@ -488,7 +491,7 @@ export function GanttPlot(props: GanttPlotProps) {
                 >
                   <p className="mb-1 break-all font-mono font-semibold">{rows[tip.index].name}</p>
                   <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-0.5">
-                    {rowFacts(rows[tip.index], axis.start, now).map((f) => (
+                    {rowFacts(rows[tip.index], axis.start, now, props.verdicts?.get(rows[tip.index].id)).map((f) => (
                       <div key={f.label} className="contents">
                         <dt className="text-muted">{f.label}</dt>
                         <dd

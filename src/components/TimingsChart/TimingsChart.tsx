@@ -14,7 +14,10 @@ import {
   compareTrees,
   compressedAxis,
   criticalPath,
+  describeBaseline,
   describeCriticalPath,
+  judgeTree,
+  slowerThanUsual,
   idleGaps,
   linearAxis,
   toChromeTrace,
@@ -31,6 +34,7 @@ import type { BaselineBar } from "./draw";
 import { GanttPlot } from "./GanttPlot";
 import { Legend } from "./Legend";
 import { chartRows, slowestItems, type ChartRow, type SortOrder } from "./rows";
+import { SlowerList, type UsualSize, type UsualTimes } from "./SlowerList";
 import { SlowestList } from "./SlowestList";
 import { TimingsEmpty } from "./TimingsStates";
 import { TimingsTable } from "./TimingsTable";
@@ -68,6 +72,10 @@ export interface TimingsChartProps {
   maxBodyHeight?: number;
   /** Hide the slowest-items panel (narrow embeds). */
   compact?: boolean;
+  /** Usual times from earlier builds: markers on the bars and the "Slower than usual" panel. */
+  usual?: UsualTimes;
+  /** How many builds the usual times are taken from, when the page lets the person change it. */
+  usualSize?: UsualSize;
 }
 
 const LIVE_TICK_MS = 250;
@@ -128,6 +136,15 @@ export function TimingsChart(props: TimingsChartProps) {
     }
     return map;
   }, [comparison, tree.start]);
+
+  const baselineReady = props.usual?.status === "ready" ? props.usual.baseline : undefined;
+  // A live build is judged at the ticking clock, so a running bar is flagged the moment it passes its p90.
+  const verdicts = useMemo(
+    () => (baselineReady ? judgeTree(tree, baselineReady, live ? now : tree.end) : undefined),
+    [baselineReady, tree, live, now],
+  );
+  const slower = useMemo(() => (verdicts ? slowerThanUsual(tree, verdicts, path) : []), [tree, verdicts, path]);
+  const usualSummary = baselineReady ? describeBaseline(tree, baselineReady, slower) : undefined;
 
   const urlState = useMemo<ChartUrlState>(
     () => ({ range, expanded: [...expanded], critical: showCritical, compress }),
@@ -191,6 +208,7 @@ export function TimingsChart(props: TimingsChartProps) {
       data-testid="timings-chart"
       data-critical-path={showCritical ? "on" : "off"}
       data-live={live ? "true" : undefined}
+      data-baseline={verdicts ? "ready" : undefined}
     >
       <div className="flex flex-wrap items-center gap-2">
         <label className="relative flex min-w-0 flex-1 basis-48 items-center">
@@ -319,6 +337,7 @@ export function TimingsChart(props: TimingsChartProps) {
               highlight={highlight}
               baseline={baseline}
               deltas={deltas}
+              verdicts={verdicts}
               selectedId={selectedId}
               initialRange={initial.range}
               reveal={reveal}
@@ -330,10 +349,28 @@ export function TimingsChart(props: TimingsChartProps) {
             />
           )}
         </div>
-        {!props.compact && <SlowestList items={slowest} selectedId={selectedId} onPick={pickItem} />}
+        {!props.compact && (
+          <div className="flex min-w-0 flex-col gap-3">
+            {props.usual && (
+              <SlowerList
+                usual={props.usual}
+                slow={slower}
+                summary={usualSummary}
+                size={props.usualSize}
+                selectedId={selectedId}
+                onPick={pickItem}
+              />
+            )}
+            <SlowestList items={slowest} selectedId={selectedId} onPick={pickItem} />
+          </div>
+        )}
       </div>
 
-      <Legend compare={Boolean(compare)} provisional={tree.items.some((i) => i.provisional)} />
+      <Legend
+        compare={Boolean(compare)}
+        provisional={tree.items.some((i) => i.provisional)}
+        usual={verdicts !== undefined}
+      />
 
       {comparison && compare && (
         <CompareTable

@@ -1,4 +1,4 @@
-import { axisTicks, stageMeta, type TimeAxis, type TimingItem } from "../../lib/timings";
+import { axisTicks, stageMeta, type TimeAxis, type TimingItem, type Verdict } from "../../lib/timings";
 import { formatDuration } from "../../lib/format";
 import { drawMinimapView, drawPlot, paintMinimap, type BaselineBar } from "./draw";
 import { hitTest, type PlotGeometry } from "./hitTest";
@@ -18,6 +18,8 @@ export interface PlotData {
   palette: ChartPalette;
   highlight?: ReadonlySet<string>;
   baseline?: ReadonlyMap<string, BaselineBar>;
+  /** Each row against its usual duration (median marker, p90 band, tint past the p90). */
+  verdicts?: ReadonlyMap<string, Verdict>;
   selectedId?: string;
   focusIndex?: number;
 }
@@ -273,6 +275,7 @@ export class PlotController {
         ticks,
         highlight: data.highlight,
         baseline: data.baseline,
+        verdicts: data.verdicts,
         hoverIndex: this.hover,
         focusIndex: data.focusIndex,
         selectedId: data.selectedId,

@@ -1,5 +1,5 @@
 import { formatDuration } from "../../lib/format";
-import { formatTick, stageMeta } from "../../lib/timings";
+import { formatTick, stageMeta, verdictLabel, type Verdict } from "../../lib/timings";
 import { barEnd } from "./hitTest";
 import type { ChartRow } from "./rows";
 
@@ -27,7 +27,7 @@ export function statusText(row: ChartRow): string {
 }
 
 /** What the tooltip and the screen-reader announcement say about a bar. */
-export function rowFacts(row: ChartRow, buildStart: number, now: number): RowFact[] {
+export function rowFacts(row: ChartRow, buildStart: number, now: number, verdict?: Verdict): RowFact[] {
   const facts: RowFact[] = [];
   const item = row.item;
   facts.push({ label: "Stage", value: `${stageMeta(row.stage.id).label}` });
@@ -42,11 +42,16 @@ export function rowFacts(row: ChartRow, buildStart: number, now: number): RowFac
   facts.push({ label: "Starts at", value: `+${formatTick(row.start - buildStart, 1000)}` });
   facts.push({ label: "Duration", value: formatDuration(barEnd(row, now) - row.start) });
   facts.push({ label: "Status", value: statusText(row) });
+  if (verdict) {
+    const { median, p90, samples } = verdict.typical;
+    const usual = `${formatDuration(median)} (p90 ${formatDuration(p90)}, ${samples} build${samples === 1 ? "" : "s"})`;
+    facts.push({ label: "Usually", value: verdict.slow ? `${usual}: ${verdictLabel(verdict)}` : usual });
+  }
   if (row.provisional)
     facts.push({ label: "Note", value: "Provisional, from the build log; real timings arrive when the job completes" });
   return facts;
 }
 
-export function rowSummary(row: ChartRow, buildStart: number, now: number): string {
-  return [row.name, ...rowFacts(row, buildStart, now).map((f) => `${f.label} ${f.value}`)].join(", ");
+export function rowSummary(row: ChartRow, buildStart: number, now: number, verdict?: Verdict): string {
+  return [row.name, ...rowFacts(row, buildStart, now, verdict).map((f) => `${f.label} ${f.value}`)].join(", ");
 }

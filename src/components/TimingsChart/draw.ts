@@ -1,5 +1,12 @@
 import { formatDuration } from "../../lib/format";
-import type { AxisBreak, Tick, TimeAxis, TimingItem } from "../../lib/timings";
+import {
+  verdictLabel,
+  type AxisBreak,
+  type Tick,
+  type TimeAxis,
+  type TimingItem,
+  type Verdict,
+} from "../../lib/timings";
 import { barEnd, barSpan, xOf, type PlotGeometry } from "./hitTest";
 import { packRgba, rasterizeMinimap } from "./minimapRaster";
 import { inkOn, type ChartPalette } from "./palette";
@@ -20,6 +27,8 @@ export interface PlotScene {
   highlight?: ReadonlySet<string>;
   /** The comparison build's bar per row id, already shifted onto this build's time. */
   baseline?: ReadonlyMap<string, BaselineBar>;
+  /** Each row against its usual duration. */
+  verdicts?: ReadonlyMap<string, Verdict>;
   hoverIndex?: number;
   focusIndex?: number;
   selectedId?: string;
@@ -103,12 +112,15 @@ function drawRow(ctx: CanvasRenderingContext2D, row: ChartRow, y: number, scene:
   // A failed item is red; a stage keeps its hue and gets a red underline, so the stage stays legible.
   const colour = row.status === "failed" && !isStage ? p.failure : p.stage[row.stage.hue];
   const dimmed = scene.highlight !== undefined && !scene.highlight.has(row.id);
+  const verdict = scene.verdicts?.get(row.id);
+  if (verdict) drawUsualBand(ctx, row.start, verdict, top, barH, scene);
   ctx.globalAlpha = (dimmed ? DIM_ALPHA : 1) * (row.provisional ? 0.6 : 1);
   ctx.fillStyle = colour;
   const left = Math.max(x0, -2);
   const right = Math.min(x1, g.widthPx + 2);
   ctx.fillRect(left, top, right - left, barH);
   ctx.globalAlpha = dimmed ? DIM_ALPHA : 1;
+  if (verdict) drawUsualMarks(ctx, row.start, verdict, right, top, barH, scene);
 
   if (row.running || row.provisional) {
     ctx.setLineDash([3, 2]);
@@ -136,11 +148,11 @@ function drawRow(ctx: CanvasRenderingContext2D, row: ChartRow, y: number, scene:
     ctx.strokeRect(left - 1, top - 1, right - left + 2, barH + 2);
   }
 
-  const label = barLabel(row, g.now);
+  const label = verdict?.slow ? `${barLabel(row, g.now)} · ${verdictLabel(verdict)}` : barLabel(row, g.now);
   const textW = textWidth(ctx, label);
   const midY = top + barH / 2;
   if (x1 + 4 + textW <= g.widthPx) {
-    ctx.fillStyle = row.status === "failed" ? p.failure : p.muted;
+    ctx.fillStyle = row.status === "failed" ? p.failure : verdict?.slow ? p.attention : p.muted;
     ctx.fillText(label, x1 + 4, midY);
   } else if (right - left > textW + 8) {
     ctx.fillStyle = inkOn(colour);
@@ -148,6 +160,53 @@ function drawRow(ctx: CanvasRenderingContext2D, row: ChartRow, y: number, scene:
   }
   ctx.globalAlpha = 1;
   if (baseline) drawBaseline(ctx, baseline, y, scene);
+}
+
+/** The usual span of a bar: faint from its median end to its p90 end, behind the bar. */
+function drawUsualBand(
+  ctx: CanvasRenderingContext2D,
+  start: number,
+  v: Verdict,
+  top: number,
+  barH: number,
+  scene: PlotScene,
+): void {
+  const g = scene.geometry;
+  const x0 = xOf(start + v.typical.median, g);
+  const x1 = Math.max(xOf(start + v.typical.p90, g), x0 + 1);
+  if (x1 < 0 || x0 > g.widthPx) return;
+  ctx.globalAlpha = 0.22;
+  ctx.fillStyle = scene.palette.muted;
+  ctx.fillRect(x0, top - 2, x1 - x0, barH + 4);
+  ctx.globalAlpha = 1;
+}
+
+/** Over the bar: the part past its p90 tinted, and a tick at its usual (median) end. */
+function drawUsualMarks(
+  ctx: CanvasRenderingContext2D,
+  start: number,
+  v: Verdict,
+  right: number,
+  top: number,
+  barH: number,
+  scene: PlotScene,
+): void {
+  const { geometry: g, palette: p } = scene;
+  const alpha = ctx.globalAlpha;
+  if (v.slow) {
+    const from = Math.max(xOf(start + v.typical.p90, g), -2);
+    if (right > from) {
+      ctx.fillStyle = p.attention;
+      ctx.fillRect(from, top, right - from, barH);
+    }
+  }
+  const x = Math.round(xOf(start + v.typical.median, g));
+  if (x >= 0 && x <= g.widthPx) {
+    ctx.globalAlpha = alpha * 0.75;
+    ctx.fillStyle = p.text;
+    ctx.fillRect(x - 0.5, top - 3, 1.5, barH + 6);
+  }
+  ctx.globalAlpha = alpha;
 }
 
 function drawBaseline(ctx: CanvasRenderingContext2D, bar: BaselineBar, y: number, scene: PlotScene): void {

@@ -165,7 +165,7 @@ function stageOf(id: string, items: TimingItem[]): TimingStage {
  * script name). The same resource can appear twice in a stage (delete then create on replace),
  * so duplicates add their action, then an ordinal.
  */
-function assignKeys(drafts: ReadonlyArray<ItemDraft & { start: number }>): string[] {
+export function assignKeys(drafts: ReadonlyArray<ItemDraft & { start: number }>): string[] {
   const base = drafts.map((d) => (d.kind === "script" && d.agentName ? `${d.agentName}: ${d.name}` : d.name));
   const keys = base.slice();
   const duplicates = indicesSharingKey(drafts, base);

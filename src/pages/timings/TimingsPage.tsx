@@ -12,12 +12,23 @@ import {
   writeChartUrlState,
   type ChartUrlState,
   type TimingBar,
+  type UsualSize,
+  type UsualTimes,
 } from "../../components/TimingsChart";
-import { agentLogTargetOf, agentOfItem, agentsOf, buildTimingTree, firstLogIndexAtOrAfter } from "../../lib/timings";
+import {
+  agentLogTargetOf,
+  agentOfItem,
+  agentsOf,
+  baselineSize,
+  buildTimingTree,
+  describeBaselineSource,
+  firstLogIndexAtOrAfter,
+} from "../../lib/timings";
 import { NotFoundView } from "../../components/NotFoundView";
 import { parseCompareParam, previousSuccessfulBuild } from "./compareTarget";
 import { LogPane, type LogTarget } from "./LogPane";
 import { useBuildTimings } from "./useBuildTimings";
+import { useTimingsBaseline, type BaselineState } from "./useTimingsBaseline";
 import { TimingsView, type CompareContent, type TimingsContent } from "./TimingsView";
 
 /** How far back `?compare=prev` looks for a previous successful build. */
@@ -31,6 +42,23 @@ export default function TimingsPage() {
   const data = useBuildTimings(build.data);
   const compare = useCompareBuild(owner, workspace, build.data, params.get("compare"));
   const [initialChartState] = useState(() => readChartUrlState(params));
+  const usualCount = baselineSize(params.get("baseline"));
+  const baseline = useTimingsBaseline(owner, workspace, build.data, usualCount, data.live !== undefined);
+  const usualSize = useMemo<UsualSize>(
+    () => ({
+      value: usualCount,
+      onChange: (n) =>
+        setParams(
+          (prev) => {
+            const next = new URLSearchParams(prev);
+            next.set("baseline", String(n));
+            return next;
+          },
+          { replace: true },
+        ),
+    }),
+    [usualCount, setParams],
+  );
   const [logTarget, setLogTarget] = useState<{ target: LogTarget; barId: string } | undefined>(undefined);
 
   const onChartStateChange = useCallback(
@@ -94,6 +122,8 @@ export default function TimingsPage() {
       shareUrl={shareUrl}
       onSelectBar={onSelectBar}
       selectedId={logTarget?.barId}
+      usual={usualTimesOf(baseline, build.data)}
+      usualSize={usualSize}
       logPane={
         logTarget && content.kind === "ready" ? (
           <LogPane
@@ -119,6 +149,16 @@ function contentOf(build: WorkspaceBuild, data: ReturnType<typeof useBuildTiming
   // A running job with no log yet still gets its bar once it starts; until then, the skeleton.
   if (live) return { kind: "loading" };
   return { kind: "empty", reason: build.job.status === "failed" ? "failed" : "no-timings" };
+}
+
+function usualTimesOf(state: BaselineState, build: WorkspaceBuild): UsualTimes {
+  if (state.status === "loading") return { status: "loading" };
+  if (state.status === "error") return { status: "error", message: "Could not load earlier builds to compare with." };
+  return {
+    status: "ready",
+    baseline: state.baseline,
+    note: describeBaselineSource(state.pick, state.baseline, build.transition),
+  };
 }
 
 /**

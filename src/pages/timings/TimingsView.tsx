@@ -13,6 +13,8 @@ import {
   type ChartUrlState,
   type TimingBar,
   type TimingsEmptyReason,
+  type UsualSize,
+  type UsualTimes,
 } from "../../components/TimingsChart";
 import type { LivePhase, TimingTree } from "../../lib/timings";
 
@@ -44,6 +46,9 @@ export interface TimingsViewProps {
   selectedId?: string;
   /** The logs of the selected bar, shown beside the chart. */
   logPane?: ReactNode;
+  /** Usual times from earlier builds ("Slower than usual"). */
+  usual?: UsualTimes;
+  usualSize?: UsualSize;
 }
 
 const PHASE_TEXT: Record<LivePhase, string> = {
@@ -114,6 +119,8 @@ export function TimingsView(props: TimingsViewProps) {
             onSelectBar={props.onSelectBar}
             selectedId={props.selectedId}
             compact={Boolean(props.logPane)}
+            usual={props.usual}
+            usualSize={props.usualSize}
           />
           {props.logPane}
         </div>

@@ -124,6 +124,17 @@ export interface BuildRecord {
   /** Big synthetic logs / timings for the bench world. */
   bench?: { logLines?: number; timingItems?: number };
   outcome: BuildOutcome;
+  /** One resource and one agent script made slower than the build's history (timings baseline demo). */
+  slowdown?: BuildSlowdown;
+}
+
+export interface BuildSlowdown {
+  /** Terraform address in the apply, and how many times its usual time it takes. */
+  resource: string;
+  resourceFactor: number;
+  /** Agent script key (`startup`, `code-server`, `dotfiles`). */
+  script: string;
+  scriptFactor: number;
 }
 
 export interface BuildContent {

@@ -2,6 +2,7 @@ import type { WorkspaceTransition } from "../../api/types";
 import type {
   BuildOutcome,
   BuildRecord,
+  BuildSlowdown,
   JobHold,
   JobRecord,
   TemplateRecord,
@@ -12,6 +13,7 @@ import type {
 import type { Store } from "../store/store";
 import { createRng, type Rng } from "../util/prng";
 import { TEMPLATES, templateSpec } from "./catalog";
+import { planFor } from "./materialize";
 import { planBuild, planRunningMs } from "./plan";
 
 const DAY = 24 * 3600_000;
@@ -346,5 +348,20 @@ export class WorldBuilder {
     this.store.insertJob(job);
     this.store.insertBuild(build);
     return build;
+  }
+
+  /**
+   * Makes one resource and one script of a finished build slower than its history: the job ends
+   * later by the extra time, so its timings (laid out inside the job's window) show it.
+   */
+  slowDown(build: BuildRecord, slowdown: BuildSlowdown): void {
+    build.slowdown = slowdown;
+    const job = this.store.jobs.get(build.job_id)!;
+    if (!job.started_at || !job.completed_at) return;
+    const completed = iso(Date.parse(job.started_at) + planRunningMs(planFor(this.store, build)));
+    job.completed_at = job.updated_at = build.updated_at = completed;
+    const ws = this.store.workspaces.get(build.workspace_id)!;
+    if (build.deadline && ws.ttl_ms) build.deadline = iso(Date.parse(completed) + ws.ttl_ms);
+    if (this.store.latestBuild(ws.id).id === build.id) ws.updated_at = completed;
   }
 }

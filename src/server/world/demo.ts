@@ -1,6 +1,6 @@
 import type { WorkspaceTransition } from "../../api/types";
-import type { BuildOutcome, JobHold, UserRecord } from "../store/records";
-import type { WorldBuilder } from "./builder";
+import type { BuildOutcome, JobHold, TemplateRecord, TemplateVersionRecord, UserRecord } from "../store/records";
+import { WorldBuilder } from "./builder";
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -270,5 +270,27 @@ export function buildDemoWorld(w: WorldBuilder): Record<string, UserRecord> {
       s.owner === "admin" ? [owner] : [owner, owner, owner, users.admin],
     );
   }
+  seedSlowBuild(w, users.alice, templates.get("docker")!);
   return users;
+}
+
+/**
+ * `alice/slow-build`: a steady history of docker builds whose latest start pulled its image for
+ * far longer than usual and ran a slow dotfiles script, for the timings page's "Slower than usual".
+ * Its own random stream, so the workspaces seeded before it keep their ids.
+ */
+function seedSlowBuild(
+  w: WorldBuilder,
+  alice: UserRecord,
+  docker: { template: TemplateRecord; versions: TemplateVersionRecord[] },
+): void {
+  const own = new WorldBuilder(w.store, w.rng.fork("slow-build"));
+  const ws = own.workspace(alice, docker.template, "slow-build");
+  const builds = own.history(ws, docker.versions, 30, { transition: "start", outcome: "succeeded" }, [alice]);
+  own.slowDown(builds[builds.length - 1], {
+    resource: "docker_image.main",
+    resourceFactor: 20,
+    script: "dotfiles",
+    scriptFactor: 3,
+  });
 }

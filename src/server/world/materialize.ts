@@ -22,6 +22,7 @@ export function planFor(store: Store, build: BuildRecord): BuildPlan {
     transition: build.transition,
     outcome: build.outcome,
     slow: slowFactor(store, build),
+    slowdown: build.slowdown,
   });
 }
 

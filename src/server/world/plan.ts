@@ -1,5 +1,5 @@
 import type { JobErrorCode, LogLevel, ScriptStatus, TimingStage, WorkspaceTransition } from "../../api/types";
-import type { BuildOutcome } from "../store/records";
+import type { BuildOutcome, BuildSlowdown } from "../store/records";
 import type { Rng } from "../util/prng";
 import { SCRIPTS, type TemplateSpec } from "./catalog";
 
@@ -199,14 +199,23 @@ function planPhases(rng: Rng, spec: TemplateSpec, transition: WorkspaceTransitio
   ];
 }
 
-function applyPhase(rng: Rng, spec: TemplateSpec, transition: WorkspaceTransition, slowCompute: number): PlanPhase {
+function applyPhase(
+  rng: Rng,
+  spec: TemplateSpec,
+  transition: WorkspaceTransition,
+  slowCompute: number,
+  slowdown?: BuildSlowdown,
+): PlanPhase {
   const addrs = addresses(spec, transition);
   const creating = transition === "start";
   const stage = creating ? "Starting workspace" : transition === "stop" ? "Stopping workspace" : "Destroying workspace";
   const compute = `${spec.compute.type}.${spec.compute.name}[0]`;
   // Weight: the compute resource dominates the apply, as a real container/pod/VM does.
-  const weights = addrs.map((a) => (a === compute ? 6 * slowCompute : a.startsWith("coder_") ? 0.3 : 1.5));
+  const usual = addrs.map((a) => (a === compute ? 6 * slowCompute : a.startsWith("coder_") ? 0.3 : 1.5));
+  const weights = usual.map((w, i) => (addrs[i] === slowdown?.resource ? w * slowdown.resourceFactor : w));
   const total = weights.reduce((s, w) => s + w, 0);
+  // The slowed resource lengthens the apply by its own extra time; everything else keeps its usual length.
+  const stretch = total / usual.reduce((s, w) => s + w, 0);
   const lines: PlanLine[] = [daemon()];
   const timings: PlanTiming[] = [];
   let cursor = 0.02;
@@ -216,7 +225,7 @@ function applyPhase(rng: Rng, spec: TemplateSpec, transition: WorkspaceTransitio
     const from = cursor;
     const to = cursor + span;
     cursor = to;
-    const secs = Math.max(0, Math.round((span * spec.seconds.apply * slowCompute) / 1));
+    const secs = Math.max(0, Math.round(span * spec.seconds.apply * slowCompute * stretch));
     lines.push(line(from, `${B}${a}: ${creating ? "Creating..." : "Destroying..."}${R}`));
     if (a === compute && secs >= 10) {
       for (let s = 10; s < secs; s += 10)
@@ -256,7 +265,7 @@ function applyPhase(rng: Rng, spec: TemplateSpec, transition: WorkspaceTransitio
   return {
     logStage: stage,
     timingStage: "apply",
-    ms: jitter(rng, (creating ? spec.seconds.apply : spec.seconds.stopApply) * slowCompute),
+    ms: Math.round(jitter(rng, (creating ? spec.seconds.apply : spec.seconds.stopApply) * slowCompute) * stretch),
     lines,
     timings,
   };
@@ -335,6 +344,7 @@ export interface PlanInput {
   outcome: BuildOutcome;
   /** Multiplies the compute resource's apply time (regressions). */
   slow?: number;
+  slowdown?: BuildSlowdown;
 }
 
 export function planBuild(rng: Rng, input: PlanInput): BuildPlan {
@@ -353,7 +363,7 @@ export function planBuild(rng: Rng, input: PlanInput): BuildPlan {
     plan.failure = { error: "insufficient quota", error_code: "INSUFFICIENT_QUOTA" };
     return plan;
   }
-  const apply = applyPhase(rng, spec, transition, slow);
+  const apply = applyPhase(rng, spec, transition, slow, input.slowdown);
   phases.push(apply);
   if (outcome === "failed") {
     const f = FAILURES[spec.name];
@@ -379,7 +389,7 @@ export function planBuild(rng: Rng, input: PlanInput): BuildPlan {
       if (outcome === "script_error" && s.blocks) status = "exit_failure";
       return {
         index,
-        ms: jitter(rng, s.seconds),
+        ms: Math.round(jitter(rng, s.seconds) * (s.key === input.slowdown?.script ? input.slowdown.scriptFactor : 1)),
         status,
         exitCode: status === "exit_failure" ? 1 : status === "timed_out" ? 255 : 0,
         lines: scriptLines(rng, s.key, status),

@@ -2,7 +2,7 @@
 import { flushSync } from "react-dom";
 import { createRoot } from "react-dom/client";
 import { TimingsChart } from "../../../../src/components/TimingsChart";
-import { buildTimingTree, STAGE_ORDER } from "../../../../src/lib/timings";
+import { buildTimingTree, computeBaseline, durationsOf, STAGE_ORDER } from "../../../../src/lib/timings";
 import { syntheticTimings } from "../../../../src/lib/timings/synthetic";
 import { applyTheme, installTimingsBench, param } from "./hooks";
 import "./bench.css";
@@ -10,6 +10,13 @@ import "./bench.css";
 applyTheme();
 const items = param("items", 5000);
 const raw = syntheticTimings(items);
+// Usual times from ten earlier builds of the same shape (other seeds): markers, p90 bands and the
+// "Slower than usual" panel are on, as on the timings page once its baseline has arrived.
+const usual = {
+  status: "ready" as const,
+  baseline: computeBaseline(Array.from({ length: 10 }, (_, i) => durationsOf(syntheticTimings(items, i + 2)))),
+  note: "Median and p90 of 10 generated builds.",
+};
 let drawMs = 0;
 let drawn = false;
 let onFirstDraw: () => void = () => {};
@@ -29,6 +36,7 @@ installTimingsBench({
           label="#bench"
           initialState={{ expanded: [...STAGE_ORDER], critical: false, compress: false }}
           maxBodyHeight={600}
+          usual={usual}
           onDrawn={(ms) => {
             drawMs += ms;
             if (!drawn) {
