@@ -214,7 +214,11 @@ export interface WorkspaceWatchStatus {
   state: WatchState;
   /** `Date.now()` of the last `data` event, undefined until the first. */
   lastEventAt: number | undefined;
+  /** How updates arrive: "sse" where WebSockets are refused (a proxy) or missing. */
+  transport: WatchTransport;
 }
+
+const INITIAL: WorkspaceWatchStatus = { state: "connecting", lastEventAt: undefined, transport: "ws" };
 
 /**
  * Keeps the cached workspace live while mounted: every key that holds it (by id, by owner/name,
@@ -222,15 +226,14 @@ export interface WorkspaceWatchStatus {
  */
 export function useWorkspaceWatch(workspaceId: string | undefined): WorkspaceWatchStatus {
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<WorkspaceWatchStatus & { id?: string }>({
-    state: "connecting",
-    lastEventAt: undefined,
-  });
+  const [status, setStatus] = useState<WorkspaceWatchStatus & { id?: string }>(INITIAL);
 
   useEffect(() => {
     if (!workspaceId) return;
     let latestBuildId: string | undefined;
-    const handle = watchWorkspace(workspaceId, {
+    // onState runs once before watchWorkspace returns the handle that knows the transport.
+    const current: { handle?: WatchHandle } = {};
+    current.handle = watchWorkspace(workspaceId, {
       onWorkspace: (workspace) => {
         setWorkspaceInCache(queryClient, workspace);
         // A build nobody here started (autostart, another tab) is not in the cached history yet.
@@ -240,18 +243,23 @@ export function useWorkspaceWatch(workspaceId: string | undefined): WorkspaceWat
         latestBuildId = workspace.latest_build.id;
         setStatus((s) => ({ ...s, id: workspaceId, lastEventAt: Date.now() }));
       },
-      onState: (state) =>
-        setStatus((s) => (s.id === workspaceId ? { ...s, state } : { id: workspaceId, state, lastEventAt: undefined })),
+      onState: (state) => {
+        const transport = current.handle?.transport ?? "ws";
+        setStatus((s) =>
+          s.id === workspaceId
+            ? { ...s, state, transport }
+            : { id: workspaceId, state, transport, lastEventAt: undefined },
+        );
+      },
       onReconnected: () => {
         const cached = queryClient.getQueryData<Workspace>(keys.workspace(workspaceId));
         if (cached) void invalidateWorkspace(queryClient, cached);
         else void queryClient.invalidateQueries({ queryKey: keys.workspace(workspaceId) });
       },
     });
-    return () => handle.close();
+    return () => current.handle?.close();
   }, [workspaceId, queryClient]);
 
-  if (!workspaceId) return { state: "connecting", lastEventAt: undefined };
-  if (status.id !== workspaceId) return { state: "connecting", lastEventAt: undefined };
-  return { state: status.state, lastEventAt: status.lastEventAt };
+  if (!workspaceId || status.id !== workspaceId) return INITIAL;
+  return { state: status.state, lastEventAt: status.lastEventAt, transport: status.transport };
 }

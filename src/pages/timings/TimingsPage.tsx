@@ -13,7 +13,9 @@ import {
   type ChartUrlState,
   type TimingBar,
 } from "../../components/TimingsChart";
-import { agentLogTargetOf, agentOfItem, agentsOf, buildTimingTree, firstLogIndexAtOrAfter } from "../../lib/timings";
+import { firstLineAtOrAfter } from "../../lib/logs/stageChanges";
+import type { LogStore } from "../../lib/logs/store";
+import { agentLogTargetOf, agentOfItem, agentsOf, buildTimingTree } from "../../lib/timings";
 import { NotFoundView } from "../notFound/NotFoundView";
 import { parseCompareParam, previousSuccessfulBuild } from "./compareTarget";
 import { LogPane, type LogTarget } from "./LogPane";
@@ -56,10 +58,10 @@ export default function TimingsPage() {
   const onSelectBar = useCallback(
     (bar: TimingBar) => {
       if (!build.data) return;
-      const target = logTargetOf(bar, build.data, data.logs.logs);
+      const target = logTargetOf(bar, build.data, data.log.store);
       setLogTarget(target ? { target, barId: bar.id } : undefined);
     },
-    [build.data, data.logs.logs],
+    [build.data, data.log.store],
   );
 
   if (number === undefined) return <NotFoundView title="Build not found" />;
@@ -98,7 +100,7 @@ export default function TimingsPage() {
         logTarget && content.kind === "ready" ? (
           <LogPane
             target={logTarget.target}
-            buildLogs={data.logs}
+            buildLog={data.log}
             buildId={build.data.id}
             live={content.live}
             onClose={() => setLogTarget(undefined)}
@@ -126,17 +128,12 @@ function contentOf(build: WorkspaceBuild, data: ReturnType<typeof useBuildTiming
  * created at or after the bar's start; a script opens its agent's log at its own source (display
  * name → `log_source_id`); the connection and agent stages open the agent's whole log.
  */
-function logTargetOf(
-  bar: TimingBar,
-  build: WorkspaceBuild,
-  logs: ReturnType<typeof useBuildTimings>["logs"]["logs"],
-): LogTarget | undefined {
+function logTargetOf(bar: TimingBar, build: WorkspaceBuild, log: LogStore): LogTarget | undefined {
   const agents = agentsOf(build);
   const title = bar.item ? bar.item.name : `${bar.stage.label} stage`;
   if (bar.stage.group === "provisioner") {
     const start = bar.item?.start ?? bar.stage.start;
-    const index = firstLogIndexAtOrAfter(logs, start);
-    return { kind: "build", title, line: index >= 0 ? index + 1 : undefined };
+    return { kind: "build", title, line: firstLineAtOrAfter(log, start) };
   }
   if (bar.item?.kind === "script") {
     const target = agentLogTargetOf(bar.item, agents);
