@@ -1,4 +1,11 @@
+import { readFileSync } from "node:fs";
 import type { Scenario } from "../harness/types";
+
+/** The floor page (pages/logFloor/floor.js), served at the app's origin so it reads with the same cookie. */
+const FLOOR_PATH = "/__bench/log-floor";
+const floorHtml = () =>
+  `<!doctype html><html><body style="margin:0"><div id="list" style="height:420px;overflow:auto"></div>` +
+  `<script type="module">${readFileSync(new URL("../pages/logFloor/floor.js", import.meta.url), "utf8")}</script></body></html>`;
 
 /** Frame after the first log row is on screen, and the longest main-thread task until then. */
 const OBSERVE = `
@@ -26,8 +33,12 @@ export const workspacePageScenario: Scenario = {
   async run(ctx) {
     const context = await ctx.signedInContext("alice");
     const ws = (await (await context.request.get(`${ctx.appUrl}/api/v2/users/alice/workspace/big-logs`)).json()) as {
-      latest_build: { build_number: number };
+      latest_build: { build_number: number; id: string };
     };
+    const html = floorHtml();
+    await context.route(`${ctx.appUrl}${FLOOR_PATH}?*`, (route) =>
+      route.fulfill({ status: 200, contentType: "text/html", body: html }),
+    );
     const measure = async (path: string) => {
       const page = await context.newPage();
       await page.addInitScript(OBSERVE);
@@ -43,6 +54,7 @@ export const workspacePageScenario: Scenario = {
     };
     const build20k = await measure(`/@alice/big-logs/builds/${ws.latest_build.build_number - 1}`);
     const workspace100k = await measure(`/@alice/big-logs`);
+    const floor100k = await measure(`${FLOOR_PATH}?build=${ws.latest_build.id}`);
     await context.close();
     return {
       samples: [
@@ -52,6 +64,12 @@ export const workspacePageScenario: Scenario = {
           metric: "workspace page, 100k-line log painted",
           variant: "ours",
           value: workspace100k.logPainted,
+          unit: "ms",
+        },
+        {
+          metric: "workspace page, 100k-line log painted",
+          variant: "floor",
+          value: floor100k.logPainted,
           unit: "ms",
         },
         { metric: "workspace page, 100k: longest task", variant: "ours", value: workspace100k.longestTask, unit: "ms" },
