@@ -1,5 +1,6 @@
 // The layers of src/ as import rules (README, Architecture):
-//   api (HTTP, Coder types) → lib (pure logic) → components (shared UI) → pages/<page> → app (shell)
+//   api (HTTP, Coder types) → lib (pure logic) → hooks (live data for React) → components (shared UI)
+//   → pages/<page> → app (shell)
 // and src/server apart. A layer imports only from the layers before it; a page never imports another
 // page; nothing in the client imports the server; the server uses only the API's model (types and
 // job states, which are Coder's definitions) and pure lib.
@@ -50,6 +51,14 @@ const LAYERS = {
       message: "src/lib imports only src/lib and the API's model (src/api/types, src/api/jobStatus).",
     },
     REACT_PACKAGES,
+    NODE_BUILTINS,
+  ],
+  hooks: (toSrc) => [
+    {
+      regex: `${toSrc}(components|pages|app|server)(/|$)`,
+      message:
+        "src/hooks fetch and follow data for pages: they import api, lib and hooks, never UI, a page or the server.",
+    },
     NODE_BUILTINS,
   ],
   components: (toSrc) => [

@@ -359,5 +359,10 @@ test.describe("with a server of its own", () => {
     ]);
     const shown = (await readFile(await download.path(), "utf8")).split("\n").filter((line) => line !== "");
     expect(shown).toEqual(expected);
+    // Watched live to its end: the viewer stays at the last line after the build finished.
+    await expect(page.getByTestId("build-log").locator("[data-line]").last()).toHaveAttribute(
+      "data-line",
+      String(logs.length),
+    );
   });
 });

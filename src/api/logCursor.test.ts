@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { LogCursor, decideAfterClose, parseLogMessage } from "./logCursor";
+import { LogCursor, parseLogMessage } from "./logCursor";
 
 describe("LogCursor", () => {
   it("passes new logs through and remembers the last id", () => {
@@ -41,14 +41,5 @@ describe("parseLogMessage", () => {
     expect(parseLogMessage('[{"id":1},{"id":2}]\n')).toEqual([{ id: 1 }, { id: 2 }]);
     expect(parseLogMessage("[]")).toEqual([]);
     expect(parseLogMessage("null")).toEqual([]);
-  });
-});
-
-describe("decideAfterClose", () => {
-  it("stops on a normal close, resumes on a drop, probes a refused connection", () => {
-    expect(decideAfterClose(1000, true)).toBe("done");
-    expect(decideAfterClose(1006, true)).toBe("resume");
-    expect(decideAfterClose(1011, true)).toBe("resume");
-    expect(decideAfterClose(1006, false)).toBe("probe");
   });
 });

@@ -39,15 +39,3 @@ export function parseLogMessage<T>(text: string): T[] {
   if (value && typeof value === "object") return [value as T];
   return [];
 }
-
-export type CloseDecision = "done" | "resume" | "probe";
-
-/**
- * After a socket closes: 1000 means the server finished the stream (job done, agent gone); any
- * other code after the socket opened is a drop to resume from the cursor; a socket that never
- * opened may have been refused (404, 401…), which only an HTTP probe can tell.
- */
-export function decideAfterClose(code: number, opened: boolean): CloseDecision {
-  if (!opened) return "probe";
-  return code === 1000 ? "done" : "resume";
-}

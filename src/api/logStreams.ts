@@ -1,27 +1,39 @@
-// Following build and agent logs over WebSocket, surviving drops: each (re)connect asks for
-// `after=<last id seen>` and the cursor drops anything already delivered, so the caller sees every
-// log exactly once and in order. A close with 1000 means the server finished the stream.
-import { Backoff, type BackoffOptions } from "./retryPolicy";
+// Following build and agent logs, surviving drops and proxies. A follow first reads what is
+// there over HTTP (one JSON array: far cheaper than one socket message per line for a long
+// backlog), then follows over WebSocket from `after=<last id>`; a completed source needs no socket.
+// Every read and (re)connect asks for `after=<last id seen>` and the cursor drops anything already
+// delivered, so the caller sees every log exactly once and in order. Where the socket is refused
+// (a proxy without WebSockets) the follow polls over HTTP instead, retries the socket a few times
+// with backoff, then leaves it alone until another stream reports the network recovered.
+import type { BackoffOptions } from "./retryPolicy";
 import { notifyUnauthorized, toApiError, type ApiError } from "./client";
-import { LogCursor, decideAfterClose, parseLogMessage, type HasId } from "./logCursor";
-import { browserStreamEnv, httpUrl, wsUrl, type StreamEnv } from "./streamEnv";
+import { LogCursor, parseLogMessage, type HasId } from "./logCursor";
+import { CLOSE_NORMAL, onStreamsRecovered, ResilientSocket } from "./resilientSocket";
+import { browserStreamEnv, httpUrl, type StreamEnv } from "./streamEnv";
 import type { ProvisionerJobLog, WorkspaceAgentLog } from "./types";
 
-export type LogStreamState = "connecting" | "live" | "reconnecting" | "done" | "error";
+/** `polling`: followed over plain HTTP because the WebSocket was refused. */
+export type LogStreamState = "connecting" | "live" | "polling" | "reconnecting" | "done" | "error";
 
 export interface FollowOptions<T> {
   /** Start after this log id (0 or absent: from the beginning). */
   after?: number;
+  /** The source writes nothing more (a completed job): read it once, no socket. */
+  complete?: boolean;
   /** Called with each batch of logs not seen before, in id order. */
   onLogs: (logs: T[]) => void;
   /** `error` comes with the reason (e.g. 404 for a build the user cannot see); it does not retry. */
   onState?: (state: LogStreamState, error?: ApiError) => void;
   env?: StreamEnv;
   backoff?: BackoffOptions;
+  /** Interval of HTTP reads while the socket is refused. */
+  pollMs?: number;
 }
 
 export interface LogStreamHandle {
   close(): void;
+  /** The source has ended (its job completed): a polling follow reads once more and is done. */
+  complete(): void;
   /** Id of the last log delivered (what a resume asks to start after). */
   readonly lastId: number;
   readonly state: LogStreamState;
@@ -33,6 +45,11 @@ interface StreamPaths {
 }
 
 const enc = encodeURIComponent;
+
+/** How often a follow without WebSockets reads new lines. */
+export const POLL_MS = 1_000;
+/** Refused sockets before the follow stops trying them (until streams recover). */
+export const SOCKET_TRIES = 3;
 
 /** `GET /workspacebuilds/{id}/logs?follow&after=N`: backlog, then one log per message, 1000 when the job completes. */
 export function followBuildLogs(buildId: string, options: FollowOptions<ProvisionerJobLog>): LogStreamHandle {
@@ -56,14 +73,17 @@ export function followAgentLogs(agentId: string, options: FollowOptions<Workspac
   );
 }
 
+type ReadResult = "ok" | "retry" | "failed";
+
 function followLogs<T extends HasId>(paths: StreamPaths, options: FollowOptions<T>): LogStreamHandle {
   const env = options.env ?? browserStreamEnv();
+  const pollMs = options.pollMs ?? POLL_MS;
   const cursor = new LogCursor(options.after ?? 0);
-  const backoff = new Backoff({ baseMs: 250, maxMs: 10_000, ...options.backoff });
-  let socket: WebSocket | null = null;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let stopped = false;
+  let complete = options.complete ?? false;
   let state: LogStreamState = "connecting";
+  let polling = false;
+  let refusals = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
 
   const setState = (next: LogStreamState, error?: ApiError) => {
     if (state === next && !error) return;
@@ -77,83 +97,121 @@ function followLogs<T extends HasId>(paths: StreamPaths, options: FollowOptions<
   };
 
   const finish = (next: "done" | "error", error?: ApiError) => {
-    stopped = true;
+    clearTimeout(timer);
+    socket.stop();
+    stopRecovered();
     setState(next, error);
   };
 
-  const retryLater = () => {
-    if (stopped) return;
-    setState("reconnecting");
-    timer = setTimeout(connect, backoff.next());
-  };
-
-  // A socket that never opened tells nothing about why; the same request over plain HTTP does.
-  const probe = async () => {
+  /** One HTTP read of everything after the cursor. */
+  const read = async (): Promise<ReadResult> => {
     const path = paths.list(cursor.lastId);
     let res: Response;
     try {
       res = await env.fetch(httpUrl(env, path), { headers: { Accept: "application/json" } });
     } catch {
-      return retryLater();
+      return "retry";
     }
-    if (stopped) return;
-    if (res.ok) {
-      try {
-        deliver(parseLogMessage<T>(await res.text()));
-      } catch {
-        // A garbled body is no reason to stop following; the socket will try again.
-      }
-      return retryLater();
-    }
+    if (socket.stopped) return "failed";
     if (res.status >= 400 && res.status < 500) {
       const error = await toApiError(res, "GET", path);
       if (res.status === 401) notifyUnauthorized();
-      return finish("error", error);
+      finish("error", error);
+      return "failed";
     }
-    retryLater();
+    if (!res.ok) return "retry";
+    try {
+      deliver(parseLogMessage<T>(await res.text()));
+    } catch {
+      return "retry";
+    }
+    return socket.stopped ? "failed" : "ok";
   };
 
-  const connect = () => {
-    if (stopped) return;
-    let opened = false;
-    const ws = new env.WebSocket(wsUrl(env, paths.follow(cursor.lastId)));
-    socket = ws;
-    ws.onopen = () => {
-      opened = true;
-      backoff.reset();
-      setState("live");
-    };
-    ws.onmessage = (event: MessageEvent) => {
-      if (typeof event.data !== "string") return;
-      let logs: T[];
-      try {
-        logs = parseLogMessage<T>(event.data);
-      } catch {
-        return;
-      }
-      deliver(logs);
-    };
-    ws.onclose = (event: CloseEvent) => {
-      if (socket !== ws) return;
-      socket = null;
-      if (stopped) return;
-      const decision = decideAfterClose(event.code, opened);
-      if (decision === "done") finish("done");
-      else if (decision === "resume") retryLater();
-      else void probe();
-    };
+  const later = (fn: () => void, delay: number) => {
+    clearTimeout(timer);
+    timer = setTimeout(fn, delay);
   };
+
+  /** Backlog over HTTP, then the socket (or nothing, for a completed source). */
+  const start = async () => {
+    const wasComplete = complete;
+    const result = await read();
+    if (result === "failed") return;
+    if (result === "retry") {
+      setState(state === "connecting" ? "connecting" : "reconnecting");
+      return later(() => void start(), socket.backoff.next());
+    }
+    if (wasComplete) return finish("done");
+    socket.connect();
+  };
+
+  const poll = async () => {
+    const wasComplete = complete;
+    const result = await read();
+    if (result === "failed" || !polling) return;
+    if (result === "ok" && wasComplete) return finish("done");
+    setState(result === "ok" ? "polling" : "reconnecting");
+    later(() => void poll(), pollMs);
+  };
+
+  const socket = new ResilientSocket(
+    env,
+    {
+      path: () => paths.follow(cursor.lastId),
+      onOpen: () => {
+        refusals = 0;
+        polling = false;
+        clearTimeout(timer);
+        setState("live");
+      },
+      onMessage: (text) => {
+        let logs: T[];
+        try {
+          logs = parseLogMessage<T>(text);
+        } catch {
+          return;
+        }
+        deliver(logs);
+      },
+      onDrop: (code) => {
+        if (code === CLOSE_NORMAL) return finish("done");
+        setState("reconnecting");
+        socket.retryLater();
+      },
+      // A refused socket says nothing about why; the HTTP reads of polling tell a 404 or 401.
+      onRefused: () => {
+        refusals++;
+        if (!polling) {
+          polling = true;
+          void poll();
+        }
+        if (refusals < SOCKET_TRIES) socket.retryLater();
+      },
+    },
+    { baseMs: 250, maxMs: 10_000, ...options.backoff },
+  );
+
+  const stopRecovered = onStreamsRecovered(() => {
+    if (!polling || socket.active || socket.stopped) return;
+    refusals = 0;
+    socket.connect();
+  });
 
   options.onState?.("connecting");
-  connect();
+  void start();
 
   return {
     close() {
-      stopped = true;
       clearTimeout(timer);
-      const ws = socket;
-      socket = null;
-      ws?.close(1000);
+      polling = false;
+      socket.stop();
+      stopRecovered();
+    },
+    complete() {
+      if (complete) return;
+      complete = true;
+      if (polling) later(() => void poll(), 0);
     },
     get lastId() {
       return cursor.lastId;

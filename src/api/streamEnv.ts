@@ -28,6 +28,3 @@ export function wsUrl(env: StreamEnv, path: string): string {
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   return url.toString();
 }
-
-/** WebSocket close codes the streams care about. */
-export const CLOSE_NORMAL = 1000;

@@ -2,14 +2,15 @@
 // connections), the SSE `/watch` when the server has no watch-ws (404). Every `data` event writes
 // the workspace straight into the query cache; after a reconnect the cache is invalidated, because
 // changes made while disconnected were never sent.
-import { useEffect, useLayoutEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import { useQueryClient } from "@tanstack/react-query";
-import { Backoff, type BackoffOptions } from "./retryPolicy";
+import type { BackoffOptions } from "./retryPolicy";
 import { notifyUnauthorized } from "./client";
 import { invalidateWorkspace, setWorkspaceInCache } from "./cache";
 import { keys } from "./keys";
+import { announceStreamsRecovered, ResilientSocket } from "./resilientSocket";
 import { createSseParser } from "./sse";
-import { browserStreamEnv, httpUrl, wsUrl, type StreamEnv } from "./streamEnv";
+import { browserStreamEnv, httpUrl, type StreamEnv } from "./streamEnv";
 import type { ApiErrorResponse, Workspace } from "./types";
 
 export type WatchState = "connecting" | "live" | "reconnecting" | "offline";
@@ -36,10 +37,8 @@ export interface WatchHandle {
   readonly transport: WatchTransport;
 }
 
-/** `performance` mark set on every `data` message; {@link useWatchLatency} measures from it. */
+/** `performance` mark set on every `data` message; the bench's latency hook (watchLatency.ts) measures from it. */
 export const WATCH_MESSAGE_MARK = "workspace-watch:message";
-/** `performance` measure: message arrival → the frame after React committed it (SPEC §7 watch latency). */
-export const WATCH_LATENCY_MEASURE = "workspace-watch:latency";
 
 /** Consecutive failures before "reconnecting" turns into "offline". */
 const OFFLINE_AFTER_FAILURES = 3;
@@ -52,7 +51,6 @@ export function watchWorkspace(
   options: WatchOptions = {},
 ): WatchHandle {
   const env = options.env ?? browserStreamEnv();
-  const backoff = new Backoff({ baseMs: 500, maxMs: 15_000, ...options.backoff });
   const wsPath = `/api/v2/workspaces/${encodeURIComponent(workspaceId)}/watch-ws`;
   const ssePath = `/api/v2/workspaces/${encodeURIComponent(workspaceId)}/watch`;
   let transport: WatchTransport = options.transport ?? "ws";
@@ -60,8 +58,7 @@ export function watchWorkspace(
   let everLive = false;
   let stopped = false;
   let wsRefusals = 0;
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  let socket: WebSocket | null = null;
+  let sseTimer: ReturnType<typeof setTimeout> | undefined;
   let sseAbort: AbortController | null = null;
 
   const setState = (next: WatchState) => {
@@ -72,11 +69,14 @@ export function watchWorkspace(
 
   const markLive = () => {
     if (state === "live") return;
-    backoff.reset();
+    socket.backoff.reset();
     const wasReconnect = everLive;
     everLive = true;
     setState("live");
-    if (wasReconnect) callbacks.onReconnected?.();
+    if (wasReconnect) {
+      callbacks.onReconnected?.();
+      announceStreamsRecovered();
+    }
   };
 
   const handle = (type: string, data: unknown) => {
@@ -90,22 +90,26 @@ export function watchWorkspace(
     }
   };
 
-  const retryLater = (delay = backoff.next()) => {
+  const retryLater = (delay = socket.backoff.next()) => {
     if (stopped) return;
     const offline =
-      backoff.failures >= OFFLINE_AFTER_FAILURES || (typeof navigator !== "undefined" && navigator.onLine === false);
+      socket.backoff.failures >= OFFLINE_AFTER_FAILURES ||
+      (typeof navigator !== "undefined" && navigator.onLine === false);
     setState(offline ? "offline" : everLive ? "reconnecting" : "connecting");
-    clearTimeout(timer);
-    timer = setTimeout(connect, delay);
+    clearTimeout(sseTimer);
+    if (transport === "ws") socket.retryLater(delay);
+    else sseTimer = setTimeout(connect, delay);
   };
 
   /** 401 and other 4xx answers will not change by retrying: stop and say offline. */
   const giveUp = (status: number) => {
     if (status === 401) notifyUnauthorized();
     stopped = true;
+    socket.stop();
     setState("offline");
   };
 
+  // A socket that never opened tells nothing about why; the same path over plain HTTP does.
   const probeWatchWs = async () => {
     let status: number;
     try {
@@ -123,32 +127,27 @@ export function watchWorkspace(
     retryLater();
   };
 
-  const connectWs = () => {
-    let opened = false;
-    const ws = new env.WebSocket(wsUrl(env, wsPath));
-    socket = ws;
-    ws.onopen = () => {
-      opened = true;
-      wsRefusals = 0;
-    };
-    ws.onmessage = (event: MessageEvent) => {
-      if (typeof event.data !== "string") return;
-      let message: { type?: unknown; data?: unknown };
-      try {
-        message = JSON.parse(event.data) as { type?: unknown; data?: unknown };
-      } catch {
-        return;
-      }
-      if (typeof message.type === "string") handle(message.type, message.data);
-    };
-    ws.onclose = () => {
-      if (socket !== ws) return;
-      socket = null;
-      if (stopped) return;
-      if (opened) retryLater();
-      else void probeWatchWs();
-    };
-  };
+  const socket = new ResilientSocket(
+    env,
+    {
+      path: () => wsPath,
+      onOpen: () => {
+        wsRefusals = 0;
+      },
+      onMessage: (text) => {
+        let message: { type?: unknown; data?: unknown };
+        try {
+          message = JSON.parse(text) as { type?: unknown; data?: unknown };
+        } catch {
+          return;
+        }
+        if (typeof message.type === "string") handle(message.type, message.data);
+      },
+      onDrop: () => retryLater(),
+      onRefused: () => void probeWatchWs(),
+    },
+    { baseMs: 500, maxMs: 15_000, ...options.backoff },
+  );
 
   const connectSse = async () => {
     const abort = new AbortController();
@@ -185,7 +184,7 @@ export function watchWorkspace(
 
   function connect() {
     if (stopped) return;
-    if (transport === "ws") connectWs();
+    if (transport === "ws") socket.connect();
     else void connectSse();
   }
 
@@ -200,11 +199,9 @@ export function watchWorkspace(
   return {
     close() {
       stopped = true;
-      clearTimeout(timer);
+      clearTimeout(sseTimer);
       if (typeof window !== "undefined") window.removeEventListener("online", onOnline);
-      const ws = socket;
-      socket = null;
-      ws?.close(1000);
+      socket.stop();
       sseAbort?.abort();
     },
     get transport() {
@@ -217,7 +214,11 @@ export interface WorkspaceWatchStatus {
   state: WatchState;
   /** `Date.now()` of the last `data` event, undefined until the first. */
   lastEventAt: number | undefined;
+  /** How updates arrive: "sse" where WebSockets are refused (a proxy) or missing. */
+  transport: WatchTransport;
 }
+
+const INITIAL: WorkspaceWatchStatus = { state: "connecting", lastEventAt: undefined, transport: "ws" };
 
 /**
  * Keeps the cached workspace live while mounted: every key that holds it (by id, by owner/name,
@@ -225,15 +226,14 @@ export interface WorkspaceWatchStatus {
  */
 export function useWorkspaceWatch(workspaceId: string | undefined): WorkspaceWatchStatus {
   const queryClient = useQueryClient();
-  const [status, setStatus] = useState<WorkspaceWatchStatus & { id?: string }>({
-    state: "connecting",
-    lastEventAt: undefined,
-  });
+  const [status, setStatus] = useState<WorkspaceWatchStatus & { id?: string }>(INITIAL);
 
   useEffect(() => {
     if (!workspaceId) return;
     let latestBuildId: string | undefined;
-    const handle = watchWorkspace(workspaceId, {
+    // onState runs once before watchWorkspace returns the handle that knows the transport.
+    const current: { handle?: WatchHandle } = {};
+    current.handle = watchWorkspace(workspaceId, {
       onWorkspace: (workspace) => {
         setWorkspaceInCache(queryClient, workspace);
         // A build nobody here started (autostart, another tab) is not in the cached history yet.
@@ -243,43 +243,23 @@ export function useWorkspaceWatch(workspaceId: string | undefined): WorkspaceWat
         latestBuildId = workspace.latest_build.id;
         setStatus((s) => ({ ...s, id: workspaceId, lastEventAt: Date.now() }));
       },
-      onState: (state) =>
-        setStatus((s) => (s.id === workspaceId ? { ...s, state } : { id: workspaceId, state, lastEventAt: undefined })),
+      onState: (state) => {
+        const transport = current.handle?.transport ?? "ws";
+        setStatus((s) =>
+          s.id === workspaceId
+            ? { ...s, state, transport }
+            : { id: workspaceId, state, transport, lastEventAt: undefined },
+        );
+      },
       onReconnected: () => {
         const cached = queryClient.getQueryData<Workspace>(keys.workspace(workspaceId));
         if (cached) void invalidateWorkspace(queryClient, cached);
         else void queryClient.invalidateQueries({ queryKey: keys.workspace(workspaceId) });
       },
     });
-    return () => handle.close();
+    return () => current.handle?.close();
   }, [workspaceId, queryClient]);
 
-  if (!workspaceId) return { state: "connecting", lastEventAt: undefined };
-  if (status.id !== workspaceId) return { state: "connecting", lastEventAt: undefined };
-  return { state: status.state, lastEventAt: status.lastEventAt };
-}
-
-/** Keeps the latency buffer bounded on a page left open all day. */
-const MAX_LATENCY_ENTRIES = 1_000;
-
-/**
- * Records watch latency for the bench: call it in the component that renders the watched data,
- * passing that data. After the commit that shows it, on the next frame, it measures from the
- * latest message mark (`performance.getEntriesByName(WATCH_LATENCY_MEASURE)`): earlier unconsumed
- * marks belong to events that changed nothing on screen and so were never committed.
- */
-export function useWatchLatency(renderedValue: unknown): void {
-  // A layout effect runs inside the commit, so the frame requested here is the one that paints it.
-  useLayoutEffect(() => {
-    const marks = performance.getEntriesByName(WATCH_MESSAGE_MARK, "mark");
-    if (marks.length === 0) return;
-    const start = marks[marks.length - 1].startTime;
-    performance.clearMarks(WATCH_MESSAGE_MARK);
-    requestAnimationFrame(() => {
-      if (performance.getEntriesByName(WATCH_LATENCY_MEASURE, "measure").length >= MAX_LATENCY_ENTRIES) {
-        performance.clearMeasures(WATCH_LATENCY_MEASURE);
-      }
-      performance.measure(WATCH_LATENCY_MEASURE, { start, end: performance.now() });
-    });
-  }, [renderedValue]);
+  if (!workspaceId || status.id !== workspaceId) return INITIAL;
+  return { state: status.state, lastEventAt: status.lastEventAt, transport: status.transport };
 }

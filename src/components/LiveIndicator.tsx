@@ -9,14 +9,31 @@ const LOOK: Record<LiveState, { label: string; dot: string; text: string; pulse:
   offline: { label: "Offline", dot: "bg-failure", text: "text-failure", pulse: false },
 };
 
-/** Whether the page is receiving live updates; announced politely when it changes. */
-export function LiveIndicator({ state, className }: { state: LiveState; className?: string }) {
+/**
+ * Whether the page is receiving live updates, and how when it is not the usual WebSocket (`overHttp`:
+ * a proxy refused WebSockets, so updates come as an HTTP stream and logs are polled); announced
+ * politely when it changes.
+ */
+export function LiveIndicator({
+  state,
+  overHttp = false,
+  className,
+}: {
+  state: LiveState;
+  overHttp?: boolean;
+  className?: string;
+}) {
   const look = LOOK[state];
+  const label = state === "live" && overHttp ? "Live over HTTP" : look.label;
   return (
     <span
       role="status"
       aria-live="polite"
       data-live-state={state}
+      data-live-transport={overHttp ? "http" : "ws"}
+      title={
+        overHttp ? "WebSockets are unavailable here (a proxy may block them): updates arrive over HTTP." : undefined
+      }
       className={cx("inline-flex items-center gap-1.5 text-xs font-medium", look.text, className)}
     >
       <span aria-hidden className="relative inline-flex size-2">
@@ -27,7 +44,7 @@ export function LiveIndicator({ state, className }: { state: LiveState; classNam
         )}
         <span className={cx("relative inline-flex size-2 rounded-full", look.dot)} />
       </span>
-      {look.label}
+      {label}
     </span>
   );
 }

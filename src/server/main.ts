@@ -12,6 +12,8 @@ import { loadState, StatePersister } from "./store/persist";
 import type { Store } from "./store/store";
 import { StreamRegistry } from "./streams/registry";
 import { createUpgradeRouter } from "./streams/router";
+import { rejectUpgrade } from "./streams/upgrade";
+import { HttpError } from "./util/errors";
 import { createWorld, type WorldName } from "./world/index";
 import { logResponse, logUpgrade } from "./bridge/accessLog";
 import { clientView } from "./bridge/forwarded";
@@ -30,6 +32,8 @@ export interface ServerOptions {
   latencyMs: number;
   errorRate: number;
   dropStreamsAfterMs: number | null;
+  /** Answer every WebSocket upgrade with an error, as a proxy without WebSocket support does. */
+  refuseWebsockets: boolean;
   stateFile: string | null;
   world: WorldName;
   testControls: boolean;
@@ -66,6 +70,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   latencyMs: 0,
   errorRate: 0,
   dropStreamsAfterMs: null,
+  refuseWebsockets: false,
   stateFile: null,
   world: "demo",
   testControls: false,
@@ -157,7 +162,9 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
   server.on("upgrade", (req, socket, head) => {
     const path = (req.url ?? "/").split("?")[0];
     if (opts.accessLog && path.startsWith("/api/")) logUpgrade(req, remote(req), opts.logFormat);
-    if (path.startsWith("/api/")) bridge.upgrade(req, socket, head);
+    if (opts.refuseWebsockets && path.startsWith("/api/"))
+      rejectUpgrade(socket, new HttpError(502, "WebSocket upgrades are refused (--refuse-websockets)."));
+    else if (path.startsWith("/api/")) bridge.upgrade(req, socket, head);
     // In dev, Vite's own upgrade listener takes its HMR socket.
     else if (!dev) socket.destroy();
   });

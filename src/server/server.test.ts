@@ -206,6 +206,50 @@ describe("stream faults", () => {
   });
 });
 
+describe("--refuse-websockets", () => {
+  it("answers every /api upgrade with 502 while HTTP and SSE keep working", async () => {
+    const refusing = await startServer({ port: 0, speed: 50, ambient: false, failureRate: 0, refuseWebsockets: true });
+    try {
+      const t = await login(refusing.url);
+      const ws = (await api<Workspace>(refusing.url, t, "/users/alice/workspace/dev")).body;
+      await expect(collectWs(`${refusing.url}/api/v2/workspaces/${ws.id}/watch-ws`, t)).rejects.toThrow(/502/);
+      await expect(
+        collectWs(`${refusing.url}/api/v2/workspacebuilds/${ws.latest_build.id}/logs?follow`, t),
+      ).rejects.toThrow(/502/);
+      const logs = await api<ProvisionerJobLog[]>(refusing.url, t, `/workspacebuilds/${ws.latest_build.id}/logs`);
+      expect(logs.status).toBe(200);
+      expect(logs.body.length).toBeGreaterThan(0);
+      const events = await readSse(`${refusing.url}/api/v2/workspaces/${ws.id}/watch`, t, (e) =>
+        e.some((x) => x.event === "data"),
+      );
+      expect(events.some((e) => e.event === "data")).toBe(true);
+    } finally {
+      await refusing.close();
+    }
+  });
+});
+
+describe("WebSocket upgrades share the HTTP auth and access rules", () => {
+  it("answers a bad token with the HTTP 401 and another member's workspace with the HTTP 404", async () => {
+    const ws = await workspace("dev");
+    const bad = await collectWs(`${server.url}/api/v2/workspaces/${ws.id}/watch-ws`, "not-a-token").catch(
+      (e: Error) => e.message,
+    );
+    expect(bad).toMatch(/401/);
+    const bobToken = await login(server.url, "bob");
+    for (const path of [
+      `/workspaces/${ws.id}/watch-ws`,
+      `/workspacebuilds/${ws.latest_build.id}/logs?follow`,
+      `/workspaceagents/${ws.latest_build.resources[0].agents![0].id}/logs?follow=true`,
+    ]) {
+      const http = await api(server.url, bobToken, path.replace("/watch-ws", "").replace(/\?follow.*$/, ""));
+      expect(http.status).toBe(404);
+      const upgrade = await collectWs(`${server.url}/api/v2${path}`, bobToken).catch((e: Error) => e.message);
+      expect(upgrade).toMatch(/404/);
+    }
+  });
+});
+
 describe("cancel over HTTP", () => {
   it("answers 412 for the wrong expected state, then cancels a running build (canceling → canceled)", async () => {
     const ws = await workspace("starting-ws");

@@ -1,4 +1,4 @@
-import { WATCH_LATENCY_MEASURE } from "../../../src/api/watch";
+import { WATCH_LATENCY_MEASURE } from "../../../src/api/watchLatency";
 import { percentile } from "../harness/stats";
 import type { Scenario } from "../harness/types";
 

@@ -18,6 +18,7 @@
  * - Give it a height (it fills its parent; `className` is applied to the root).
  */
 export { LogViewer, type LogViewerHandle, type LogViewerProps } from "./LogViewer";
+export { useLogStoreSnapshot } from "./useLogStoreSnapshot";
 export {
   LogStore,
   fromAgentLogs,

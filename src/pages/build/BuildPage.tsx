@@ -1,13 +1,15 @@
-import { lazy, Suspense, useCallback, useEffect, useMemo, useSyncExternalStore, type ReactNode } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, type ReactNode } from "react";
 import { useNavigate, useSearchParams } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { isApiError } from "../../api/client";
 import { keys } from "../../api/keys";
 import { buildByNumberQuery, buildsQuery, buildStateQuery, meQuery } from "../../api/queries";
+import { useFollowedLog } from "../../hooks/useFollowedLog";
 import { useWorkspaceByName } from "../../api/useWorkspaceByName";
 import { useWorkspaceWatch } from "../../api/watch";
 import { buildPath, useBuildNumberParam, useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
+import { useLogStoreSnapshot } from "../../components/LogViewer";
 import { SkeletonBlock, SkeletonTable } from "../../components/Skeleton";
 import { TimingsSkeleton } from "../../components/TimingsChart";
 import { errorGuidance } from "../../lib/buildErrors";
@@ -17,7 +19,7 @@ import { neighbours, parseBuildTab, visibleTabs, type BuildTab } from "../../lib
 import { canUpdateTemplates } from "../../lib/permissions";
 import { isActiveJob } from "../../api/jobStatus";
 import { failureWindow } from "../../lib/workspace/failureLines";
-import type { LogStore } from "../../lib/logs/store";
+import { lineAtOrAfter } from "../../lib/logs/stageChanges";
 import { NotFoundView } from "../../components/NotFoundView";
 import { BuildFailure } from "./BuildFailure";
 import { BuildView } from "./BuildView";
@@ -28,23 +30,10 @@ import { ResourcesTab } from "./tabs/ResourcesTab";
 import { StateTab } from "./tabs/StateTab";
 import { useBuildActions } from "./useBuildActions";
 import { useBuildShortcuts } from "./useBuildShortcuts";
-import { useBuildLog } from "./useFollowedLog";
 
 const TimingsTab = lazy(() => import("./tabs/TimingsTab"));
 
 const isDenied = (error: unknown) => isApiError(error) && (error.status === 404 || error.status === 403);
-
-/** Re-renders when the log store changes (its `version`). */
-function useStoreVersion(store: LogStore): number {
-  const subscribe = useCallback((onChange: () => void) => store.subscribe(onChange), [store]);
-  return useSyncExternalStore(subscribe, () => store.version);
-}
-
-/** First line (1-based) logged at or after `ms`, for jumping from a timing bar into the log. */
-function lineAtOrAfter(store: LogStore, ms: number): number | undefined {
-  for (let i = 0; i < store.length; i++) if (store.time(i) >= ms) return i + 1;
-  return store.length > 0 ? store.length : undefined;
-}
 
 export default function BuildPage() {
   const { owner, workspace: name } = useWorkspaceParams();
@@ -58,9 +47,10 @@ export default function BuildPage() {
   const build = useQuery({ ...buildByNumberQuery(owner, name, number ?? 0), enabled: number !== undefined });
   const me = useQuery(meQuery());
   // While this is the workspace's latest build, the watch keeps its cached copy (status, agents) live.
-  useWorkspaceWatch(ws.deleted ? undefined : ws.workspace?.id);
-  const log = useBuildLog(build.data?.id);
-  const logVersion = useStoreVersion(log.store);
+  const watch = useWorkspaceWatch(ws.deleted ? undefined : ws.workspace?.id);
+  const active = build.data ? isActiveJob(build.data.job.status) : false;
+  const log = useFollowedLog({ kind: "build", id: build.data?.id, complete: build.data !== undefined && !active });
+  const logVersion = useLogStoreSnapshot(log.store);
   const state = useQuery({
     ...buildStateQuery(build.data?.id ?? ""),
     enabled: tab === "state" && build.data !== undefined,
@@ -70,7 +60,6 @@ export default function BuildPage() {
 
   // The log stream ends when the job does: make sure the header shows how it ended even if the
   // watch missed it (e.g. this build is not the workspace's latest any more).
-  const active = build.data ? isActiveJob(build.data.job.status) : false;
   useEffect(() => {
     if (log.state === "done" && active)
       void queryClient.invalidateQueries({ queryKey: keys.buildByNumber(owner, name, number ?? 0) });
@@ -165,6 +154,7 @@ export default function BuildPage() {
           owner={owner}
           workspaceName={name}
           log={log.store}
+          watch={latest === b.build_number ? watch : undefined}
           onShowLogAt={(ms) => {
             const line = lineAtOrAfter(log.store, ms);
             if (line !== undefined) jumpToLine(line);

@@ -1,9 +1,9 @@
 import { useEffect, useRef } from "react";
 import { X } from "lucide-react";
 import type { WorkspaceAgent } from "../../api/types";
+import { useFollowedLog, type FollowedLog } from "../../hooks/useFollowedLog";
 import { Button } from "../../components/Button";
 import { LogViewer, type LogStore, type LogViewerHandle } from "../../components/LogViewer";
-import { useAgentLogStream, type BuildLogStream } from "./useLogStreams";
 
 /** What a clicked bar opens: a place in the build log, or an agent's log (one source or all). */
 export type LogTarget =
@@ -12,14 +12,14 @@ export type LogTarget =
 
 export interface LogPaneProps {
   target: LogTarget;
-  buildLogs: BuildLogStream;
+  buildLog: FollowedLog;
   buildId: string;
   live: boolean;
   onClose: () => void;
 }
 
 /** The side pane beside the chart: the bar's logs without leaving the timings. */
-export function LogPane({ target, buildLogs, buildId, live, onClose }: LogPaneProps) {
+export function LogPane({ target, buildLog, buildId, live, onClose }: LogPaneProps) {
   return (
     <aside
       aria-label={`Logs: ${target.title}`}
@@ -46,11 +46,11 @@ export function LogPane({ target, buildLogs, buildId, live, onClose }: LogPanePr
       <div className="min-h-0 flex-1">
         {target.kind === "build" ? (
           <BuildLogAt
-            store={buildLogs.store}
+            store={buildLog.store}
             line={target.line}
-            loading={buildLogs.state === "connecting" && buildLogs.logs.length === 0}
+            loading={buildLog.state === "connecting" && buildLog.store.length === 0}
             live={live}
-            error={buildLogs.state === "error" ? (buildLogs.error ?? "The log stream failed") : null}
+            error={buildLog.state === "error" ? (buildLog.error ?? "The log stream failed") : null}
             buildId={buildId}
           />
         ) : (
@@ -97,7 +97,7 @@ function BuildLogAt({
 }
 
 function AgentLog({ agent, sourceId }: { agent: WorkspaceAgent; sourceId: string | null }) {
-  const stream = useAgentLogStream(agent);
+  const stream = useFollowedLog({ kind: "agent", id: agent.id, sources: agent.log_sources ?? [] });
   const viewer = useRef<LogViewerHandle>(null);
   useEffect(() => {
     viewer.current?.showSource(sourceId);
@@ -107,8 +107,8 @@ function AgentLog({ agent, sourceId }: { agent: WorkspaceAgent; sourceId: string
       ref={viewer}
       source={stream.store}
       label={`Agent ${agent.name} logs`}
-      loading={stream.state === "connecting"}
-      live={stream.state === "live"}
+      loading={stream.state === "connecting" && stream.store.length === 0}
+      live={stream.state === "live" || stream.state === "polling"}
       error={stream.state === "error" ? (stream.error ?? "The log stream failed") : null}
       initialSource={sourceId ?? undefined}
       className="h-full"

@@ -15,6 +15,8 @@ import {
   type UsualSize,
   type UsualTimes,
 } from "../../components/TimingsChart";
+import { firstLineAtOrAfter } from "../../lib/logs/stageChanges";
+import type { LogStore } from "../../lib/logs/store";
 import {
   agentLogTargetOf,
   agentOfItem,
@@ -22,7 +24,6 @@ import {
   baselineSize,
   buildTimingTree,
   describeBaselineSource,
-  firstLogIndexAtOrAfter,
 } from "../../lib/timings";
 import { NotFoundView } from "../../components/NotFoundView";
 import { parseCompareParam, previousSuccessfulBuild } from "./compareTarget";
@@ -84,10 +85,10 @@ export default function TimingsPage() {
   const onSelectBar = useCallback(
     (bar: TimingBar) => {
       if (!build.data) return;
-      const target = logTargetOf(bar, build.data, data.logs.logs);
+      const target = logTargetOf(bar, build.data, data.log.store);
       setLogTarget(target ? { target, barId: bar.id } : undefined);
     },
-    [build.data, data.logs.logs],
+    [build.data, data.log.store],
   );
 
   if (number === undefined) return <NotFoundView title="Build not found" />;
@@ -128,7 +129,7 @@ export default function TimingsPage() {
         logTarget && content.kind === "ready" ? (
           <LogPane
             target={logTarget.target}
-            buildLogs={data.logs}
+            buildLog={data.log}
             buildId={build.data.id}
             live={content.live}
             onClose={() => setLogTarget(undefined)}
@@ -166,17 +167,12 @@ function usualTimesOf(state: BaselineState, build: WorkspaceBuild): UsualTimes {
  * created at or after the bar's start; a script opens its agent's log at its own source (display
  * name → `log_source_id`); the connection and agent stages open the agent's whole log.
  */
-function logTargetOf(
-  bar: TimingBar,
-  build: WorkspaceBuild,
-  logs: ReturnType<typeof useBuildTimings>["logs"]["logs"],
-): LogTarget | undefined {
+function logTargetOf(bar: TimingBar, build: WorkspaceBuild, log: LogStore): LogTarget | undefined {
   const agents = agentsOf(build);
   const title = bar.item ? bar.item.name : `${bar.stage.label} stage`;
   if (bar.stage.group === "provisioner") {
     const start = bar.item?.start ?? bar.stage.start;
-    const index = firstLogIndexAtOrAfter(logs, start);
-    return { kind: "build", title, line: index >= 0 ? index + 1 : undefined };
+    return { kind: "build", title, line: firstLineAtOrAfter(log, start) };
   }
   if (bar.item?.kind === "script") {
     const target = agentLogTargetOf(bar.item, agents);

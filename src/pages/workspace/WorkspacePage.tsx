@@ -1,21 +1,24 @@
-import { useEffect, useRef } from "react";
+import { useEffect } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { isApiError } from "../../api/client";
-import { buildsQuery, buildTimingsQuery } from "../../api/queries";
+import { buildsQuery } from "../../api/queries";
 import type { Workspace } from "../../api/types";
+import { useFollowedLog, useFollowedLogs } from "../../hooks/useFollowedLog";
+import { useLiveBuildTimings } from "../../hooks/useLiveBuildTimings";
 import { useWorkspaceByName } from "../../api/useWorkspaceByName";
-import { useWatchLatency, useWorkspaceWatch } from "../../api/watch";
+import { useWorkspaceWatch } from "../../api/watch";
+import { useWatchLatency } from "../../api/watchLatency";
 import { useMe } from "../../app/auth";
 import { canUpdateTemplates } from "../../lib/permissions";
 import { useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
 import { statusInfo } from "../../lib/status";
-import { agentsOf, livePhase } from "../../lib/timings";
+import { isActiveJob } from "../../api/jobStatus";
+import { agentsOf } from "../../lib/timings";
 import { ownerTimeZone } from "../../lib/workspace/schedule";
 import { NotFoundView } from "../../components/NotFoundView";
 import { DeletedView } from "./DeletedView";
 import { useAppOrigin } from "./hooks/useAppOrigin";
-import { useAgentLogs, useBuildLog } from "./hooks/useFollowedLog";
 import { useExtend, useWorkspaceActions } from "./hooks/useWorkspaceActions";
 import { WorkspaceSkeleton } from "./WorkspaceSkeleton";
 import { WorkspaceView } from "./WorkspaceView";
@@ -62,25 +65,13 @@ function LiveWorkspace({ workspace }: { workspace: Workspace }) {
       document.title = previous;
     };
   }, [workspace.name, statusLabel]);
-  const phase = livePhase(build);
 
   const history = useQuery(buildsQuery(workspace.id, HISTORY_PAGE));
-  // Provisioner timings exist only once the job has completed (SPEC §7); agent script timings
-  // keep arriving after that, each announced by a watch event, until the agents settle.
-  const timings = useQuery({ ...buildTimingsQuery(build.id), enabled: phase === "agents" || phase === "done" });
-  const { refetch: refetchTimings } = timings;
-  const agentsEvent = phase === "agents" ? watch.lastEventAt : undefined;
-  const seen = useRef({ buildId: build.id, phase, agentsEvent });
-  useEffect(() => {
-    const before = seen.current;
-    seen.current = { buildId: build.id, phase, agentsEvent };
-    // The query's own first fetch covers mounting and a new build; this covers what changes later.
-    if (before.buildId !== build.id || (before.phase === phase && before.agentsEvent === agentsEvent)) return;
-    if (phase === "agents" || phase === "done") void refetchTimings();
-  }, [build.id, phase, agentsEvent, refetchTimings]);
-
-  const buildLog = useBuildLog(build.id);
-  const agentLogs = useAgentLogs(agentsOf(build));
+  const timings = useLiveBuildTimings(build, watch);
+  const buildLog = useFollowedLog({ kind: "build", id: build.id, complete: !isActiveJob(build.job.status) });
+  const agentLogs = useFollowedLogs(
+    agentsOf(build).map((agent) => ({ kind: "agent", id: agent.id, sources: agent.log_sources })),
+  );
   const actions = useWorkspaceActions(workspace, canUpdateTemplates(useMe()), watch.state === "live");
   const extend = useExtend(workspace);
   const appOrigin = useAppOrigin();
@@ -89,6 +80,7 @@ function LiveWorkspace({ workspace }: { workspace: Workspace }) {
     <WorkspaceView
       workspace={workspace}
       live={watch.state}
+      liveOverHttp={watch.transport === "sse" || buildLog.state === "polling"}
       history={history.data}
       historyError={history.isError}
       timings={timings.data}

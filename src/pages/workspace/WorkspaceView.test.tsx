@@ -5,7 +5,7 @@ import { MemoryRouter } from "react-router";
 import type { ProvisionerJobLog, WorkspaceAgentScript } from "../../api/types";
 import { LogStore } from "../../lib/logs/store";
 import { makeAgent, makeJob, makeWorkspace, type WorkspaceFixture } from "../../lib/workspace/testing";
-import type { FollowedLog } from "./hooks/useFollowedLog";
+import type { FollowedLog } from "../../hooks/useFollowedLog";
 import type { ActionsModel } from "./model";
 import { WorkspaceView, type WorkspaceViewProps } from "./WorkspaceView";
 

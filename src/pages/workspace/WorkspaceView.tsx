@@ -1,7 +1,7 @@
 import type { AgentScriptTiming, Workspace, WorkspaceBuild, WorkspaceBuildTimings } from "../../api/types";
 import type { LiveState } from "../../components/LiveIndicator";
 import { workspaceReadiness } from "../../lib/workspace/readiness";
-import type { FollowedLog } from "./hooks/useFollowedLog";
+import type { FollowedLog } from "../../hooks/useFollowedLog";
 import type { ActionsModel, ExtendModel } from "./model";
 import { Actions } from "./sections/Actions";
 import { Agents } from "./sections/Agents";
@@ -17,6 +17,8 @@ export interface WorkspaceViewProps {
   workspace: Workspace;
   /** The watch stream's state, for the Live / Reconnecting / Offline indicator. */
   live: LiveState;
+  /** Updates arrive over HTTP (SSE watch, polled logs) because WebSockets are refused. */
+  liveOverHttp?: boolean;
   /** Recent builds, newest first (undefined while loading). */
   history: readonly WorkspaceBuild[] | undefined;
   historyError: boolean;
@@ -48,6 +50,7 @@ export function WorkspaceView(props: WorkspaceViewProps) {
         workspace={workspace}
         readiness={readiness}
         live={live}
+        liveOverHttp={props.liveOverHttp}
         actions={<Actions workspace={workspace} model={actions} />}
       />
       <LifecycleNotices workspace={workspace} timeZone={timeZone} />

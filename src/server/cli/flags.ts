@@ -60,6 +60,13 @@ export const FLAGS: FlagSpec[] = [
     help: "kill every stream after N ms",
   },
   {
+    flag: "--refuse-websockets",
+    env: "SIM_REFUSE_WEBSOCKETS",
+    key: "refuseWebsockets",
+    kind: "bool",
+    help: "answer WebSocket upgrades with 502 (a proxy without WebSockets)",
+  },
+  {
     flag: "--state-file",
     env: "SIM_STATE_FILE",
     key: "stateFile",

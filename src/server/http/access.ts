@@ -5,12 +5,11 @@ import { HttpError, notFound } from "../util/errors";
 import type { ApiEnv } from "./env";
 import { uuidParam } from "./params";
 
-// Resource lookups with Coder's visibility rules: what a caller may not read is a 404.
+// Resource lookups with Coder's visibility rules: what a caller may not read is a 404. The
+// `visible*` forms take the user and id directly, so WebSocket upgrades apply the same rules.
 
-export function workspaceById(store: Store, c: Context<ApiEnv>, param = "workspace"): WorkspaceRecord {
-  const id = uuidParam(c, param);
+export function visibleWorkspace(store: Store, user: UserRecord, id: string): WorkspaceRecord {
   const ws = store.workspaces.get(id);
-  const user = c.get("user");
   if (!ws || !store.canSeeWorkspace(user, ws)) throw notFound();
   if (ws.deleted) {
     throw new HttpError(
@@ -19,6 +18,26 @@ export function workspaceById(store: Store, c: Context<ApiEnv>, param = "workspa
     );
   }
   return ws;
+}
+
+export function visibleBuild(store: Store, user: UserRecord, id: string): BuildRecord {
+  const build = store.builds.get(id);
+  if (!build) throw notFound();
+  const ws = store.workspaces.get(build.workspace_id)!;
+  if (!store.canSeeWorkspace(user, ws)) throw notFound();
+  return build;
+}
+
+export function visibleAgent(store: Store, user: UserRecord, id: string): NonNullable<ReturnType<Store["agent"]>> {
+  const found = store.agent(id);
+  if (!found) throw notFound();
+  const ws = store.workspaces.get(found.build.workspace_id)!;
+  if (!store.canSeeWorkspace(user, ws)) throw notFound();
+  return found;
+}
+
+export function workspaceById(store: Store, c: Context<ApiEnv>, param = "workspace"): WorkspaceRecord {
+  return visibleWorkspace(store, c.get("user"), uuidParam(c, param));
 }
 
 /** `{user}` path segment: a username, a user id or `me`. */
@@ -32,12 +51,7 @@ export function userParam(store: Store, c: Context<ApiEnv>, param = "user"): Use
 }
 
 export function buildById(store: Store, c: Context<ApiEnv>, param = "workspacebuild"): BuildRecord {
-  const id = uuidParam(c, param);
-  const build = store.builds.get(id);
-  if (!build) throw notFound();
-  const ws = store.workspaces.get(build.workspace_id)!;
-  if (!store.canSeeWorkspace(c.get("user"), ws)) throw notFound();
-  return build;
+  return visibleBuild(store, c.get("user"), uuidParam(c, param));
 }
 
 /** Writes to someone else's workspace: admins only (members never see them, so 404). */

@@ -1,14 +1,43 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
+import type { UserRecord } from "../store/records";
 import type { Store } from "../store/store";
 import { HttpError } from "../util/errors";
 import { SESSION_COOKIE, SESSION_HEADER, type ApiEnv } from "./env";
 
 export const SIGNED_OUT = "You are signed out or your session has expired. Please sign in again to continue.";
 
+/** Where a request may carry its session token. */
+export interface TokenPlaces {
+  cookie: string | null | undefined;
+  query: string | null | undefined;
+  header: string | null | undefined;
+}
+
 /** The token a request carries, in Coder's order: cookie, query, header. */
+export function pickToken(places: TokenPlaces): string | undefined {
+  return places.cookie || places.query || places.header || undefined;
+}
+
 export function requestToken(c: Context): string | undefined {
-  return getCookie(c, SESSION_COOKIE) || c.req.query(SESSION_COOKIE) || c.req.header(SESSION_HEADER) || undefined;
+  return pickToken({
+    cookie: getCookie(c, SESSION_COOKIE),
+    query: c.req.query(SESSION_COOKIE),
+    header: c.req.header(SESSION_HEADER),
+  });
+}
+
+/** The session's user, or the 401 Coder answers (HTTP requests and WebSocket upgrades alike). */
+export function authenticate(store: Store, token: string | undefined): { user: UserRecord; token: string } {
+  const user = store.authenticate(token);
+  if (!user || !token) {
+    throw new HttpError(
+      401,
+      SIGNED_OUT,
+      token ? "API key is invalid or expired." : `Cookie "${SESSION_COOKIE}" or query parameter must be provided.`,
+    );
+  }
+  return { user, token };
 }
 
 /**
@@ -32,17 +61,9 @@ export function csrf(): MiddlewareHandler {
 /** 401 without a valid session; otherwise the user is in the context. */
 export function requireAuth(store: Store): MiddlewareHandler<ApiEnv> {
   return async (c, next) => {
-    const token = requestToken(c);
-    const user = store.authenticate(token);
-    if (!user || !token) {
-      throw new HttpError(
-        401,
-        SIGNED_OUT,
-        token ? "API key is invalid or expired." : `Cookie "${SESSION_COOKIE}" or query parameter must be provided.`,
-      );
-    }
-    c.set("user", user);
-    c.set("token", token);
+    const session = authenticate(store, requestToken(c));
+    c.set("user", session.user);
+    c.set("token", session.token);
     return next();
   };
 }

@@ -7,7 +7,11 @@ export const MAX_BODY_BYTES = 1 << 20;
 
 /** A path segment that must be a UUID (Coder's httpmw.ParseUUIDParam message). */
 export function uuidParam(c: Context, name: string): string {
-  const v = c.req.param(name) ?? "";
+  return parseUuid(c.req.param(name) ?? "");
+}
+
+/** Same check for a segment read outside Hono (WebSocket upgrades). */
+export function parseUuid(v: string): string {
   if (!UUID_RE.test(v)) throw new HttpError(400, `Invalid UUID "${v}".`, `invalid UUID length: ${v.length}`);
   return v.toLowerCase();
 }

@@ -2,9 +2,10 @@ import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer, type WebSocket } from "ws";
 import type { Store } from "../store/store";
-import { HttpError, notFound } from "../util/errors";
+import { HttpError } from "../util/errors";
+import { visibleAgent, visibleBuild, visibleWorkspace } from "../http/access";
 import { logCursor } from "../http/routes/builds";
-import { isUuid } from "../http/params";
+import { parseUuid } from "../http/params";
 import type { StreamRegistry } from "./registry";
 import { followAgentLogs, followBuildLogs } from "./logs";
 import { rejectUpgrade, upgradeUser } from "./upgrade";
@@ -13,11 +14,6 @@ import { watchWs } from "./watch";
 const WATCH = /^\/api\/v2\/workspaces\/([^/]+)\/watch-ws$/;
 const BUILD_LOGS = /^\/api\/v2\/workspacebuilds\/([^/]+)\/logs$/;
 const AGENT_LOGS = /^\/api\/v2\/workspaceagents\/([^/]+)\/logs$/;
-
-function uuid(raw: string): string {
-  if (!isUuid(raw)) throw new HttpError(400, `Invalid UUID "${raw}".`);
-  return raw.toLowerCase();
-}
 
 /** WebSocket endpoints of the built-in API, on the Node server's `upgrade` event. */
 export function createUpgradeRouter(store: Store, registry: StreamRegistry, latencyMs = 0) {
@@ -29,27 +25,21 @@ export function createUpgradeRouter(store: Store, registry: StreamRegistry, late
     const path = url.pathname;
     let m: RegExpMatchArray | null;
     if ((m = path.match(WATCH))) {
-      const id = uuid(m[1]);
+      const id = parseUuid(m[1]);
       const user = upgradeUser(store, req, url);
-      const ws = store.workspaces.get(id);
-      if (!ws || !store.canSeeWorkspace(user, ws)) throw notFound();
-      if (ws.deleted) throw new HttpError(410, `Workspace "${ws.name}" was deleted.`);
+      const ws = visibleWorkspace(store, user, id);
       return (socket) => watchWs(store, registry, socket, ws, user);
     }
     if ((m = path.match(BUILD_LOGS))) {
-      const id = uuid(m[1]);
+      const id = parseUuid(m[1]);
       const after = logCursor(url.searchParams.get("after") ?? undefined, "after") ?? 0;
-      const user = upgradeUser(store, req, url);
-      const build = store.builds.get(id);
-      if (!build || !store.canSeeWorkspace(user, store.workspaces.get(build.workspace_id)!)) throw notFound();
+      const build = visibleBuild(store, upgradeUser(store, req, url), id);
       return (socket) => followBuildLogs(store, registry, socket, build, after);
     }
     if ((m = path.match(AGENT_LOGS))) {
-      const id = uuid(m[1]);
+      const id = parseUuid(m[1]);
       const after = logCursor(url.searchParams.get("after") ?? undefined, "after") ?? 0;
-      const user = upgradeUser(store, req, url);
-      const found = store.agent(id);
-      if (!found || !store.canSeeWorkspace(user, store.workspaces.get(found.build.workspace_id)!)) throw notFound();
+      const found = visibleAgent(store, upgradeUser(store, req, url), id);
       return (socket) => followAgentLogs(store, registry, socket, id, found.build, after);
     }
     throw new HttpError(404, "Route not found.");

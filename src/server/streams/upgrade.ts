@@ -1,6 +1,7 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { readCookie } from "../bridge/cookies";
+import { authenticate, pickToken } from "../http/auth";
 import { SESSION_COOKIE } from "../http/env";
 import type { UserRecord } from "../store/records";
 import type { Store } from "../store/store";
@@ -14,6 +15,7 @@ const REASONS: Record<number, string> = {
   404: "Not Found",
   410: "Gone",
   500: "Internal Server Error",
+  502: "Bad Gateway",
 };
 
 /** Answers an upgrade request with a plain HTTP error (before any WebSocket exists). */
@@ -24,15 +26,13 @@ export function rejectUpgrade(socket: Duplex, err: HttpError): void {
   );
 }
 
+/** The upgrade's user, by the same token rule and 401 as every HTTP route. */
 export function upgradeUser(store: Store, req: IncomingMessage, url: URL): UserRecord {
   const header = req.headers["coder-session-token"];
-  const token =
-    readCookie(req.headers.cookie, SESSION_COOKIE) ||
-    url.searchParams.get(SESSION_COOKIE) ||
-    (Array.isArray(header) ? header[0] : header) ||
-    undefined;
-  const user = store.authenticate(token);
-  if (!user)
-    throw new HttpError(401, "You are signed out or your session has expired. Please sign in again to continue.");
-  return user;
+  const token = pickToken({
+    cookie: readCookie(req.headers.cookie, SESSION_COOKIE),
+    query: url.searchParams.get(SESSION_COOKIE),
+    header: Array.isArray(header) ? header[0] : header,
+  });
+  return authenticate(store, token).user;
 }

@@ -8,6 +8,15 @@ describe("goJson", () => {
     expect(JSON.parse(text)).toEqual({ output: "<script>alert('x')</script> & \u2028" });
   });
 
+  it("writes arrays exactly as JSON.stringify does, escaped per element", () => {
+    const value = [{ output: "a -> b & c" }, { output: "plain" }, null, undefined, 7, "<"];
+    const text = goJson(value);
+    expect(text).toBe(
+      JSON.stringify(value).replaceAll("<", "\\u003c").replaceAll(">", "\\u003e").replaceAll("&", "\\u0026") + "\n",
+    );
+    expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(value)));
+  });
+
   it("omits undefined optional fields and keeps nulls", () => {
     expect(goJson({ started_at: undefined, deadline: null })).toBe('{"deadline":null}\n');
   });

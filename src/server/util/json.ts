@@ -8,9 +8,17 @@ export function goJson(value: unknown): string {
   return goJsonLine(value) + "\n";
 }
 
-/** Same escaping without the trailing newline (SSE data lines, WebSocket messages). */
+const GO_ESCAPED = /[<>&\u2028\u2029]/g;
+
+/**
+ * Same escaping without the trailing newline (SSE data lines, WebSocket messages). Most texts need
+ * none, and a 100k-line log is ~27 MB of JSON: the rewrite runs only when something matches.
+ */
 export function goJsonLine(value: unknown): string {
-  return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, (c) => {
+  const text = JSON.stringify(value);
+  GO_ESCAPED.lastIndex = 0;
+  if (!GO_ESCAPED.test(text)) return text;
+  return text.replace(GO_ESCAPED, (c) => {
     switch (c) {
       case "<":
         return "\\u003c";

@@ -1,21 +1,23 @@
 import { useState } from "react";
 import { Bot } from "lucide-react";
 import type { WorkspaceAgent, WorkspaceBuild } from "../../../api/types";
+import { useFollowedLog } from "../../../hooks/useFollowedLog";
+import { PollingNote } from "./PollingNote";
 import { cx } from "../../../components/cx";
 import { EmptyState } from "../../../components/EmptyState";
 import { LogViewer } from "../../../components/LogViewer";
 import { StatusBadge } from "../../../components/StatusBadge";
-import { useAgentLog } from "../useFollowedLog";
 
 function agentsOf(build: WorkspaceBuild): WorkspaceAgent[] {
   return (build.resources ?? []).flatMap((r) => r.agents ?? []);
 }
 
 function AgentLog({ agent }: { agent: WorkspaceAgent }) {
-  const log = useAgentLog(agent.id, agent.log_sources ?? []);
-  const live = log.state === "live" || log.state === "reconnecting";
+  const log = useFollowedLog({ kind: "agent", id: agent.id, sources: agent.log_sources ?? [] });
+  const live = log.state === "live" || log.state === "polling" || log.state === "reconnecting";
   return (
-    <div className="h-[65vh] min-h-80">
+    <div data-testid="agent-log" data-stream-state={log.state} className="flex h-[65vh] min-h-80 flex-col gap-1">
+      <PollingNote state={log.state} />
       <LogViewer
         source={log.store}
         label={`Agent ${agent.name} logs`}
@@ -25,6 +27,7 @@ function AgentLog({ agent }: { agent: WorkspaceAgent }) {
         onRetry={log.retry}
         truncated={agent.logs_overflowed}
         downloadName={`${agent.name}.log`}
+        className="min-h-0 flex-1"
       />
     </div>
   );

@@ -1,13 +1,15 @@
 import type { WorkspaceBuild } from "../../../api/types";
 import { LogViewer } from "../../../components/LogViewer";
 import { isActiveJob } from "../../../api/jobStatus";
-import type { FollowedLog } from "../useFollowedLog";
+import type { FollowedLog } from "../../../hooks/useFollowedLog";
+import { PollingNote } from "./PollingNote";
 
 /** The provisioner log: stage groups, live while the job runs, `#L` deep links. */
 export function LogsTab({ build, log }: { build: WorkspaceBuild; log: FollowedLog }) {
   const live = isActiveJob(build.job.status);
   return (
-    <div className="h-[70vh] min-h-80">
+    <div data-testid="build-log" data-stream-state={log.state} className="flex h-[70vh] min-h-80 flex-col gap-1">
+      <PollingNote state={log.state} />
       <LogViewer
         source={log.store}
         label={`Build #${build.build_number} log`}
@@ -18,6 +20,7 @@ export function LogsTab({ build, log }: { build: WorkspaceBuild; log: FollowedLo
         truncated={build.job.logs_overflowed}
         downloadUrl={`/api/v2/workspacebuilds/${encodeURIComponent(build.id)}/logs?format=text`}
         downloadName={`${build.workspace_name}-build-${build.build_number}.log`}
+        className="min-h-0 flex-1"
       />
     </div>
   );

@@ -1,18 +1,20 @@
 // The embedded Gantt. Loaded through React.lazy (the chart is the heaviest part of the page and
 // only this tab needs it).
-import { useCallback, useEffect, useMemo, useState, useSyncExternalStore } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link } from "react-router";
-import { useQuery } from "@tanstack/react-query";
 import { ChartGantt, GitCompareArrows } from "lucide-react";
 import { isApiError } from "../../../api/client";
-import { buildTimingsQuery } from "../../../api/queries";
-import type { ProvisionerJobLog, WorkspaceBuild } from "../../../api/types";
+import type { WorkspaceBuild } from "../../../api/types";
+import { useLiveBuildTimings } from "../../../hooks/useLiveBuildTimings";
+import type { WorkspaceWatchStatus } from "../../../api/watch";
 import { timingsPath } from "../../../app/params";
 import { buttonClasses } from "../../../components/Button";
 import { ErrorState } from "../../../components/ErrorState";
+import { useLogStoreSnapshot } from "../../../components/LogViewer";
 import { TimingsChart, TimingsEmpty, TimingsSkeleton, type TimingBar } from "../../../components/TimingsChart";
+import { stageChanges } from "../../../lib/logs/stageChanges";
 import type { LogStore } from "../../../lib/logs/store";
-import { agentsOf, buildLiveTimings } from "../../../lib/timings";
+import { buildLiveTimings } from "../../../lib/timings";
 
 export interface TimingsTabProps {
   build: WorkspaceBuild;
@@ -20,25 +22,12 @@ export interface TimingsTabProps {
   workspaceName: string;
   /** The build log, for provisional stage bars while the job runs. */
   log: LogStore;
+  /** The workspace watch, when this is the workspace's latest build. */
+  watch: WorkspaceWatchStatus | undefined;
   /** A provisioner bar was picked: show the log from this time (epoch ms). */
   onShowLogAt: (ms: number) => void;
   /** An agent bar was picked. */
   onShowAgentLogs: () => void;
-}
-
-/**
- * Stage changes are all the provisional bars need (SPEC §7: bars from log `stage` changes), so
- * each stage group stands in for its lines.
- */
-function stageChanges(log: LogStore): ProvisionerJobLog[] {
-  return log.groups.map((g, i) => ({
-    id: i + 1,
-    created_at: new Date(Number.isNaN(g.firstTime) ? 0 : g.firstTime).toISOString(),
-    log_source: "provisioner",
-    log_level: "info",
-    stage: g.key,
-    output: "",
-  }));
 }
 
 export default function TimingsTab({
@@ -46,22 +35,14 @@ export default function TimingsTab({
   owner,
   workspaceName,
   log,
+  watch,
   onShowLogAt,
   onShowAgentLogs,
 }: TimingsTabProps) {
-  const timings = useQuery(buildTimingsQuery(build.id));
-  const subscribe = useCallback((onChange: () => void) => log.subscribe(onChange), [log]);
-  const logVersion = useSyncExternalStore(subscribe, () => log.version);
+  const timings = useLiveBuildTimings(build, watch);
+  const logVersion = useLogStoreSnapshot(log);
   const [now, setNow] = useState(() => Date.now());
-
-  // Timings grow after the job: agents connect and scripts run, so refetch whenever any of that moves.
-  const progress = `${build.job.status}|${agentsOf(build)
-    .map((a) => `${a.status}:${a.lifecycle_state}`)
-    .join(",")}`;
   const { refetch } = timings;
-  useEffect(() => {
-    void refetch();
-  }, [progress, refetch]);
 
   const live = useMemo(
     () => buildLiveTimings({ build, timings: timings.data, logs: stageChanges(log), now }),

@@ -4,7 +4,7 @@ import { LogViewer } from "../../../components/LogViewer";
 import { StatusBadge } from "../../../components/StatusBadge";
 import { agentsOf } from "../../../lib/timings";
 import { agentReadiness, startScriptProgress } from "../../../lib/workspace/readiness";
-import type { FollowedLog } from "../hooks/useFollowedLog";
+import type { FollowedLog } from "../../../hooks/useFollowedLog";
 import { Apps } from "./Apps";
 
 export interface AgentsProps {

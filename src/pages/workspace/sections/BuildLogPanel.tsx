@@ -1,9 +1,8 @@
-import { useMemo } from "react";
 import { Link } from "react-router";
 import type { Workspace } from "../../../api/types";
 import { buildPath } from "../../../app/params";
-import { LogStore, LogViewer } from "../../../components/LogViewer";
-import type { FollowedLog } from "../hooks/useFollowedLog";
+import { LogViewer } from "../../../components/LogViewer";
+import type { FollowedLog } from "../../../hooks/useFollowedLog";
 
 const ACTIVE_JOB = new Set(["pending", "running", "canceling"]);
 
@@ -11,10 +10,9 @@ const ACTIVE_JOB = new Set(["pending", "running", "canceling"]);
 export function BuildLogPanel({ workspace, log }: { workspace: Workspace; log: FollowedLog }) {
   const build = workspace.latest_build;
   const active = ACTIVE_JOB.has(build.job.status);
-  // A finished build's log is shown once its backlog is in (the stream closes right after it), so
-  // the viewer opens on the whole log instead of counting the backlog as "new" lines.
-  const waiting = !active && log.state !== "done" && log.state !== "error";
-  const placeholder = useMemo(() => new LogStore("build"), []);
+  // One store from the first line to the last: a log watched live keeps its place (at the end)
+  // when the build finishes, and a finished build's log arrives in one batch.
+  const loading = log.store.length === 0 && (log.state === "connecting" || log.state === "reconnecting");
   return (
     <section
       aria-labelledby="build-log-title"
@@ -33,10 +31,10 @@ export function BuildLogPanel({ workspace, log }: { workspace: Workspace; log: F
       </div>
       <div data-testid="build-log" data-stream-state={log.state} className="h-[420px]">
         <LogViewer
-          source={waiting ? placeholder : log.store}
+          source={log.store}
           label={`Build log of build #${build.build_number}`}
           live={active}
-          loading={waiting || (log.store.length === 0 && (log.state === "connecting" || log.state === "reconnecting"))}
+          loading={loading}
           error={log.state === "error" ? (log.error ?? "The log stream failed.") : null}
           onRetry={log.retry}
           truncated={build.job.logs_overflowed}

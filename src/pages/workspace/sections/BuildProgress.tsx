@@ -13,7 +13,7 @@ import {
   typicalDurationMs,
 } from "../../../lib/workspace/progress";
 import type { WorkspaceReadiness } from "../../../lib/workspace/readiness";
-import { useStoreSnapshot } from "./useStoreSnapshot";
+import { useLogStoreSnapshot } from "../../../components/LogViewer";
 
 export interface BuildProgressProps {
   build: WorkspaceBuild;
@@ -31,7 +31,7 @@ const stagesOf = (store: LogStore) => store.groups.map((g) => g.key).join("\u000
  * time and the usual duration, then (after the job) the agent starting up. Nothing once settled.
  */
 export function BuildProgress({ build, history, log, readiness }: BuildProgressProps) {
-  const joined = useStoreSnapshot(log, stagesOf);
+  const joined = useLogStoreSnapshot(log, stagesOf);
   const progress = buildProgress(build, joined ? joined.split("\u0000") : []);
   if (!progress.step) return null;
   const job = build.job;

@@ -5,7 +5,7 @@ import { FailureLines, GuidanceCard } from "../../../components/FailureParts";
 import { errorGuidance } from "../../../lib/buildErrors";
 import type { LogStore } from "../../../lib/logs/store";
 import { failureWindow } from "../../../lib/workspace/failureLines";
-import { useStoreSnapshot } from "./useStoreSnapshot";
+import { useLogStoreSnapshot } from "../../../components/LogViewer";
 
 export interface FailureAlertProps {
   build: WorkspaceBuild;
@@ -19,7 +19,7 @@ export interface FailureAlertProps {
 export function FailureAlert({ build, log, onRetry, retrying }: FailureAlertProps) {
   const failed = build.job.status === "failed";
   // A failed job's log no longer grows, but it may still be arriving when the page opens.
-  const version = useStoreSnapshot(log, (s) => (failed ? s.version : 0));
+  const version = useLogStoreSnapshot(log, (s) => (failed ? s.version : 0));
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` counts the store's in-place appends
   const around = useMemo(() => (failed ? failureWindow(log) : undefined), [failed, log, version]);
   const job = build.job;

@@ -11,11 +11,13 @@ export interface HeaderProps {
   workspace: Workspace;
   readiness: WorkspaceReadiness;
   live: LiveState;
+  /** Updates arrive over HTTP (WebSockets refused). */
+  liveOverHttp?: boolean;
   actions: ReactNode;
 }
 
 /** Name, owner, template and version, the status as the server reports it, and whether it is live. */
-export function Header({ workspace, readiness, live, actions }: HeaderProps) {
+export function Header({ workspace, readiness, live, liveOverHttp, actions }: HeaderProps) {
   const build = workspace.latest_build;
   return (
     <header className="flex flex-col gap-3 lg:flex-row lg:items-start lg:justify-between">
@@ -51,7 +53,7 @@ export function Header({ workspace, readiness, live, actions }: HeaderProps) {
             </span>
           </span>
           {workspace.dormant_at && <StatusBadge kind="flag" value="dormant" size="sm" variant="plain" />}
-          <LiveIndicator state={live} />
+          <LiveIndicator state={live} overHttp={liveOverHttp} />
         </div>
         <p className="mt-1 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted">
           <span>

@@ -1,6 +1,8 @@
 import { Hono } from "hono";
 import { agentHealth } from "../../store/views";
-import { HttpError, notFound } from "../../util/errors";
+import { HttpError } from "../../util/errors";
+import type { UserRecord } from "../../store/records";
+import { visibleAgent } from "../access";
 import { requireAuth } from "../auth";
 import type { ApiDeps } from "../deps";
 import type { ApiEnv } from "../env";
@@ -14,13 +16,7 @@ export function agentRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   const auth = requireAuth(store);
 
-  const load = (id: string, user: Parameters<typeof store.canSeeWorkspace>[0]) => {
-    const found = store.agent(id);
-    if (!found) throw notFound();
-    const ws = store.workspaces.get(found.build.workspace_id)!;
-    if (!store.canSeeWorkspace(user, ws)) throw notFound();
-    return found;
-  };
+  const load = (id: string, user: UserRecord) => visibleAgent(store, user, id);
 
   app.get("/workspaceagents/:workspaceagent", auth, (c) => {
     const { agent } = load(uuidParam(c, "workspaceagent"), c.get("user"));
