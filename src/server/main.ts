@@ -5,6 +5,9 @@ import { builtinBackend } from "./bridge/builtin";
 import { proxyBackend } from "./bridge/proxy";
 import { createRootApp } from "./bridge/root";
 import { createBridge } from "./bridge/session";
+import { createOAuth, type DeploymentCall } from "./bridge/oauth";
+import { createOAuth2Provider } from "./oauth2/provider";
+import { randomBytes } from "node:crypto";
 import type { Backend } from "./bridge/backend";
 import { createApiApp } from "./http/app";
 import { Simulation } from "./sim/simulation";
@@ -31,6 +34,22 @@ export interface ServerOptions {
   coderUrl: string | null;
   coderSessionToken: string | null;
   distDir: string | null /* serve the SPA from here, null = API only */;
+  // Sign-in (single sign-on through Coder's OAuth2 provider, shared tokens):
+  /** Built-in API: email + password sign-in offered. */
+  passwordAuth: boolean;
+  /** Built-in API: OIDC button text; OIDC counts as configured when set or when passwords are off. */
+  oidcSignInText: string | null;
+  /** Built-in API: serve the OAuth2 provider (metadata, register, authorize, tokens, revoke). */
+  oauth2Provider: boolean;
+  /** Built-in API: OAuth2 access token lifetime, seconds. */
+  oauth2TokenTtl: number;
+  /** This dashboard's OAuth2 application on Coder (else dynamic registration where Coder allows it). */
+  oauth2ClientId: string | null;
+  oauth2ClientSecret: string | null;
+  /** Seals the sign-in cookies; every replica needs the same one (random per process when unset). */
+  sessionSecret: string | null;
+  /** Serve a CODER_SESSION_TOKEN on a non-loopback address anyway. */
+  allowSharedToken: boolean;
 }
 
 export interface RunningServer {
@@ -57,6 +76,14 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   coderUrl: null,
   coderSessionToken: null,
   distDir: null,
+  passwordAuth: true,
+  oidcSignInText: null,
+  oauth2Provider: true,
+  oauth2TokenTtl: 24 * 3600,
+  oauth2ClientId: null,
+  oauth2ClientSecret: null,
+  sessionSecret: null,
+  allowSharedToken: false,
 };
 
 export const SERVER_VERSION = "v2.24.1+sim";
@@ -70,7 +97,8 @@ export function startServer(partial: Partial<ServerOptions> = {}): Promise<Runni
 }
 
 /** Paths the dashboard server answers itself; everything else is the SPA (or Vite in dev). */
-export const OWN_PATHS = /^\/(api\/|auth\/|healthz$|config\.json$|__sim\/|icon\/|emojis\/)/;
+export const OWN_PATHS =
+  /^\/(api\/|auth\/|healthz$|config\.json$|__sim\/|icon\/|emojis\/|oauth2\/|\.well-known\/|cli-auth(\?|$))/;
 
 type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next: () => void) => void;
 
@@ -96,16 +124,31 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
 
   let backend: Backend;
   let proxyAsset: ((req: Request) => Promise<Response>) | undefined;
+  let deployment: DeploymentCall;
+  let provider: ReturnType<typeof createOAuth2Provider> | undefined;
   if (opts.coderUrl) {
     const proxy = proxyBackend(opts.coderUrl);
     backend = proxy;
     proxyAsset = proxy.asset;
+    const base = opts.coderUrl;
+    deployment = (path, init) => fetch(new URL(path, base), { ...init, redirect: "manual" });
   } else {
+    if (opts.oauth2Provider) {
+      const p = createOAuth2Provider({ store, tokenTtlMs: opts.oauth2TokenTtl * 1000, registration: true });
+      provider = p;
+      deployment = async (path, init, origin) => p.fetch(new Request(new URL(path, origin), init));
+    } else {
+      deployment = async () => new Response("Not found\n", { status: 404 });
+    }
     const api = createApiApp(
       {
         store,
         nextOutcome: (id) => sim.nextOutcome(id),
         buildInfo: { version: SERVER_VERSION },
+        auth: {
+          password: opts.passwordAuth,
+          oidcSignInText: opts.oidcSignInText ?? (opts.passwordAuth ? null : "OpenID Connect"),
+        },
       },
       { latencyMs: opts.latencyMs, errorRate: opts.errorRate, seed: opts.seed },
       streams,
@@ -113,12 +156,20 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
     backend = builtinBackend(api, createUpgradeRouter(store, streams, opts.latencyMs));
     sim.start();
   }
-  const bridge = createBridge({ backend, sessionToken: opts.coderSessionToken });
+  const oauth = createOAuth({
+    call: deployment,
+    clientId: opts.oauth2ClientId,
+    clientSecret: opts.oauth2ClientSecret,
+    sessionSecret: opts.sessionSecret ?? randomBytes(32).toString("base64url"),
+  });
+  const bridge = createBridge({ backend, sessionToken: opts.coderSessionToken, oauth });
   const root = createRootApp({
     backend,
     bridge,
     distDir: opts.distDir,
     proxyAsset,
+    oauth,
+    provider,
     setNextOutcome: opts.testControls && !opts.coderUrl ? (id, outcome) => sim.setNextOutcome(id, outcome) : undefined,
   });
 
