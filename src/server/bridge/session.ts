@@ -82,8 +82,9 @@ export function createBridge(opts: BridgeOptions) {
       headers.set("cookie", replaceCookie(c.req.header("cookie"), SESSION_COOKIE, refreshed.access));
     }
     const logout = c.req.method === "POST" && c.req.path === "/api/v2/users/logout";
-    if (logout) await opts.oauth?.revoke(c);
     const upstream = await forward(c, headers);
+    // After Coder's own sign-out (which needs the access token): the refresh token goes too.
+    if (logout) await opts.oauth?.revoke(c);
     const secure = isHttps(c);
     const path = c.req.path;
     const out = new Headers(upstream.headers);
