@@ -11,6 +11,8 @@ export type BuildPart = "logs" | "timings" | "parameters" | "resources" | "state
 export const keys = {
   me: () => ["me"] as const,
   buildInfo: () => ["buildinfo"] as const,
+  authMethods: () => ["authmethods"] as const,
+  oauthStatus: () => ["oauthStatus"] as const,
 
   /** Everything workspace-shaped: lists, details, by-name lookups. */
   workspaces: () => ["workspaces"] as const,

@@ -5,6 +5,7 @@ import { api, isApiError, request, type ApiError } from "./client";
 import { keepNewerWorkspace } from "./freshness";
 import { keys, type PageParams } from "./keys";
 import type {
+  AuthMethods,
   BuildInfoResponse,
   ProvisionerJob,
   ProvisionerJobLog,
@@ -243,3 +244,24 @@ export const agentLogsQuery = (agentId: string) =>
     queryKey: keys.agentLogs(agentId),
     queryFn: ({ signal }) => api.get<WorkspaceAgentLog[]>(`/workspaceagents/${enc(agentId)}/logs`, undefined, signal),
   }) satisfies Options<WorkspaceAgentLog[]>;
+
+// ---- Sign-in page ---------------------------------------------------------------------------------
+
+/** Which sign-in methods the deployment offers (public in Coder). */
+export const authMethodsQuery = () =>
+  ({
+    queryKey: keys.authMethods(),
+    queryFn: ({ signal }) => request<AuthMethods>("/users/authmethods", { signal, redirectOn401: false }),
+    staleTime: 5 * 60_000,
+    retry: 1,
+  }) satisfies Options<AuthMethods>;
+
+/** Whether the dashboard server can sign in through the deployment's OAuth2 provider. */
+export const oauthStatusQuery = () =>
+  ({
+    queryKey: keys.oauthStatus(),
+    queryFn: ({ signal }) =>
+      request<{ available: boolean }>("/auth/oauth/status", { base: "", signal, redirectOn401: false }),
+    staleTime: 5 * 60_000,
+    retry: 1,
+  }) satisfies Options<{ available: boolean }>;

@@ -13,7 +13,7 @@ import { agentsOf, livePhase } from "../../lib/timings";
 import { ownerTimeZone } from "../../lib/workspace/schedule";
 import { NotFoundView } from "../notFound/NotFoundView";
 import { DeletedView } from "./DeletedView";
-import { useAppOrigin } from "./hooks/useAppOrigin";
+import { useAppOrigin } from "../../api/useAppOrigin";
 import { useAgentLogs, useBuildLog } from "./hooks/useFollowedLog";
 import { useExtend, useWorkspaceActions } from "./hooks/useWorkspaceActions";
 import { WorkspaceSkeleton } from "./WorkspaceSkeleton";
