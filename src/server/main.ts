@@ -133,13 +133,14 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
     const base = opts.coderUrl;
     deployment = (path, init) => fetch(new URL(path, base), { ...init, redirect: "manual" });
   } else {
-    if (opts.oauth2Provider) {
-      const p = createOAuth2Provider({ store, tokenTtlMs: opts.oauth2TokenTtl * 1000, registration: true });
-      provider = p;
-      deployment = async (path, init, origin) => p.fetch(new Request(new URL(path, origin), init));
-    } else {
-      deployment = async () => new Response("Not found\n", { status: 404 });
-    }
+    const p = createOAuth2Provider({
+      store,
+      tokenTtlMs: opts.oauth2TokenTtl * 1000,
+      registration: true,
+      oauth2: opts.oauth2Provider,
+    });
+    provider = p;
+    deployment = async (path, init, origin) => p.fetch(new Request(new URL(path, origin), init));
     const api = createApiApp(
       {
         store,

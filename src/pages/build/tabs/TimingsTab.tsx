@@ -5,7 +5,7 @@ import { Link } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { ChartGantt, GitCompareArrows } from "lucide-react";
 import { isApiError } from "../../../api/client";
-import { buildTimingsQuery } from "../../../api/queries";
+import { buildInfoQuery, buildTimingsQuery } from "../../../api/queries";
 import type { ProvisionerJobLog, WorkspaceBuild } from "../../../api/types";
 import { timingsPath } from "../../../app/params";
 import { buttonClasses } from "../../../components/Button";
@@ -50,6 +50,8 @@ export default function TimingsTab({
   onShowAgentLogs,
 }: TimingsTabProps) {
   const timings = useQuery(buildTimingsQuery(build.id));
+  const notFound = timings.isError && isApiError(timings.error) && timings.error.status === 404;
+  const buildInfo = useQuery({ ...buildInfoQuery(), enabled: notFound });
   const subscribe = useCallback((onChange: () => void) => log.subscribe(onChange), [log]);
   const logVersion = useSyncExternalStore(subscribe, () => log.version);
   const [now, setNow] = useState(() => Date.now());
@@ -99,8 +101,7 @@ export default function TimingsTab({
   );
 
   let body;
-  if (timings.isError && isApiError(timings.error) && timings.error.status === 404)
-    body = <TimingsEmpty reason="unsupported" />;
+  if (notFound) body = <TimingsEmpty reason="unsupported" serverVersion={buildInfo.data?.version} />;
   else if (timings.isError)
     body = <ErrorState error={timings.error} title="Could not load timings" onRetry={() => void refetch()} />;
   else if (timings.isPending) body = <TimingsSkeleton />;
