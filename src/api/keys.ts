@@ -10,6 +10,9 @@ export type BuildPart = "timings" | "parameters" | "resources" | "state";
 
 export const keys = {
   me: () => ["me"] as const,
+  buildInfo: () => ["buildinfo"] as const,
+  authMethods: () => ["authmethods"] as const,
+  oauthStatus: () => ["oauthStatus"] as const,
 
   /** Everything workspace-shaped: lists, details, by-name lookups. */
   workspaces: () => ["workspaces"] as const,

@@ -6,6 +6,8 @@ import { keepNewerWorkspace } from "./freshness";
 import { keys, type PageParams } from "./keys";
 import { mapLimited } from "./mapLimited";
 import type {
+  AuthMethods,
+  BuildInfoResponse,
   Template,
   TemplateVersionParameter,
   User,
@@ -172,3 +174,31 @@ export const templateVersionRichParametersQuery = (id: string) =>
       api.get<TemplateVersionParameter[]>(`/templateversions/${enc(id)}/rich-parameters`, undefined, signal),
     staleTime: 5 * 60_000,
   }) satisfies Options<TemplateVersionParameter[]>;
+/** The deployment's version: says whether a missing endpoint is an old server or something else. */
+export const buildInfoQuery = () =>
+  ({
+    queryKey: keys.buildInfo(),
+    queryFn: ({ signal }) => api.get<BuildInfoResponse>("/buildinfo", undefined, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  }) satisfies Options<BuildInfoResponse>;
+
+// ---- Sign-in page ---------------------------------------------------------------------------------
+
+/** Which sign-in methods the deployment offers (public in Coder). */
+export const authMethodsQuery = () =>
+  ({
+    queryKey: keys.authMethods(),
+    queryFn: ({ signal }) => request<AuthMethods>("/users/authmethods", { signal, redirectOn401: false }),
+    staleTime: 5 * 60_000,
+    retry: 1,
+  }) satisfies Options<AuthMethods>;
+
+/** Whether the dashboard server can sign in through the deployment's OAuth2 provider. */
+export const oauthStatusQuery = () =>
+  ({
+    queryKey: keys.oauthStatus(),
+    queryFn: ({ signal }) =>
+      request<{ available: boolean }>("/auth/oauth/status", { base: "", signal, redirectOn401: false }),
+    staleTime: 5 * 60_000,
+    retry: 1,
+  }) satisfies Options<{ available: boolean }>;

@@ -607,3 +607,27 @@ export type WatchEventType = "ping" | "data" | "error";
 
 export type WatchMessage =
   { type: "ping"; data: null } | { type: "data"; data: Workspace } | { type: "error"; data: ApiErrorResponse };
+
+// ---- Sign-in methods (GET /users/authmethods, public) -------------------------------------------
+
+export interface AuthMethod {
+  enabled: boolean;
+}
+
+export interface GithubAuthMethod {
+  enabled: boolean;
+  default_provider_configured: boolean;
+}
+
+export interface OIDCAuthMethod {
+  enabled: boolean;
+  signInText: string;
+  iconUrl: string;
+}
+
+export interface AuthMethods {
+  terms_of_service_url?: string;
+  password: AuthMethod;
+  github: GithubAuthMethod;
+  oidc: OIDCAuthMethod;
+}

@@ -5,6 +5,9 @@ import { builtinBackend } from "./bridge/builtin";
 import { proxyBackend } from "./bridge/proxy";
 import { createRootApp } from "./bridge/root";
 import { createBridge } from "./bridge/session";
+import { createOAuth, type DeploymentCall } from "./bridge/oauth";
+import { createOAuth2Provider } from "./oauth2/provider";
+import { randomBytes } from "node:crypto";
 import type { Backend } from "./bridge/backend";
 import { createApiApp } from "./http/app";
 import { Simulation } from "./sim/simulation";
@@ -45,6 +48,22 @@ export interface ServerOptions {
   /** One line per request on stdout. */
   accessLog: boolean;
   logFormat: LogFormat;
+  // Sign-in (single sign-on through Coder's OAuth2 provider, shared tokens):
+  /** Built-in API: email + password sign-in offered. */
+  passwordAuth: boolean;
+  /** Built-in API: OIDC button text; OIDC counts as configured when set or when passwords are off. */
+  oidcSignInText: string | null;
+  /** Built-in API: serve the OAuth2 provider (metadata, register, authorize, tokens, revoke). */
+  oauth2Provider: boolean;
+  /** Built-in API: OAuth2 access token lifetime, seconds. */
+  oauth2TokenTtl: number;
+  /** This dashboard's OAuth2 application on Coder (else dynamic registration where Coder allows it). */
+  oauth2ClientId: string | null;
+  oauth2ClientSecret: string | null;
+  /** Seals the sign-in cookies; every replica needs the same one (random per process when unset). */
+  sessionSecret: string | null;
+  /** Serve a CODER_SESSION_TOKEN on a non-loopback address anyway. */
+  allowSharedToken: boolean;
 }
 
 export interface RunningServer {
@@ -80,6 +99,14 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   trustProxy: false,
   accessLog: false,
   logFormat: "text",
+  passwordAuth: true,
+  oidcSignInText: null,
+  oauth2Provider: true,
+  oauth2TokenTtl: 24 * 3600,
+  oauth2ClientId: null,
+  oauth2ClientSecret: null,
+  sessionSecret: null,
+  allowSharedToken: false,
 };
 
 export const SERVER_VERSION = "v2.24.1+sim";
@@ -93,7 +120,8 @@ export function startServer(partial: Partial<ServerOptions> = {}): Promise<Runni
 }
 
 /** Paths the dashboard server answers itself; everything else is the SPA (or Vite in dev). */
-export const OWN_PATHS = /^\/(api\/|auth\/|healthz$|readyz$|config\.json$|__sim\/|icon\/|emojis\/)/;
+export const OWN_PATHS =
+  /^\/(api\/|auth\/|healthz$|readyz$|config\.json$|__sim\/|icon\/|emojis\/|oauth2\/|\.well-known\/|cli-auth(\?|$))/;
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
@@ -121,16 +149,32 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
 
   let backend: Backend;
   let proxyAsset: ((req: Request) => Promise<Response>) | undefined;
+  let deployment: DeploymentCall;
+  let provider: ReturnType<typeof createOAuth2Provider> | undefined;
   if (opts.coderUrl) {
     const proxy = proxyBackend(opts.coderUrl);
     backend = proxy;
     proxyAsset = proxy.asset;
+    const base = opts.coderUrl;
+    deployment = (path, init) => fetch(new URL(path, base), { ...init, redirect: "manual" });
   } else {
+    const p = createOAuth2Provider({
+      store,
+      tokenTtlMs: opts.oauth2TokenTtl * 1000,
+      registration: true,
+      oauth2: opts.oauth2Provider,
+    });
+    provider = p;
+    deployment = async (path, init, origin) => p.fetch(new Request(new URL(path, origin), init));
     const api = createApiApp(
       {
         store,
         nextOutcome: (id) => sim.nextOutcome(id),
         buildInfo: { version: SERVER_VERSION },
+        auth: {
+          password: opts.passwordAuth,
+          oidcSignInText: opts.oidcSignInText ?? (opts.passwordAuth ? null : "OpenID Connect"),
+        },
       },
       { latencyMs: opts.latencyMs, errorRate: opts.errorRate, seed: opts.seed },
       streams,
@@ -138,7 +182,13 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
     backend = builtinBackend(api, createUpgradeRouter(store, streams, opts.latencyMs));
     sim.start();
   }
-  const bridge = createBridge({ backend, sessionToken: opts.coderSessionToken, trustProxy: opts.trustProxy });
+  const oauth = createOAuth({
+    call: deployment,
+    clientId: opts.oauth2ClientId,
+    clientSecret: opts.oauth2ClientSecret,
+    sessionSecret: opts.sessionSecret ?? randomBytes(32).toString("base64url"),
+  });
+  const bridge = createBridge({ backend, sessionToken: opts.coderSessionToken, oauth, trustProxy: opts.trustProxy });
   let draining = false;
   const root = createRootApp({
     backend,
@@ -146,6 +196,8 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
     ready: () => (draining ? Promise.resolve({ ok: false, detail: "shutting down" }) : upstreamReady(opts.coderUrl)),
     distDir: opts.distDir,
     proxyAsset,
+    oauth,
+    provider,
     setNextOutcome: opts.testControls && !opts.coderUrl ? (id, outcome) => sim.setNextOutcome(id, outcome) : undefined,
   });
 

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { ChartGantt, Hourglass, ServerOff } from "lucide-react";
 import { EmptyState } from "../EmptyState";
 import { Skeleton } from "../Skeleton";
+import { unsupportedTimingsCopy } from "../../lib/timings/unsupported";
 
 export type TimingsEmptyReason = "queued" | "no-timings" | "unsupported" | "failed";
 
@@ -19,7 +20,7 @@ const COPY: Record<TimingsEmptyReason, { title: string; description: string; ico
   },
   unsupported: {
     title: "This Coder server does not report timings",
-    description: "The timings endpoint is missing (servers older than v2.16). Upgrade Coder to see the Gantt chart.",
+    description: "The timings endpoint answered 404.",
     icon: ServerOff,
   },
   failed: {
@@ -29,8 +30,17 @@ const COPY: Record<TimingsEmptyReason, { title: string; description: string; ico
   },
 };
 
-export function TimingsEmpty({ reason, action }: { reason: TimingsEmptyReason; action?: ReactNode }) {
-  const c = COPY[reason];
+export function TimingsEmpty({
+  reason,
+  action,
+  serverVersion,
+}: {
+  reason: TimingsEmptyReason;
+  action?: ReactNode;
+  /** From `/buildinfo`: the server's age is only blamed when it is known to be too old. */
+  serverVersion?: string;
+}) {
+  const c = reason === "unsupported" ? { ...COPY.unsupported, ...unsupportedTimingsCopy(serverVersion) } : COPY[reason];
   return <EmptyState title={c.title} description={c.description} icon={c.icon} action={action} />;
 }
 

@@ -129,7 +129,10 @@ export default function BuildPage() {
       );
     return frame(<ErrorState error={build.error} onRetry={() => void build.refetch()} />);
   }
-  if (tab === "state" && isDenied(state.error)) {
+  // Coder answers 404 both to people who may not read state and for a build without any: only the
+  // person's role tells which.
+  const stateMissing = isApiError(state.error) && state.error.status === 404 && admin;
+  if (tab === "state" && isDenied(state.error) && !stateMissing && me.data !== undefined) {
     return (
       <NotFoundView
         title="Build state not found"
@@ -167,7 +170,9 @@ export default function BuildPage() {
     resources: () => <ResourcesTab build={b} />,
     parameters: () => <ParametersTab build={b} owner={owner} workspaceName={name} />,
     state: () =>
-      state.isError ? (
+      stateMissing ? (
+        <StateTab raw="" fileName={`${name}-build-${b.build_number}-state.json`} />
+      ) : state.isError ? (
         <ErrorState error={state.error} title="Could not load the state" onRetry={() => void state.refetch()} />
       ) : state.data === undefined ? (
         <SkeletonTable label="Loading state" columns={1} rows={6} />

@@ -1,7 +1,10 @@
-import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useNavigate, useSearchParams } from "react-router";
 import { isApiError } from "../../api/client";
 import { loginMutation } from "../../api/mutations";
+import { authMethodsQuery, oauthStatusQuery } from "../../api/queries";
+import { useAppOrigin } from "../../api/useAppOrigin";
+import { signInOptions } from "../../lib/signIn/options";
 import { safeRedirect } from "../../app/auth";
 import { LoginView } from "./LoginView";
 
@@ -24,9 +27,13 @@ export default function LoginPage() {
     ...loginMutation(queryClient),
     onSuccess: () => {
       queryClient.clear();
-      void navigate(safeRedirect(params.get("redirect")), { replace: true });
+      void navigate(redirect, { replace: true });
     },
   });
+  const methods = useQuery(authMethodsQuery());
+  const oauth = useQuery(oauthStatusQuery());
+  const coderOrigin = useAppOrigin();
+  const redirect = safeRedirect(params.get("redirect"));
   const method = login.variables?.kind ?? "password";
   return (
     <LoginView
@@ -34,6 +41,8 @@ export default function LoginPage() {
       error={login.isError ? loginErrorMessage(login.error, method) : undefined}
       onPasswordLogin={(email, password) => login.mutate({ kind: "password", email, password })}
       onTokenLogin={(token) => login.mutate({ kind: "token", token })}
+      loading={methods.isPending || oauth.isPending}
+      options={signInOptions(methods.data, oauth.data?.available ?? false, coderOrigin, redirect)}
     />
   );
 }

@@ -2,7 +2,7 @@ import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { useQuery } from "@tanstack/react-query";
 import { isApiError } from "../../api/client";
-import { buildByNumberQuery, buildsQuery, buildTimingsQuery } from "../../api/queries";
+import { buildByNumberQuery, buildInfoQuery, buildsQuery, buildTimingsQuery } from "../../api/queries";
 import type { WorkspaceBuild } from "../../api/types";
 import { useBuildNumberParam, useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
@@ -41,6 +41,7 @@ export default function TimingsPage() {
   const [params, setParams] = useSearchParams();
   const build = useQuery({ ...buildByNumberQuery(owner, workspace, number ?? 0), enabled: number !== undefined });
   const data = useBuildTimings(build.data);
+  const buildInfo = useQuery({ ...buildInfoQuery(), enabled: data.unsupported === true });
   const compare = useCompareBuild(owner, workspace, build.data, params.get("compare"));
   const [initialChartState] = useState(() => readChartUrlState(params));
   const usualCount = baselineSize(params.get("baseline"));
@@ -115,6 +116,7 @@ export default function TimingsPage() {
       workspaceName={workspace}
       build={build.data}
       content={content}
+      serverVersion={buildInfo.data?.version}
       compare={compare}
       compareParam={params.get("compare")}
       onCompareChange={onCompareChange}

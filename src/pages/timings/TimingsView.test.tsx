@@ -11,7 +11,12 @@ import { TimingsView, type CompareContent, type TimingsContent } from "./Timings
 HTMLCanvasElement.prototype.getContext = () => null;
 afterEach(cleanup);
 
-function view(content: TimingsContent, compare: CompareContent = { kind: "none" }, onCompareChange = vi.fn()) {
+function view(
+  content: TimingsContent,
+  compare: CompareContent = { kind: "none" },
+  onCompareChange = vi.fn(),
+  serverVersion?: string,
+) {
   return render(
     <MemoryRouter>
       <TimingsView
@@ -19,6 +24,7 @@ function view(content: TimingsContent, compare: CompareContent = { kind: "none" 
         workspaceName="dev"
         build={build({ status: "succeeded" })}
         content={content}
+        serverVersion={serverVersion}
         compare={compare}
         compareParam={null}
         onCompareChange={onCompareChange}
@@ -41,8 +47,12 @@ describe("TimingsView", () => {
     fireEvent.click(screen.getByRole("button", { name: "Retry" }));
     expect(onRetry).toHaveBeenCalled();
     cleanup();
-    view({ kind: "empty", reason: "unsupported" });
+    view({ kind: "empty", reason: "unsupported" }, undefined, undefined, "v2.15.2");
     expect(screen.getByText("This Coder server does not report timings")).toBeTruthy();
+    cleanup();
+    view({ kind: "empty", reason: "unsupported" }, undefined, undefined, "v2.99.99");
+    expect(screen.getByText("Timings not available")).toBeTruthy();
+    expect(screen.queryByText(/v2\.16/)).toBeNull();
     cleanup();
     view({ kind: "empty", reason: "queued" });
     expect(screen.getByText("Waiting for a provisioner")).toBeTruthy();

@@ -35,6 +35,8 @@ export interface TimingsViewProps {
   workspaceName: string;
   build: WorkspaceBuild;
   content: TimingsContent;
+  /** From `/buildinfo`, for the "no timings endpoint" message. */
+  serverVersion?: string;
   compare: CompareContent;
   /** The raw `?compare=` value, for the compare control. */
   compareParam: string | null;
@@ -97,7 +99,7 @@ export function TimingsView(props: TimingsViewProps) {
       {content.kind === "error" && (
         <ErrorState error={content.error} title="Could not load the timings" onRetry={content.onRetry} />
       )}
-      {content.kind === "empty" && <TimingsEmpty reason={content.reason} />}
+      {content.kind === "empty" && <TimingsEmpty reason={content.reason} serverVersion={props.serverVersion} />}
       {content.kind === "ready" && (
         <div
           className={

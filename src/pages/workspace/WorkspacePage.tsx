@@ -18,7 +18,7 @@ import { agentsOf } from "../../lib/timings";
 import { ownerTimeZone } from "../../lib/workspace/schedule";
 import { NotFoundView } from "../../components/NotFoundView";
 import { DeletedView } from "./DeletedView";
-import { useAppOrigin } from "./hooks/useAppOrigin";
+import { useAppOrigin } from "../../api/useAppOrigin";
 import { useExtend, useWorkspaceActions } from "./hooks/useWorkspaceActions";
 import { WorkspaceSkeleton } from "./WorkspaceSkeleton";
 import { WorkspaceView } from "./WorkspaceView";

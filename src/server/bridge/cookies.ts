@@ -41,3 +41,12 @@ export function rewriteSetCookie(value: string, secure: boolean): string {
 export function isSessionSetCookie(value: string): boolean {
   return value.trim().startsWith(`${SESSION_COOKIE}=`);
 }
+
+/** A Cookie request header with one cookie's value replaced (added when absent). */
+export function replaceCookie(header: string | undefined, name: string, value: string): string {
+  const others = (header ?? "")
+    .split(";")
+    .map((p) => p.trim())
+    .filter((p) => p !== "" && p.slice(0, p.indexOf("=")).trim() !== name);
+  return [...others, `${name}=${encodeURIComponent(value)}`].join("; ");
+}

@@ -6,6 +6,7 @@ import type { Backend } from "./backend";
 import { placeholderIcon } from "./icons";
 import { serveSpa, securityHeaders } from "./static";
 import type { createBridge } from "./session";
+import type { OAuth } from "./oauth";
 
 export interface RootOptions {
   backend: Backend;
@@ -15,6 +16,10 @@ export interface RootOptions {
   proxyAsset?: (req: Request) => Promise<Response>;
   /** `/readyz`: whether this replica should get traffic (upstream reachable, not shutting down). */
   ready: () => Promise<{ ok: boolean; detail: string }>;
+  /** Sign-in through Coder's OAuth2 provider (`/auth/oauth/*`). */
+  oauth: OAuth;
+  /** Built-in mode: the deployment's own OAuth2 provider pages and endpoints, on this origin. */
+  provider?: { fetch(req: Request): Response | Promise<Response> };
   /** `--test-controls`: decide the outcome of a workspace's next build. */
   setNextOutcome?: (workspaceId: string, outcome: BuildOutcome) => boolean;
 }
@@ -40,6 +45,16 @@ export function createRootApp(opts: RootOptions): Hono<{ Bindings: HttpBindings 
   );
 
   app.post("/auth/token", (c) => opts.bridge.token(c));
+
+  app.get("/auth/oauth/status", (c) => opts.oauth.status(c));
+  app.get("/auth/oauth/start", (c) => opts.oauth.start(c));
+  app.get("/auth/oauth/callback", (c) => opts.oauth.callback(c));
+  const provider = opts.provider;
+  if (provider) {
+    app.all("/oauth2/*", (c) => provider.fetch(c.req.raw));
+    app.get("/.well-known/oauth-authorization-server", (c) => provider.fetch(c.req.raw));
+    app.all("/cli-auth", (c) => provider.fetch(c.req.raw));
+  }
 
   if (opts.setNextOutcome) {
     const set = opts.setNextOutcome;

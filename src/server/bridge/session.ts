@@ -5,7 +5,15 @@ import type { Duplex } from "node:stream";
 import { SESSION_COOKIE, SESSION_HEADER } from "../http/env";
 import { sendJson } from "../http/respond";
 import type { Backend } from "./backend";
-import { clearSessionCookie, isSessionSetCookie, readCookie, rewriteSetCookie, sessionCookie } from "./cookies";
+import {
+  clearSessionCookie,
+  isSessionSetCookie,
+  readCookie,
+  replaceCookie,
+  rewriteSetCookie,
+  sessionCookie,
+} from "./cookies";
+import { clearOAuthCookie, OAUTH_COOKIE, type OAuth } from "./oauth";
 import { clientView, FORWARDED_HEADERS, type ClientView } from "./forwarded";
 import { isBrowserRequest, isForeignOrigin, isSafeMethod, nodeHeaderGetter } from "./origin";
 
@@ -15,6 +23,8 @@ export interface BridgeOptions {
   sessionToken: string | null;
   /** Honour X-Forwarded-* from a TLS-terminating proxy in front of us. */
   trustProxy: boolean;
+  /** Sign-in through Coder's OAuth2 provider: its tokens are refreshed here, revoked on sign-out. */
+  oauth?: OAuth;
 }
 
 const FOREIGN = {
@@ -57,13 +67,36 @@ export function createBridge(opts: BridgeOptions) {
       headers.set(SESSION_HEADER, opts.sessionToken);
   };
 
+  /** A password or pasted-token sign-in ends an earlier OAuth2 one: its refresh cookie goes. */
+  const dropOAuth = (c: Context, out: Headers, secure: boolean) => {
+    if (readCookie(c.req.header("cookie"), OAUTH_COOKIE) !== undefined)
+      out.append("set-cookie", clearOAuthCookie(secure));
+  };
+
+  const withToken = (c: Context, out: Headers, token: string | undefined, secure: boolean): Headers => {
+    if (token) {
+      out.append("set-cookie", sessionCookie(token, secure));
+      dropOAuth(c, out, secure);
+    }
+    return out;
+  };
+
   async function api(c: Context<{ Bindings: HttpBindings }>): Promise<Response> {
     const get = (n: string) => c.req.header(n);
     if (!isSafeMethod(c.req.method) && isForeign(c)) return sendJson(403, FOREIGN);
     const headers = new Headers(c.req.raw.headers);
     withSession(c, headers);
     setForwarded(headers, view(c).forwardedFor);
+    const refreshed = await opts.oauth?.refreshIfDue(c);
+    if (refreshed?.access) {
+      // Coder reads the cookie before the header: both must carry the new token.
+      headers.set(SESSION_HEADER, refreshed.access);
+      headers.set("cookie", replaceCookie(c.req.header("cookie"), SESSION_COOKIE, refreshed.access));
+    }
+    const logout = c.req.method === "POST" && c.req.path === "/api/v2/users/logout";
     const upstream = await forward(c, headers);
+    // After Coder's own sign-out (which needs the access token): the refresh token goes too.
+    if (logout) await opts.oauth?.revoke(c);
     const secure = isHttps(c);
     const path = c.req.path;
     const out = new Headers(upstream.headers);
@@ -74,18 +107,38 @@ export function createBridge(opts: BridgeOptions) {
       // The session cookie is ours to set (HttpOnly, our origin); others pass rewritten.
       if (!isSessionSetCookie(sc)) out.append("set-cookie", rewriteSetCookie(sc, secure));
     }
-    if (c.req.method === "POST" && path === "/api/v2/users/login" && upstream.status === 201) {
-      const body = (await upstream.json()) as { session_token?: string };
+    for (const sc of refreshed?.setCookies ?? []) out.append("set-cookie", sc);
+    // Coder answers 201; any success that carries a token signs in.
+    if (c.req.method === "POST" && path === "/api/v2/users/login" && upstream.ok) {
+      const text = await upstream.text();
+      let body: { session_token?: unknown } = {};
+      try {
+        const parsed: unknown = JSON.parse(text);
+        if (parsed && typeof parsed === "object") body = parsed as { session_token?: unknown };
+      } catch {
+        // Not JSON: the upstream's own session cookie may still carry the token.
+      }
       // The token comes in the body; the upstream's own session cookie is the fallback.
       const fromCookie = upstream.headers.getSetCookie().find(isSessionSetCookie)?.split(";")[0].split("=")[1];
-      const token = body.session_token ?? (fromCookie ? decodeURIComponent(fromCookie) : undefined);
-      if (token) out.append("set-cookie", sessionCookie(token, secure));
+      const token =
+        typeof body.session_token === "string" && body.session_token
+          ? body.session_token
+          : fromCookie
+            ? decodeURIComponent(fromCookie)
+            : undefined;
+      if (!token || upstream.status === 204 || upstream.status === 205)
+        return new Response(upstream.status === 204 || upstream.status === 205 ? null : text, {
+          status: upstream.status,
+          headers: withToken(c, out, token, secure),
+        });
+      withToken(c, out, token, secure);
       const visible = isBrowserRequest(get) ? {} : body;
       out.set("content-type", "application/json; charset=utf-8");
-      return new Response(JSON.stringify(visible) + "\n", { status: 201, headers: out });
+      return new Response(JSON.stringify(visible) + "\n", { status: upstream.status, headers: out });
     }
-    if (c.req.method === "POST" && path === "/api/v2/users/logout") {
+    if (logout) {
       out.append("set-cookie", clearSessionCookie(secure));
+      dropOAuth(c, out, secure);
     }
     return new Response(upstream.body, { status: upstream.status, statusText: upstream.statusText, headers: out });
   }
@@ -121,6 +174,7 @@ export function createBridge(opts: BridgeOptions) {
     const user = await res.json();
     const response = sendJson(200, user);
     response.headers.append("set-cookie", sessionCookie(t.trim(), isHttps(c)));
+    dropOAuth(c, response.headers, isHttps(c));
     return response;
   }
 

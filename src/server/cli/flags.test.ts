@@ -122,3 +122,38 @@ describe("parseFlags", () => {
     expect(() => parseFlags(["--port", "70000"], {})).toThrow(FlagError);
   });
 });
+
+describe("sign-in flags", () => {
+  it("reads the OAuth2 client, session secret and built-in sign-in methods from flags and env", () => {
+    const env = { OAUTH2_CLIENT_ID: "id-1", OAUTH2_CLIENT_SECRET: "s3cret", SESSION_SECRET: "shared" };
+    expect(
+      parseFlags(["--password-auth", "off", "--oauth2-token-ttl", "4", "--no-oauth2-provider"], env).options,
+    ).toMatchObject({
+      oauth2ClientId: "id-1",
+      oauth2ClientSecret: "s3cret",
+      sessionSecret: "shared",
+      passwordAuth: false,
+      oauth2Provider: false,
+      oauth2TokenTtl: 4,
+      oidcSignInText: null,
+    });
+    expect(parseFlags(["--oidc-sign-in-text", "Okta"], {}).options.oidcSignInText).toBe("Okta");
+    expect(() => parseFlags(["--oauth2-token-ttl", "1"], {})).toThrow(/at least 2 seconds/);
+  });
+
+  it("refuses a shared token on a non-loopback address, and says why", () => {
+    const env = { CODER_URL: "https://coder.example.com", CODER_SESSION_TOKEN: "abc-def" };
+    expect(() => parseFlags(["--host", "0.0.0.0"], env)).toThrow(FlagError);
+    expect(() => parseFlags([], { ...env, HOST: "10.0.0.5" })).toThrow(/Every visitor without a session of their own/);
+    expect(() => parseFlags(["--host", "0.0.0.0"], env)).toThrow(/--allow-shared-token/);
+  });
+
+  it("allows it on loopback, without a token, or when explicitly allowed", () => {
+    const env = { CODER_SESSION_TOKEN: "abc-def" };
+    for (const host of ["127.0.0.1", "::1", "localhost"])
+      expect(parseFlags(["--host", host], env).options.host).toBe(host);
+    expect(parseFlags(["--host", "0.0.0.0"], {}).options.host).toBe("0.0.0.0");
+    expect(parseFlags(["--host", "0.0.0.0", "--allow-shared-token"], env).options.allowSharedToken).toBe(true);
+    expect(parseFlags([], { ...env, HOST: "0.0.0.0", ALLOW_SHARED_TOKEN: "on" }).options.allowSharedToken).toBe(true);
+  });
+});

@@ -104,6 +104,63 @@ export const FLAGS: FlagSpec[] = [
   },
   { flag: "--access-log", env: "ACCESS_LOG", key: "accessLog", kind: "bool", help: "one line per request (on|off)" },
   { flag: "--log-format", env: "LOG_FORMAT", key: "logFormat", kind: "logFormat", help: "text | json" },
+  // Sign-in: single sign-on through Coder's OAuth2 provider, the built-in deployment's methods, shared tokens.
+  {
+    flag: "--oauth2-client-id",
+    env: "OAUTH2_CLIENT_ID",
+    key: "oauth2ClientId",
+    kind: "string",
+    help: "this dashboard's OAuth2 app on Coder",
+  },
+  {
+    flag: "--oauth2-client-secret",
+    env: "OAUTH2_CLIENT_SECRET",
+    key: "oauth2ClientSecret",
+    kind: "string",
+    help: "its secret (prefer the env variable)",
+  },
+  {
+    flag: "--session-secret",
+    env: "SESSION_SECRET",
+    key: "sessionSecret",
+    kind: "string",
+    help: "seals sign-in cookies; same on every replica",
+  },
+  {
+    flag: "--allow-shared-token",
+    env: "ALLOW_SHARED_TOKEN",
+    key: "allowSharedToken",
+    kind: "bool",
+    help: "serve CODER_SESSION_TOKEN beyond loopback",
+  },
+  {
+    flag: "--password-auth",
+    env: "SIM_PASSWORD_AUTH",
+    key: "passwordAuth",
+    kind: "bool",
+    help: "built-in: email + password sign-in (on|off)",
+  },
+  {
+    flag: "--oidc-sign-in-text",
+    env: "SIM_OIDC_SIGN_IN_TEXT",
+    key: "oidcSignInText",
+    kind: "string",
+    help: "built-in: OIDC button text (enables OIDC)",
+  },
+  {
+    flag: "--oauth2-provider",
+    env: "SIM_OAUTH2_PROVIDER",
+    key: "oauth2Provider",
+    kind: "bool",
+    help: "built-in: serve Coder's OAuth2 provider",
+  },
+  {
+    flag: "--oauth2-token-ttl",
+    env: "SIM_OAUTH2_TOKEN_TTL",
+    key: "oauth2TokenTtl",
+    kind: "int",
+    help: "built-in: OAuth2 access token lifetime, s",
+  },
   { flag: "--no-build", key: "noBuild", kind: "bool", help: "do not build dist/ when stale" },
   { flag: "--help", key: "help", kind: "bool", help: "show this help" },
 ];
@@ -122,6 +179,7 @@ function parseValue(spec: FlagSpec, raw: string, source: string): unknown {
     case "int": {
       if (spec.key === "dropStreamsAfterMs" && ["off", ""].includes(raw.toLowerCase())) return null;
       if (!/^\d+$/.test(raw)) throw fail("expected a non-negative integer");
+      if (spec.key === "oauth2TokenTtl" && Number(raw) < 2) throw fail("expected at least 2 seconds");
       const n = Number(raw);
       if (spec.key === "port" && n > 65535) throw fail("expected a port number");
       return n;
@@ -190,7 +248,23 @@ export function parseFlags(
     values[spec.key] = parseValue(spec, inline, spec.flag);
   }
   const { noBuild, help, ...options } = values;
-  return { options: options as unknown as ServerOptions, noBuild: noBuild as boolean, help: help as boolean };
+  const cli = { options: options as unknown as ServerOptions, noBuild: noBuild as boolean, help: help as boolean };
+  checkSharedToken(cli.options);
+  return cli;
+}
+
+const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
+
+/**
+ * `CODER_SESSION_TOKEN` is sent for every request that has no session of its own: on an address
+ * other people can reach, anyone who opens the dashboard acts as that token's owner.
+ */
+export function checkSharedToken(o: Pick<ServerOptions, "coderSessionToken" | "host" | "allowSharedToken">): void {
+  if (!o.coderSessionToken || o.allowSharedToken || LOOPBACK.test(o.host)) return;
+  throw new FlagError(
+    `refusing to start: CODER_SESSION_TOKEN is set and HOST is ${o.host}. Every visitor without a session of their own would act as that token's owner. ` +
+      "Bind to 127.0.0.1, let people sign in with their own accounts (unset the token), or pass --allow-shared-token if everyone who can reach this address may use it.",
+  );
 }
 
 export function helpText(command: string): string {

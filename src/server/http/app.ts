@@ -18,7 +18,7 @@ export function createApiApp(deps: ApiDeps, fault: FaultOptions, streams: Stream
   const app = new Hono<ApiEnv>().basePath("/api/v2");
   app.use("*", faults(fault));
   app.use("*", csrf());
-  app.route("/", userRoutes(deps.store));
+  app.route("/", userRoutes(deps.store, deps.auth));
   app.route("/", workspaceRoutes(deps));
   app.route("/", buildRoutes(deps));
   app.route("/", agentRoutes(deps));

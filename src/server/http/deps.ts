@@ -7,4 +7,13 @@ export interface ApiDeps {
   /** The outcome the next build of a workspace will have (test controls, failure rate). */
   nextOutcome(workspaceId: string): BuildOutcome;
   buildInfo: { version: string };
+  /** Sign-in methods the deployment offers (default: password only). */
+  auth?: AuthConfig;
+}
+
+export interface AuthConfig {
+  /** `--password-auth off`: email + password refused, as on an SSO-only deployment. */
+  password: boolean;
+  /** OIDC sign-in button text; null = OIDC not configured. */
+  oidcSignInText: string | null;
 }

@@ -1,9 +1,11 @@
 // The embedded Gantt. Loaded through React.lazy (the chart is the heaviest part of the page and
 // only this tab needs it).
 import { useCallback, useEffect, useMemo, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
 import { Link } from "react-router";
 import { ChartGantt, GitCompareArrows } from "lucide-react";
 import { isApiError } from "../../../api/client";
+import { buildInfoQuery } from "../../../api/queries";
 import type { WorkspaceBuild } from "../../../api/types";
 import { useLiveBuildTimings } from "../../../hooks/useLiveBuildTimings";
 import type { WorkspaceWatchStatus } from "../../../api/watch";
@@ -41,6 +43,8 @@ export default function TimingsTab({
 }: TimingsTabProps) {
   const timings = useLiveBuildTimings(build, watch);
   const logVersion = useLogStoreSnapshot(log);
+  const notFound = timings.isError && isApiError(timings.error) && timings.error.status === 404;
+  const buildInfo = useQuery({ ...buildInfoQuery(), enabled: notFound });
   const [now, setNow] = useState(() => Date.now());
   const { refetch } = timings;
 
@@ -81,8 +85,7 @@ export default function TimingsTab({
   );
 
   let body;
-  if (timings.isError && isApiError(timings.error) && timings.error.status === 404)
-    body = <TimingsEmpty reason="unsupported" />;
+  if (notFound) body = <TimingsEmpty reason="unsupported" serverVersion={buildInfo.data?.version} />;
   else if (timings.isError)
     body = <ErrorState error={timings.error} title="Could not load timings" onRetry={() => void refetch()} />;
   else if (timings.isPending) body = <TimingsSkeleton />;

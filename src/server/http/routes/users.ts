@@ -5,15 +5,26 @@ import { organizationView, userView } from "../../store/views";
 import { HttpError } from "../../util/errors";
 import { requireAuth } from "../auth";
 import { userParam } from "../access";
+import type { AuthConfig } from "../deps";
 import { SESSION_COOKIE, type ApiEnv } from "../env";
 import { expectType, jsonBody } from "../params";
 import { json } from "../respond";
 
 /** Login/logout (public) and user lookups. */
-export function userRoutes(store: Store): Hono<ApiEnv> {
+export function userRoutes(store: Store, methods: AuthConfig = { password: true, oidcSignInText: null }): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
 
+  // Public, and before `/users/:user`, which would otherwise take "authmethods" for a user name.
+  app.get("/users/authmethods", (c) =>
+    json(c, 200, {
+      password: { enabled: methods.password },
+      github: { enabled: false, default_provider_configured: false },
+      oidc: { enabled: methods.oidcSignInText !== null, signInText: methods.oidcSignInText ?? "", iconUrl: "" },
+    }),
+  );
+
   app.post("/users/login", async (c) => {
+    if (!methods.password) throw new HttpError(403, "Password authentication is disabled.");
     const body = await jsonBody<{ email: string; password: string }>(c);
     expectType(body, "email", "string", true);
     expectType(body, "password", "string", true);

@@ -1,8 +1,8 @@
-// App links go to the Coder deployment's origin, which the dashboard server announces in
-// `/config.json` (SPEC §7: in CODER_URL mode that is not the dashboard's own origin).
-import { shouldRetryQuery } from "../../../api/retryPolicy";
+// App links and the sign-in page's /cli-auth link go to the Coder deployment's origin, which the
+// dashboard server announces in `/config.json` (in CODER_URL mode not the dashboard's own origin).
+import { shouldRetryQuery } from "./retryPolicy";
 import { useQuery } from "@tanstack/react-query";
-import { request } from "../../../api/client";
+import { request } from "./client";
 
 interface DashboardConfig {
   mode?: string;
