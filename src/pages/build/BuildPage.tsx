@@ -6,6 +6,7 @@ import { keys } from "../../api/keys";
 import { buildByNumberQuery, buildsQuery, buildStateQuery, meQuery } from "../../api/queries";
 import { useWorkspaceByName } from "../../api/useWorkspaceByName";
 import { useWorkspaceWatch } from "../../api/watch";
+import { NotifyToggle } from "../../app/notify/NotifyToggle";
 import { buildPath, useBuildNumberParam, useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
 import { SkeletonBlock, SkeletonTable } from "../../components/Skeleton";
@@ -197,6 +198,7 @@ export default function BuildPage() {
         retrying: actions.retrying,
         onCancel: actions.cancel,
         canceling: actions.canceling,
+        notify: b.id === workspace.latest_build.id ? <NotifyToggle workspace={workspace} size="sm" /> : undefined,
       }}
       failure={
         failed ? (

@@ -6,6 +6,7 @@ import type { Workspace } from "../../api/types";
 import { useWorkspaceByName } from "../../api/useWorkspaceByName";
 import { useWatchLatency, useWorkspaceWatch } from "../../api/watch";
 import { isAdmin, useMe } from "../../app/auth";
+import { NotifyToggle } from "../../app/notify/NotifyToggle";
 import { useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
 import { statusInfo } from "../../lib/status";
@@ -97,6 +98,7 @@ function LiveWorkspace({ workspace }: { workspace: Workspace }) {
       timeZone={ownerTimeZone(workspace)}
       actions={actions}
       extend={extend}
+      notify={<NotifyToggle workspace={workspace} />}
     />
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { AgentScriptTiming, Workspace, WorkspaceBuild, WorkspaceBuildTimings } from "../../api/types";
 import type { LiveState } from "../../components/LiveIndicator";
 import { workspaceReadiness } from "../../lib/workspace/readiness";
@@ -29,6 +30,7 @@ export interface WorkspaceViewProps {
   timeZone: string;
   actions: ActionsModel;
   extend: ExtendModel;
+  notify?: ReactNode;
 }
 
 const NO_SCRIPT_TIMINGS: AgentScriptTiming[] = [];
@@ -49,6 +51,7 @@ export function WorkspaceView(props: WorkspaceViewProps) {
         readiness={readiness}
         live={live}
         actions={<Actions workspace={workspace} model={actions} />}
+        notify={props.notify}
       />
       <LifecycleNotices workspace={workspace} timeZone={timeZone} />
       <FailureAlert

@@ -12,10 +12,12 @@ export interface HeaderProps {
   readiness: WorkspaceReadiness;
   live: LiveState;
   actions: ReactNode;
+  /** "Notify me when ready" (from the page container: it needs the app's notify watcher). */
+  notify?: ReactNode;
 }
 
 /** Name, owner, template and version, the status as the server reports it, and whether it is live. */
-export function Header({ workspace, readiness, live, actions }: HeaderProps) {
+export function Header({ workspace, readiness, live, actions, notify }: HeaderProps) {
   const build = workspace.latest_build;
   return (
     <header className="flex flex-col gap-3 lg:flex-row lg:items-start lg:justify-between">
@@ -70,7 +72,10 @@ export function Header({ workspace, readiness, live, actions }: HeaderProps) {
           )}
         </p>
       </div>
-      {actions}
+      <div className="flex flex-col items-start gap-2 lg:items-end">
+        {notify}
+        {actions}
+      </div>
     </header>
   );
 }
