@@ -23,15 +23,17 @@ async function applyIcon() {
   const link = iconLink();
   if (!link) return;
   if (count === 0) {
-    if (originalIcon !== null) link.href = originalIcon;
+    if (originalIcon !== null) link.setAttribute("href", originalIcon);
     originalIcon = null;
     return;
   }
   if (originalIcon !== null) return;
-  originalIcon = link.href;
+  const href = link.getAttribute("href") ?? "/favicon.svg";
+  originalIcon = href;
   try {
-    const svg = await (await fetch(originalIcon)).text();
-    if (count > 0) link.href = `data:image/svg+xml,${encodeURIComponent(svg.replace(/<\/svg>\s*$/, DOT))}`;
+    const svg = await (await fetch(href)).text();
+    if (count > 0)
+      link.setAttribute("href", `data:image/svg+xml,${encodeURIComponent(svg.replace(/<\/svg>\s*$/, DOT))}`);
   } catch {
     // The title still carries the count.
   }
