@@ -173,6 +173,8 @@ export default function CommandPalette({ open, onOpenChange }: { open: boolean; 
         <Dialog.Overlay className="fixed inset-0 z-40 bg-black/40" />
         <Dialog.Content
           aria-describedby={undefined}
+          // Live pages re-render under the palette; only a click outside or Esc closes it.
+          onFocusOutside={(e) => e.preventDefault()}
           className="fixed left-1/2 top-[10vh] z-50 w-[calc(100vw-1.5rem)] max-w-xl -translate-x-1/2 overflow-hidden rounded-lg border border-border bg-panel shadow-xl"
           data-testid="command-palette"
         >

@@ -27,8 +27,9 @@ export function PaletteProvider({ children }: { children: ReactNode }) {
       setLoaded(true);
       setOpen((o) => !o);
     };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    // Capture: a widget that stops its keys' propagation (charts, tables) must not swallow the chord.
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
   }, []);
 
   const api = useMemo<PaletteApi>(
