@@ -38,7 +38,7 @@ test("Ctrl+K from a page, part of a name, Enter opens the workspace; it comes ba
   await expect(box(page)).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByRole("listbox", { name: "Results" })).toBeVisible();
 
-  const searched = page.waitForRequest((r) => r.url().includes("/api/v2/workspaces?") && r.url().includes("history"));
+  const searched = page.waitForRequest((r) => r.url().includes("/api/v2/workspaces?") && r.url().includes("g-hist"));
   await box(page).pressSequentially("g-hist");
   expect(decodeURIComponent((await searched).url())).toContain("q=name:g-hist");
   const option = page.getByRole("option", { name: /long-history/ }).first();
