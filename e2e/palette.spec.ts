@@ -33,7 +33,6 @@ test("Ctrl+K from a page, part of a name, Enter opens the workspace; it comes ba
 }) => {
   await signIn(page, "alice");
   await page.goto("/@alice/dev");
-  await expect(page.getByRole("heading", { name: "dev", level: 1 })).toBeVisible();
   await openWithKeys(page);
   await expect(box(page)).toHaveAttribute("aria-expanded", "true");
   await expect(page.getByRole("listbox", { name: "Results" })).toBeVisible();
