@@ -82,8 +82,8 @@ const LAYERS = {
       message: "A page does not import another page's folder or the server.",
     },
     {
-      regex: `${toSrc}app/(?!(auth|params)$)`,
-      message: "From src/app, pages use only its public hooks: app/auth and app/params.",
+      regex: `${toSrc}app/(?!(auth|params|notify/NotifyToggle)$)`,
+      message: "From src/app, pages use only its public pieces: app/auth, app/params and the notify toggle.",
     },
     NODE_BUILTINS,
   ],

@@ -14,6 +14,7 @@ import { bundleScenario } from "./scenarios/bundle";
 import { buildsOverviewScenario } from "./scenarios/buildsOverview";
 import { coldLoadScenario } from "./scenarios/coldLoad";
 import { logsScenario } from "./scenarios/logs";
+import { notifyLatencyScenario } from "./scenarios/notifyLatency";
 import { timingsScenario } from "./scenarios/timings";
 import { watchLatencyScenario } from "./scenarios/watchLatency";
 import { workspacePageScenario } from "./scenarios/workspacePage";
@@ -22,6 +23,7 @@ const SCENARIOS: Scenario[] = [
   bundleScenario,
   coldLoadScenario,
   watchLatencyScenario,
+  notifyLatencyScenario,
   workspacePageScenario,
   logsScenario,
   timingsScenario,

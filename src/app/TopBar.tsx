@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { Hammer, LayoutGrid, LogOut, Monitor, Moon, Sun } from "lucide-react";
+import { Hammer, LayoutGrid, LogOut, Monitor, Moon, Search, Sun } from "lucide-react";
 import { NavLink, useNavigate } from "react-router";
 import { logoutMutation } from "../api/mutations";
 import { meQuery } from "../api/queries";
@@ -16,6 +16,7 @@ import {
 } from "../components/Menu";
 import { Skeleton } from "../components/Skeleton";
 import { cx } from "../components/cx";
+import { usePalette } from "./palette/PaletteProvider";
 import { useTheme, type ThemePreference } from "./theme";
 
 const NAV = [
@@ -60,11 +61,31 @@ export function TopBar() {
           ))}
         </nav>
         <div className="ml-auto flex items-center gap-1">
+          <PaletteButton />
           <ThemeMenu />
           <UserMenu />
         </div>
       </div>
     </header>
+  );
+}
+
+function PaletteButton() {
+  const palette = usePalette();
+  const apple = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.platform);
+  const chord = apple ? "⌘K" : "Ctrl K";
+  return (
+    <button
+      type="button"
+      onClick={palette.open}
+      aria-keyshortcuts={apple ? "Meta+K" : "Control+K"}
+      aria-label={`Search and run commands (${chord})`}
+      className="inline-flex h-8 items-center gap-2 rounded-md border border-border px-2 text-sm text-muted hover:bg-raised hover:text-text sm:w-52"
+    >
+      <Search aria-hidden className="size-4" />
+      <span className="hidden flex-1 text-left sm:inline">Search…</span>
+      <kbd className="hidden font-mono text-xs sm:inline">{chord}</kbd>
+    </button>
   );
 }
 

@@ -10,11 +10,14 @@ export interface ToastInput {
   variant?: ToastVariant;
   /** Milliseconds before it goes away; errors stay longer by default. */
   durationMs?: number;
+  /** One button that follows up on the news (e.g. open what it is about); the toast closes with it. */
+  action?: { label: string; onClick: () => void };
 }
 
-interface ToastItem extends Required<Omit<ToastInput, "description">> {
+interface ToastItem extends Required<Omit<ToastInput, "description" | "action">> {
   id: number;
   description?: string;
+  action?: ToastInput["action"];
 }
 
 interface ToastApi {
@@ -37,7 +40,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
     // Keep at most five so a burst of failures cannot cover the page.
     setItems((all) => [
       ...all.slice(-4),
-      { id, title: input.title, description: input.description, variant, durationMs },
+      { id, title: input.title, description: input.description, variant, durationMs, action: input.action },
     ]);
     return id;
   }, []);
@@ -86,6 +89,18 @@ function ToastCard({ item, onDismiss }: { item: ToastItem; onDismiss: () => void
       <div className="min-w-0 flex-1">
         <p className="font-medium text-text">{item.title}</p>
         {item.description && <p className="mt-0.5 break-words text-muted">{item.description}</p>}
+        {item.action && (
+          <button
+            type="button"
+            onClick={() => {
+              item.action?.onClick();
+              onDismiss();
+            }}
+            className="mt-1.5 rounded font-medium text-accent hover:underline"
+          >
+            {item.action.label}
+          </button>
+        )}
       </div>
       <button
         type="button"

@@ -24,6 +24,8 @@ export interface BuildHeaderProps {
   retrying: "normal" | "debug" | null;
   onCancel: () => void;
   canceling: boolean;
+  /** "Notify me when ready", while this is the workspace's latest build and still on its way. */
+  notify?: ReactNode;
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
@@ -125,6 +127,7 @@ export function BuildHeader(props: BuildHeaderProps) {
           </span>
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          {props.notify}
           {active && props.canCancel && (
             <Button
               variant="danger"

@@ -7,6 +7,7 @@ import { buildByNumberQuery, buildsQuery, buildStateQuery, meQuery } from "../..
 import { useFollowedLog } from "../../hooks/useFollowedLog";
 import { useWorkspaceByName } from "../../api/useWorkspaceByName";
 import { useWorkspaceWatch } from "../../api/watch";
+import { NotifyToggle } from "../../app/notify/NotifyToggle";
 import { buildPath, useBuildNumberParam, useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
 import { useLogStoreSnapshot } from "../../components/LogViewer";
@@ -194,6 +195,7 @@ export default function BuildPage() {
         retrying: actions.retrying,
         onCancel: actions.cancel,
         canceling: actions.canceling,
+        notify: b.id === workspace.latest_build.id ? <NotifyToggle workspace={workspace} size="sm" /> : undefined,
       }}
       failure={
         failed ? (

@@ -10,6 +10,7 @@ import { useWorkspaceWatch } from "../../api/watch";
 import { useWatchLatency } from "../../api/watchLatency";
 import { useMe } from "../../app/auth";
 import { canUpdateTemplates } from "../../lib/permissions";
+import { NotifyToggle } from "../../app/notify/NotifyToggle";
 import { useWorkspaceParams } from "../../app/params";
 import { ErrorState } from "../../components/ErrorState";
 import { statusInfo } from "../../lib/status";
@@ -90,6 +91,7 @@ function LiveWorkspace({ workspace }: { workspace: Workspace }) {
       timeZone={ownerTimeZone(workspace)}
       actions={actions}
       extend={extend}
+      notify={<NotifyToggle workspace={workspace} />}
     />
   );
 }

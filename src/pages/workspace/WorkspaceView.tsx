@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { AgentScriptTiming, Workspace, WorkspaceBuild, WorkspaceBuildTimings } from "../../api/types";
 import type { LiveState } from "../../components/LiveIndicator";
 import { workspaceReadiness } from "../../lib/workspace/readiness";
@@ -31,6 +32,7 @@ export interface WorkspaceViewProps {
   timeZone: string;
   actions: ActionsModel;
   extend: ExtendModel;
+  notify?: ReactNode;
 }
 
 const NO_SCRIPT_TIMINGS: AgentScriptTiming[] = [];
@@ -52,6 +54,7 @@ export function WorkspaceView(props: WorkspaceViewProps) {
         live={live}
         liveOverHttp={props.liveOverHttp}
         actions={<Actions workspace={workspace} model={actions} />}
+        notify={props.notify}
       />
       <LifecycleNotices workspace={workspace} timeZone={timeZone} />
       <FailureAlert

@@ -3,7 +3,7 @@ import { Ellipsis, FileText, Play, RefreshCw, RotateCcw, Square, Trash2, type Lu
 import type { Workspace } from "../../api/types";
 import { Button, buttonClasses } from "../../components/Button";
 import { Menu, MenuContent, MenuItem, MenuSeparator, MenuTrigger } from "../../components/Menu";
-import { menuActions, primaryAction, ROW_ACTION_LABELS, type RowActionKind } from "./model/rowActions";
+import { menuActions, primaryAction, ROW_ACTION_LABELS, type RowActionKind } from "../../lib/workspace/rowActions";
 import { buildHref } from "./links";
 
 const ICONS: Record<RowActionKind, LucideIcon> = {

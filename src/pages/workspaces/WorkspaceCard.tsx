@@ -1,7 +1,7 @@
 import type { Workspace } from "../../api/types";
 import type { RowProgress } from "./model/batch";
 import { agentHealth } from "./model/health";
-import type { RowActionKind } from "./model/rowActions";
+import type { RowActionKind } from "../../lib/workspace/rowActions";
 import { AgentHealthCell, BatchProgressNote, LastUsedCell, NameCell, StatusCell, VersionCell } from "./cells";
 import { FavoriteButton } from "./FavoriteButton";
 import { RowActions } from "./RowActions";

@@ -14,7 +14,7 @@ import { RowWatchers } from "./RowWatchers";
 import type { FilterCommit } from "./SearchBar";
 import { useBatch } from "./useBatch";
 import { useDocumentHidden } from "../../components/useDocumentHidden";
-import { useRowActions } from "./useRowActions";
+import { useRowActions } from "../../components/useRowActions";
 import { useWorkspaceList } from "./useWorkspaceList";
 import { WorkspacesView } from "./WorkspacesView";
 

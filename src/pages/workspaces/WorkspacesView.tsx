@@ -10,7 +10,7 @@ import { SkeletonTable } from "../../components/Skeleton";
 import { isTyping } from "../../components/isTyping";
 import { DEFAULT_FILTER } from "./model/urlState";
 import type { BatchAction, RowProgress } from "./model/batch";
-import type { RowActionKind } from "./model/rowActions";
+import type { RowActionKind } from "../../lib/workspace/rowActions";
 import { SORT_KEYS, type SortKey, type WorkspaceSort } from "./model/sort";
 import { BatchBar } from "./BatchBar";
 import { workspaceColumns } from "./columns";

@@ -1,7 +1,7 @@
 import type { Workspace } from "../../api/types";
 import type { DataTableColumn } from "../../components/DataTable";
 import type { RowProgress } from "./model/batch";
-import type { RowActionKind } from "./model/rowActions";
+import type { RowActionKind } from "../../lib/workspace/rowActions";
 import { DEFAULT_DIRECTION } from "./model/sort";
 import {
   AgentHealthCell,

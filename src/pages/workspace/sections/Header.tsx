@@ -14,10 +14,12 @@ export interface HeaderProps {
   /** Updates arrive over HTTP (WebSockets refused). */
   liveOverHttp?: boolean;
   actions: ReactNode;
+  /** "Notify me when ready" (from the page container: it needs the app's notify watcher). */
+  notify?: ReactNode;
 }
 
 /** Name, owner, template and version, the status as the server reports it, and whether it is live. */
-export function Header({ workspace, readiness, live, liveOverHttp, actions }: HeaderProps) {
+export function Header({ workspace, readiness, live, liveOverHttp, actions, notify }: HeaderProps) {
   const build = workspace.latest_build;
   return (
     <header className="flex flex-col gap-3 lg:flex-row lg:items-start lg:justify-between">
@@ -72,7 +74,10 @@ export function Header({ workspace, readiness, live, liveOverHttp, actions }: He
           )}
         </p>
       </div>
-      {actions}
+      <div className="flex flex-col items-start gap-2 lg:items-end">
+        {notify}
+        {actions}
+      </div>
     </header>
   );
 }

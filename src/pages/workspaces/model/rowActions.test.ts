@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { menuActions, primaryAction, retryTransition } from "./rowActions";
+import { menuActions, primaryAction, retryTransition } from "../../../lib/workspace/rowActions";
 import { makeWorkspace } from "./testing";
 
 describe("row actions", () => {

@@ -15,10 +15,10 @@ import {
   stopWorkspaceMutation,
   unfavoriteWorkspaceMutation,
   updateToActiveMutation,
-} from "../../api/mutations";
-import type { Workspace } from "../../api/types";
-import { useToast } from "../../components/Toast";
-import { ROW_ACTION_LABELS, retryTransition, type RowActionKind } from "./model/rowActions";
+} from "../api/mutations";
+import type { Workspace } from "../api/types";
+import { useToast } from "./Toast";
+import { ROW_ACTION_LABELS, retryTransition, type RowActionKind } from "../lib/workspace/rowActions";
 
 /** Runs a shared mutation (with its cache updates) imperatively: one row's action, no hook per row. */
 function execute<TData, TError, TVars, TContext>(

@@ -1,6 +1,12 @@
 // Which buttons a row offers, from its last known state. The server still decides (409 etc.).
-import type { Workspace } from "../../../api/types";
-import { isTransitioning } from "./polling";
+import type { Workspace, WorkspaceStatus } from "../../api/types";
+
+const TRANSITIONING: ReadonlySet<string> = new Set(["pending", "starting", "stopping", "deleting", "canceling"]);
+
+/** A build is under way: the row's buttons wait for it. */
+export function isTransitioning(status: WorkspaceStatus): boolean {
+  return TRANSITIONING.has(status);
+}
 
 export type RowActionKind = "start" | "stop" | "update" | "retry" | "restart" | "delete" | "cancel";
 

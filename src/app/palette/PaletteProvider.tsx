@@ -1,0 +1,61 @@
+// The command palette's host: Ctrl+K / ⌘K from every signed-in page (also from inside a text box:
+// the chord types nothing), and an `open` for the top bar's button. The palette itself (and the
+// cmdk library) is fetched on first open, keeping it out of every route's initial JavaScript.
+import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+
+const CommandPalette = lazy(() => import("./CommandPalette"));
+
+interface PaletteApi {
+  open: () => void;
+}
+
+const PaletteContext = createContext<PaletteApi | null>(null);
+
+/** Ctrl+K everywhere; ⌘K on Apple keyboards (where Ctrl+K is a text-editing key). */
+function isPaletteChord(e: KeyboardEvent): boolean {
+  return e.key.toLowerCase() === "k" && (e.metaKey || e.ctrlKey) && !e.altKey && !e.shiftKey;
+}
+
+export function PaletteProvider({ children }: { children: ReactNode }) {
+  const [open, setOpen] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (!isPaletteChord(e)) return;
+      e.preventDefault();
+      setLoaded(true);
+      setOpen((o) => !o);
+    };
+    // Capture: a widget that stops its keys' propagation (charts, tables) must not swallow the chord.
+    window.addEventListener("keydown", onKey, true);
+    return () => window.removeEventListener("keydown", onKey, true);
+  }, []);
+
+  const api = useMemo<PaletteApi>(
+    () => ({
+      open: () => {
+        setLoaded(true);
+        setOpen(true);
+      },
+    }),
+    [],
+  );
+
+  return (
+    <PaletteContext.Provider value={api}>
+      {children}
+      {loaded && (
+        <Suspense fallback={null}>
+          <CommandPalette open={open} onOpenChange={setOpen} />
+        </Suspense>
+      )}
+    </PaletteContext.Provider>
+  );
+}
+
+export function usePalette(): PaletteApi {
+  const api = useContext(PaletteContext);
+  if (!api) throw new Error("usePalette must be used inside <PaletteProvider>");
+  return api;
+}
