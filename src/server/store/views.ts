@@ -230,6 +230,10 @@ export function templateView(store: Store, t: TemplateRecord): Template {
     allow_user_cancel_workspace_jobs: t.allow_user_cancel_workspace_jobs,
     allow_user_autostart: true,
     allow_user_autostop: true,
+    autostart_requirement: {
+      days_of_week: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    },
+    autostop_requirement: { days_of_week: [], weeks: 1 },
     created_by_id: t.created_by_id,
     created_by_name: creator?.username ?? "",
     require_active_version: t.require_active_version,

@@ -270,5 +270,7 @@ export function buildDemoWorld(w: WorldBuilder): Record<string, UserRecord> {
       s.owner === "admin" ? [owner] : [owner, owner, owner, users.admin],
     );
   }
+  // Added after the seeded workspaces, on its own random stream, so it shifts none of their ids.
+  w.templates(users.admin, { devbox: 2 }, w.rng.fork("devbox"));
   return users;
 }
