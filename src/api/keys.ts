@@ -40,6 +40,13 @@ export const keys = {
   templateVersion: (id: string) => ["templateVersions", id] as const,
   templateVersionRichParameters: (id: string) => ["templateVersions", id, "rich-parameters"] as const,
 
+  // Create, connect, settings.
+  templateByName: (org: string, name: string) => ["templates", "byName", org, name] as const,
+  templateVersionPresets: (id: string) => ["templateVersions", id, "presets"] as const,
+  workspaceQuota: (orgId: string, user: string) => ["workspaceQuota", orgId, user] as const,
+  deploymentSSH: () => ["deployment", "ssh"] as const,
+  appHost: () => ["applications", "host"] as const,
+
   provisionerJobs: (orgId: string) => ["provisionerJobs", orgId] as const,
   agentLogs: (agentId: string) => ["agents", agentId, "logs"] as const,
 };

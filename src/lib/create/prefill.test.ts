@@ -3,8 +3,10 @@ import type { Preset, TemplateVersionParameter } from "../../api/types";
 import {
   canAutoCreate,
   initialCreateValues,
+  mapValidations,
   matchingPreset,
   parseCreateSearch,
+  suggestName,
   unknownPrefill,
   valuesToSend,
 } from "./prefill";
@@ -91,5 +93,26 @@ describe("valuesToSend", () => {
       { name: "repo", value: "https://r" },
       { name: "cpu", value: "4" },
     ]);
+  });
+});
+
+describe("suggestName and mapValidations", () => {
+  it("suggests a valid workspace name from the template", () => {
+    const name = suggestName("Dev Box!", () => 0);
+    expect(name).toBe("dev-box-aaaaa");
+    expect(suggestName("x".repeat(40)).length).toBeLessThanOrEqual(32);
+  });
+
+  it("puts server validations beside the name, the parameters, or in the general error", () => {
+    expect(
+      mapValidations(
+        [repo],
+        [
+          { field: "repo", detail: "Invalid parameter value; https only" },
+          { field: "name", detail: "taken" },
+          { field: "ttl_ms", detail: "too long" },
+        ],
+      ),
+    ).toEqual({ name: "taken", params: { repo: "Invalid parameter value; https only" }, other: ["ttl_ms: too long"] });
   });
 });

@@ -69,3 +69,36 @@ export function valuesToSend(
     .filter((p) => (values[p.name] ?? "") !== "" || p.required)
     .map((p) => ({ name: p.name, value: values[p.name] ?? "" }));
 }
+
+/** A name for `mode=auto` links that give none: the template's, plus a short random tail. */
+export function suggestName(templateName: string, random: () => number = Math.random): string {
+  const base =
+    templateName
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-+|-+$/g, "")
+      .slice(0, 26) || "ws";
+  const tail = Array.from({ length: 5 }, () => "abcdefghjkmnpqrstuvwxyz23456789"[Math.floor(random() * 31)]).join("");
+  return `${base}-${tail}`;
+}
+
+export interface MappedProblems {
+  name?: string;
+  params: Record<string, string>;
+  /** Validations that name no field of the form. */
+  other: string[];
+}
+
+/** A 400's `validations` put back beside the fields they are about. */
+export function mapValidations(
+  params: readonly TemplateVersionParameter[],
+  validations: ReadonlyArray<{ field: string; detail: string }>,
+): MappedProblems {
+  const out: MappedProblems = { params: {}, other: [] };
+  for (const v of validations) {
+    if (v.field === "name") out.name = v.detail;
+    else if (params.some((p) => p.name === v.field)) out.params[v.field] = v.detail;
+    else out.other.push(`${v.field}: ${v.detail}`);
+  }
+  return out;
+}
