@@ -363,21 +363,26 @@ test.describe("workspace list", () => {
     await expect(page).toHaveURL(new RegExp(`/@alice/${name}$`));
   });
 
-  test("New workspace: validates the name, creates from a template and opens the workspace", async ({ page }) => {
+  test("New workspace: picks a template, validates the name on its create page, creates and opens the workspace", async ({
+    page,
+  }) => {
     await signIn(page, "alice");
     await openList(page);
     await page.getByRole("button", { name: "New workspace" }).click();
     const dialog = page.getByRole("dialog", { name: "New workspace" });
     await dialog.getByRole("radio", { name: /Docker/ }).check();
-    const nameBox = dialog.getByRole("textbox", { name: "Name" });
+    await dialog.getByRole("button", { name: "Continue" }).click();
+    await expect(page).toHaveURL(/\/templates\/docker\/workspace$/);
+    const form = page.getByRole("form", { name: "New workspace" });
+    const nameBox = form.getByRole("textbox", { name: /^Name/ });
     await nameBox.fill("bad--name");
-    await dialog.getByRole("button", { name: "Create workspace" }).click();
-    await expect(dialog.getByText("Cannot contain two dashes in a row.")).toBeVisible();
+    await form.getByRole("button", { name: "Create workspace" }).click();
+    await expect(form.getByText("Cannot contain two dashes in a row.")).toBeVisible();
     await expect(nameBox).toHaveAttribute("aria-invalid", "true");
 
     const name = uniqueName("e2e-new");
     await nameBox.fill(name);
-    await dialog.getByRole("button", { name: "Create workspace" }).click();
+    await form.getByRole("button", { name: "Create workspace" }).click();
     await expect(page).toHaveURL(new RegExp(`/@alice/${name}$`));
     const created = await getWorkspace(page, "alice", name);
     expect(created.template_name).toBe("docker");

@@ -42,6 +42,11 @@ export const ROUTES: readonly RouteTemplate[] = [
   { name: "timings page", path: (ids) => `${devBuild(ids)}/timings`, user: "alice" },
   { name: "builds overview (admin)", path: () => "/builds", user: "admin" },
   { name: "not found", path: () => "/no-such-page", user: "alice" },
+  // Create and settings.
+  { name: "create workspace, parameter-rich template", path: () => "/templates/devbox/workspace", user: "alice" },
+  { name: "workspace settings, general", path: () => "/@alice/dev/settings", user: "alice" },
+  { name: "workspace settings, schedule", path: () => "/@alice/dev/settings/schedule", user: "alice" },
+  { name: "workspace settings, parameters", path: () => "/@alice/dev/settings/parameters", user: "alice" },
 ];
 
 /** Every route with the ids of the server's world (builds may have been added since seeding). */

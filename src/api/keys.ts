@@ -31,12 +31,21 @@ export const keys = {
   buildList: (workspaceId: string, page: PageParams) => ["builds", "list", workspaceId, page] as const,
   build: (id: string) => ["builds", "detail", id] as const,
   buildPart: (id: string, part: BuildPart) => ["builds", "detail", id, part] as const,
+  buildsByNumberOf: (owner: string, name: string) => ["builds", "byNumber", owner, name] as const,
   buildByNumber: (owner: string, name: string, number: number) => ["builds", "byNumber", owner, name, number] as const,
 
+  template: (id: string) => ["templates", "detail", id] as const,
+  templateVersion: (id: string) => ["templateVersions", id] as const,
   templateList: () => ["templates", "list"] as const,
   templateVersionRichParameters: (id: string) => ["templateVersions", id, "rich-parameters"] as const,
 
   /** Timings baseline: recent builds of a template's workspaces, and a baseline over given builds. */
   templateRecentBuilds: (templateName: string) => ["timingsBaseline", "templateBuilds", templateName] as const,
   timingsBaseline: (buildIds: readonly string[]) => ["timingsBaseline", "over", ...buildIds] as const,
+  // Create, connect, settings.
+  templateByName: (org: string, name: string) => ["templates", "byName", org, name] as const,
+  templateVersionPresets: (id: string) => ["templateVersions", id, "presets"] as const,
+  workspaceQuota: (orgId: string, user: string) => ["workspaceQuota", orgId, user] as const,
+  deploymentSSH: () => ["deployment", "ssh"] as const,
+  appHost: () => ["applications", "host"] as const,
 };

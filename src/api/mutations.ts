@@ -10,6 +10,7 @@ import type {
   AutomaticUpdates,
   CreateWorkspaceBuildRequest,
   CreateWorkspaceRequest,
+  GenerateAPIKeyResponse,
   LoginWithPasswordRequest,
   Workspace,
   WorkspaceBuild,
@@ -137,6 +138,11 @@ export function setDormant(workspaceId: string, dormant: boolean): Promise<Works
 
 export function updateAutomaticUpdates(workspaceId: string, value: AutomaticUpdates): Promise<void> {
   return api.put<void>(`/workspaces/${enc(workspaceId)}/autoupdates`, { automatic_updates: value });
+}
+
+/** A fresh API key for the signed-in user (VS Code Desktop hands it to the Coder extension). */
+export async function createApiKey(): Promise<string> {
+  return (await api.post<GenerateAPIKeyResponse>("/users/me/keys")).key;
 }
 
 /** Password sign-in. A wrong password is a 401 that must stay on the form, not bounce to /login. */
@@ -308,15 +314,31 @@ export const extendWorkspaceMutation = (queryClient: QueryClient) =>
     extendWorkspace(v.workspace.id, v.deadline),
   );
 
+/**
+ * Rename: the workspace's caches move to the new name before anyone navigates there, so the page
+ * at the new URL renders at once (no 404 flash). The old name's entries are only marked stale: a
+ * page still showing them unmounts when it follows the rename, and a later visit refetches (404).
+ */
 export const renameWorkspaceMutation = (queryClient: QueryClient) =>
   ({
     mutationKey: ["renameWorkspace"],
     mutationFn: ({ workspace, name }: { workspace: WorkspaceRef; name: string }) => renameWorkspace(workspace.id, name),
     retry: false,
-    onSuccess: async (_data, { workspace, name }) => {
-      // The by-name keys of the old name no longer resolve; the new name is fetched when visited.
-      queryClient.removeQueries({ queryKey: keys.workspaceByNameAny(workspace.owner_name, workspace.name) });
-      await invalidateWorkspace(queryClient, { ...workspace, name });
+    onSuccess: (_data, { workspace, name }) => {
+      const current =
+        queryClient.getQueryData<Workspace>(keys.workspace(workspace.id)) ??
+        queryClient.getQueryData<Workspace>(keys.workspaceByName(workspace.owner_name, workspace.name, false));
+      if (current) {
+        const renamed = { ...current, name };
+        queryClient.setQueryData(keys.workspaceByName(workspace.owner_name, name, false), renamed);
+        setWorkspaceInCache(queryClient, renamed);
+      }
+      void queryClient.invalidateQueries({
+        queryKey: keys.workspaceByNameAny(workspace.owner_name, workspace.name),
+        refetchType: "none",
+      });
+      void queryClient.invalidateQueries({ queryKey: keys.workspaceLists() });
+      void queryClient.invalidateQueries({ queryKey: keys.buildsByNumberOf(workspace.owner_name, workspace.name) });
     },
   }) satisfies Options<void, { workspace: WorkspaceRef; name: string }>;
 

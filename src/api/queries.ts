@@ -9,6 +9,7 @@ import type {
   AuthMethods,
   BuildInfoResponse,
   Template,
+  TemplateVersion,
   TemplateVersionParameter,
   User,
   Workspace,
@@ -18,6 +19,7 @@ import type {
   WorkspaceResource,
   WorkspacesResponse,
 } from "./types";
+import type { AppHostResponse, Preset, SSHConfigResponse, WorkspaceQuota } from "./types";
 
 type Options<T> = UseQueryOptions<T, ApiError | Error, T, QueryKey>;
 
@@ -202,3 +204,56 @@ export const oauthStatusQuery = () =>
     staleTime: 5 * 60_000,
     retry: 1,
   }) satisfies Options<{ available: boolean }>;
+
+// ---- Create, connect, settings ----------------------------------------------------------------
+
+export const templateQuery = (id: string) =>
+  ({
+    queryKey: keys.template(id),
+    queryFn: ({ signal }) => api.get<Template>(`/templates/${enc(id)}`, undefined, signal),
+    staleTime: 60_000,
+  }) satisfies Options<Template>;
+
+export const templateVersionQuery = (id: string) =>
+  ({
+    queryKey: keys.templateVersion(id),
+    queryFn: ({ signal }) => api.get<TemplateVersion>(`/templateversions/${enc(id)}`, undefined, signal),
+    staleTime: 5 * 60_000,
+  }) satisfies Options<TemplateVersion>;
+
+/** A template by name in an organization (`default` is the default organization, as in Coder). */
+export const templateByNameQuery = (org: string, name: string) =>
+  ({
+    queryKey: keys.templateByName(org, name),
+    queryFn: ({ signal }) => api.get<Template>(`/organizations/${enc(org)}/templates/${enc(name)}`, undefined, signal),
+    staleTime: 60_000,
+  }) satisfies Options<Template>;
+
+export const templateVersionPresetsQuery = (id: string) =>
+  ({
+    queryKey: keys.templateVersionPresets(id),
+    queryFn: ({ signal }) => api.get<Preset[] | null>(`/templateversions/${enc(id)}/presets`, undefined, signal),
+    staleTime: 5 * 60_000,
+  }) satisfies Options<Preset[] | null>;
+
+/** Quota credits used and allowed per day; a budget of 0 means the organization sets none. */
+export const workspaceQuotaQuery = (orgId: string, user = "me") =>
+  ({
+    queryKey: keys.workspaceQuota(orgId, user),
+    queryFn: ({ signal }) =>
+      api.get<WorkspaceQuota>(`/organizations/${enc(orgId)}/members/${enc(user)}/workspace-quota`, undefined, signal),
+  }) satisfies Options<WorkspaceQuota>;
+
+export const deploymentSSHQuery = () =>
+  ({
+    queryKey: keys.deploymentSSH(),
+    queryFn: ({ signal }) => api.get<SSHConfigResponse>("/deployment/ssh", undefined, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  }) satisfies Options<SSHConfigResponse>;
+
+export const appHostQuery = () =>
+  ({
+    queryKey: keys.appHost(),
+    queryFn: ({ signal }) => api.get<AppHostResponse>("/applications/host", undefined, signal),
+    staleTime: Number.POSITIVE_INFINITY,
+  }) satisfies Options<AppHostResponse>;

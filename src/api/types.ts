@@ -476,6 +476,7 @@ export interface CreateWorkspaceRequest {
   ttl_ms?: number;
   rich_parameter_values?: WorkspaceBuildParameter[];
   automatic_updates?: AutomaticUpdates;
+  template_version_preset_id?: UUID;
 }
 
 export interface UpdateWorkspaceRequest {
@@ -592,12 +593,56 @@ export interface TemplateVersionParameter {
   default_value: string;
   icon: string;
   options: TemplateVersionParameterOption[];
+  /** The template's own message for a value the regex refuses. */
+  validation_error?: string;
   validation_regex?: string;
   validation_min?: number;
   validation_max?: number;
   validation_monotonic?: Open<"increasing" | "decreasing">;
   required: boolean;
   ephemeral: boolean;
+}
+
+// ---- Create, connect, settings -----------------------------------------------------------
+
+/** `GET /templateversions/{id}/presets`. The Go struct has no JSON tags, so the keys are capitalised. */
+export interface PresetParameter {
+  Name: string;
+  Value: string;
+}
+
+export interface Preset {
+  ID: UUID;
+  Name: string;
+  Parameters: PresetParameter[] | null;
+  Default: boolean;
+  DesiredPrebuildInstances: number | null;
+  Description: string;
+  Icon: string;
+}
+
+/** `GET /deployment/ssh`. */
+export interface SSHConfigResponse {
+  /** Deprecated upstream in favour of `hostname_suffix`, still sent. */
+  hostname_prefix: string;
+  hostname_suffix: string;
+  ssh_config_options: Record<string, string> | null;
+}
+
+/** `GET /applications/host`: the wildcard app host (`*.apps.example.com`), empty when none is set. */
+export interface AppHostResponse {
+  host: string;
+}
+
+/** `POST /users/{user}/keys`. */
+export interface GenerateAPIKeyResponse {
+  key: string;
+}
+
+/** `GET /organizations/{org}/members/{user}/workspace-quota`: a budget of 0 means no quota. */
+export interface WorkspaceQuota {
+  credits_consumed: number;
+  budget: number;
 }
 
 // ---- Watch stream -------------------------------------------------------------------------

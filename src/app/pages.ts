@@ -10,3 +10,5 @@ export const LazyBuildPage = lazy(() => import("../pages/build/BuildPage"));
 export const LazyTimingsPage = lazy(() => import("../pages/timings/TimingsPage"));
 export const LazyBuildsOverviewPage = lazy(() => import("../pages/buildsOverview/BuildsOverviewPage"));
 export const LazyNotFoundPage = lazy(() => import("../pages/notFound/NotFoundPage"));
+export const LazyCreateWorkspacePage = lazy(() => import("../pages/createWorkspace/CreateWorkspacePage"));
+export const LazyWorkspaceSettingsPage = lazy(() => import("../pages/workspaceSettings/WorkspaceSettingsPage"));

@@ -37,3 +37,9 @@ export const buildPath = (owner: string, workspace: string, buildNumber: number)
   `${buildHistoryPath(owner, workspace)}/${buildNumber}`;
 export const timingsPath = (owner: string, workspace: string, buildNumber: number) =>
   `${buildPath(owner, workspace, buildNumber)}/timings`;
+
+// Create and settings pages.
+export const createWorkspacePath = (template: string) => `/templates/${encodeURIComponent(template)}/workspace`;
+export type SettingsSection = "general" | "schedule" | "parameters";
+export const settingsPath = (owner: string, workspace: string, section: SettingsSection = "general") =>
+  `${workspacePath(owner, workspace)}/settings${section === "general" ? "" : `/${section}`}`;

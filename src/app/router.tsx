@@ -10,10 +10,12 @@ import {
   LazyBuildHistoryPage,
   LazyBuildPage,
   LazyBuildsOverviewPage,
+  LazyCreateWorkspacePage,
   LazyLoginPage,
   LazyNotFoundPage,
   LazyTimingsPage,
   LazyWorkspacePage,
+  LazyWorkspaceSettingsPage,
   LazyWorkspacesPage,
 } from "./pages";
 
@@ -45,11 +47,14 @@ export function AppRoutes() {
         <Route index element={<Navigate to="/workspaces" replace />} />
         <Route path="workspaces" element={<Page component={LazyWorkspacesPage} />} />
         <Route path="builds" element={<Page component={LazyBuildsOverviewPage} />} />
+        <Route path="templates/:template/workspace" element={<Page component={LazyCreateWorkspacePage} />} />
         <Route path=":owner/:workspace" element={<OwnerGate />}>
           <Route index element={<Page component={LazyWorkspacePage} />} />
           <Route path="builds" element={<Page component={LazyBuildHistoryPage} />} />
           <Route path="builds/:buildNumber" element={<Page component={LazyBuildPage} />} />
           <Route path="builds/:buildNumber/timings" element={<Page component={LazyTimingsPage} />} />
+          <Route path="settings" element={<Page component={LazyWorkspaceSettingsPage} />} />
+          <Route path="settings/:section" element={<Page component={LazyWorkspaceSettingsPage} />} />
         </Route>
         <Route path="*" element={<Page component={LazyNotFoundPage} />} />
       </Route>

@@ -25,6 +25,35 @@ describe("appHref", () => {
   });
 });
 
+describe("subdomain apps", () => {
+  const app = {
+    external: false,
+    url: "http://localhost:8080",
+    slug: "web",
+    subdomain: true,
+    subdomain_name: "web--main--dev--alice",
+  };
+
+  it("open under the wildcard app host, with the deployment's protocol", () => {
+    expect(appHref(app, { ...ctx, appHost: "*.apps.example.com" })).toBe(
+      "https://web--main--dev--alice.apps.example.com/",
+    );
+    expect(appHref(app, { ...ctx, appHost: "*--apps.example.com:8443" })).toBe(
+      "https://web--main--dev--alice--apps.example.com:8443/",
+    );
+  });
+
+  it("fall back to the path proxy without a wildcard host", () => {
+    expect(appHref(app, { ...ctx, appHost: "" })).toBe("https://coder.example.com/@alice/dev.main/apps/web/");
+  });
+
+  it("refuse a subdomain name that is not a host label", () => {
+    expect(
+      appHref({ ...app, subdomain_name: "evil.com/x" }, { ...ctx, appHost: "*.apps.example.com" }),
+    ).toBeUndefined();
+  });
+});
+
 describe("latestStatuses", () => {
   it("sorts newest first and limits", () => {
     const s = [

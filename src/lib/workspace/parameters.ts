@@ -29,19 +29,57 @@ export function initialValues(
   return Object.fromEntries(templateParams.map((p) => [p.name, values.get(p.name) ?? p.default_value ?? ""]));
 }
 
-/** Why `value` is not acceptable for `param`, or undefined when it is. */
-export function validateParameter(param: TemplateVersionParameter, value: string): string | undefined {
-  if (value === "") return param.required ? "A value is required." : undefined;
-  if (param.options.length > 0 && param.type !== "list(string)" && !param.options.some((o) => o.value === value)) {
-    return "Choose one of the offered values.";
+/** A `list(string)` value as Coder stores it (a JSON array of strings), or undefined when it is not one. */
+export function parseListValue(value: string): string[] | undefined {
+  try {
+    const parsed: unknown = JSON.parse(value);
+    return Array.isArray(parsed) && parsed.every((v) => typeof v === "string") ? parsed : undefined;
+  } catch {
+    return undefined;
   }
+}
+
+/** The template's own error text, with Coder's `{min}`, `{max}` and `{value}` placeholders filled in. */
+function templateMessage(param: TemplateVersionParameter, value: string, fallback: string): string {
+  const text = param.validation_error?.trim();
+  if (!text) return fallback;
+  return text
+    .replaceAll("{min}", String(param.validation_min ?? ""))
+    .replaceAll("{max}", String(param.validation_max ?? ""))
+    .replaceAll("{value}", value);
+}
+
+/**
+ * Why `value` is not acceptable for `param`, or undefined when it is. `previous` is the value of
+ * the workspace's current build, for monotonic numbers (they may only go one way).
+ */
+export function validateParameter(
+  param: TemplateVersionParameter,
+  value: string,
+  previous?: string,
+): string | undefined {
+  if (value === "") return param.required ? "A value is required." : undefined;
+  const options = param.options ?? [];
+  if (param.type === "list(string)") {
+    const list = parseListValue(value);
+    if (!list) return "Must be a list of text values.";
+    if (options.length > 0 && !list.every((v) => options.some((o) => o.value === v))) {
+      return "Choose only offered values.";
+    }
+    if (param.required && list.length === 0) return "Choose at least one value.";
+    return undefined;
+  }
+  if (options.length > 0 && !options.some((o) => o.value === value)) return "Choose one of the offered values.";
   if (param.type === "number") {
     const n = Number(value);
-    if (!Number.isFinite(n)) return "Enter a number.";
-    if (param.validation_min !== undefined && n < param.validation_min)
-      return `Must be at least ${param.validation_min}.`;
-    if (param.validation_max !== undefined && n > param.validation_max)
-      return `Must be at most ${param.validation_max}.`;
+    if (!/^-?\d+(\.\d+)?$/.test(value.trim()) || !Number.isFinite(n)) return "Enter a number.";
+    if (param.validation_min !== undefined && param.validation_min !== null && n < param.validation_min)
+      return templateMessage(param, value, `Must be at least ${param.validation_min}.`);
+    if (param.validation_max !== undefined && param.validation_max !== null && n > param.validation_max)
+      return templateMessage(param, value, `Must be at most ${param.validation_max}.`);
+    const before = previous !== undefined && previous !== "" ? Number(previous) : NaN;
+    if (param.validation_monotonic === "increasing" && n < before) return `Can only grow (now ${previous}).`;
+    if (param.validation_monotonic === "decreasing" && n > before) return `Can only shrink (now ${previous}).`;
   }
   if (param.type === "bool" && value !== "true" && value !== "false") return "Must be true or false.";
   if (param.validation_regex && param.type === "string") {
@@ -51,9 +89,23 @@ export function validateParameter(param: TemplateVersionParameter, value: string
     } catch {
       // A pattern the browser cannot compile (Go syntax differs) is left to the server.
     }
-    if (pattern && !pattern.test(value)) return "Does not match the required format.";
+    if (pattern && !pattern.test(value)) return templateMessage(param, value, "Does not match the required format.");
   }
   return undefined;
+}
+
+/** Every problem of a set of values, by parameter name (empty when all are acceptable). */
+export function validateAll(
+  params: readonly TemplateVersionParameter[],
+  values: Record<string, string>,
+  previous: Record<string, string> = {},
+): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const p of params) {
+    const problem = validateParameter(p, values[p.name] ?? "", previous[p.name]);
+    if (problem) problems[p.name] = problem;
+  }
+  return problems;
 }
 
 /**

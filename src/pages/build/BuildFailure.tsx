@@ -1,5 +1,6 @@
 import { CircleX } from "lucide-react";
-import type { WorkspaceBuild } from "../../api/types";
+import type { WorkspaceBuild, WorkspaceQuota } from "../../api/types";
+import { QuotaUsage } from "../../components/QuotaUsage";
 import { FailureLines, GuidanceCard } from "../../components/FailureParts";
 import type { ErrorGuidance } from "../../lib/buildErrors";
 import type { CostEstimate } from "../../lib/builds/quota";
@@ -13,6 +14,8 @@ export interface BuildFailureProps {
   onJumpToLine: (line: number) => void;
   /** Quota credits per day this build needs (INSUFFICIENT_QUOTA), when known. */
   cost?: CostEstimate | "loading";
+  /** The owner's quota, for INSUFFICIENT_QUOTA (absent when it could not be read). */
+  quota?: WorkspaceQuota;
   onRetry?: () => void;
   retrying?: boolean;
 }
@@ -42,7 +45,16 @@ function CostNote({ build, cost }: { build: WorkspaceBuild; cost: CostEstimate |
   );
 }
 
-export function BuildFailure({ build, guidance, window, cost, onJumpToLine, onRetry, retrying }: BuildFailureProps) {
+export function BuildFailure({
+  build,
+  guidance,
+  window,
+  cost,
+  quota,
+  onJumpToLine,
+  onRetry,
+  retrying,
+}: BuildFailureProps) {
   const job = build.job;
   const lines = window?.lines ?? [];
   const focus = window?.focus;
@@ -75,6 +87,9 @@ export function BuildFailure({ build, guidance, window, cost, onJumpToLine, onRe
             <p data-testid="daily-cost" className="mt-2 text-sm text-text">
               <CostNote build={build} cost={cost} /> Stopping a running workspace frees its share.
             </p>
+          )}
+          {guidance.code === "INSUFFICIENT_QUOTA" && quota && (
+            <QuotaUsage quota={quota} need={cost !== "loading" ? cost?.daily : undefined} className="mt-2" />
           )}
         </GuidanceCard>
       )}

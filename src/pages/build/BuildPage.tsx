@@ -3,7 +3,7 @@ import { useNavigate, useSearchParams } from "react-router";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { isApiError } from "../../api/client";
 import { keys } from "../../api/keys";
-import { buildByNumberQuery, buildsQuery, buildStateQuery, meQuery } from "../../api/queries";
+import { buildByNumberQuery, buildStateQuery, buildsQuery, meQuery, workspaceQuotaQuery } from "../../api/queries";
 import { useFollowedLog } from "../../hooks/useFollowedLog";
 import { useWorkspaceByName } from "../../api/useWorkspaceByName";
 import { useWorkspaceWatch } from "../../api/watch";
@@ -115,6 +115,11 @@ export default function BuildPage() {
     ...buildsQuery(ws.workspace?.id ?? "", { limit: HISTORY_PAGE_SIZE, offset: 0 }),
     enabled: needsCostHistory && ws.workspace !== undefined,
   });
+  const quota = useQuery({
+    ...workspaceQuotaQuery(ws.workspace?.organization_id ?? "", ws.workspace?.owner_name),
+    enabled: guidance?.code === "INSUFFICIENT_QUOTA" && ws.workspace !== undefined,
+    retry: false,
+  });
   // eslint-disable-next-line react-hooks/exhaustive-deps -- `logVersion` counts the store's in-place appends
   const failure = useMemo(() => (failed ? failureWindow(log.store) : undefined), [failed, log.store, logVersion]);
 
@@ -203,6 +208,7 @@ export default function BuildPage() {
             build={b}
             guidance={guidance}
             cost={needsCostHistory && recent.isPending ? "loading" : dailyCostOf(b, recent.data ?? [])}
+            quota={quota.data}
             window={failure}
             onJumpToLine={jumpToLine}
             onRetry={() => actions.retry()}

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { MemoryRouter } from "react-router";
 import type { ProvisionerJobLog, WorkspaceAgentScript } from "../../api/types";
 import { LogStore } from "../../lib/logs/store";
@@ -42,24 +43,30 @@ function actions(overrides: Partial<ActionsModel> = {}): ActionsModel {
   };
 }
 
+// Sections that read their own data (connect, parameters, quota) get a client whose requests fail
+// quietly: the view's own behaviour is what these tests look at.
+const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
+
 function viewElement(fixture: WorkspaceFixture, props: Partial<WorkspaceViewProps> = {}) {
   return (
-    <MemoryRouter>
-      <WorkspaceView
-        workspace={makeWorkspace(fixture)}
-        live="live"
-        history={[]}
-        historyError={false}
-        timings={undefined}
-        buildLog={followed()}
-        agentLogs={{}}
-        appOrigin="https://coder.example.com"
-        timeZone="UTC"
-        actions={actions()}
-        extend={{ pending: false, error: null, extend: vi.fn() }}
-        {...props}
-      />
-    </MemoryRouter>
+    <QueryClientProvider client={queryClient}>
+      <MemoryRouter>
+        <WorkspaceView
+          workspace={makeWorkspace(fixture)}
+          live="live"
+          history={[]}
+          historyError={false}
+          timings={undefined}
+          buildLog={followed()}
+          agentLogs={{}}
+          appOrigin="https://coder.example.com"
+          timeZone="UTC"
+          actions={actions()}
+          extend={{ pending: false, error: null, extend: vi.fn() }}
+          {...props}
+        />
+      </MemoryRouter>
+    </QueryClientProvider>
   );
 }
 

@@ -12,6 +12,7 @@ import { FailureAlert } from "./sections/FailureAlert";
 import { Header } from "./sections/Header";
 import { RecentBuilds } from "./sections/RecentBuilds";
 import { Resources } from "./sections/Resources";
+import { ParameterValues } from "./sections/ParameterValues";
 import { LifecycleNotices, Schedule } from "./sections/Schedule";
 
 export interface WorkspaceViewProps {
@@ -59,6 +60,7 @@ export function WorkspaceView(props: WorkspaceViewProps) {
       <LifecycleNotices workspace={workspace} timeZone={timeZone} />
       <FailureAlert
         build={build}
+        workspace={workspace}
         log={buildLog.store}
         onRetry={canRetry ? () => void actions.run("start") : undefined}
         retrying={actions.pending === "start"}
@@ -71,6 +73,7 @@ export function WorkspaceView(props: WorkspaceViewProps) {
         </div>
         <aside aria-label="Workspace details" className="flex min-w-0 flex-col gap-4">
           <Schedule workspace={workspace} timeZone={timeZone} extend={extend} />
+          <ParameterValues workspace={workspace} />
           <RecentBuilds workspace={workspace} builds={history} error={historyError} timings={timings} />
           <Resources resources={build.resources ?? []} />
         </aside>

@@ -10,6 +10,7 @@ import { watchTargets } from "./model/polling";
 import type { WorkspaceSort } from "./model/sort";
 import { readListUrl, writeListUrl, type ListUrlChange } from "./model/urlState";
 import { workspaceHref } from "./links";
+import { createWorkspacePath } from "../../app/params";
 import { RowWatchers } from "./RowWatchers";
 import type { FilterCommit } from "./SearchBar";
 import { useBatch } from "./useBatch";
@@ -19,7 +20,7 @@ import { useWorkspaceList } from "./useWorkspaceList";
 import { WorkspacesView } from "./WorkspacesView";
 
 // Only fetched when someone opens it: the list route's first load stays small.
-const CreateWorkspaceDialog = lazy(() => import("./CreateWorkspaceDialog"));
+const TemplatePickerDialog = lazy(() => import("./TemplatePickerDialog"));
 
 /** Marks history entries made by debounced typing, so the next keystrokes replace them. */
 interface ListHistoryState {
@@ -119,7 +120,10 @@ export default function WorkspacesPage() {
       <RowWatchers ids={watched} />
       {creating && (
         <Suspense fallback={null}>
-          <CreateWorkspaceDialog onClose={() => setCreating(false)} onCreated={(ws) => navigate(workspaceHref(ws))} />
+          <TemplatePickerDialog
+            onClose={() => setCreating(false)}
+            onChoose={(template) => navigate(createWorkspacePath(template.name))}
+          />
         </Suspense>
       )}
     </>

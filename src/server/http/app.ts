@@ -5,6 +5,7 @@ import type { ApiEnv } from "./env";
 import { faults, type FaultOptions } from "./faults";
 import { errorResponse, json } from "./respond";
 import { buildRoutes } from "./routes/builds";
+import { connectRoutes } from "./routes/connect";
 import { miscRoutes } from "./routes/misc";
 import { templateRoutes } from "./routes/templates";
 import { userRoutes } from "./routes/users";
@@ -24,6 +25,7 @@ export function createApiApp(deps: ApiDeps, fault: FaultOptions, streams: Stream
   app.route("/", agentRoutes(deps));
   app.route("/", templateRoutes(deps.store));
   app.route("/", miscRoutes(deps));
+  app.route("/", connectRoutes(deps.store));
   app.route("/", watchRoutes(deps.store, streams));
   app.all("*", (c) =>
     json(c, 404, {

@@ -64,7 +64,17 @@ export interface TemplateVersionRecord {
   created_by_id: string;
   job_id: string;
   parameters: TemplateVersionParameter[];
+  /** Optional: versions persisted before presets existed have none. */
+  presets?: PresetRecord[];
   archived: boolean;
+}
+
+export interface PresetRecord {
+  id: string;
+  name: string;
+  description: string;
+  default: boolean;
+  parameters: Record<string, string>;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { validateParameter } from "../../lib/workspace/parameters";
 import type {
   AgentConnectionTiming,
   AgentScriptTiming,
@@ -330,6 +331,8 @@ export class Store {
         { field: "name", detail: "This value is already in use and should be unique." },
       ]);
     }
+    // Refused parameters must leave no workspace behind, so they are checked before it exists.
+    this.mergeParameters(req.version, [], req.rich_parameter_values ?? []);
     const now = this.iso();
     const ws: WorkspaceRecord = {
       id: this.mintId(),
@@ -475,11 +478,20 @@ export class Store {
           detail: `Parameter "${g.name}" is not mutable, so it can't be updated after creating a workspace.`,
         });
       }
-      if (p.options.length > 0 && !p.options.some((o) => o.value === g.value)) {
-        validations.push({ field: g.name, detail: `Value "${g.value}" is not one of the options.` });
+      const problem = validateParameter(p, g.value, prev?.value);
+      if (problem) validations.push({ field: g.name, detail: `Invalid parameter value; ${problem}` });
+    }
+    // A first build has no previous values: required parameters must be given (Coder's wording).
+    if (previous.length === 0) {
+      for (const p of version.parameters) {
+        if (p.required && !given.some((g) => g.name === p.name && g.value !== ""))
+          validations.push({ field: p.name, detail: "Required parameter not provided; parameter value is null" });
       }
     }
-    if (validations.length > 0) throw new HttpError(400, "Unable to validate parameters", undefined, validations);
+    if (validations.length > 0) {
+      validations.sort((a, b) => a.field.localeCompare(b.field));
+      throw new HttpError(400, "Unable to validate parameters", undefined, validations);
+    }
     return version.parameters.map((p) => {
       const value =
         given.find((g) => g.name === p.name)?.value ??

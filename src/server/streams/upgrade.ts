@@ -5,7 +5,7 @@ import { authenticate, pickToken } from "../http/auth";
 import { SESSION_COOKIE } from "../http/env";
 import type { UserRecord } from "../store/records";
 import type { Store } from "../store/store";
-import { HttpError } from "../util/errors";
+import { type HttpError } from "../util/errors";
 import { goJson } from "../util/json";
 
 const REASONS: Record<number, string> = {

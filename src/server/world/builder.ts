@@ -67,22 +67,26 @@ export class WorldBuilder {
     });
   }
 
-  /** Templates with versions v1..vN created over the last two months; the newest is active. */
+  /**
+   * Templates named in `versionCounts`, with versions v1..vN created over the last two months; the
+   * newest is active. `rng` lets a template added later draw its ids apart from the seeded world's.
+   */
   templates(
     admin: UserRecord,
     versionCounts: Record<string, number>,
+    rng: Rng = this.rng,
   ): Map<string, { template: TemplateRecord; versions: TemplateVersionRecord[] }> {
     const org = this.store.defaultOrganization();
     const out = new Map<string, { template: TemplateRecord; versions: TemplateVersionRecord[] }>();
-    for (const spec of TEMPLATES) {
+    for (const spec of TEMPLATES.filter((t) => t.name in versionCounts)) {
       const n = versionCounts[spec.name] ?? 2;
-      const templateId = this.rng.uuid();
+      const templateId = rng.uuid();
       const versions: TemplateVersionRecord[] = [];
       for (let i = 0; i < n; i++) {
         // Versions: oldest ~60 days ago, newest 3 days ago.
         const created = this.t0 - Math.round((60 - (57 * i) / Math.max(1, n - 1)) * DAY);
         const job: JobRecord = {
-          id: this.rng.uuid(),
+          id: rng.uuid(),
           ordinal: this.store.takeOrdinal(),
           type: "template_version_import",
           organization_id: org.id,
@@ -93,13 +97,13 @@ export class WorldBuilder {
           status: "succeeded",
           worker_id: this.store.provisioners[0].id,
           worker_name: this.store.provisioners[0].name,
-          file_id: this.rng.uuid(),
+          file_id: rng.uuid(),
           tags: { scope: "organization", owner: "" },
           initiator_id: admin.id,
           logs_overflowed: false,
         };
         const v: TemplateVersionRecord = {
-          id: this.rng.uuid(),
+          id: rng.uuid(),
           template_id: templateId,
           organization_id: org.id,
           name: `v${i + 1}`,
@@ -114,6 +118,7 @@ export class WorldBuilder {
           created_by_id: admin.id,
           job_id: job.id,
           parameters: spec.parameters,
+          presets: (spec.presets ?? []).map((preset) => ({ ...preset, id: rng.uuid() })),
           archived: false,
         };
         job.template_version_id = v.id;

@@ -2,7 +2,7 @@ import type { TemplateVersionParameter } from "../../api/types";
 
 /** What a template provisions: the static description the world and the simulation share. */
 export interface TemplateSpec {
-  name: "docker" | "kubernetes" | "aws-linux";
+  name: "docker" | "kubernetes" | "aws-linux" | "devbox";
   display_name: string;
   description: string;
   icon: string;
@@ -19,6 +19,8 @@ export interface TemplateSpec {
   /** Typical seconds per stage at speed 1. */
   seconds: { init: number; plan: number; graph: number; apply: number; stopApply: number };
   parameters: TemplateVersionParameter[];
+  /** Named parameter sets offered on the create page (`GET /templateversions/{id}/presets`). */
+  presets?: Array<{ name: string; description: string; default: boolean; parameters: Record<string, string> }>;
 }
 
 const param = (
@@ -43,6 +45,148 @@ const param = (
   required: false,
   ephemeral: false,
 });
+
+/** The parameter-rich template: required values, a regex with its own message, a range, a list, options, presets. */
+const DEVBOX: TemplateSpec = {
+  name: "devbox",
+  display_name: "Dev Box (parameters)",
+  description: "A container cloned from your repository, sized and placed as you choose.",
+  icon: "/icon/code.svg",
+  provider: { source: "kreuzwerker/docker", name: "docker", version: "3.0.2" },
+  allowUserCancel: true,
+  compute: {
+    type: "docker_container",
+    name: "devbox",
+    icon: "/icon/memory.svg",
+    dailyCost: 2,
+    metadata: [["image", "codercom/enterprise-base:ubuntu", false]],
+  },
+  persistent: [
+    { type: "docker_volume", name: "home_volume", icon: "/icon/database.svg", metadata: [["size", "30 GiB", false]] },
+  ],
+  hidden: ["docker_image.main"],
+  agentName: "main",
+  seconds: { init: 3, plan: 4, graph: 1, apply: 8, stopApply: 4 },
+  parameters: [
+    {
+      ...param("repo_url", "Repository", "Git repository to clone into `~/src` (**https** only).", ""),
+      description_plaintext: "Git repository to clone into ~/src (https only).",
+      required: true,
+      mutable: false,
+      icon: "/icon/git.svg",
+      validation_regex: "^https://[^\\s]+\\.git$",
+      validation_error: "Use an https:// clone URL ending in .git, like https://github.com/coder/coder.git",
+    },
+    {
+      ...param(
+        "region",
+        "Region",
+        "Where the container runs; cannot change later.",
+        "",
+        ["eu-west", "us-east", "ap-south"],
+        false,
+      ),
+      form_type: "radio",
+      required: true,
+      options: [
+        {
+          name: "Europe (Frankfurt)",
+          description: "Lowest latency from Europe.",
+          value: "eu-west",
+          icon: "/emojis/1f1ea-1f1fa.png",
+        },
+        {
+          name: "US East (Virginia)",
+          description: "Lowest latency from the Americas.",
+          value: "us-east",
+          icon: "/emojis/1f1fa-1f1f8.png",
+        },
+        {
+          name: "Asia (Mumbai)",
+          description: "Lowest latency from Asia.",
+          value: "ap-south",
+          icon: "/emojis/1f1ee-1f1f3.png",
+        },
+      ],
+    },
+    {
+      ...param("cpu_cores", "CPU cores", "Cores for the container, 2 to 16.", "4", [], true, "number"),
+      form_type: "slider",
+      validation_min: 2,
+      validation_max: 16,
+      validation_error: "Pick between {min} and {max} cores (got {value}).",
+    },
+    {
+      ...param("disk_gb", "Home disk (GB)", "Size of the home volume; it can only grow.", "30", [], true, "number"),
+      validation_min: 10,
+      validation_max: 500,
+      validation_monotonic: "increasing",
+    },
+    {
+      ...param(
+        "extensions",
+        "VS Code extensions",
+        "Extension ids installed at start.",
+        JSON.stringify(["ms-python.python"]),
+        [],
+        true,
+        "list(string)",
+      ),
+      form_type: "tag-select",
+    },
+    {
+      ...param(
+        "features",
+        "Features",
+        "Extra tooling to install.",
+        JSON.stringify([]),
+        ["docker-in-docker", "nix", "gpu-drivers"],
+        true,
+        "list(string)",
+      ),
+      form_type: "multi-select",
+    },
+    {
+      ...param(
+        "dotfiles",
+        "Install dotfiles",
+        "Run your dotfiles repository's install script.",
+        "false",
+        [],
+        true,
+        "bool",
+      ),
+      form_type: "switch",
+    },
+    {
+      ...param(
+        "debug_build",
+        "Verbose start",
+        "Log every start script step, for this build only.",
+        "false",
+        [],
+        true,
+        "bool",
+      ),
+      form_type: "checkbox",
+      ephemeral: true,
+    },
+  ],
+  presets: [
+    {
+      name: "Small (Europe)",
+      description: "2 cores in Frankfurt, for docs and reviews.",
+      default: false,
+      parameters: { region: "eu-west", cpu_cores: "2" },
+    },
+    {
+      name: "Large (US East)",
+      description: "12 cores in Virginia with Docker-in-Docker.",
+      default: false,
+      parameters: { region: "us-east", cpu_cores: "12", features: JSON.stringify(["docker-in-docker"]) },
+    },
+  ],
+};
 
 export const TEMPLATES: TemplateSpec[] = [
   {
@@ -158,6 +302,7 @@ export const TEMPLATES: TemplateSpec[] = [
       param("instance_type", "Instance type", "EC2 instance size.", "t3.large", ["t3.medium", "t3.large", "t3.xlarge"]),
     ],
   },
+  DEVBOX,
 ];
 
 export function templateSpec(name: string): TemplateSpec {

@@ -271,6 +271,8 @@ export function buildDemoWorld(w: WorldBuilder): Record<string, UserRecord> {
     );
   }
   seedSlowBuild(w, users.alice, templates.get("docker")!);
+  // Added after the seeded workspaces, on its own random stream, so it shifts none of their ids.
+  w.templates(users.admin, { devbox: 2 }, w.rng.fork("devbox"));
   return users;
 }
 

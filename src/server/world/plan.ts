@@ -305,6 +305,10 @@ const FAILURES: Record<TemplateSpec["name"], { title: string; detail: string[] }
       "creating EC2 Instance: InsufficientInstanceCapacity: We currently do not have sufficient t3.large capacity in the Availability Zone you requested (us-east-1a).",
     detail: ["  with aws_instance.dev[0],", '  on main.tf line 97, in resource "aws_instance" "dev":'],
   },
+  devbox: {
+    title: "Unable to clone repository: authentication required",
+    detail: ["  with docker_container.devbox[0],", '  on main.tf line 64, in resource "docker_container" "devbox":'],
+  },
 };
 
 function scriptLines(rng: Rng, key: string, status: ScriptStatus): Array<{ level: LogLevel; output: string }> {

@@ -35,7 +35,12 @@ describe("seeded world", () => {
     expect(get("quota-fail").latest_build.job.error_code).toBe("INSUFFICIENT_QUOTA");
     const bob = store.userByName("bob")!;
     expect([...store.workspaces.values()].filter((w) => w.owner_id === bob.id).length).toBeGreaterThanOrEqual(2);
-    expect([...store.templates.values()].map((t) => t.name).sort()).toEqual(["aws-linux", "docker", "kubernetes"]);
+    expect([...store.templates.values()].map((t) => t.name).sort()).toEqual([
+      "aws-linux",
+      "devbox",
+      "docker",
+      "kubernetes",
+    ]);
   });
 
   it("history spans 14 days with successes, failures with and without error codes, and cancellations", () => {

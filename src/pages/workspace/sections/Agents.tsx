@@ -1,4 +1,6 @@
+import { useQuery } from "@tanstack/react-query";
 import { TriangleAlert } from "lucide-react";
+import { appHostQuery } from "../../../api/queries";
 import type { AgentScriptTiming, Workspace, WorkspaceAgent } from "../../../api/types";
 import { LogViewer } from "../../../components/LogViewer";
 import { StatusBadge } from "../../../components/StatusBadge";
@@ -6,6 +8,7 @@ import { agentsOf } from "../../../lib/timings";
 import { agentReadiness, startScriptProgress } from "../../../lib/workspace/readiness";
 import type { FollowedLog } from "../../../hooks/useFollowedLog";
 import { Apps } from "./Apps";
+import { Connect } from "./Connect";
 
 export interface AgentsProps {
   workspace: Workspace;
@@ -65,6 +68,7 @@ function AgentCard({
   log: FollowedLog | undefined;
   appOrigin: string;
 }) {
+  const appHost = useQuery(appHostQuery());
   const readiness = agentReadiness(agent, scriptTimings);
   const scripts = startScriptProgress(agent, scriptTimings);
   const latency = latencyText(agent);
@@ -103,9 +107,16 @@ function AgentCard({
         {!agent.health.healthy && agent.health.reason && agent.status === "connected" && (
           <p className="text-xs text-muted">Health: {agent.health.reason}</p>
         )}
+        <Connect workspace={workspace} agent={agent} origin={appOrigin} />
         <Apps
           apps={agent.apps}
-          link={{ owner: workspace.owner_name, workspace: workspace.name, agent: agent.name, origin: appOrigin }}
+          link={{
+            owner: workspace.owner_name,
+            workspace: workspace.name,
+            agent: agent.name,
+            origin: appOrigin,
+            appHost: appHost.data?.host,
+          }}
         />
       </div>
       {log && (

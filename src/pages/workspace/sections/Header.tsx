@@ -1,6 +1,7 @@
 import type { ReactNode } from "react";
 import { Link } from "react-router";
 import type { Workspace } from "../../../api/types";
+import { settingsPath } from "../../../app/params";
 import { LiveIndicator, type LiveState } from "../../../components/LiveIndicator";
 import { cx } from "../../../components/cx";
 import { StatusBadge } from "../../../components/StatusBadge";
@@ -63,6 +64,9 @@ export function Header({ workspace, readiness, live, liveOverHttp, actions, noti
             <span aria-hidden> · </span>
             <span className="font-mono">{build.template_version_name}</span>
           </span>
+          <Link to={settingsPath(workspace.owner_name, workspace.name)} className="text-accent hover:underline">
+            Settings
+          </Link>
           {workspace.outdated && (
             <StatusBadge
               kind="flag"

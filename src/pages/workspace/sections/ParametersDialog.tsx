@@ -1,5 +1,6 @@
-import { useId, useState } from "react";
-import type { TemplateVersionParameter, WorkspaceBuildParameter } from "../../../api/types";
+import { useState } from "react";
+import type { WorkspaceBuildParameter } from "../../../api/types";
+import { ParameterField } from "../../../components/parameters/ParameterField";
 import { FormDialog } from "../../../components/FormDialog";
 import { changedValues, initialValues, validateParameter } from "../../../lib/workspace/parameters";
 import type { ParameterAsk } from "../model";
@@ -50,77 +51,5 @@ export function ParametersDialog({ ask, pending, error, onCancel, onSubmit }: Pa
         </p>
       )}
     </FormDialog>
-  );
-}
-
-function ParameterField({
-  param,
-  value,
-  problem,
-  onChange,
-}: {
-  param: TemplateVersionParameter;
-  value: string;
-  problem?: string;
-  onChange: (v: string) => void;
-}) {
-  const id = useId();
-  const hintId = `${id}-hint`;
-  const problemId = `${id}-problem`;
-  const describedBy =
-    [param.description_plaintext ? hintId : "", problem ? problemId : ""].filter(Boolean).join(" ") || undefined;
-  const common = {
-    id,
-    "aria-describedby": describedBy,
-    "aria-invalid": problem ? true : undefined,
-    required: param.required,
-    className: "h-8 w-full rounded-md border border-border bg-page px-2 text-sm text-text",
-  };
-  return (
-    <div className="flex flex-col gap-1">
-      <label htmlFor={id} className="text-sm font-medium text-text">
-        {param.display_name || param.name}
-        {param.required && <span className="text-failure"> *</span>}
-        {param.ephemeral && <span className="ml-2 text-xs font-normal text-muted">(this build only)</span>}
-      </label>
-      {param.description_plaintext && (
-        <p id={hintId} className="text-xs text-muted">
-          {param.description_plaintext}
-        </p>
-      )}
-      {param.options.length > 0 && param.type !== "list(string)" ? (
-        <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
-          {!param.options.some((o) => o.value === value) && (
-            <option value={value}>{value ? `${value} (no longer offered)` : "Choose…"}</option>
-          )}
-          {param.options.map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.name || o.value}
-            </option>
-          ))}
-        </select>
-      ) : param.type === "bool" ? (
-        <select {...common} value={value} onChange={(e) => onChange(e.target.value)}>
-          {value !== "true" && value !== "false" && <option value={value}>Choose…</option>}
-          <option value="true">true</option>
-          <option value="false">false</option>
-        </select>
-      ) : (
-        <input
-          {...common}
-          type={param.type === "number" ? "number" : "text"}
-          min={param.validation_min}
-          max={param.validation_max}
-          value={value}
-          autoComplete="off"
-          onChange={(e) => onChange(e.target.value)}
-        />
-      )}
-      {problem && (
-        <p id={problemId} className="text-xs text-failure">
-          {problem}
-        </p>
-      )}
-    </div>
   );
 }

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import type { Preset } from "../../../api/types";
 import type { Store } from "../../store/store";
 import { templateVersionView, templateView } from "../../store/views";
 import { notFound } from "../../util/errors";
@@ -75,6 +76,21 @@ export function templateRoutes(store: Store): Hono<ApiEnv> {
     const v = store.versions.get(uuidParam(c, "templateversion"));
     if (!v) throw notFound();
     return json(c, 200, v.parameters);
+  });
+
+  app.get("/templateversions/:templateversion/presets", auth, (c) => {
+    const v = store.versions.get(uuidParam(c, "templateversion"));
+    if (!v) throw notFound();
+    const presets: Preset[] = (v.presets ?? []).map((p) => ({
+      ID: p.id,
+      Name: p.name,
+      Parameters: Object.entries(p.parameters).map(([Name, Value]) => ({ Name, Value })),
+      Default: p.default,
+      DesiredPrebuildInstances: null,
+      Description: p.description,
+      Icon: "",
+    }));
+    return json(c, 200, presets);
   });
 
   return app;

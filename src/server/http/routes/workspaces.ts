@@ -10,6 +10,7 @@ import type { ApiDeps } from "../deps";
 import type { ApiEnv } from "../env";
 import { boolQuery, expectType, intQuery, isUuid, jsonBody } from "../params";
 import { json } from "../respond";
+import type { TemplateVersionRecord } from "../../store/records";
 
 const CRON_RE = /^(CRON_TZ=[A-Za-z_/+-]+ )?[\d*,/-]+ [\d*,/-]+ \* \* [\d*,/-]+$/;
 const MAX_TTL_MS = 30 * 24 * 3600_000;
@@ -26,6 +27,19 @@ function parametersOf(body: Record<string, unknown>): WorkspaceBuildParameter[] 
     ]);
   }
   return v as WorkspaceBuildParameter[];
+}
+
+/** A preset id must name one of the version's presets, as in Coder. */
+function presetOf(version: TemplateVersionRecord, body: Record<string, unknown>): string | undefined {
+  expectType(body, "template_version_preset_id", "string");
+  const id = body.template_version_preset_id as string | undefined;
+  if (!id) return undefined;
+  if (!(version.presets ?? []).some((p) => p.id === id)) {
+    throw new HttpError(400, "Invalid template version preset.", undefined, [
+      { field: "template_version_preset_id", detail: "preset not found for this template version" },
+    ]);
+  }
+  return id;
 }
 
 /** Coder's validWorkspaceTTLMillis bounds: at least a minute, under 30 days. */
@@ -115,6 +129,7 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
         { field: "automatic_updates", detail: "must be always or never" },
       ]);
     }
+    presetOf(version, raw);
     const ws = store.createWorkspace(
       {
         owner,

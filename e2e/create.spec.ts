@@ -1,0 +1,139 @@
+import type { Page } from "@playwright/test";
+import { expect, signIn, test } from "./fixtures";
+import { apiJson, getWorkspace, settled } from "./support/api";
+import { axeBothThemes } from "./support/axe";
+
+const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+/** Leaves the shared world as it was. */
+async function removeWorkspace(page: Page, id: string): Promise<void> {
+  await settled(page, id);
+  await apiJson(page, "POST", `/workspaces/${id}/builds`, { transition: "delete" });
+}
+
+const form = (page: Page) => page.getByRole("form", { name: "New workspace" });
+const field = (page: Page, name: string) => page.locator(`[data-testid=parameter][data-parameter="${name}"]`);
+
+test.describe("create page", () => {
+  test("creates from the parameter-rich template filling only required values; a bad value is refused beside its field", async ({
+    page,
+  }) => {
+    await signIn(page, "alice");
+    await page.goto("/templates/devbox/workspace");
+    await expect(page.getByRole("heading", { name: "New workspace" })).toBeVisible();
+    const name = uniqueName("e2e-devbox");
+    await form(page).getByRole("textbox", { name: /^Name/ }).fill(name);
+
+    // Required values left empty, and a regex refusal with the template's own text.
+    await field(page, "repo_url").getByRole("textbox").fill("git@github.com:coder/coder.git");
+    await form(page).getByRole("button", { name: "Create workspace" }).click();
+    await expect(field(page, "repo_url").getByTestId("parameter-problem")).toHaveText(
+      /Use an https:\/\/ clone URL ending in \.git/,
+    );
+    await expect(field(page, "region").getByTestId("parameter-problem")).toHaveText("A value is required.");
+    await expect(field(page, "repo_url").getByRole("textbox")).toHaveAttribute("aria-invalid", "true");
+    await expect(page).toHaveURL(/\/templates\/devbox\/workspace$/);
+
+    await field(page, "repo_url").getByRole("textbox").fill("https://github.com/coder/coder.git");
+    await field(page, "region")
+      .getByRole("radio", { name: /Europe/ })
+      .check();
+    await form(page).getByRole("button", { name: "Create workspace" }).click();
+    await expect(page).toHaveURL(new RegExp(`/@alice/${name}$`));
+    // The workspace page opens on its first build, and shows the values it runs with (defaults included).
+    await expect(page.getByTestId("parameter-values")).toContainText("eu-west");
+    await expect(page.getByTestId("parameter-values")).toContainText("CPU cores");
+    const created = await getWorkspace(page, "alice", name);
+    expect(created.template_name).toBe("devbox");
+    expect(created.latest_build.build_number).toBe(1);
+    await removeWorkspace(page, created.id);
+  });
+
+  test("a 400 from the server is put beside the field it names", async ({ page }) => {
+    await signIn(page, "alice");
+    // Coder can refuse values the page cannot check itself (dynamic parameters): answer as Coder does.
+    await page.route("**/api/v2/users/me/workspaces", (route) =>
+      route.fulfill({
+        status: 400,
+        contentType: "application/json",
+        body: JSON.stringify({
+          message: "Unable to validate parameters",
+          validations: [{ field: "cpu_cores", detail: "Invalid parameter value; only 4 cores are free in eu-west" }],
+        }),
+      }),
+    );
+    await page.goto(
+      "/templates/devbox/workspace?name=refused&param.repo_url=https%3A%2F%2Fgithub.com%2Fcoder%2Fcoder.git&param.region=eu-west",
+    );
+    await form(page).getByRole("button", { name: "Create workspace" }).click();
+    await expect(field(page, "cpu_cores").getByTestId("parameter-problem")).toHaveText(
+      "Invalid parameter value; only 4 cores are free in eu-west",
+    );
+    await expect(page).toHaveURL(/\/templates\/devbox\/workspace/);
+  });
+
+  test("?param. prefill fills the form; ?mode=auto asks for consent, then creates", async ({ page }) => {
+    await signIn(page, "alice");
+    await page.goto("/templates/devbox/workspace?param.region=us-east&param.cpu_cores=8&param.nope=1");
+    await expect(field(page, "region").getByRole("radio", { name: /US East/ })).toBeChecked();
+    await expect(field(page, "cpu_cores").getByRole("spinbutton")).toHaveValue("8");
+    await expect(page.getByText(/does not have: nope/)).toBeVisible();
+
+    // Something required missing: mode=auto falls back to the form.
+    await page.goto("/templates/devbox/workspace?mode=auto&param.region=us-east");
+    await expect(page.getByText(/asked to create the workspace at once/)).toBeVisible();
+    await expect(page.getByRole("alertdialog").or(page.getByRole("dialog"))).toHaveCount(0);
+
+    const name = uniqueName("e2e-auto");
+    await page.goto(
+      `/templates/devbox/workspace?mode=auto&name=${name}&param.repo_url=${encodeURIComponent("https://github.com/coder/coder.git")}&param.region=ap-south`,
+    );
+    const consent = page.getByRole("dialog", { name: "Create this workspace automatically?" });
+    await expect(consent).toContainText("region: ap-south");
+    await consent.getByRole("button", { name: "Confirm and create" }).click();
+    await expect(page).toHaveURL(new RegExp(`/@alice/${name}$`));
+    const created = await getWorkspace(page, "alice", name);
+    const values = await apiJson<Array<{ name: string; value: string }>>(
+      page,
+      "GET",
+      `/workspacebuilds/${created.latest_build.id}/parameters`,
+    );
+    expect(values).toContainEqual({ name: "region", value: "ap-south" });
+    await removeWorkspace(page, created.id);
+  });
+
+  test("a preset fills its values; quota is shown before creating", async ({ page }) => {
+    await signIn(page, "alice");
+    await page.goto("/templates/devbox/workspace");
+    await form(page).getByRole("combobox", { name: "Preset" }).selectOption({ label: "Large (US East)" });
+    await expect(field(page, "cpu_cores").getByRole("spinbutton")).toHaveValue("12");
+    await expect(field(page, "features").getByRole("checkbox", { name: "docker-in-docker" })).toBeChecked();
+    await expect(page.getByTestId("quota-usage")).toContainText(/use \d+ of 12 quota credits/);
+  });
+
+  test("axe in both themes, and 390 px without sideways scrolling", async ({ page }) => {
+    test.setTimeout(120_000);
+    await signIn(page, "alice");
+    await page.goto("/templates/devbox/workspace");
+    await expect(field(page, "repo_url")).toBeVisible();
+    await form(page).getByRole("button", { name: "Create workspace" }).click();
+    await expect(field(page, "region").getByTestId("parameter-problem")).toBeVisible();
+    expect(await axeBothThemes(page)).toEqual([]);
+    await page.setViewportSize({ width: 390, height: 844 });
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test("the workspace list's New workspace leads to the picked template's create page", async ({ page }) => {
+  await signIn(page, "alice");
+  await page.goto("/workspaces");
+  await page.getByRole("button", { name: "New workspace" }).click();
+  const dialog = page.getByRole("dialog", { name: "New workspace" });
+  await dialog.getByRole("radio", { name: /Dev Box/ }).check();
+  await dialog.getByRole("button", { name: "Continue" }).click();
+  await expect(page).toHaveURL(/\/templates\/devbox\/workspace$/);
+  await expect(field(page, "repo_url")).toBeVisible();
+});

@@ -1,0 +1,126 @@
+import type { Page } from "@playwright/test";
+import type { Workspace } from "../src/api/types";
+import { expect, signIn, test } from "./fixtures";
+import { apiJson, getWorkspace, settled } from "./support/api";
+import { axeBothThemes } from "./support/axe";
+
+const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+async function createDocker(page: Page, name: string): Promise<Workspace> {
+  const templates = await apiJson<Array<{ id: string; name: string }>>(page, "GET", "/templates");
+  const docker = templates.find((t) => t.name === "docker")!;
+  return apiJson<Workspace>(page, "POST", "/users/me/workspaces", { template_id: docker.id, name });
+}
+
+test.describe("workspace settings", () => {
+  test("sets autostart to weekdays 09:30", async ({ page }) => {
+    await signIn(page, "alice");
+    const ws = await createDocker(page, uniqueName("e2e-sched"));
+    await page.goto(`/@alice/${ws.name}/settings/schedule`);
+    await page.getByRole("checkbox", { name: "Start automatically" }).check();
+    await page.getByRole("button", { name: "Weekdays" }).click();
+    await page.getByLabel("Start time").fill("09:30");
+    await page.getByLabel("Timezone").selectOption("UTC");
+    await expect(page.getByTestId("autostart-preview")).toHaveText("Starts weekdays at 09:30 (UTC).");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    expect((await getWorkspace(page, "alice", ws.name)).autostart_schedule).toBe("CRON_TZ=UTC 30 9 * * 1-5");
+    // Reopened, the form shows what was saved.
+    await page.reload();
+    await expect(page.getByLabel("Start time")).toHaveValue("09:30");
+    await expect(page.getByRole("checkbox", { name: "Saturday" })).not.toBeChecked();
+    await expect(page.getByRole("checkbox", { name: "Friday" })).toBeChecked();
+    await settled(page, ws.id);
+    await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "delete" });
+  });
+
+  test("rename lands on the new URL with no not-found in between", async ({ page }) => {
+    await signIn(page, "alice");
+    const ws = await createDocker(page, uniqueName("e2e-old"));
+    await page.goto(`/@alice/${ws.name}/settings`);
+    const newName = uniqueName("e2e-new");
+    let sawNotFound = false;
+    page.on("response", (r) => {
+      if (r.url().includes(`/workspace/${ws.name}`) && r.status() === 404) sawNotFound = true;
+    });
+    await page.getByRole("textbox", { name: "Workspace name" }).fill(newName);
+    await page.getByRole("button", { name: "Rename" }).click();
+    await expect(page).toHaveURL(new RegExp(`/@alice/${newName}/settings$`));
+    await expect(page.getByRole("link", { name: `alice/${newName}` })).toBeVisible();
+    await expect(page.getByText("Workspace not found")).toHaveCount(0);
+    expect(sawNotFound).toBe(false);
+    await settled(page, ws.id);
+    await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "delete" });
+  });
+
+  test("a member is refused another's settings", async ({ page }) => {
+    await signIn(page, "bob");
+    await page.goto("/@alice/dev/settings");
+    await expect(page.getByRole("heading", { name: "Workspace not found" })).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Workspace name" })).toHaveCount(0);
+  });
+
+  test("axe on every settings section in both themes; 390 px", async ({ page }) => {
+    test.setTimeout(180_000);
+    await signIn(page, "alice");
+    for (const section of ["", "/schedule", "/parameters"]) {
+      await page.goto(`/@alice/dev/settings${section}`);
+      await expect(page.getByRole("heading", { name: "Workspace settings" })).toBeVisible();
+      await expect(page.getByRole("button", { name: /Save|Rename/ }).first()).toBeVisible();
+      expect(await axeBothThemes(page), section || "general").toEqual([]);
+    }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto("/@alice/dev/settings/schedule");
+    await expect(page.getByRole("heading", { name: "Workspace settings" })).toBeVisible();
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+  });
+});
+
+test.describe("connect", () => {
+  test("copies the SSH command and opens VS Code Desktop with a freshly minted key", async ({ page, context }) => {
+    await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+    // Record app links handed to the OS instead of leaving the page.
+    await page.addInitScript(() => {
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        if (this.protocol === "vscode:") (window as unknown as { __opened: string[] }).__opened = [this.href];
+        else click.call(this);
+      };
+    });
+    await signIn(page, "alice");
+    await page.goto("/@alice/dev");
+    const connect = page.getByTestId("connect").first();
+    await expect(connect.getByTestId("ssh-command")).toHaveText("ssh main.dev.alice.coder");
+    await connect.getByRole("button", { name: "Copy SSH command" }).click();
+    await expect(connect.getByRole("button", { name: "Copy SSH command" })).toHaveText(/Copied/);
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("ssh main.dev.alice.coder");
+
+    const minted = page.waitForResponse((r) => r.url().endsWith("/api/v2/users/me/keys") && r.status() === 201);
+    await connect.getByRole("button", { name: "VS Code Desktop" }).click();
+    const key = ((await (await minted).json()) as { key: string }).key;
+    await expect
+      .poll(() => page.evaluate(() => (window as unknown as { __opened?: string[] }).__opened?.[0]))
+      .toBeTruthy();
+    const href = (await page.evaluate(() => (window as unknown as { __opened: string[] }).__opened[0]))!;
+    const url = new URL(href);
+    expect(`${url.protocol}//${url.host}${url.pathname}`).toBe("vscode://coder.coder-remote/open");
+    expect(url.searchParams.get("owner")).toBe("alice");
+    expect(url.searchParams.get("workspace")).toBe("dev");
+    expect(url.searchParams.get("agent")).toBe("main");
+    expect(url.searchParams.get("token")).toBe(key);
+    expect(url.searchParams.get("url")).toBe(new URL(page.url()).origin);
+    // The minted key is a working session key.
+    const me = await page.request.get("/api/v2/users/me", { headers: { "Coder-Session-Token": key } });
+    expect(me.status()).toBe(200);
+  });
+
+  test("the quota failure card shows the owner's quota figures", async ({ page }) => {
+    await signIn(page, "alice");
+    await page.goto("/@alice/quota-fail");
+    const failure = page.getByTestId("build-failure");
+    await expect(failure.getByTestId("quota-usage")).toContainText(/use \d+ of 12 quota credits a day/);
+  });
+});

@@ -1,0 +1,58 @@
+import { Hono } from "hono";
+import type { GenerateAPIKeyResponse, SSHConfigResponse, WorkspaceQuota } from "../../../api/types";
+import type { Store } from "../../store/store";
+import { HttpError, notFound } from "../../util/errors";
+import { userParam } from "../access";
+import { requireAuth } from "../auth";
+import type { ApiEnv } from "../env";
+import { json } from "../respond";
+
+/** Quota credits each member may spend per day; owners have none set (no quota). */
+export const MEMBER_QUOTA_BUDGET = 12;
+
+/** What a developer needs to connect: SSH host naming, the wildcard app host, API keys, and quota. */
+export function connectRoutes(store: Store): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+  const auth = requireAuth(store);
+
+  app.get("/deployment/ssh", auth, (c) => {
+    const body: SSHConfigResponse = {
+      hostname_prefix: "coder.",
+      hostname_suffix: "coder",
+      ssh_config_options: {},
+    };
+    return json(c, 200, body);
+  });
+
+  // No wildcard access URL is configured here, so apps are served path-based (empty host, as in Coder).
+  app.get("/applications/host", auth, (c) => json(c, 200, { host: "" }));
+
+  // A fresh session key for the user (VS Code Desktop hands it to the Coder extension).
+  app.post("/users/:user/keys", auth, (c) => {
+    const user = userParam(store, c);
+    const viewer = c.get("user");
+    if (user.id !== viewer.id && !viewer.admin) throw notFound();
+    const body: GenerateAPIKeyResponse = { key: store.createSession(user.id).token };
+    return json(c, 201, body);
+  });
+
+  app.get("/organizations/:organization/members/:user/workspace-quota", auth, (c) => {
+    const raw = c.req.param("organization");
+    const org = [...store.organizations.values()].find(
+      (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
+    );
+    if (!org) throw notFound();
+    const user = userParam(store, c);
+    const viewer = c.get("user");
+    if (user.id !== viewer.id && !viewer.admin) throw new HttpError(403, "Forbidden.");
+    let consumed = 0;
+    for (const ws of store.workspaces.values()) {
+      if (ws.owner_id !== user.id || ws.organization_id !== org.id || ws.deleted) continue;
+      consumed += store.latestBuild(ws.id).daily_cost;
+    }
+    const body: WorkspaceQuota = { credits_consumed: consumed, budget: user.admin ? 0 : MEMBER_QUOTA_BUDGET };
+    return json(c, 200, body);
+  });
+
+  return app;
+}
