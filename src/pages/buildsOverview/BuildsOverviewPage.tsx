@@ -4,7 +4,7 @@ import type { User } from "../../api/types";
 import { isAdmin, useMe } from "../../app/auth";
 import { ErrorState } from "../../components/ErrorState";
 import { Skeleton, SkeletonTable } from "../../components/Skeleton";
-import { readOverviewFilter, writeOverviewFilter, type OverviewFilter } from "../../lib/buildsOverview/filters";
+import { readOverviewFilter, writeOverviewFilter, type OverviewFilter } from "./model/filters";
 import { useBuildsOverview } from "./data/useBuildsOverview";
 import { BuildsOverviewView } from "./BuildsOverviewView";
 

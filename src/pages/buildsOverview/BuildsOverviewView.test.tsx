@@ -2,9 +2,9 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
-import type { OverviewFilter } from "../../lib/buildsOverview/filters";
-import type { ActiveBuild } from "../../lib/buildsOverview/now";
-import { DAY, HOUR, MIN, NOW, activeBuild, build, iso, workspace } from "../../lib/buildsOverview/testing";
+import type { OverviewFilter } from "./model/filters";
+import type { ActiveBuild } from "./model/now";
+import { DAY, HOUR, MIN, NOW, activeBuild, build, iso, workspace } from "./model/testing";
 import { BuildsOverviewView, type BuildsOverviewViewProps } from "./BuildsOverviewView";
 import type { OverviewSnapshot } from "./data/overviewStore";
 

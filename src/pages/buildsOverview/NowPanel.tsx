@@ -7,7 +7,7 @@ import { Duration } from "../../components/Duration";
 import { StatusBadge } from "../../components/StatusBadge";
 import { transitionLabel } from "../../lib/builds/labels";
 import { formatOrdinal } from "../../lib/format";
-import type { ActiveBuild, NowLists, PendingBuild } from "../../lib/buildsOverview/now";
+import type { ActiveBuild, NowLists, PendingBuild } from "./model/now";
 
 export interface NowPanelProps {
   lists: NowLists;

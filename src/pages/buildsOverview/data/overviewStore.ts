@@ -22,15 +22,15 @@ import {
   mergeAfter,
   refreshCursor,
   type JobChange,
-} from "../../../lib/buildsOverview/history";
-import { activeFromBuilds, activeFromJobs, type ActiveBuild } from "../../../lib/buildsOverview/now";
+} from "../model/history";
+import { activeFromBuilds, activeFromJobs, type ActiveBuild } from "../model/now";
 import {
   byNewest,
   overviewWorkspace,
   toOverviewBuild,
   type OverviewBuild,
   type OverviewWorkspace,
-} from "../../../lib/buildsOverview/rows";
+} from "../model/rows";
 import { Backoff } from "../../../lib/retryPolicy";
 import { mapLimited } from "../../../lib/workspaceList/concurrency";
 import type { OverviewApi } from "./overviewApi";

@@ -1,8 +1,8 @@
 // "What is building right now": pending, running and canceling builds. For admins the source is
 // the organization's provisioner-job list (it knows the queue); elsewhere the cached builds, whose
 // latest build carries the same job with its queue position.
-import type { ProvisionerJob } from "../../api/types";
-import { durationBetween } from "../format";
+import type { ProvisionerJob } from "../../../api/types";
+import { durationBetween } from "../../../lib/format";
 import { isBuildJob } from "./history";
 import type { OverviewBuild, OverviewWorkspace } from "./rows";
 

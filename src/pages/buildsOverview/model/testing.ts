@@ -1,5 +1,5 @@
 // Fixture builders for the overview's unit tests: fixed times, so every expected number is known.
-import type { ProvisionerJob } from "../../api/types";
+import type { ProvisionerJob } from "../../../api/types";
 import type { ActiveBuild } from "./now";
 import { settledTimes, type OverviewBuild, type OverviewWorkspace } from "./rows";
 
