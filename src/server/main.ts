@@ -28,6 +28,8 @@ export interface ServerOptions {
   stateFile: string | null;
   world: WorldName;
   testControls: boolean;
+  /** Serve the organization's provisioner-job list (off: a Coder from before it, for the overview's fallback). */
+  provisionerJobsEndpoint: boolean;
   coderUrl: string | null;
   coderSessionToken: string | null;
   distDir: string | null /* serve the SPA from here, null = API only */;
@@ -54,6 +56,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   stateFile: null,
   world: "demo",
   testControls: false,
+  provisionerJobsEndpoint: true,
   coderUrl: null,
   coderSessionToken: null,
   distDir: null,
@@ -106,6 +109,7 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
         store,
         nextOutcome: (id) => sim.nextOutcome(id),
         buildInfo: { version: SERVER_VERSION },
+        provisionerJobsEndpoint: opts.provisionerJobsEndpoint,
       },
       { latencyMs: opts.latencyMs, errorRate: opts.errorRate, seed: opts.seed },
       streams,

@@ -6,6 +6,7 @@ import { faults, type FaultOptions } from "./faults";
 import { errorResponse, json } from "./respond";
 import { buildRoutes } from "./routes/builds";
 import { miscRoutes } from "./routes/misc";
+import { provisionerRoutes } from "./routes/provisioners";
 import { templateRoutes } from "./routes/templates";
 import { userRoutes } from "./routes/users";
 import { workspaceRoutes } from "./routes/workspaces";
@@ -24,6 +25,7 @@ export function createApiApp(deps: ApiDeps, fault: FaultOptions, streams: Stream
   app.route("/", agentRoutes(deps));
   app.route("/", templateRoutes(deps.store));
   app.route("/", miscRoutes(deps));
+  app.route("/", provisionerRoutes(deps, { jobsEndpoint: deps.provisionerJobsEndpoint ?? true }));
   app.route("/", watchRoutes(deps.store, streams));
   app.all("*", (c) =>
     json(c, 404, {

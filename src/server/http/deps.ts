@@ -7,4 +7,6 @@ export interface ApiDeps {
   /** The outcome the next build of a workspace will have (test controls, failure rate). */
   nextOutcome(workspaceId: string): BuildOutcome;
   buildInfo: { version: string };
+  /** Serve `GET /organizations/{org}/provisionerjobs[/{job}]` (off: behave like a Coder without them). */
+  provisionerJobsEndpoint?: boolean;
 }

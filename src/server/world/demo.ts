@@ -270,5 +270,6 @@ export function buildDemoWorld(w: WorldBuilder): Record<string, UserRecord> {
       s.owner === "admin" ? [owner] : [owner, owner, owner, users.admin],
     );
   }
+  w.stuckTemplateImport(templates.get("aws-linux")!.template, users.admin);
   return users;
 }
