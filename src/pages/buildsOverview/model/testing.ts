@@ -90,6 +90,11 @@ export function job(spec: Partial<ProvisionerJob> & Pick<ProvisionerJob, "id" | 
 export function activeBuild(over: Partial<ActiveBuild> = {}): ActiveBuild {
   return {
     jobId: "j",
+    kind: "build",
+    buildId: "b",
+    templateVersionId: undefined,
+    templateVersionName: "v1",
+    tags: {},
     buildNumber: 1,
     workspaceId: "w",
     workspaceName: "dev",
