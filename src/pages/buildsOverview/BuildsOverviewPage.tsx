@@ -23,7 +23,7 @@ function OverviewSkeleton() {
 }
 
 function Overview({ user }: { user: User }) {
-  const { snapshot, retry } = useBuildsOverview(user);
+  const { snapshot, retry, refresh } = useBuildsOverview(user);
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => readOverviewFilter(params), [params]);
   // Each filter change is a history entry, so Back undoes a click on a chart bar.
@@ -31,6 +31,7 @@ function Overview({ user }: { user: User }) {
     (patch: Partial<OverviewFilter>) => setParams((prev) => writeOverviewFilter(prev, patch)),
     [setParams],
   );
+  if (!snapshot) return <OverviewSkeleton />;
   if (snapshot.status === "error") {
     return (
       <div className="mx-auto max-w-7xl p-4 sm:p-6">
@@ -39,7 +40,15 @@ function Overview({ user }: { user: User }) {
     );
   }
   if (snapshot.status === "loading" && snapshot.builds.length === 0) return <OverviewSkeleton />;
-  return <BuildsOverviewView data={snapshot} filter={filter} onFilterChange={onFilterChange} isAdmin={isAdmin(user)} />;
+  return (
+    <BuildsOverviewView
+      data={snapshot}
+      filter={filter}
+      onFilterChange={onFilterChange}
+      isAdmin={isAdmin(user)}
+      onCanceled={refresh}
+    />
+  );
 }
 
 /** `/builds`: every build the signed-in user may see (all for admins, their own for members), live. */
