@@ -1,23 +1,15 @@
 // The builds overview's data: every visible workspace's builds of the last 8 days, kept current.
-// What React Query cannot do for it: merge thousands of builds from several sources into one
-// cache, and poll by diffing the organization's job list. Its lifetime is the query cache's
-// (see useBuildsOverview), so signing out drops it with everything else.
-//
-// History: admins read it from the organization's job list (one or two requests for every
-// workspace; see model/jobHistory). Where the server has no job list (members; Coder before the
-// endpoint) each workspace's builds are read instead, for the FALLBACK_HISTORY_LIMIT most recently
-// built workspaces only, and the page says so.
-//
-// Live strategy: polling while the tab is visible, not watch streams. A watch stream follows one
-// workspace; the overview covers up to 1,000 and must also notice workspaces it has never seen,
-// and the browser allows six connections per origin. So every POLL_MS the store asks one cheap
-// question that covers the whole deployment and fetches only what changed:
-// - admins: the organization's provisioner jobs, in flight + newest 10 (two small requests). A job
-//   the cache lacks or knows in another state, or one that left the in-flight set, marks its
-//   workspace changed; that workspace alone is re-read with `after_id` (new builds + those in flight).
-// - members, or servers without the job list (404): the workspace list itself, whose
-//   `latest_build` updates the cache directly in the common cases (see `applyLatest`).
-// Running builds additionally follow their log stream (capped) to show the current stage.
+// What React Query cannot do: merge thousands of builds from several sources into one cache and
+// poll by diffing the job list. It lives in the query cache (useBuildsOverview): sign-out drops it.
+// History: admins read it from the organization's job list (model/jobHistory); without it (members,
+// older Coder) each workspace's builds are read, for the FALLBACK_HISTORY_LIMIT most recent only.
+// Live: polling while visible, not watch streams (one stream per workspace; six connections per
+// origin). Every POLL_MS one cheap question covers the deployment, and only what changed is read:
+// - admins: jobs in flight + newest 10. A job the cache lacks or knows in another state, or one
+//   that left the in-flight set, marks its workspace changed: re-read alone with `after_id`.
+// - members, or no job list (404): the workspace list, whose `latest_build` updates the cache
+//   directly in the common cases (see `applyLatest`).
+// Running builds also follow their log stream (capped) to show the current stage.
 import { isApiError } from "../../../api/client";
 import type { ProvisionerDaemon, ProvisionerJob, Workspace, WorkspacesResponse } from "../../../api/types";
 import type { LiveState } from "../../../components/LiveIndicator";
