@@ -47,7 +47,7 @@ export default tseslint.config(
     rules: { "no-empty-pattern": "off" },
   },
   {
-    files: ["public/**/*.js"],
+    files: ["public/**/*.js", "e2e/bench/pages/**/*.js"],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -101,6 +101,11 @@ export function cancelBuild(buildId: string, expectStatus?: "running" | "pending
   return api.patch<void>(`/workspacebuilds/${enc(buildId)}/cancel`, undefined, { expect_status: expectStatus });
 }
 
+/** Cancels a template version's import job (template admins). */
+export function cancelTemplateVersion(templateVersionId: string): Promise<void> {
+  return api.patch<void>(`/templateversions/${enc(templateVersionId)}/cancel`);
+}
+
 /** Creates a workspace for `owner` (a username, or `me`). */
 export function createWorkspace(owner: string, body: CreateWorkspaceRequest): Promise<Workspace> {
   return api.post<Workspace>(`/users/${enc(owner)}/workspaces`, body);

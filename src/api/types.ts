@@ -676,3 +676,33 @@ export interface AuthMethods {
   github: GithubAuthMethod;
   oidc: OIDCAuthMethod;
 }
+
+// ---- Provisioner daemons ------------------------------------------------------------------
+
+export type ProvisionerDaemonStatus = Open<"offline" | "idle" | "busy">;
+
+/** The job a daemon runs now or ran last (`GET /organizations/{org}/provisionerdaemons`). */
+export interface ProvisionerDaemonJob {
+  id: UUID;
+  status: ProvisionerJobStatus;
+  template_name: string;
+  template_icon: string;
+  template_display_name: string;
+}
+
+export interface ProvisionerDaemon {
+  id: UUID;
+  organization_id: UUID;
+  key_id: UUID;
+  created_at: ISODate;
+  last_seen_at?: ISODate | null;
+  name: string;
+  version: string;
+  api_version: string;
+  provisioners: string[] | null;
+  tags: Record<string, string> | null;
+  key_name: string | null;
+  status: ProvisionerDaemonStatus | null;
+  current_job: ProvisionerDaemonJob | null;
+  previous_job: ProvisionerDaemonJob | null;
+}

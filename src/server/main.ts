@@ -40,6 +40,8 @@ export interface ServerOptions {
   stateFile: string | null;
   world: WorldName;
   testControls: boolean;
+  /** Serve the organization's provisioner-job list (off: a Coder from before it, for the overview's fallback). */
+  provisionerJobsEndpoint: boolean;
   coderUrl: string | null;
   coderSessionToken: string | null;
   distDir: string | null /* serve the SPA from here, null = API only */;
@@ -93,6 +95,7 @@ export const DEFAULT_OPTIONS: ServerOptions = {
   stateFile: null,
   world: "demo",
   testControls: false,
+  provisionerJobsEndpoint: true,
   coderUrl: null,
   coderSessionToken: null,
   distDir: null,
@@ -175,6 +178,7 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
           password: opts.passwordAuth,
           oidcSignInText: opts.oidcSignInText ?? (opts.passwordAuth ? null : "OpenID Connect"),
         },
+        provisionerJobsEndpoint: opts.provisionerJobsEndpoint,
       },
       { latencyMs: opts.latencyMs, errorRate: opts.errorRate, seed: opts.seed },
       streams,

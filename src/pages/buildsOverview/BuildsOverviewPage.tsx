@@ -5,7 +5,7 @@ import { useMe } from "../../app/auth";
 import { canSeeAllWorkspaces } from "../../lib/permissions";
 import { ErrorState } from "../../components/ErrorState";
 import { Skeleton, SkeletonTable } from "../../components/Skeleton";
-import { readOverviewFilter, writeOverviewFilter, type OverviewFilter } from "../../lib/buildsOverview/filters";
+import { readOverviewFilter, writeOverviewFilter, type OverviewFilter } from "./model/filters";
 import { useBuildsOverview } from "./data/useBuildsOverview";
 import { BuildsOverviewView } from "./BuildsOverviewView";
 
@@ -24,7 +24,7 @@ function OverviewSkeleton() {
 }
 
 function Overview({ user }: { user: User }) {
-  const { snapshot, retry } = useBuildsOverview(user);
+  const { snapshot, retry, refresh } = useBuildsOverview(user);
   const [params, setParams] = useSearchParams();
   const filter = useMemo(() => readOverviewFilter(params), [params]);
   // Each filter change is a history entry, so Back undoes a click on a chart bar.
@@ -32,6 +32,7 @@ function Overview({ user }: { user: User }) {
     (patch: Partial<OverviewFilter>) => setParams((prev) => writeOverviewFilter(prev, patch)),
     [setParams],
   );
+  if (!snapshot) return <OverviewSkeleton />;
   if (snapshot.status === "error") {
     return (
       <div className="mx-auto max-w-7xl p-4 sm:p-6">
@@ -46,6 +47,7 @@ function Overview({ user }: { user: User }) {
       filter={filter}
       onFilterChange={onFilterChange}
       isAdmin={canSeeAllWorkspaces(user)}
+      onCanceled={refresh}
     />
   );
 }

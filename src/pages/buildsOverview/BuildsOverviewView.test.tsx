@@ -2,11 +2,11 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
-import type { OverviewFilter } from "../../lib/buildsOverview/filters";
-import type { ActiveBuild } from "../../lib/buildsOverview/now";
-import { DAY, HOUR, MIN, NOW, activeBuild, build, iso, workspace } from "../../lib/buildsOverview/testing";
+import type { OverviewFilter } from "./model/filters";
+import type { ActiveBuild } from "./model/now";
+import { DAY, HOUR, MIN, NOW, activeBuild, build, iso, workspace } from "./model/testing";
 import { BuildsOverviewView, type BuildsOverviewViewProps } from "./BuildsOverviewView";
-import type { OverviewSnapshot } from "./data/overviewStore";
+import type { OverviewSnapshot } from "./data/overviewConfig";
 
 // The charts are recharts in a lazy chunk; here only the page around them is under test.
 vi.mock("./charts/HealthCharts", () => ({ default: () => <div data-testid="charts" /> }));
@@ -46,6 +46,8 @@ function snapshot(over: Partial<OverviewSnapshot> = {}): OverviewSnapshot {
     ],
     queueSource: "jobs",
     jobsUnavailable: false,
+    historySkipped: 0,
+    daemons: undefined,
     stages: new Map([["r1", "Planning infrastructure"]]),
     listing: { done: 2, total: 2 },
     history: { done: 2, total: 2 },

@@ -3,12 +3,13 @@ import { FilterX } from "lucide-react";
 import { Button } from "../../components/Button";
 import { EmptyState } from "../../components/EmptyState";
 import { LiveIndicator } from "../../components/LiveIndicator";
-import { filterOptions, filterOverview, RANGE_LABELS, type OverviewFilter } from "../../lib/buildsOverview/filters";
-import { healthData } from "../../lib/buildsOverview/health";
-import { nowLists } from "../../lib/buildsOverview/now";
-import { findRegressions, regressionScope } from "../../lib/buildsOverview/regressions";
+import { filterOptions, filterOverview, RANGE_LABELS, type OverviewFilter } from "./model/filters";
+import { healthData } from "./model/health";
+import { nowLists } from "./model/now";
+import { findRegressions, regressionScope } from "./model/regressions";
 import { formatCount } from "../../lib/format";
-import type { OverviewSnapshot } from "./data/overviewStore";
+import type { OverviewSnapshot } from "./data/overviewConfig";
+import { DaemonsPanel } from "./DaemonsPanel";
 import { FiltersBar } from "./FiltersBar";
 import { HealthPanel } from "./HealthPanel";
 import { NowPanel } from "./NowPanel";
@@ -21,11 +22,13 @@ export interface BuildsOverviewViewProps {
   filter: OverviewFilter;
   onFilterChange: (patch: Partial<OverviewFilter>) => void;
   isAdmin: boolean;
+  /** A job was canceled from the page (admins): poll at once. */
+  onCanceled?: () => void;
 }
 
 const MINUTE = 60_000;
 
-export function BuildsOverviewView({ data, filter, onFilterChange, isAdmin }: BuildsOverviewViewProps) {
+export function BuildsOverviewView({ data, filter, onFilterChange, isAdmin, onCanceled }: BuildsOverviewViewProps) {
   const now = data.updatedAt || data.windowStart;
   // Ranges and buckets move by the minute: recomputing them on every 1.5 s poll would change nothing.
   const minute = Math.ceil(now / MINUTE) * MINUTE;
@@ -110,7 +113,14 @@ export function BuildsOverviewView({ data, filter, onFilterChange, isAdmin }: Bu
         />
       ) : (
         <>
-          <NowPanel lists={lists} stages={data.stages} fromJobs={data.queueSource === "jobs"} />
+          <NowPanel
+            lists={lists}
+            stages={data.stages}
+            fromJobs={data.queueSource === "jobs"}
+            daemons={isAdmin ? data.daemons : undefined}
+            onCanceled={isAdmin ? onCanceled : undefined}
+          />
+          {isAdmin && data.daemons && <DaemonsPanel daemons={data.daemons} />}
           <RegressionsPanel regressions={regressions} partial={historyLoading} onTemplate={onTemplate} />
           <FiltersBar filter={filter} options={options} onChange={onFilterChange} />
           <HealthPanel

@@ -10,7 +10,7 @@ import {
   type FilterKey,
   type FilterOptions,
   type OverviewFilter,
-} from "../../lib/buildsOverview/filters";
+} from "./model/filters";
 import { statusInfo } from "../../lib/status";
 
 export interface FiltersBarProps {

@@ -1,8 +1,8 @@
 import { lazy, memo, Suspense } from "react";
 import { Activity } from "lucide-react";
 import { Skeleton } from "../../components/Skeleton";
-import type { OverviewFilter, RangeId } from "../../lib/buildsOverview/filters";
-import type { HealthData } from "../../lib/buildsOverview/health";
+import type { OverviewFilter, RangeId } from "./model/filters";
+import type { HealthData } from "./model/health";
 import { formatCount, formatDuration } from "../../lib/format";
 
 // recharts is heavy: its chunk loads only once this panel renders.

@@ -7,7 +7,10 @@ import { Duration } from "../../components/Duration";
 import { StatusBadge } from "../../components/StatusBadge";
 import { transitionLabel } from "../../lib/builds/labels";
 import { formatOrdinal } from "../../lib/format";
-import type { ActiveBuild, NowLists, PendingBuild } from "../../lib/buildsOverview/now";
+import type { ProvisionerDaemon } from "../../api/types";
+import { CancelJobButton } from "./CancelJobButton";
+import type { ActiveBuild, JobKind, NowLists, PendingBuild } from "./model/now";
+import { WaitReasonText } from "./WaitReasonText";
 
 export interface NowPanelProps {
   lists: NowLists;
@@ -15,10 +18,16 @@ export interface NowPanelProps {
   stages: ReadonlyMap<string, string>;
   /** The queue comes from the organization's job list (else from each workspace's latest build). */
   fromJobs: boolean;
+  /** The organization's daemons (admins): pending jobs then say why they wait. */
+  daemons?: readonly ProvisionerDaemon[];
+  /** Admins may cancel any queued or running job; the page then polls at once. */
+  onCanceled?: () => void;
 }
 
+const KIND_LABELS: Record<JobKind, string> = { build: "", import: "Template import", "dry-run": "Template dry run" };
+
 /** "What is building right now": counters, then the queue (oldest first), running and canceling builds. */
-export function NowPanel({ lists, stages, fromJobs }: NowPanelProps) {
+export function NowPanel({ lists, stages, fromJobs, daemons, onCanceled }: NowPanelProps) {
   return (
     <section aria-labelledby="now-title" data-testid="now-panel" className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
@@ -39,8 +48,13 @@ export function NowPanel({ lists, stages, fromJobs }: NowPanelProps) {
           empty="Nothing is waiting for a provisioner."
         >
           {lists.pending.map((p) => (
-            <NowRow key={p.jobId} build={p} className={p.stuck ? "border-attention/40 bg-attention/5" : undefined}>
-              <QueueFacts build={p} />
+            <NowRow
+              key={p.jobId}
+              build={p}
+              onCanceled={onCanceled}
+              className={p.stuck ? "border-attention/40 bg-attention/5" : undefined}
+            >
+              <QueueFacts build={p} daemons={daemons} />
             </NowRow>
           ))}
         </NowColumn>
@@ -52,7 +66,7 @@ export function NowPanel({ lists, stages, fromJobs }: NowPanelProps) {
           empty="No build is running."
         >
           {lists.running.map((r) => (
-            <NowRow key={r.jobId} build={r}>
+            <NowRow key={r.jobId} build={r} onCanceled={onCanceled}>
               <span data-testid="now-stage" className="truncate">
                 {stages.get(r.jobId) ?? "Running"}
               </span>
@@ -130,24 +144,41 @@ function NowColumn({ id, title, status, count, extra, empty, children }: NowColu
   );
 }
 
-function NowRow({ build, className, children }: { build: ActiveBuild; className?: string; children: ReactNode }) {
+interface NowRowProps {
+  build: ActiveBuild;
+  className?: string;
+  onCanceled?: () => void;
+  children: ReactNode;
+}
+
+function NowRow({ build, className, onCanceled, children }: NowRowProps) {
   const owner = build.ownerName;
-  const href = owner
-    ? build.buildNumber !== undefined
-      ? buildPath(owner, build.workspaceName, build.buildNumber)
-      : workspacePath(owner, build.workspaceName)
-    : undefined;
-  const name = (
-    <>
-      {owner && <span className="text-muted">{owner}/</span>}
-      {build.workspaceName}
-      {build.buildNumber !== undefined && <span className="text-muted"> #{build.buildNumber}</span>}
-    </>
-  );
+  const href =
+    build.kind !== "build"
+      ? undefined
+      : owner
+        ? build.buildNumber !== undefined
+          ? buildPath(owner, build.workspaceName, build.buildNumber)
+          : workspacePath(owner, build.workspaceName)
+        : undefined;
+  const name =
+    build.kind === "build" ? (
+      <>
+        {owner && <span className="text-muted">{owner}/</span>}
+        {build.workspaceName}
+        {build.buildNumber !== undefined && <span className="text-muted"> #{build.buildNumber}</span>}
+      </>
+    ) : (
+      <>
+        {build.templateName} <span className="text-muted">{build.templateVersionName}</span>
+      </>
+    );
   return (
     <li
       data-testid="now-row"
       data-workspace={build.workspaceName}
+      data-kind={build.kind}
+      data-template={build.templateName}
       data-status={build.status}
       className={cx("flex flex-col gap-0.5 px-3 py-2 text-sm", className)}
     >
@@ -159,8 +190,17 @@ function NowRow({ build, className, children }: { build: ActiveBuild; className?
         ) : (
           <span className="truncate font-medium text-text">{name}</span>
         )}
-        <span className="shrink-0 text-xs text-muted">
-          {transitionLabel(build.transition)} · {build.templateName}
+        <span className="flex shrink-0 items-center gap-2 text-xs text-muted">
+          {build.kind === "build" ? (
+            <span>
+              {transitionLabel(build.transition)} · {build.templateName}
+            </span>
+          ) : (
+            <span data-testid="job-kind" className="rounded bg-raised px-1.5 py-0.5 font-medium text-text">
+              {KIND_LABELS[build.kind]}
+            </span>
+          )}
+          {onCanceled && build.status !== "canceling" && <CancelJobButton job={build} onCanceled={onCanceled} />}
         </span>
       </div>
       <div className="flex min-w-0 flex-wrap items-center gap-x-1.5 text-xs text-muted">{children}</div>
@@ -168,14 +208,24 @@ function NowRow({ build, className, children }: { build: ActiveBuild; className?
   );
 }
 
-function QueueFacts({ build }: { build: PendingBuild }) {
+function QueueFacts({ build, daemons }: { build: PendingBuild; daemons?: readonly ProvisionerDaemon[] }) {
   const position =
     build.queuePosition > 0
       ? `${formatOrdinal(build.queuePosition)} of ${Math.max(build.queueSize, build.queuePosition)}`
       : undefined;
   return (
     <>
-      {build.noProvisioner ? (
+      {daemons ? (
+        <>
+          {position && (
+            <span data-testid="queue-position" className="font-medium text-text">
+              {position} in queue
+            </span>
+          )}
+          {position && <span aria-hidden>·</span>}
+          <WaitReasonText job={build} daemons={daemons} />
+        </>
+      ) : build.noProvisioner ? (
         <span className="font-medium text-attention">no provisioner can take it</span>
       ) : position ? (
         <span data-testid="queue-position" className="font-medium text-text">

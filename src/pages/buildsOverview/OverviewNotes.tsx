@@ -1,8 +1,8 @@
 import { Info } from "lucide-react";
 import type { ReactNode } from "react";
 import { formatCount } from "../../lib/format";
-import type { OverviewSnapshot } from "./data/overviewStore";
-import { LIST_LIMIT } from "./data/overviewStore";
+import type { OverviewSnapshot } from "./data/overviewConfig";
+import { FALLBACK_HISTORY_LIMIT, LIST_LIMIT } from "./data/overviewConfig";
 
 export interface OverviewNotesProps {
   data: OverviewSnapshot;
@@ -58,8 +58,16 @@ export function OverviewNotes({ data, isAdmin }: OverviewNotesProps) {
       )}
       {data.jobsUnavailable && isAdmin && (
         <Note testId="note-no-jobs">
-          This server does not offer the organization's provisioner-job list (older Coder versions): queue positions
-          come from each workspace's latest build, and the page polls the workspace list to stay current.
+          This server does not offer the organization's provisioner-job list (older Coder versions): build history is
+          read workspace by workspace, queue positions come from each workspace's latest build, and the page polls the
+          workspace list to stay current.
+        </Note>
+      )}
+      {data.historySkipped > 0 && (
+        <Note testId="note-history-bounded">
+          Without the job list, history is read one workspace at a time: it covers the{" "}
+          {formatCount(FALLBACK_HISTORY_LIMIT)} most recently built workspaces; the other{" "}
+          {formatCount(data.historySkipped)} show their latest build only.
         </Note>
       )}
       {data.workspaceCount > LIST_LIMIT && (

@@ -10,7 +10,7 @@ import { StatusBadge } from "../../components/StatusBadge";
 import { reasonLabel, transitionLabel } from "../../lib/builds/labels";
 import { isActiveJob } from "../../api/jobStatus";
 import { formatCount } from "../../lib/format";
-import type { OverviewBuild } from "../../lib/buildsOverview/rows";
+import type { OverviewBuild } from "./model/rows";
 
 export const PAGE_ROWS = 50;
 

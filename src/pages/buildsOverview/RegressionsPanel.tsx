@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { TrendingUp } from "lucide-react";
 import { timingsPath } from "../../app/params";
 import { formatDuration } from "../../lib/format";
-import type { Regression } from "../../lib/buildsOverview/regressions";
+import type { Regression } from "./model/regressions";
 
 export interface RegressionsPanelProps {
   regressions: readonly Regression[];

@@ -82,6 +82,13 @@ export const FLAGS: FlagSpec[] = [
     help: "enable POST /__sim/next-outcome",
   },
   {
+    flag: "--provisionerjobs-endpoint",
+    env: "SIM_PROVISIONERJOBS_ENDPOINT",
+    key: "provisionerJobsEndpoint",
+    kind: "bool",
+    help: "serve GET /organizations/{org}/provisionerjobs (off: like an older Coder)",
+  },
+  {
     flag: "--coder-url",
     env: "CODER_URL",
     key: "coderUrl",

@@ -7,6 +7,7 @@ import { errorResponse, json } from "./respond";
 import { buildRoutes } from "./routes/builds";
 import { connectRoutes } from "./routes/connect";
 import { miscRoutes } from "./routes/misc";
+import { provisionerRoutes } from "./routes/provisioners";
 import { templateRoutes } from "./routes/templates";
 import { userRoutes } from "./routes/users";
 import { workspaceRoutes } from "./routes/workspaces";
@@ -26,6 +27,7 @@ export function createApiApp(deps: ApiDeps, fault: FaultOptions, streams: Stream
   app.route("/", templateRoutes(deps.store));
   app.route("/", miscRoutes(deps));
   app.route("/", connectRoutes(deps.store));
+  app.route("/", provisionerRoutes(deps, { jobsEndpoint: deps.provisionerJobsEndpoint ?? true }));
   app.route("/", watchRoutes(deps.store, streams));
   app.all("*", (c) =>
     json(c, 404, {

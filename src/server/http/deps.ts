@@ -7,6 +7,8 @@ export interface ApiDeps {
   /** The outcome the next build of a workspace will have (test controls, failure rate). */
   nextOutcome(workspaceId: string): BuildOutcome;
   buildInfo: { version: string };
+  /** Serve `GET /organizations/{org}/provisionerjobs[/{job}]` (off: behave like a Coder without them). */
+  provisionerJobsEndpoint?: boolean;
   /** Sign-in methods the deployment offers (default: password only). */
   auth?: AuthConfig;
 }

@@ -1,8 +1,11 @@
 import type { BuildOutcome } from "../store/records";
 import type { Store } from "../store/store";
+import { queueTemplateImport } from "../store/templateJobs";
 import { createRng, type Rng } from "../util/prng";
 import { MIN_STATE_MS, SimClock } from "./clock";
+import { daemonCanTake } from "../../lib/provisionerTags";
 import { runJob } from "./job";
+import { runTemplateImport } from "./templateImport";
 
 export interface SimulationOptions {
   speed: number;
@@ -11,6 +14,10 @@ export interface SimulationOptions {
   ambient: boolean;
   seed: number;
 }
+
+/** Share of ambient ticks that also push a template version (an import job on the queue). */
+const IMPORT_CHANCE = 0.2;
+const UNTAGGED_JOB = { scope: "organization", owner: "" };
 
 /** Simulated seconds between ambient builds. */
 const AMBIENT_EVERY_MS = 25_000;
@@ -85,32 +92,52 @@ export class Simulation {
     });
   }
 
-  /** Hands queued jobs to free provisioners, oldest first, once each has been pending long enough. */
+  /**
+   * Hands queued jobs to free online provisioners: each takes the oldest job whose tags it can serve
+   * (Coder's tag rule), once that job has been pending long enough to be seen as pending.
+   */
   private pump(): void {
-    for (const worker of this.store.provisioners.slice(0, Math.max(1, this.opts.provisioners))) {
-      if (this.busy.has(worker.id)) continue;
-      const jobId = this.store.queue[0];
-      if (!jobId) return;
+    let retryIn = Number.POSITIVE_INFINITY;
+    for (const worker of this.store.provisioners) {
+      if (worker.offline_since || this.busy.has(worker.id)) continue;
+      const jobId = this.store.queue.find((id) => daemonCanTake(worker.tags, this.store.jobs.get(id)!.tags));
+      if (!jobId) continue;
       const job = this.store.jobs.get(jobId)!;
       const waited = this.store.now() - Date.parse(job.created_at);
       if (waited < MIN_STATE_MS) {
-        this.schedulePump(MIN_STATE_MS - waited);
-        return;
+        retryIn = Math.min(retryIn, MIN_STATE_MS - waited);
+        continue;
       }
-      const build = this.store.builds.get(job.build_id!)!;
       this.busy.set(worker.id, job.id);
       this.store.startJob(job.id, worker);
-      void runJob(this.store, this.clock, job, build)
+      const run = job.build_id
+        ? runJob(this.store, this.clock, job, this.store.builds.get(job.build_id)!)
+        : runTemplateImport(this.store, this.clock, job);
+      void run
         .catch((err) => console.error("[sim] job failed unexpectedly:", err))
         .finally(() => {
           this.busy.delete(worker.id);
+          this.store.releaseWorker(worker.id);
           this.schedulePump(0);
         });
     }
+    if (retryIn < Number.POSITIVE_INFINITY) this.schedulePump(retryIn);
   }
 
-  /** Starts or stops a random ambient workspace that is idle. */
+  /** Starts or stops a random ambient workspace that is idle; now and then a template admin pushes a version. */
   private ambientTick(): void {
+    if (this.rng.chance(IMPORT_CHANCE)) {
+      const admin = [...this.store.users.values()].find((u) => u.admin);
+      const template = this.rng.pick([...this.store.templates.values()]);
+      if (admin && template)
+        queueTemplateImport(this.store, {
+          template,
+          initiator: admin,
+          // Some go to the EU provisioner, the rest to the untagged ones.
+          tags: this.rng.chance(0.5) ? { ...UNTAGGED_JOB, region: "eu-west-1" } : { ...UNTAGGED_JOB },
+          message: "Routine template update",
+        });
+    }
     const candidates = [...this.store.workspaces.values()].filter((w) => {
       if (!w.ambient || w.deleted || w.dormant_at) return false;
       const status = this.store.workspaceStatus(w);

@@ -6,6 +6,7 @@ import type {
   BuildContent,
   BuildRecord,
   JobRecord,
+  ProvisionerRecord,
   SessionRecord,
   TemplateRecord,
   TemplateVersionRecord,
@@ -15,7 +16,7 @@ import type {
 } from "./records";
 import { Store } from "./store";
 
-const VERSION = 1;
+const VERSION = 2;
 const DEBOUNCE_MS = 1000;
 
 interface SerializedContent extends Omit<BuildContent, "agentLogs"> {
@@ -27,7 +28,7 @@ interface StateFile {
   seed: number;
   world: string;
   counters: { nextOrdinal: number; idCounter: number };
-  provisioners: Array<{ id: string; name: string }>;
+  provisioners: ProvisionerRecord[];
   users: UserRecord[];
   sessions: SessionRecord[];
   organizations: OrganizationRecord[];

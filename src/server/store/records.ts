@@ -174,3 +174,14 @@ export interface WorkspaceRecord {
   /** Ambient background builds may act on it (never on the documented well-known ones). */
   ambient: boolean;
 }
+
+/** A provisioner daemon. Online daemons are seen continuously; an offline one stopped reporting at `offline_since`. */
+export interface ProvisionerRecord {
+  id: string;
+  name: string;
+  tags: Record<string, string>;
+  created_at: string;
+  offline_since?: string;
+  current_job_id?: string;
+  previous_job_id?: string;
+}

@@ -21,6 +21,7 @@ import type {
   BuildRecord,
   JobRecord,
   OrganizationRecord,
+  ProvisionerRecord,
   SessionRecord,
   TemplateRecord,
   TemplateVersionRecord,
@@ -88,8 +89,8 @@ export class Store {
   readonly contents = new Map<string, BuildContent>();
   /** Agent id → build id, for the agent endpoints. */
   readonly agentBuild = new Map<string, string>();
-  /** Provisioner daemons (id, name) the simulation works with. */
-  readonly provisioners: Array<{ id: string; name: string }> = [];
+  /** Provisioner daemons the simulation works with (and the offline one it never uses). */
+  readonly provisioners: ProvisionerRecord[] = [];
   /** Pending jobs the provisioners will take, oldest first (held jobs are not in it). */
   readonly queue: string[] = [];
   private readonly listeners = new Set<StoreListener>();
@@ -595,9 +596,20 @@ export class Store {
     job.worker_id = worker.id;
     job.worker_name = worker.name;
     this.removeFromQueue(jobId);
+    const daemon = this.provisioners.find((p) => p.id === worker.id);
+    if (daemon) daemon.current_job_id = jobId;
+    if (!job.build_id) return;
     const build = this.buildOfJob(job);
     build.updated_at = now;
     this.touchWorkspace(build.workspace_id);
+  }
+
+  /** The daemon is done with its job (whatever the outcome) and free for the next. */
+  releaseWorker(workerId: string): void {
+    const daemon = this.provisioners.find((p) => p.id === workerId);
+    if (!daemon?.current_job_id) return;
+    daemon.previous_job_id = daemon.current_job_id;
+    daemon.current_job_id = undefined;
   }
 
   appendJobLogs(jobId: string, lines: Array<Omit<ProvisionerJobLog, "id" | "created_at">>): void {
@@ -716,7 +728,8 @@ export class Store {
     job.completed_at = now;
     job.updated_at = now;
     job.error = "canceled";
-    this.finishBuildBookkeeping(this.buildOfJob(job), job);
+    if (job.build_id) this.finishBuildBookkeeping(this.buildOfJob(job), job);
+    else this.emit({ kind: "job-done", jobId: job.id });
   }
 }
 

@@ -5,18 +5,24 @@ import type {
   BuildSlowdown,
   JobHold,
   JobRecord,
+  ProvisionerRecord,
   TemplateRecord,
   TemplateVersionRecord,
   UserRecord,
   WorkspaceRecord,
 } from "../store/records";
 import type { Store } from "../store/store";
+import { queueTemplateImport } from "../store/templateJobs";
+import { isUntagged } from "../../lib/provisionerTags";
 import { createRng, type Rng } from "../util/prng";
 import { TEMPLATES, templateSpec } from "./catalog";
 import { planFor } from "./materialize";
 import { planBuild, planRunningMs } from "./plan";
 
 const DAY = 24 * 3600_000;
+const UNTAGGED = { scope: "organization", owner: "" };
+/** No daemon offers this region: jobs tagged with it wait until canceled. */
+export const STUCK_REGION = "ap-southeast-2";
 const iso = (ms: number) => new Date(ms).toISOString();
 
 /** Helpers shared by the demo and bench worlds to put seeded entities into a store. */
@@ -44,12 +50,46 @@ export class WorldBuilder {
     return u;
   }
 
-  /** Provisioner daemons: the simulation runs `count` of them; ids are part of the seeded world. */
+  /**
+   * Provisioner daemons: `count` untagged ones take the ordinary jobs; `provisioner-eu` offers
+   * `region=eu-west-1` (some template imports go there); `provisioner-gpu` stopped reporting
+   * twelve minutes before the world began. Ids are part of the seeded world.
+   */
   provisioners(count: number): void {
     // Own stream, so the number of provisioners never shifts the ids of everything else.
     const rng = this.rng.fork("provisioners");
-    for (let i = 0; i < Math.max(1, count); i++)
-      this.store.provisioners.push({ id: rng.uuid(), name: `provisioner-${i + 1}` });
+    const created = iso(this.t0 - 30 * DAY);
+    const daemon = (name: string, tags: Record<string, string>, offline_since?: string) =>
+      this.store.provisioners.push({
+        id: rng.uuid(),
+        name,
+        tags: { ...UNTAGGED, ...tags },
+        created_at: created,
+        offline_since,
+      });
+    for (let i = 0; i < Math.max(1, count); i++) daemon(`provisioner-${i + 1}`, {});
+    daemon("provisioner-eu", { region: "eu-west-1" });
+    daemon("provisioner-gpu", { gpu: "a100" }, iso(this.t0 - 12 * 60_000));
+  }
+
+  /**
+   * A template admin pushed a version of `template` for a region no daemon serves: its import job
+   * waits in the queue (the realistic stuck job the builds overview explains) until canceled.
+   */
+  stuckTemplateImport(template: TemplateRecord, admin: UserRecord): void {
+    queueTemplateImport(this.store, {
+      template,
+      initiator: admin,
+      tags: { ...UNTAGGED, region: STUCK_REGION },
+      message: `Move to ${STUCK_REGION}`,
+      createdMs: this.t0 - 25 * 60_000,
+      hold: "pending",
+    });
+  }
+
+  /** The daemons that took the world's historical (untagged) jobs. */
+  private untaggedDaemons(): ProvisionerRecord[] {
+    return this.store.provisioners.filter((p) => !p.offline_since && isUntagged(p.tags));
   }
 
   organization(): void {
@@ -95,8 +135,8 @@ export class WorldBuilder {
           completed_at: iso(created + 9_000),
           updated_at: iso(created + 9_000),
           status: "succeeded",
-          worker_id: this.store.provisioners[0].id,
-          worker_name: this.store.provisioners[0].name,
+          worker_id: this.untaggedDaemons()[0].id,
+          worker_name: this.untaggedDaemons()[0].name,
           file_id: rng.uuid(),
           tags: { scope: "organization", owner: "" },
           initiator_id: admin.id,
@@ -314,11 +354,11 @@ export class WorldBuilder {
       template_version_id: version.id,
       logs_overflowed: false,
     };
-    const worker = this.rng.pick(this.store.provisioners);
+    const worker = this.rng.pick(this.untaggedDaemons());
     if (hold === "pending") {
       job.hold = "pending";
       // Tags no provisioner serves: it waits until someone cancels it.
-      job.tags = { scope: "organization", owner: "", region: "ap-southeast-2" };
+      job.tags = { ...UNTAGGED, region: STUCK_REGION };
     } else {
       job.started_at = iso(started);
       job.worker_id = worker.id;

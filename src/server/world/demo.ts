@@ -270,6 +270,7 @@ export function buildDemoWorld(w: WorldBuilder): Record<string, UserRecord> {
       s.owner === "admin" ? [owner] : [owner, owner, owner, users.admin],
     );
   }
+  w.stuckTemplateImport(templates.get("aws-linux")!.template, users.admin);
   seedSlowBuild(w, users.alice, templates.get("docker")!);
   // Added after the seeded workspaces, on its own random stream, so it shifts none of their ids.
   w.templates(users.admin, { devbox: 2 }, w.rng.fork("devbox"));

@@ -1,6 +1,6 @@
 import { CartesianGrid, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { RangeId } from "../../../lib/buildsOverview/filters";
-import { p50Key, p95Key, TREND_BUCKET_MS, type DurationTrend } from "../../../lib/buildsOverview/health";
+import type { RangeId } from "../model/filters";
+import { p50Key, p95Key, TREND_BUCKET_MS, type DurationTrend } from "../model/health";
 import { formatDuration } from "../../../lib/format";
 import { ChartCard, FilterButton } from "./ChartCard";
 import { AXIS_TICK, ChartTooltip } from "./ChartTooltip";

@@ -1,7 +1,7 @@
 // The health charts, drawn with recharts. Loaded only through React.lazy (HealthPanel), so the
 // chart library is never part of the overview's first JavaScript, let alone the list route's.
-import type { OverviewFilter, RangeId } from "../../../lib/buildsOverview/filters";
-import type { HealthData } from "../../../lib/buildsOverview/health";
+import type { OverviewFilter, RangeId } from "../model/filters";
+import type { HealthData } from "../model/health";
 import { formatCount } from "../../../lib/format";
 import { DurationChart } from "./DurationChart";
 import { percentText, templateColours } from "./format";

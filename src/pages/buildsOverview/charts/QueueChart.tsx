@@ -1,6 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import type { RangeId } from "../../../lib/buildsOverview/filters";
-import { TREND_BUCKET_MS, type QueueSummary } from "../../../lib/buildsOverview/health";
+import type { RangeId } from "../model/filters";
+import { TREND_BUCKET_MS, type QueueSummary } from "../model/health";
 import { formatDuration } from "../../../lib/format";
 import { ChartCard } from "./ChartCard";
 import { AXIS_TICK, ChartTooltip } from "./ChartTooltip";

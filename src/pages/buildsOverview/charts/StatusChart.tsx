@@ -1,11 +1,6 @@
 import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
-import { ACTIVE_STATUS, type OverviewFilter, type RangeId } from "../../../lib/buildsOverview/filters";
-import {
-  COUNT_BUCKET_MS,
-  STATUS_SERIES,
-  type CountBucket,
-  type StatusSeries,
-} from "../../../lib/buildsOverview/health";
+import { ACTIVE_STATUS, type OverviewFilter, type RangeId } from "../model/filters";
+import { COUNT_BUCKET_MS, STATUS_SERIES, type CountBucket, type StatusSeries } from "../model/health";
 import { formatCount } from "../../../lib/format";
 import { ChartCard, FilterButton } from "./ChartCard";
 import { AXIS_TICK, ChartTooltip } from "./ChartTooltip";

@@ -1,5 +1,5 @@
 // Axis and legend words for the health charts (Intl only, DESIGN.md).
-import type { RangeId } from "../../../lib/buildsOverview/filters";
+import type { RangeId } from "../model/filters";
 import { LOCALE } from "../../../lib/format";
 
 const clock = new Intl.DateTimeFormat(LOCALE, { hour: "2-digit", minute: "2-digit", hour12: false });

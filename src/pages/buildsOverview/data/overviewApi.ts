@@ -1,8 +1,14 @@
 // The requests the overview makes, behind one small interface so the store can be tested with a
-// fake server. Only endpoints a real Coder serves (SPEC §7 "Lists the API cannot sort").
+// fake server. Only endpoints a real Coder serves.
 import { api } from "../../../api/client";
 import { followBuildLogs } from "../../../api/logStreams";
-import type { ProvisionerJob, Workspace, WorkspaceBuild, WorkspacesResponse } from "../../../api/types";
+import type {
+  ProvisionerDaemon,
+  ProvisionerJob,
+  Workspace,
+  WorkspaceBuild,
+  WorkspacesResponse,
+} from "../../../api/types";
 
 export interface OverviewApi {
   /** `GET /workspaces?q=`: an empty query is every workspace the caller may read (all for admins). */
@@ -12,6 +18,8 @@ export interface OverviewApi {
   builds(workspaceId: string, query: { since?: string; after_id?: string }): Promise<WorkspaceBuild[]>;
   /** `GET /organizations/{org}/provisionerjobs`: owners only (404 to members and on older servers). */
   jobs(organizationId: string, query: { status?: string; limit: number }): Promise<ProvisionerJob[]>;
+  /** `GET /organizations/{org}/provisionerdaemons?offline=true`: every daemon, offline ones too. */
+  daemons(organizationId: string): Promise<ProvisionerDaemon[]>;
   /** Follows a running build's log and reports its latest stage; returns a function that stops. */
   followStage(buildId: string, onStage: (stage: string) => void): () => void;
 }
@@ -24,6 +32,8 @@ export const browserOverviewApi: OverviewApi = {
   builds: (workspaceId, query) => api.get<WorkspaceBuild[]>(`/workspaces/${enc(workspaceId)}/builds`, query),
   jobs: (organizationId, query) =>
     api.get<ProvisionerJob[]>(`/organizations/${enc(organizationId)}/provisionerjobs`, query),
+  daemons: (organizationId) =>
+    api.get<ProvisionerDaemon[]>(`/organizations/${enc(organizationId)}/provisionerdaemons`, { offline: true }),
   followStage: (buildId, onStage) => {
     const handle = followBuildLogs(buildId, {
       onLogs: (logs) => {

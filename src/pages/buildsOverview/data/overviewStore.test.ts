@@ -79,7 +79,15 @@ function jobOf(ws: Workspace, build: WorkspaceBuild): ProvisionerJob {
   return {
     ...build.job,
     type: "workspace_build",
-    metadata: { workspace_id: ws.id, workspace_name: ws.name, template_name: ws.template_name },
+    initiator_id: "u-alice",
+    input: { workspace_build_id: build.id },
+    metadata: {
+      workspace_id: ws.id,
+      workspace_name: ws.name,
+      template_name: ws.template_name,
+      template_version_name: build.template_version_name,
+      workspace_build_transition: build.transition,
+    },
   } as ProvisionerJob;
 }
 
@@ -115,6 +123,10 @@ function fakeApi(w: World): OverviewApi {
       const wanted = query.status ? jobs.filter((j) => query.status!.split(",").includes(j.status)) : jobs;
       return wanted.sort((x, y) => y.created_at.localeCompare(x.created_at)).slice(0, query.limit);
     },
+    async daemons() {
+      w.calls.push("daemons");
+      return [];
+    },
     followStage: () => () => undefined,
   };
 }
@@ -127,11 +139,12 @@ describe("OverviewStore", () => {
     store = new OverviewStore(fakeApi(w), { organizationIds: ["org-1"], now: () => NOW });
   });
 
-  it("loads the list and each history in the window, skipping first builds", async () => {
+  it("loads the window's history from the job list, with no request per workspace", async () => {
     await store.load();
     const snap = store.getSnapshot();
     expect(snap.status).toBe("ready");
-    expect(w.calls.filter((c) => c.startsWith("builds")).sort()).toEqual(["builds ws-a since", "builds ws-b since"]);
+    expect(w.calls.filter((c) => c.startsWith("builds"))).toEqual([]);
+    expect(w.calls.filter((c) => c === "jobs recent")).toHaveLength(2);
     // a#1 is older than the 8-day window; c#1 came with the list.
     expect(snap.builds.map((b) => `${b.workspace.name}#${b.build_number}`)).toEqual([
       "b#2",
@@ -140,7 +153,9 @@ describe("OverviewStore", () => {
       "c#1",
       "a#2",
     ]);
-    expect(snap.history).toEqual({ done: 2, total: 2 });
+    // Numbered from the latest build the list reports: a#2 came from its job.
+    expect(snap.builds.find((b) => b.id === "ws-a-b2")).toMatchObject({ build_number: 2, job: { status: "failed" } });
+    expect(snap.historySkipped).toBe(0);
     expect(snap.queueSource).toBe("jobs");
     expect(snap.active.map((a) => [a.workspaceName, a.status, a.buildNumber, a.ownerName])).toEqual([
       ["b", "running", 2, "bob"],
@@ -185,6 +200,20 @@ describe("OverviewStore", () => {
     expect(w.calls).toEqual(["list 0"]);
     expect(store.getSnapshot().builds.find((x) => x.id === "ws-b-b2")?.job.status).toBe("failed");
     expect(store.getSnapshot().active).toEqual([]);
+  });
+
+  it("without the job list, reads each workspace's history instead", async () => {
+    w.jobsAllowed = false;
+    await store.load();
+    expect(w.calls.filter((c) => c.startsWith("builds")).sort()).toEqual(["builds ws-a since", "builds ws-b since"]);
+    expect(store.getSnapshot().history).toEqual({ done: 2, total: 2 });
+    expect(store.getSnapshot().builds.map((b) => `${b.workspace.name}#${b.build_number}`)).toEqual([
+      "b#2",
+      "a#3",
+      "b#1",
+      "c#1",
+      "a#2",
+    ]);
   });
 
   it("fetches the history of a workspace that shows up in a later list", async () => {

@@ -1,33 +1,50 @@
-import { useEffect, useMemo, useSyncExternalStore } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useSyncExternalStore } from "react";
 import type { User } from "../../../api/types";
-import { useDocumentHidden } from "../../../components/useDocumentHidden";
+import { canSeeAllWorkspaces } from "../../../lib/permissions";
 import { browserOverviewApi } from "./overviewApi";
-import { OverviewStore, type OverviewSnapshot } from "./overviewStore";
+import type { OverviewSnapshot } from "./overviewConfig";
+import { OverviewStore } from "./overviewStore";
 
-// One store per signed-in user for the whole session: leaving the page and coming back shows the
-// cached builds at once and only asks what changed meanwhile. (Signing out reloads the app.)
-const stores = new Map<string, OverviewStore>();
-
-function storeFor(user: User): OverviewStore {
-  let store = stores.get(user.id);
-  if (!store) {
-    store = new OverviewStore(browserOverviewApi, { organizationIds: user.organization_ids });
-    stores.set(user.id, store);
-  }
-  return store;
-}
+/**
+ * One store per signed-in user, kept in the query cache: leaving the page and coming back shows
+ * the cached builds at once and only asks what changed meanwhile, and signing out (which clears
+ * the query cache) drops it with the rest of that user's data.
+ */
+const overviewStoreKey = (userId: string) => ["buildsOverview", "store", userId] as const;
 
 export interface BuildsOverviewData {
-  snapshot: OverviewSnapshot;
+  snapshot: OverviewSnapshot | undefined;
   retry: () => void;
+  /** Ask for a poll now (after a cancel, say) rather than at the next tick. */
+  refresh: () => void;
 }
+
+const noop = () => () => undefined;
+const none = () => undefined;
 
 /** The overview's data for `user`, polling while this component is mounted and the tab is visible. */
 export function useBuildsOverview(user: User): BuildsOverviewData {
-  const store = useMemo(() => storeFor(user), [user]);
-  useEffect(() => store.attach(), [store]);
-  const hidden = useDocumentHidden();
-  useEffect(() => store.setVisible(!hidden), [store, hidden]);
-  const snapshot = useSyncExternalStore(store.subscribe, store.getSnapshot);
-  return { snapshot, retry: () => store.retry() };
+  const { data: store } = useQuery({
+    queryKey: overviewStoreKey(user.id),
+    queryFn: () =>
+      new OverviewStore(browserOverviewApi, {
+        organizationIds: user.organization_ids,
+        user: { id: user.id, username: user.username, admin: canSeeAllWorkspaces(user) },
+      }),
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 30 * 60_000,
+    structuralSharing: false,
+    retry: false,
+  });
+  useEffect(() => store?.attach(), [store]);
+  useEffect(() => {
+    if (!store) return;
+    const update = () => store.setVisible(!document.hidden);
+    update();
+    document.addEventListener("visibilitychange", update);
+    return () => document.removeEventListener("visibilitychange", update);
+  }, [store]);
+  const snapshot = useSyncExternalStore(store?.subscribe ?? noop, store?.getSnapshot ?? none);
+  return { snapshot, retry: () => store?.retry(), refresh: () => store?.refreshSoon() };
 }

@@ -2,8 +2,8 @@
 // are the provisioner's run time (started → completed) of succeeded builds only: a failed or
 // canceled build stops early and would drag the percentiles down. Failure rate is failed out of
 // builds that reached an outcome by themselves (succeeded + failed): a cancel is someone's choice.
-import { percentile } from "../builds/percentiles";
-import { isActiveJob } from "../../api/jobStatus";
+import { percentile } from "../../../lib/builds/percentiles";
+import { isActiveJob } from "../../../api/jobStatus";
 import { RANGE_MS, type RangeId } from "./filters";
 import type { OverviewBuild } from "./rows";
 

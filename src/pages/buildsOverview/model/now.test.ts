@@ -42,7 +42,7 @@ describe("nowLists", () => {
 describe("sources", () => {
   const ws = workspace("dev", "docker", "alice");
 
-  it("maps workspace-build jobs with metadata and the cached build; other job types are not builds", () => {
+  it("maps workspace-build jobs with metadata and the cached build; template imports are listed as such", () => {
     const cached = build({ ws, number: 7, status: "pending" });
     const jobs = [
       job({
@@ -61,7 +61,13 @@ describe("sources", () => {
           template_icon: "",
         },
       }),
-      job({ id: "import", status: "pending", type: "template_version_import" }),
+      job({
+        id: "import",
+        status: "pending",
+        type: "template_version_import",
+        tags: { region: "eu" },
+        input: { template_version_id: "tv" },
+      }),
       job({
         id: "orphan",
         status: "pending",
@@ -91,6 +97,13 @@ describe("sources", () => {
         queuePosition: 2,
         queueSize: 3,
         noProvisioner: false,
+      }),
+      expect.objectContaining({
+        jobId: "import",
+        kind: "import",
+        templateVersionId: "tv",
+        buildNumber: undefined,
+        tags: { region: "eu" },
       }),
       // No daemon matches its tags: it will wait forever, which the page says.
       expect.objectContaining({ jobId: "orphan", buildNumber: undefined, noProvisioner: true }),

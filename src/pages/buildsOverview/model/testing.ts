@@ -1,6 +1,6 @@
 // Fixture builders for the overview's unit tests: fixed times, so every expected number is known.
-import type { ProvisionerJob } from "../../api/types";
-import { makeJob } from "../workspace/testing";
+import type { ProvisionerJob } from "../../../api/types";
+import { makeJob } from "../../../lib/workspace/testing";
 import type { ActiveBuild } from "./now";
 import { settledTimes, type OverviewBuild, type OverviewWorkspace } from "./rows";
 
@@ -82,6 +82,11 @@ export function job(spec: Partial<ProvisionerJob> & Pick<ProvisionerJob, "id" | 
 export function activeBuild(over: Partial<ActiveBuild> = {}): ActiveBuild {
   return {
     jobId: "j",
+    kind: "build",
+    buildId: "b",
+    templateVersionId: undefined,
+    templateVersionName: "v1",
+    tags: {},
     buildNumber: 1,
     workspaceId: "w",
     workspaceName: "dev",

@@ -2,8 +2,8 @@
 // no "all builds" endpoint, so each workspace's history is fetched once for the window
 // (`since=`), and afterwards only what may have changed is asked for: `after_id=<cursor>` returns
 // the builds newer than the cursor, which covers new builds and every build still in flight.
-import type { ProvisionerJob } from "../../api/types";
-import { isActiveJob } from "../../api/jobStatus";
+import type { ProvisionerJob } from "../../../api/types";
+import { isActiveJob } from "../../../api/jobStatus";
 import type { OverviewBuild } from "./rows";
 
 /** How far back the overview looks: the 7-day range plus the day the regression rule compares. */

@@ -1,16 +1,28 @@
 // "What is building right now": pending, running and canceling builds. For admins the source is
 // the organization's provisioner-job list (it knows the queue); elsewhere the cached builds, whose
 // latest build carries the same job with its queue position.
-import type { ProvisionerJob } from "../../api/types";
-import { durationBetween } from "../format";
+import type { ProvisionerJob } from "../../../api/types";
+import { isActiveJob } from "../../../api/jobStatus";
+import { durationBetween } from "../../../lib/format";
 import { isBuildJob } from "./history";
 import type { OverviewBuild, OverviewWorkspace } from "./rows";
 
 /** A build pending longer than this is flagged as stuck (DESIGN: "queue waiting long" is attention). */
 export const STUCK_AFTER_MS = 5 * 60_000;
 
+/** What a queued or running job does: a workspace build, or a template version's import or dry run. */
+export type JobKind = "build" | "import" | "dry-run";
+
 export interface ActiveBuild {
   jobId: string;
+  kind: JobKind;
+  /** The workspace build (builds only): what a cancel addresses. */
+  buildId: string | undefined;
+  /** The template version (imports and dry runs): what a cancel addresses. */
+  templateVersionId: string | undefined;
+  templateVersionName: string;
+  /** The job's provisioner tags (from the job list; empty when only the build is known). */
+  tags: Record<string, string>;
   /** Known once the build is cached (the job list names the workspace but not the build number). */
   buildNumber: number | undefined;
   workspaceId: string | undefined;
@@ -33,15 +45,22 @@ export interface ActiveLookup {
   buildOfJob: (jobId: string) => OverviewBuild | undefined;
 }
 
+const KINDS: Record<string, JobKind> = { template_version_import: "import", template_version_dry_run: "dry-run" };
+
 export function activeFromJobs(jobs: readonly ProvisionerJob[], lookup: ActiveLookup): ActiveBuild[] {
   const out: ActiveBuild[] = [];
   for (const job of jobs) {
-    if (!isBuildJob(job)) continue;
-    const build = lookup.buildOfJob(job.id);
+    const kind = isBuildJob(job) ? "build" : (KINDS[job.type] ?? "import");
+    const build = kind === "build" ? lookup.buildOfJob(job.id) : undefined;
     const workspaceId = job.metadata?.workspace_id ?? build?.workspace.id;
     const workspace = (workspaceId && lookup.workspace(workspaceId)) || build?.workspace;
     out.push({
       jobId: job.id,
+      kind,
+      buildId: job.input?.workspace_build_id ?? build?.id,
+      templateVersionId: kind === "build" ? undefined : job.input?.template_version_id,
+      templateVersionName: job.metadata?.template_version_name ?? build?.template_version_name ?? "",
+      tags: job.tags ?? {},
       buildNumber: build?.build_number,
       workspaceId,
       workspaceName: job.metadata?.workspace_name ?? workspace?.name ?? "",
@@ -62,9 +81,14 @@ export function activeFromJobs(jobs: readonly ProvisionerJob[], lookup: ActiveLo
 
 export function activeFromBuilds(builds: readonly OverviewBuild[]): ActiveBuild[] {
   return builds
-    .filter((b) => b.job.status === "pending" || b.job.status === "running" || b.job.status === "canceling")
+    .filter((b) => isActiveJob(b.job.status))
     .map((b) => ({
       jobId: b.job.id,
+      kind: "build" as const,
+      buildId: b.id,
+      templateVersionId: undefined,
+      templateVersionName: b.template_version_name,
+      tags: {},
       buildNumber: b.build_number,
       workspaceId: b.workspace.id,
       workspaceName: b.workspace.name,

@@ -2,10 +2,10 @@
 // WorkspaceBuild is slimmed to the fields the page shows and aggregates (no resources, agents or
 // tags), in the API's own shape so the shared time helpers (`buildDuration`, `queueTime`) apply.
 // Times that can no longer change are computed once here, not on every aggregation.
-import type { ProvisionerJob, Workspace, WorkspaceBuild } from "../../api/types";
-import { errorCodeOf } from "../buildErrors";
-import { isActiveJob } from "../../api/jobStatus";
-import { buildDuration, queueTime } from "../builds/times";
+import type { ProvisionerJob, Workspace, WorkspaceBuild } from "../../../api/types";
+import { errorCodeOf } from "../../../lib/buildErrors";
+import { isActiveJob } from "../../../api/jobStatus";
+import { buildDuration, queueTime } from "../../../lib/builds/times";
 
 export interface OverviewWorkspace {
   id: string;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { WorkspaceBuild } from "../../api/types";
+import type { WorkspaceBuild } from "../../../api/types";
 import { byNewest, toOverviewBuild } from "./rows";
 import { build, workspace } from "./testing";
 

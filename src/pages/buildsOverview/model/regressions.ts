@@ -2,7 +2,7 @@
 // transitions together) in the last 24 h at least 25 % above the 7 days before. Each comes with one
 // workspace's pair of builds (the newest of each window, same transition) to open in the timings
 // compare view, choosing the workspace whose pair shows the slowdown most clearly.
-import { percentile } from "../builds/percentiles";
+import { percentile } from "../../../lib/builds/percentiles";
 import type { OverviewFilter } from "./filters";
 import { succeededDuration } from "./health";
 import type { OverviewBuild } from "./rows";
