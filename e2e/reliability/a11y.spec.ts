@@ -1,4 +1,4 @@
-// Accessibility (SPEC §6, issue 11): axe-core on every route in light and dark (support/axe.ts),
+// Accessibility (docs/conventions.md, issue 11): axe-core on every route in light and dark (support/axe.ts),
 // 0 serious or critical violations; the stored theme applies before first paint; and the
 // workspace page works from the keyboard alone, a visible focus ring on every stop, Enter starts it.
 import type { Page } from "@playwright/test";

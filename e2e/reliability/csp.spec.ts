@@ -1,4 +1,4 @@
-// Content-Security-Policy (SPEC §7, issue 11): the dashboard server sends exactly the policy on
+// Content-Security-Policy (docs/conventions.md, issue 11): the dashboard server sends exactly the policy on
 // every HTML response (and its assets), the shell has no inline script, and every route runs
 // under it without a single `securitypolicyviolation`.
 import { expect, test } from "../fixtures";

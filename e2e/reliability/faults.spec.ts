@@ -1,4 +1,4 @@
-// Faults (issue 11): each test runs its own server with the fault flags of SPEC §7 and checks that
+// Faults (issue 11): each test runs its own server with the fault flags of docs/conventions.md and checks that
 // what the page ends up showing is exactly what the server holds — no lost or doubled log line,
 // no doubled build, no reload needed — and that nothing in the page threw.
 import { readFile } from "node:fs/promises";

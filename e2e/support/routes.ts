@@ -1,4 +1,4 @@
-// Every route of the app (SPEC §2), with real ids from the seeded world, for suites that must
+// Every route of the app (README, Pages), with real ids from the seeded world, for suites that must
 // cover all of them (CSP, accessibility).
 import type { Page } from "@playwright/test";
 import { Api } from "./reliability";

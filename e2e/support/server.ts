@@ -11,7 +11,7 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /**
  * Starts the dashboard server (built SPA + built-in Coder API) as its own process, the way
- * `npm start` does, and resolves once `/healthz` answers. Test defaults follow SPEC §7:
+ * `npm start` does, and resolves once `/healthz` answers. Test defaults follow docs/conventions.md:
  * fast simulation, no ambient builds, no random failures, test controls on.
  */
 export async function spawnServer(
@@ -80,7 +80,7 @@ export async function startProcess(
   };
 }
 
-/** Base port for a Playwright run; each worker adds its index (SPEC §7: 4100 + worker index). */
+/** Base port for a Playwright run; each worker adds its index (docs/conventions.md: 4100 + worker index). */
 export function basePort(): number {
   return Number(process.env.E2E_BASE_PORT ?? 4100);
 }

@@ -18,7 +18,7 @@ export const keys = {
   workspaces: () => ["workspaces"] as const,
   workspaceLists: () => ["workspaces", "list"] as const,
   workspaceList: (filter: string, page: PageParams) => ["workspaces", "list", "page", filter, page] as const,
-  /** Every workspace matching a filter, fetched page by page for client-side sorting (SPEC §7). */
+  /** Every workspace matching a filter, fetched page by page for client-side sorting (docs/conventions.md). */
   workspaceListAll: (filter: string) => ["workspaces", "list", "all", filter] as const,
   workspace: (id: string) => ["workspaces", "detail", id] as const,
   /** Both `include_deleted` variants of one owner/name live under this prefix. */

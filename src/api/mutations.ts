@@ -277,7 +277,7 @@ export const createWorkspaceMutation = (queryClient: QueryClient) =>
     },
   }) satisfies Options<Workspace, { owner: string; request: CreateWorkspaceRequest }>;
 
-/** Optimistic: the server's answer to a favourite toggle is certain (DESIGN.md), so show it at once and undo on error. */
+/** Optimistic: the server's answer to a favourite toggle is certain (docs/design.md), so show it at once and undo on error. */
 function favoriteToggle(queryClient: QueryClient, favorite: boolean) {
   return {
     mutationKey: [favorite ? "favoriteWorkspace" : "unfavoriteWorkspace"],

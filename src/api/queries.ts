@@ -136,7 +136,7 @@ export const buildParametersQuery = (buildId: string) =>
   }) satisfies Options<WorkspaceBuildParameter[]>;
 
 /**
- * A build's resources. New Coder servers removed the endpoint and embed them in the build (SPEC §7),
+ * A build's resources. New Coder servers removed the endpoint and embed them in the build (docs/conventions.md),
  * so the build is read first and the endpoint is only the fallback for old servers.
  */
 export const buildResourcesQuery = (buildId: string) =>

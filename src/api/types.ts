@@ -695,7 +695,7 @@ export interface ProvisionerDaemon {
   organization_id: UUID;
   key_id: UUID;
   created_at: ISODate;
-  last_seen_at?: ISODate | null;
+  last_seen_at: ISODate | null;
   name: string;
   version: string;
   api_version: string;

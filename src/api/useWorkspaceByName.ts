@@ -15,7 +15,7 @@ export interface WorkspaceByName {
 
 /**
  * A workspace from its URL (`/@owner/name`). On 404 it asks again with `include_deleted=true`
- * (SPEC §7), so a deleted workspace gets its own page instead of "not found".
+ * (docs/conventions.md), so a deleted workspace gets its own page instead of "not found".
  */
 export function useWorkspaceByName(owner: string, name: string): WorkspaceByName {
   const primary = useQuery(workspaceByNameQuery(owner, name));

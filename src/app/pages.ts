@@ -1,5 +1,5 @@
 // Every page is its own chunk, so the workspace list's initial JavaScript carries no log viewer,
-// chart or Gantt code (SPEC §6 budget).
+// chart or Gantt code (docs/conventions.md, Budgets).
 import { lazy } from "react";
 
 export const LazyLoginPage = lazy(() => import("../pages/login/LoginPage"));

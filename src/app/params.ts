@@ -1,4 +1,4 @@
-// Route parameters of `/@:owner/:workspace/...` (SPEC §7: React Router cannot match `/@:owner`,
+// Route parameters of `/@:owner/:workspace/...` (docs/conventions.md: React Router cannot match `/@:owner`,
 // so the route is `/:owner/...` and only an owner written with `@` is accepted).
 import { useParams } from "react-router";
 

@@ -1,5 +1,5 @@
 // Declarative routes (BrowserRouter): the app uses no loaders or actions, and the data router
-// would add ~20 KB gzipped to the list route's initial JavaScript (SPEC §6 budget).
+// would add ~20 KB gzipped to the list route's initial JavaScript (docs/conventions.md, Budgets).
 import { Suspense, type ComponentType } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
 import { SkeletonBlock } from "../components/Skeleton";

@@ -1,5 +1,5 @@
 // Plain-language guidance for the build failures Coder classifies with an `error_code`. Older
-// servers report the same failures only as text in `job.error` (SPEC §3), so the text is matched
+// servers report the same failures only as text in `job.error` (docs/coder-api.md), so the text is matched
 // when the code is absent.
 import type { JobErrorCode, ProvisionerJob } from "../api/types";
 

@@ -1,4 +1,4 @@
-// Formatting shared by every page: durations, times, ordinals, sizes. Intl only (DESIGN.md).
+// Formatting shared by every page: durations, times, ordinals, sizes. Intl only (docs/design.md).
 
 /** The one locale for every number, date and sort order the app shows. */
 export const LOCALE = "en-US";

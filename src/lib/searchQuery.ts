@@ -2,7 +2,7 @@
 // coderd's searchquery does: whitespace separates terms except inside double quotes, the first
 // unquoted `:` separates key from value, keys are case-insensitive, a bare word means `name:`.
 // The client never rejects anything: unknown keys and bad values go to the server, whose 400
-// `validations` the page shows (SPEC §3). Parsing here serves presets, the owner column and
+// `validations` the page shows (docs/coder-api.md). Parsing here serves presets, the owner column and
 // naming the bad term, not validation.
 
 export interface SearchTerm {
@@ -12,7 +12,7 @@ export interface SearchTerm {
   value: string;
 }
 
-/** Keys the workspace search understands (SPEC §3; `outdated:` is newer and may 400 on old servers). */
+/** Keys the workspace search understands (docs/coder-api.md; `outdated:` is newer and may 400 on old servers). */
 export const KNOWN_KEYS = [
   "owner",
   "template",

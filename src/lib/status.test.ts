@@ -31,7 +31,7 @@ describe("status map", () => {
     }
   });
 
-  it("follows DESIGN.md's colour table", () => {
+  it("follows docs/design.md's colour table", () => {
     expect(statusInfo("workspace", "running").meaning).toBe("ok");
     expect(statusInfo("workspace", "starting").meaning).toBe("progress");
     expect(statusInfo("workspace", "stopped").meaning).toBe("neutral");

@@ -1,4 +1,4 @@
-// The one status map (DESIGN.md "Status colours"): every badge, chart bar and icon asks here what a
+// The one status map (docs/design.md "Status colours"): every badge, chart bar and icon asks here what a
 // state means, so a new state is taught to the whole UI in one line.
 import type {
   AGENT_LIFECYCLE_STATES,
@@ -136,7 +136,7 @@ export function humanize(value: string): string {
 }
 
 /**
- * What a state means. Enums grow upstream (SPEC §7), so an unknown value is shown as its own text
+ * What a state means. Enums grow upstream (docs/conventions.md), so an unknown value is shown as its own text
  * with a neutral meaning instead of throwing.
  */
 export function statusInfo(kind: StatusKind, value: string | undefined | null): StatusInfo {

@@ -29,6 +29,25 @@ export const DEFINITION_CORRECTIONS: Record<string, Correction> = {
       properties: { P50: { type: "integer" }, P95: { type: "integer" } },
     },
   },
+  "codersdk.Preset": {
+    why: "The Go struct has no json tags, so the keys are its field names (ID, Name, …); swaggo lowercases them.",
+    schema: {
+      type: "object",
+      properties: {
+        ID: { type: "string", format: "uuid" },
+        Name: { type: "string" },
+        Parameters: { type: "array", items: { $ref: "#/definitions/codersdk.PresetParameter" } },
+        Default: { type: "boolean" },
+        DesiredPrebuildInstances: { type: "integer" },
+        Description: { type: "string" },
+        Icon: { type: "string" },
+      },
+    },
+  },
+  "codersdk.PresetParameter": {
+    why: "No json tags here either: the keys are Name and Value.",
+    schema: { type: "object", properties: { Name: { type: "string" }, Value: { type: "string" } } },
+  },
 };
 
 /** Response bodies replaced, keyed by "METHOD /path/template STATUS" (path without /api/v2). */

@@ -87,6 +87,40 @@ export const ENDPOINTS: EndpointCase[] = [
     op: "GET /organizations/{organization}/provisionerjobs",
     call: (w) => w.http(w.admin, "GET", `/organizations/${w.organizationId}/provisionerjobs?limit=50`),
   },
+  { op: "GET /users/authmethods", call: (w) => w.http(w.anon, "GET", "/users/authmethods") },
+  {
+    op: "GET /organizations/{organization}/provisionerdaemons",
+    call: (w) => w.http(w.admin, "GET", `/organizations/${w.organizationId}/provisionerdaemons`),
+  },
+  {
+    op: "GET /organizations/{organization}/templates/{templatename}",
+    call: (w) => w.http(w.alice, "GET", `/organizations/${w.organizationId}/templates/${w.template.name}`),
+  },
+  {
+    op: "GET /templateversions/{templateversion}/presets",
+    call: (w) => w.http(w.alice, "GET", `/templateversions/${w.template.active_version_id}/presets`),
+  },
+  {
+    op: "GET /organizations/{organization}/members/{user}/workspace-quota",
+    call: (w) => w.http(w.alice, "GET", `/organizations/${w.organizationId}/members/me/workspace-quota`),
+  },
+  { op: "GET /deployment/ssh", call: (w) => w.http(w.alice, "GET", "/deployment/ssh") },
+  { op: "GET /applications/host", call: (w) => w.http(w.alice, "GET", "/applications/host") },
+  { op: "POST /users/{user}/keys", status: 201, call: (w) => w.http(w.alice, "POST", "/users/me/keys") },
+  {
+    // The seeded import that waits for a region no daemon offers: pending, so an admin may cancel it.
+    op: "PATCH /templateversions/{templateversion}/cancel",
+    call: async (w) => {
+      const listed = await w.http(
+        w.admin,
+        "GET",
+        `/organizations/${w.organizationId}/provisionerjobs?status=pending&limit=0`,
+      );
+      const jobs = (listed.values[0]?.value ?? []) as Array<{ type: string; input: { template_version_id?: string } }>;
+      const pendingImport = jobs.find((j) => j.type === "template_version_import");
+      return w.http(w.admin, "PATCH", `/templateversions/${pendingImport?.input.template_version_id ?? "none"}/cancel`);
+    },
+  },
   { op: "GET /workspaces", call: (w) => w.http(w.admin, "GET", "/workspaces?q=&limit=100&offset=0") },
   { op: "GET /workspaces/{workspace}", call: (w) => w.http(w.alice, "GET", `/workspaces/${w.ws.id}`) },
   {

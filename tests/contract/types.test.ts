@@ -46,6 +46,13 @@ const ROOTS: Root[] = [
     definition: "codersdk.UpdateWorkspaceAutomaticUpdatesRequest",
     direction: "request",
   },
+  { name: "Preset", definition: "codersdk.Preset", direction: "response" },
+  { name: "SSHConfigResponse", definition: "codersdk.SSHConfigResponse", direction: "response" },
+  { name: "AppHostResponse", definition: "codersdk.AppHostResponse", direction: "response" },
+  { name: "GenerateAPIKeyResponse", definition: "codersdk.GenerateAPIKeyResponse", direction: "response" },
+  { name: "WorkspaceQuota", definition: "codersdk.WorkspaceQuota", direction: "response" },
+  { name: "AuthMethods", definition: "codersdk.AuthMethods", direction: "response" },
+  { name: "ProvisionerDaemon", definition: "codersdk.ProvisionerDaemon", direction: "response" },
 ];
 
 describe("src/api/types.ts matches Coder's API document", () => {

@@ -20,7 +20,7 @@ const refused: [string, string, string][] = [
   ["src/pages/workspace/WorkspacePage.tsx", `import { x } from "../buildHistory/useBuildHistory";`, "another page"],
   ["src/pages/workspace/sections/Header.tsx", `import { x } from "../../build/BuildView";`, "another page"],
   ["src/pages/buildsOverview/data/store.ts", `import { x } from "../../../pages/build/BuildView";`, "another page"],
-  ["src/pages/build/BuildPage.tsx", `import { router } from "../../app/router";`, "public hooks"],
+  ["src/pages/build/BuildPage.tsx", `import { router } from "../../app/router";`, "public pieces"],
   ["src/pages/build/BuildPage.tsx", `import { startServer } from "../../server/main";`, "server"],
   ["src/app/router.tsx", `import { startServer } from "../server/main";`, "never imports src/server"],
   ["src/main.tsx", `import { startServer } from "./server/main";`, "never imports src/server"],

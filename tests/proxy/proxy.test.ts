@@ -26,7 +26,7 @@ let dash: RunningServer;
 let distDir: string;
 let page: BrowserPage;
 
-/** SPEC §7, verbatim. */
+/** docs/conventions.md, verbatim. */
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: https:; connect-src 'self' ws: wss:";
 const INDEX_HTML = "<!doctype html><title>dashboard</title><div id=root></div>";

@@ -64,7 +64,7 @@ export function analyzeRoute(distDir: string, route: string, pageModule: string)
   };
 }
 
-/** Code that must stay lazy on the list route (SPEC §6, issue 4). */
+/** Code that must stay lazy on the list route (docs/conventions.md, issue 4). */
 export const HEAVY_MODULES: Array<{ name: string; pattern: RegExp }> = [
   { name: "recharts", pattern: /node_modules\/recharts\// },
   { name: "log viewer", pattern: /src\/(components\/LogViewer|lib\/logs)\// },

@@ -30,7 +30,7 @@ export interface BenchContext {
 export interface Scenario {
   id: string;
   title: string;
-  /** Metric → goal, lower is better (from the issue or PERF.md). */
+  /** Metric → goal, lower is better (from the issue or docs/bench.md). */
   goals?: Record<string, number>;
   /** Deterministic scenarios (bundle sizes) need one run only. */
   singleRun?: boolean;

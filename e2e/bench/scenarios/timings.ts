@@ -9,7 +9,7 @@ interface ZoomResult {
 const VARIANTS: Array<[string, string]> = [
   ["ours", "ours"],
   ["recharts", "recharts Gantt"],
-  // The least code that draws the bars (PERF.md's "floor"): how close the full component gets.
+  // The least code that draws the bars (docs/bench.md's "floor"): how close the full component gets.
   ["floor", "floor (bare canvas)"],
 ];
 

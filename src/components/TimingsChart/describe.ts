@@ -15,7 +15,7 @@ const KIND_LABEL = {
   phase: "Log phase",
 } as const;
 
-/** Status words for a bar (DESIGN.md: never colour alone). */
+/** Status words for a bar (docs/design.md: never colour alone). */
 export function statusText(row: ChartRow): string {
   const item = row.item;
   if (item?.scriptStatus === "timed_out") return "Timed out";

@@ -1,6 +1,6 @@
 // Build-history filters. They live in the URL (`?transition=&status=&initiator=&failures=1`) and
 // work on the builds fetched so far: Coder's builds endpoint cannot filter, so the page keeps
-// fetching older pages until enough rows match or the history ends (SPEC §7).
+// fetching older pages until enough rows match or the history ends (docs/conventions.md).
 import type { ProvisionerJob, WorkspaceBuild } from "../../api/types";
 import { isActiveJob } from "../../api/jobStatus";
 

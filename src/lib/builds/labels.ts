@@ -1,4 +1,4 @@
-// Words for build fields whose enums grow upstream (SPEC §7): a value this release does not know
+// Words for build fields whose enums grow upstream (docs/conventions.md): a value this release does not know
 // is shown as the server wrote it, never dropped.
 
 const REASONS: Record<string, string> = {

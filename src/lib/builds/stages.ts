@@ -35,7 +35,7 @@ export interface StageBreakdown {
   segments: StageSegment[];
 }
 
-/** Buckets in stage order, or undefined when the build has no timings (failed builds have none, SPEC §7). */
+/** Buckets in stage order, or undefined when the build has no timings (failed builds have none, docs/conventions.md). */
 export function stageBreakdown(
   timings: Partial<WorkspaceBuildTimings> | null | undefined,
   now?: number,

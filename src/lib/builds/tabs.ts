@@ -1,4 +1,4 @@
-// The build page's tabs (`?tab=`, SPEC §7); who gets the State tab is lib/permissions' canUpdateTemplates.
+// The build page's tabs (`?tab=`, docs/conventions.md); who gets the State tab is lib/permissions' canUpdateTemplates.
 
 export const BUILD_TABS = ["logs", "agent-logs", "timings", "resources", "parameters", "state"] as const;
 export type BuildTab = (typeof BUILD_TABS)[number];

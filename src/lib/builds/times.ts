@@ -1,6 +1,6 @@
 // How long a build waited and ran. Times come from the provisioner job: `created_at` is when it was
 // queued, `started_at` when a provisioner picked it up, `completed_at` when it ended. Absent keys
-// mean "not yet" (SPEC §3), so a live build measures up to `now`.
+// mean "not yet" (docs/coder-api.md), so a live build measures up to `now`.
 import { isActiveJob } from "../../api/jobStatus";
 import type { WorkspaceBuild } from "../../api/types";
 import { durationBetween } from "../format";

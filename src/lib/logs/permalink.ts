@@ -1,4 +1,4 @@
-// `#L120` and `#L120-L140`: 1-based line numbers in the full, unfiltered log (SPEC §7).
+// `#L120` and `#L120-L140`: 1-based line numbers in the full, unfiltered log (docs/conventions.md).
 
 export interface LineRange {
   /** 1-based, inclusive; start ≤ end. */

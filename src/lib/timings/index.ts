@@ -1,4 +1,4 @@
-// The timings model's public surface (SPEC §5: src/lib/timings).
+// The timings model's public surface (README, Architecture: src/lib/timings).
 export type { BarStatus, ItemKind, StageHue, TimingItem, TimingStage, TimingTree } from "./types";
 export { parseTimingTime } from "./time";
 export { STAGE_ORDER, stageMeta, timingStageOfLogStage, type StageMeta } from "./stages";

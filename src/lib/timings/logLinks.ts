@@ -4,7 +4,7 @@ import type { TimingItem } from "./types";
 
 /**
  * Index of the first log line created at or after `t`, or -1. Log `stage` names are human
- * phases, not timing stages (SPEC §3), so time is the only join between a bar and its lines.
+ * phases, not timing stages (docs/coder-api.md), so time is the only join between a bar and its lines.
  */
 export function firstLogIndexAtOrAfter(logs: ReadonlyArray<{ created_at: string }>, t: number): number {
   for (let i = 0; i < logs.length; i++) {
@@ -22,7 +22,7 @@ export interface AgentLogTarget {
 
 /**
  * The agent log source a script bar came from: its display name matched against the agent's
- * `scripts[].display_name` → `log_source_id` (SPEC §7), falling back to a log source of the same
+ * `scripts[].display_name` → `log_source_id` (docs/conventions.md), falling back to a log source of the same
  * name. The agent is found by id, else by name, else the only agent with such a script.
  */
 export function agentLogTargetOf(item: TimingItem, agents: readonly WorkspaceAgent[]): AgentLogTarget | undefined {

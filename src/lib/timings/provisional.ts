@@ -38,7 +38,7 @@ export function agentsOf(build: WorkspaceBuild): WorkspaceAgent[] {
   return (build.resources ?? []).flatMap((r) => r.agents ?? []);
 }
 
-/** Where a build is in its life, as far as its timings go (SPEC §3 Timings: job first, then agents). */
+/** Where a build is in its life, as far as its timings go (docs/coder-api.md, Timings: job first, then agents). */
 export function livePhase(build: WorkspaceBuild): LivePhase {
   const job = build.job;
   if (job.status === "pending") return "queued";
@@ -55,7 +55,7 @@ export function agentSettled(agent: WorkspaceAgent): boolean {
 /**
  * The tree to draw for a build that may still be running. Real timings are used wherever they
  * exist; where they do not yet (provisioner timings are written only when the job completes, and
- * never for a failed one, SPEC §7), provisional bars are drawn from the log's stage changes and the
+ * never for a failed one, docs/conventions.md), provisional bars are drawn from the log's stage changes and the
  * job state, up to `now`. Agent bars keep growing after the job has succeeded until every agent is
  * ready or has failed.
  */

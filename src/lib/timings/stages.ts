@@ -50,7 +50,7 @@ export function stageMeta(id: string): StageMeta {
 }
 
 /**
- * The timing stage a human-readable provisioner log stage belongs to (SPEC §3: logs say
+ * The timing stage a human-readable provisioner log stage belongs to (docs/coder-api.md: logs say
  * "Planning infrastructure", timings say `plan`). Phases with no stage of their own
  * ("Parsing template parameters", "Cleaning Up") return undefined and stay with the stage
  * that was running when they appeared.

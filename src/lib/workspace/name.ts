@@ -1,4 +1,4 @@
-// Workspace names as Coder validates them (SPEC §7): letters/digits in dash-separated groups, ≤ 32.
+// Workspace names as Coder validates them (docs/conventions.md): letters/digits in dash-separated groups, ≤ 32.
 export const WORKSPACE_NAME_PATTERN = /^[a-zA-Z0-9]+(?:-[a-zA-Z0-9]+)*$/;
 export const WORKSPACE_NAME_MAX = 32;
 

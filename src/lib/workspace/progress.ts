@@ -28,7 +28,7 @@ export interface BuildProgress {
  * The build's current step. The job's state says queued / provisioning / done; while provisioning,
  * the latest log stage that names a timing stage says which (a phase such as "Cleaning Up" has no
  * stage of its own and keeps the previous one). After a start job succeeds the agents still have
- * to connect and run their scripts (SPEC §3 Timings), which is the "agents" step.
+ * to connect and run their scripts (docs/coder-api.md, Timings), which is the "agents" step.
  */
 export function buildProgress(build: WorkspaceBuild, logStages: readonly string[]): BuildProgress {
   const job = build.job;

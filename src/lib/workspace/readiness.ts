@@ -1,5 +1,5 @@
 // "Running · agent starting (scripts 2/5)": the job of a start build succeeds, and the workspace
-// reads `running`, before its agents connect and run their start scripts (SPEC §3 Timings). The
+// reads `running`, before its agents connect and run their start scripts (docs/coder-api.md, Timings). The
 // page must not call the workspace ready until they have.
 import type { AgentScriptTiming, Workspace, WorkspaceAgent } from "../../api/types";
 import { statusInfo, type StatusKind, type StatusMeaning } from "../status";

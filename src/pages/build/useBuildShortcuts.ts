@@ -1,7 +1,7 @@
 import { useEffect, useRef } from "react";
 import { isTyping } from "../../components/isTyping";
 
-/** `[` previous build, `]` next build (DESIGN.md keyboard), anywhere on the page except while typing. */
+/** `[` previous build, `]` next build (docs/design.md keyboard), anywhere on the page except while typing. */
 export function useBuildShortcuts(onPrevious: (() => void) | undefined, onNext: (() => void) | undefined): void {
   const handlers = useRef({ onPrevious, onNext });
   handlers.current = { onPrevious, onNext };

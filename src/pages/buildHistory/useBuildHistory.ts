@@ -1,6 +1,6 @@
 // The workspace's builds, newest first, fetched page by page as the view asks for more rows.
 // Filters apply to what has been fetched; when too few rows match, older pages are fetched until
-// enough do or the history ends (SPEC §7).
+// enough do or the history ends (docs/conventions.md).
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useQueries } from "@tanstack/react-query";
 import { buildsQuery } from "../../api/queries";

@@ -32,7 +32,7 @@ const SELECTS: Array<{ key: FilterKey; label: string; all: string; text: (value:
   { key: "errorCode", label: "Error code", all: "Any error code", text: (v) => v },
 ];
 
-/** Time range and the five filters; every change goes to the URL (SPEC §7), so a view can be shared. */
+/** Time range and the five filters; every change goes to the URL (docs/conventions.md), so a view can be shared. */
 export function FiltersBar({ filter, options, onChange }: FiltersBarProps) {
   const count = activeFilterCount(filter);
   return (

@@ -165,7 +165,7 @@ function usualTimesOf(state: BaselineState, build: WorkspaceBuild): UsualTimes {
 }
 
 /**
- * Where a bar's logs are (SPEC §3, §7): provisioner bars open the build log at the first line
+ * Where a bar's logs are (docs/coder-api.md, docs/conventions.md): provisioner bars open the build log at the first line
  * created at or after the bar's start; a script opens its agent's log at its own source (display
  * name → `log_source_id`); the connection and agent stages open the agent's whole log.
  */

@@ -1,6 +1,6 @@
 import type { WorkspaceBuild } from "../../api/types";
 
-/** `?compare=N` or `?compare=prev` (SPEC §7); anything else means no comparison. */
+/** `?compare=N` or `?compare=prev` (docs/conventions.md); anything else means no comparison. */
 export type CompareParam =
   { kind: "none" } | { kind: "prev" } | { kind: "number"; number: number } | { kind: "invalid"; value: string };
 

@@ -61,7 +61,7 @@ export function WorkspacesView(props: WorkspacesViewProps) {
   const searchRef = useRef<HTMLInputElement>(null);
   const [deleting, setDeleting] = useState<Workspace | undefined>(undefined);
 
-  // `/` focuses the search box from anywhere that is not a text field (DESIGN.md keyboard).
+  // `/` focuses the search box from anywhere that is not a text field (docs/design.md keyboard).
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key !== "/" || e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;

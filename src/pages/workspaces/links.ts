@@ -1,6 +1,6 @@
 import type { Workspace } from "../../api/types";
 
-/** `/@alice/dev` (SPEC §7 routes). */
+/** `/@alice/dev` (docs/conventions.md, routes). */
 export function workspaceHref(ws: Pick<Workspace, "owner_name" | "name">): string {
   return `/@${encodeURIComponent(ws.owner_name)}/${encodeURIComponent(ws.name)}`;
 }

@@ -1,6 +1,6 @@
 // The rows the list shows, from the URL state: server pages when no sort is chosen; every match
 // (≤ 1,000) sorted and paged here when one is; above 1,000, the server's page sorted on its own
-// (SPEC §7). Polls by the live rule, and keeps the last good rows when a filter is refused.
+// (docs/conventions.md). Polls by the live rule, and keeps the last good rows when a filter is refused.
 import { useRef } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { isApiError } from "../../api/client";

@@ -3,7 +3,7 @@ import { DEFAULT_OPTIONS } from "../main";
 import { FlagError, parseFlags } from "./flags";
 
 describe("parseFlags", () => {
-  it("has the SPEC §7 defaults", () => {
+  it("has the documented defaults", () => {
     const { options, noBuild } = parseFlags([], {});
     expect(options).toEqual(DEFAULT_OPTIONS);
     expect(options).toMatchObject({

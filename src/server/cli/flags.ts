@@ -17,7 +17,7 @@ interface FlagSpec {
   help: string;
 }
 
-/** Every flag of SPEC §7 with its environment variable. */
+/** Every flag (README, "Flags") with its environment variable. */
 export const FLAGS: FlagSpec[] = [
   { flag: "--port", env: "PORT", key: "port", kind: "int", help: "listen port (0 = random)" },
   { flag: "--host", env: "HOST", key: "host", kind: "string", help: "bind address" },

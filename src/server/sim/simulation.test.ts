@@ -17,8 +17,10 @@ async function until(check: () => boolean, timeoutMs = 8000): Promise<void> {
 }
 
 function setup(opts: Partial<ConstructorParameters<typeof Simulation>[1]> = {}): Store {
-  const store = createWorld({ seed: 1, world: "demo", provisioners: 2 });
-  sim = new Simulation(store, { speed: 50, provisioners: 2, failureRate: 0, ambient: false, seed: 1, ...opts });
+  const provisioners = opts.provisioners ?? 2;
+  // The world's untagged daemons are the simulation's provisioners, as `--provisioners` makes them.
+  const store = createWorld({ seed: 1, world: "demo", provisioners });
+  sim = new Simulation(store, { speed: 50, failureRate: 0, ambient: false, seed: 1, ...opts, provisioners });
   sim.start();
   return store;
 }

@@ -64,6 +64,7 @@ describe("workspace search", () => {
       "alice/long-history",
       "alice/outdated",
       "alice/script-error",
+      "alice/slow-build",
     ]);
   });
 

@@ -47,7 +47,7 @@ export function applyHostileRecords(store: Store): void {
   }
   for (const b of store.builds.values()) {
     b.parameters = b.parameters.map((p) => ({ ...p, value: text.next() }));
-    // Unknown reasons must render as text (SPEC §7 "enums grow").
+    // Unknown reasons must render as text (docs/conventions.md, "Unknown values").
     if (b.build_number % 3 === 0) b.reason = text.next();
   }
   for (const job of store.jobs.values())

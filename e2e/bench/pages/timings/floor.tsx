@@ -1,4 +1,4 @@
-// The floor (PERF.md): the least code that shows the bars, a canvas drawing every bar on each frame,
+// The floor (docs/bench.md): the least code that shows the bars, a canvas drawing every bar on each frame,
 // no React, no labels, no interaction beyond wheel zoom. Measured in the same run as ours and the
 // peer, so the figures share one machine state.
 import { buildTimingTree, stageMeta } from "../../../../src/lib/timings";

@@ -111,7 +111,7 @@ export function ResourcesTable({ resources }: { resources: readonly WorkspaceRes
   );
 }
 
-/** `build.resources`; the `/resources` endpoint only for old servers whose builds do not embed them (SPEC §7). */
+/** `build.resources`; the `/resources` endpoint only for old servers whose builds do not embed them (docs/conventions.md). */
 export function ResourcesTab({ build }: { build: WorkspaceBuild }) {
   const embedded = build.resources ?? [];
   const fallback = useQuery({ ...buildResourcesQuery(build.id), enabled: embedded.length === 0 });

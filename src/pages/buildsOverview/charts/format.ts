@@ -1,4 +1,4 @@
-// Axis and legend words for the health charts (Intl only, DESIGN.md).
+// Axis and legend words for the health charts (Intl only, docs/design.md).
 import type { RangeId } from "../model/filters";
 import { LOCALE } from "../../../lib/format";
 

@@ -1,4 +1,4 @@
-// The overview's filters, kept in the URL (SPEC §7: `?status=&template=&owner=&transition=
+// The overview's filters, kept in the URL (docs/conventions.md: `?status=&template=&owner=&transition=
 // &error_code=&range=1h|24h|7d`) so a filtered view can be shared. They narrow the table and the
 // charts alike, over the builds fetched for the window.
 import { isActiveJob } from "../../../api/jobStatus";

@@ -44,7 +44,7 @@ export interface OverviewBuild {
   createdMs: number;
   /**
    * The failure class shown and counted: the server's `error_code`, or on older servers the class
-   * recognised in the error text (SPEC §3). Undefined for builds that did not fail with one.
+   * recognised in the error text (docs/coder-api.md). Undefined for builds that did not fail with one.
    */
   errorCode: string | undefined;
   /** Provisioner run time once the job has ended; undefined while in flight or when it never ran. */

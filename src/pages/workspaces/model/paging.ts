@@ -1,4 +1,4 @@
-// `?page=N` is 1-based (SPEC §7), 25 rows a page.
+// `?page=N` is 1-based (docs/conventions.md), 25 rows a page.
 import { formatCount } from "../../../lib/format";
 export const PAGE_SIZE = 25;
 

@@ -1,4 +1,4 @@
-// Column sorting the API cannot do (SPEC §7 "Lists the API cannot sort"). The sort lives in the
+// Column sorting the API cannot do (docs/conventions.md, "Lists the API cannot sort"). The sort lives in the
 // URL as `?sort=<key>:<asc|desc>`; favourites always come first, as in Coder's own list.
 import type { Workspace } from "../../../api/types";
 import { LOCALE } from "../../../lib/format";

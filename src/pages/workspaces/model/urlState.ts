@@ -1,4 +1,4 @@
-// The list's URL (SPEC §7): `?filter=` (absent = `owner:me`, present-but-empty = all),
+// The list's URL (docs/conventions.md): `?filter=` (absent = `owner:me`, present-but-empty = all),
 // `?page=N` (1-based), `?sort=key:dir`. Reading and writing live here so the page and its tests
 // agree on defaults and on what resets what.
 import { PAGE_SIZE, pageOffset, parsePage } from "./paging";
