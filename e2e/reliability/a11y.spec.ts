@@ -17,7 +17,8 @@ for (const user of [null, "alice", "admin"] as const) {
       browser,
       server,
     }) => {
-      test.setTimeout(120_000);
+      // Two themes of axe on up to five heavy pages: minutes on a loaded 2-core machine.
+      test.setTimeout(300_000);
       const routes = (await appRoutes(server.url))
         .filter((r) => r.user === user)
         .slice(chunk * CHUNK, (chunk + 1) * CHUNK);
