@@ -191,6 +191,7 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
     clientId: opts.oauth2ClientId,
     clientSecret: opts.oauth2ClientSecret,
     sessionSecret: opts.sessionSecret ?? randomBytes(32).toString("base64url"),
+    trustProxy: opts.trustProxy,
   });
   const bridge = createBridge({ backend, sessionToken: opts.coderSessionToken, oauth, trustProxy: opts.trustProxy });
   let draining = false;

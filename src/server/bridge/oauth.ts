@@ -1,3 +1,4 @@
+import { clientView } from "./forwarded";
 import { randomBytes, timingSafeEqual } from "node:crypto";
 import type { Context } from "hono";
 import { safeRedirect } from "../../lib/redirect";
@@ -16,6 +17,8 @@ export interface OAuthOptions {
   clientSecret: string | null;
   /** Shared by every replica: the flow and session cookies are sealed with it. */
   sessionSecret: string;
+  /** Behind a TLS proxy: the callback URL and Secure cookies follow X-Forwarded-Proto/Host. */
+  trustProxy: boolean;
 }
 
 /** The sign-in in progress: lives only in the browser, sealed, for ten minutes. */
@@ -164,8 +167,13 @@ export function createOAuth(opts: OAuthOptions) {
     return c;
   };
 
-  const secureOf = (c: Context) =>
-    new URL(c.req.url).protocol === "https:" || c.req.header("x-forwarded-proto") === "https";
+  /** The origin the person's browser uses: Coder sends them back to it after sign-in. */
+  const publicView = (c: Context) => clientView((n) => c.req.header(n), undefined, opts.trustProxy);
+  const publicOrigin = (c: Context) => {
+    const view = publicView(c);
+    return view.host ? `${view.proto}://${view.host}` : new URL(c.req.url).origin;
+  };
+  const secureOf = (c: Context) => new URL(c.req.url).protocol === "https:" || publicView(c).proto === "https";
 
   /** `GET /auth/oauth/status`: whether the sign-in button can use the OAuth2 flow here. */
   async function status(c: Context): Promise<Response> {
@@ -186,7 +194,7 @@ export function createOAuth(opts: OAuthOptions) {
         "This Coder deployment does not offer its OAuth2 provider. Sign in with a session token instead.",
         again,
       );
-    const callback = origin + CALLBACK_PATH;
+    const callback = publicOrigin(c) + CALLBACK_PATH;
     const registeredClient = await client(m, callback, origin).catch(
       (err: unknown) => `Coder could not be reached: ${err instanceof Error ? err.message : String(err)}.`,
     );
@@ -272,7 +280,7 @@ export function createOAuth(opts: OAuthOptions) {
         form({
           grant_type: "authorization_code",
           code: q.code,
-          redirect_uri: origin + CALLBACK_PATH,
+          redirect_uri: publicOrigin(c) + CALLBACK_PATH,
           client_id: flow.client.id,
           client_secret: flow.client.secret,
           code_verifier: flow.verifier,

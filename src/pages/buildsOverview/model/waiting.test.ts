@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { whyWaiting } from "./waiting";
 
 const ORG = { scope: "organization", owner: "" };
-const daemon = (name: string, tags: Record<string, string>, status: string, last_seen_at?: string) => ({
+const daemon = (name: string, tags: Record<string, string>, status: string, last_seen_at: string | null = null) => ({
   name,
   tags: { ...ORG, ...tags },
   status,
