@@ -3,7 +3,7 @@
 // person waiting wants to hear once they can use the workspace (or why they cannot).
 import type { Workspace } from "../../api/types";
 import { errorGuidance } from "../buildErrors";
-import { agentsOf } from "../timings";
+import { agentsOf } from "../workspace/agents";
 import { agentReadiness, workspaceReadiness } from "../workspace/readiness";
 
 export type EndingKind = "ready" | "script-failed" | "unhealthy" | "failed" | "canceled" | "stopped" | "deleted";

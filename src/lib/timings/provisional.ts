@@ -3,6 +3,7 @@ import { timingStageOfLogStage, type ProvisionerStageId } from "./stages";
 import { parseTimingTime } from "./time";
 import { connectionDraft, provisionerDraft, scriptDraft, treeFromDrafts } from "./tree";
 import type { ItemDraft, TimingTree } from "./types";
+import { agentsOf } from "../workspace/agents";
 
 const ACTIVE_JOB = new Set(["pending", "running", "canceling"]);
 /** Agent lifecycle states after which nothing more will arrive for a start build. */
@@ -34,9 +35,7 @@ export interface LiveTimings {
   live: boolean;
 }
 
-export function agentsOf(build: WorkspaceBuild): WorkspaceAgent[] {
-  return (build.resources ?? []).flatMap((r) => r.agents ?? []);
-}
+export { agentsOf };
 
 /** Where a build is in its life, as far as its timings go (docs/coder-api.md, Timings: job first, then agents). */
 export function livePhase(build: WorkspaceBuild): LivePhase {

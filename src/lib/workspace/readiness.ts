@@ -3,7 +3,7 @@
 // page must not call the workspace ready until they have.
 import type { AgentScriptTiming, Workspace, WorkspaceAgent } from "../../api/types";
 import { statusInfo, type StatusKind, type StatusMeaning } from "../status";
-import { agentsOf } from "../timings";
+import { agentsOf } from "./agents";
 
 export interface ScriptProgress {
   done: number;
