@@ -10,6 +10,7 @@ export default tseslint.config(
     ignores: [
       "dist/",
       "dist-bench/",
+      "dist-server/",
       "bench-results/",
       "coverage/",
       "node_modules/",
