@@ -27,6 +27,9 @@ export interface UsualSize {
 }
 
 const SIZES = [BASELINE_MIN, 10, 20, BASELINE_MAX];
+/** Rows listed, worst first, like "Slowest 10": a build where hundreds of items ran long would
+ * otherwise render hundreds of rows before the chart's first frame; the bars stay tinted for all. */
+const SHOWN = 10;
 
 /** "Slower than usual": items past their p90, most excess first, with the build's one-line verdict. */
 export function SlowerList({
@@ -97,7 +100,7 @@ export function SlowerList({
             <p className="px-3 py-3 text-xs text-muted">Nothing took longer than its usual p90.</p>
           ) : (
             <ol className="divide-y divide-border/60">
-              {slow.map(({ item, verdict, critical }) => (
+              {slow.slice(0, SHOWN).map(({ item, verdict, critical }) => (
                 <li key={item.id}>
                   <button
                     type="button"
@@ -133,6 +136,11 @@ export function SlowerList({
                   </button>
                 </li>
               ))}
+              {slow.length > SHOWN && (
+                <li className="px-3 py-1.5 text-[11px] text-muted">
+                  {slow.length - SHOWN} more ran longer than usual: their bars are tinted in the chart.
+                </li>
+              )}
             </ol>
           )}
         </>
