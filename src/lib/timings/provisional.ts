@@ -4,8 +4,8 @@ import { parseTimingTime } from "./time";
 import { connectionDraft, provisionerDraft, scriptDraft, treeFromDrafts } from "./tree";
 import type { ItemDraft, TimingTree } from "./types";
 import { agentsOf } from "../workspace/agents";
+import { isActiveJob } from "../../api/jobStatus";
 
-const ACTIVE_JOB = new Set(["pending", "running", "canceling"]);
 /** Agent lifecycle states after which nothing more will arrive for a start build. */
 const AGENT_SETTLED = new Set([
   "ready",
@@ -41,7 +41,7 @@ export { agentsOf };
 export function livePhase(build: WorkspaceBuild): LivePhase {
   const job = build.job;
   if (job.status === "pending") return "queued";
-  if (ACTIVE_JOB.has(job.status)) return "provisioning";
+  if (isActiveJob(job.status)) return "provisioning";
   if (job.status === "succeeded" && build.transition === "start" && agentsOf(build).some((a) => !agentSettled(a)))
     return "agents";
   return "done";
@@ -85,7 +85,7 @@ export function provisionalPhases(build: WorkspaceBuild, logs: readonly Provisio
   const jobStart = parseTimingTime(job.started_at);
   if (jobStart === undefined && logs.length === 0) return [];
   const jobEnd = parseTimingTime(job.completed_at) ?? parseTimingTime(job.canceled_at);
-  const active = ACTIVE_JOB.has(job.status);
+  const active = isActiveJob(job.status);
 
   const phases: Array<{ stage: ProvisionerStageId; name: string; start: number }> = [];
   for (const line of logs) {

@@ -1,6 +1,7 @@
 // Where a build is and how long it usually takes: the "current stage", "elapsed" and
 // "usually ~2m 10s" of a live build on the workspace page.
 import type { WorkspaceBuild } from "../../api/types";
+import { isActiveJob } from "../../api/jobStatus";
 import { agentSettled, agentsOf, timingStageOfLogStage } from "../timings";
 import { formatDuration, formatOrdinal } from "../format";
 
@@ -14,8 +15,6 @@ export const BUILD_STEPS: ReadonlyArray<{ id: BuildStep; label: string }> = [
   { id: "apply", label: "Apply" },
   { id: "agents", label: "Agents" },
 ];
-
-const ACTIVE_JOB = new Set(["pending", "running", "canceling"]);
 
 export interface BuildProgress {
   /** The step under way, or undefined once nothing more is expected. */
@@ -34,7 +33,7 @@ export function buildProgress(build: WorkspaceBuild, logStages: readonly string[
   const job = build.job;
   const logStage = logStages.length > 0 ? logStages[logStages.length - 1] : undefined;
   if (job.status === "pending") return { step: "queued", logStage: undefined };
-  if (ACTIVE_JOB.has(job.status)) {
+  if (isActiveJob(job.status)) {
     for (let i = logStages.length - 1; i >= 0; i--) {
       const stage = timingStageOfLogStage(logStages[i]);
       if (stage) return { step: stage, logStage };

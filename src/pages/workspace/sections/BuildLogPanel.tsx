@@ -1,15 +1,14 @@
 import { Link } from "react-router";
 import type { Workspace } from "../../../api/types";
+import { isActiveJob } from "../../../api/jobStatus";
 import { buildPath } from "../../../app/params";
 import { LogViewer } from "../../../components/LogViewer";
 import type { FollowedLog } from "../../../hooks/useFollowedLog";
 
-const ACTIVE_JOB = new Set(["pending", "running", "canceling"]);
-
 /** The latest build's provisioner log, live while the job runs and whole afterwards. */
 export function BuildLogPanel({ workspace, log }: { workspace: Workspace; log: FollowedLog }) {
   const build = workspace.latest_build;
-  const active = ACTIVE_JOB.has(build.job.status);
+  const active = isActiveJob(build.job.status);
   // One store from the first line to the last: a log watched live keeps its place (at the end)
   // when the build finishes, and a finished build's log arrives in one batch.
   const loading = log.store.length === 0 && (log.state === "connecting" || log.state === "reconnecting");
