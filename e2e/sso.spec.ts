@@ -8,6 +8,8 @@ import { basePort, spawnServer, type SpawnedServer } from "./support/server";
 
 const PASSWORD = "coder-demo-1";
 const SHOTS = process.env.SSO_SCREENSHOTS;
+/** Short enough to watch the refresh, long enough that a loaded machine cannot let it lapse first. */
+const TOKEN_TTL_S = 20;
 
 // Screenshots (four per page) are slow on a loaded machine.
 if (SHOTS) test.setTimeout(240_000);
@@ -39,7 +41,7 @@ async function cookie(page: Page, name: string) {
 
 test.describe("an SSO-only deployment with Coder's OAuth2 provider", () => {
   test.beforeEach(async ({}, info) => {
-    own = await spawnServer(port(info.workerIndex), ["--password-auth", "off", "--oauth2-token-ttl", "10"]);
+    own = await spawnServer(port(info.workerIndex), ["--password-auth", "off", "--oauth2-token-ttl", String(TOKEN_TTL_S)]);
   });
 
   test("no password form; the OAuth2 flow signs in, refreshes the token, and signs out", async ({ page }) => {
@@ -67,6 +69,8 @@ test.describe("an SSO-only deployment with Coder's OAuth2 provider", () => {
     await page.getByLabel("Password").fill(PASSWORD);
     await page.getByRole("button", { name: "Allow" }).click();
     await expect(page).toHaveURL(`${own!.url}/workspaces`);
+    // The token was issued before this moment, so waiting from here passes its half-life for sure.
+    const signedInBy = Date.now();
     await expect(page.getByRole("button", { name: "Account: alice" })).toBeVisible();
     await expect(page.locator('a[href="/@alice/dev"]').first()).toBeVisible({ timeout: 30_000 });
 
@@ -76,8 +80,8 @@ test.describe("an SSO-only deployment with Coder's OAuth2 provider", () => {
     expect(oauth?.httpOnly).toBe(true);
     expect(await cookie(page, "coder_dashboard_oauth_flow")).toBeUndefined();
 
-    // Past half of the 10 s lifetime, the next request gets a new token; the old one is dead.
-    await page.waitForTimeout(5_300);
+    // Past half of the token's lifetime, the next request gets a new token; the old one is dead.
+    await page.waitForTimeout(Math.max(0, signedInBy + (TOKEN_TTL_S / 2) * 1000 + 300 - Date.now()));
     await page.goto(`${own!.url}/@alice/dev`);
     await expect(page.getByRole("button", { name: "Account: alice" })).toBeVisible({ timeout: 30_000 });
     const refreshed = await cookie(page, "coder_session_token");

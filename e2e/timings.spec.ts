@@ -160,17 +160,18 @@ test("no serious accessibility violations in light and dark", async ({ page }) =
 });
 
 test.describe("a build in progress", () => {
-  // Slower than the shared server (speed 20), so the seconds while the job runs are long enough to
-  // watch: each worker gets its own server on a port of its own.
+  // Real time (speed 1), so the ~16 s while the job runs are long enough to watch even on a loaded
+  // machine: each worker gets its own server on a port of its own.
   let slow: SpawnedServer;
   test.beforeAll(async ({}, info) => {
-    slow = await spawnServer(basePort() + 50 + info.workerIndex, ["--speed", "4"]);
+    slow = await spawnServer(basePort() + 50 + info.workerIndex, ["--speed", "1"]);
   });
   test.afterAll(async () => {
     await slow?.stop();
   });
 
   test("bars appear from the log before the build finishes, then real timings replace them", async ({ page }) => {
+    test.setTimeout(120_000);
     const login = await page.request.post(`${slow.url}/api/v2/users/login`, {
       data: { email: "alice@example.com", password: "coder-demo-1" },
     });
@@ -190,7 +191,7 @@ test.describe("a build in progress", () => {
     expect(during.job.completed_at).toBeUndefined();
     await expect(page.getByText("Live: bars grow")).toBeVisible();
 
-    await expect(page.locator('[data-testid="timings-chart"]:not([data-live])')).toBeVisible({ timeout: 30_000 });
+    await expect(page.locator('[data-testid="timings-chart"]:not([data-live])')).toBeVisible({ timeout: 60_000 });
     await expect(page.locator('[data-row-kind="stage"][data-row-id="start"]')).toBeVisible();
     await stageButton(page, /^Apply stage/).click();
     await expect(page.locator('[data-row-kind="item"][data-row-id^="apply/docker_container"]')).toBeVisible();
