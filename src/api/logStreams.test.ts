@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { followAgentLogs, followBuildLogs, POLL_MS, SOCKET_TRIES, type LogStreamState } from "./logStreams";
+import { followAgentLogs, followBuildLogs, POLL_MS, READ_BATCH, SOCKET_TRIES, type LogStreamState } from "./logStreams";
 import { announceStreamsRecovered } from "./resilientSocket";
 import { FakeSocket, fakeEnv } from "./testing/fakeStreamEnv";
 import type { ProvisionerJobLog, WorkspaceAgentLog } from "./types";
@@ -63,6 +63,53 @@ describe("followBuildLogs", () => {
     expect(handle.lastId).toBe(5);
     await vi.advanceTimersByTimeAsync(60_000);
     expect(FakeSocket.all).toHaveLength(2);
+  });
+
+  it("a long log's first lines arrive while the rest is still downloading, then the rest in batches", async () => {
+    const logs = Array.from({ length: 3 * READ_BATCH }, (_, i) => log(i + 1));
+    const text = JSON.stringify(logs);
+    let push: (piece: string) => void = () => undefined;
+    let close: () => void = () => undefined;
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        const encoder = new TextEncoder();
+        push = (piece) => controller.enqueue(encoder.encode(piece));
+        close = () => controller.close();
+      },
+    });
+    const batches: number[][] = [];
+    const states: LogStreamState[] = [];
+    followBuildLogs("b1", {
+      env: fakeEnv(async () => new Response(body, { status: 200 })),
+      complete: true,
+      onLogs: (got) => batches.push(got.map((l) => l.id)),
+      onState: (s) => states.push(s),
+    });
+    const firstScreen = text.indexOf(`,{"id":41,`);
+    push(text.slice(0, firstScreen));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(batches).toEqual([Array.from({ length: 40 }, (_, i) => i + 1)]);
+    expect(states).toEqual(["connecting"]);
+    for (let i = firstScreen; i < text.length; i += 65_536) push(text.slice(i, i + 65_536));
+    close();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(batches.flat()).toEqual(logs.map((l) => l.id));
+    expect(batches.length).toBeLessThanOrEqual(5);
+    expect(states).toEqual(["connecting", "done"]);
+  });
+
+  it("an answer cut off mid-log keeps what arrived and resumes after the last whole line", async () => {
+    const got: number[] = [];
+    const fetched: string[] = [];
+    const env = fakeEnv(async (url) => {
+      fetched.push(url);
+      if (fetched.length === 1) return new Response(JSON.stringify([log(1), log(2)]).slice(0, -30), { status: 200 });
+      return ok([log(2), log(3)].filter((l) => l.id > afterOf(url)));
+    });
+    followBuildLogs("b1", { env, complete: true, onLogs: (logs) => got.push(...logs.map((l) => l.id)) });
+    await vi.advanceTimersByTimeAsync(5_000);
+    expect(got).toEqual([1, 2, 3]);
+    expect(fetched.map(afterOf)).toEqual([0, 1]);
   });
 
   it("reads a completed build's log once over HTTP and is done without a socket", async () => {
@@ -142,7 +189,8 @@ describe("followBuildLogs", () => {
 
     srv.logs.push(log(4));
     handle.complete();
-    await vi.advanceTimersByTimeAsync(0);
+    // The read hands over its first lines, lets the browser paint them, then finishes.
+    await vi.advanceTimersByTimeAsync(1);
     expect(got).toEqual([1, 2, 3, 4]);
     expect(states.at(-1)).toBe("done");
     const reads = srv.fetched.length;

@@ -7,7 +7,9 @@
 // with backoff, then leaves it alone until another stream reports the network recovered.
 import type { BackoffOptions } from "./retryPolicy";
 import { notifyUnauthorized, toApiError, type ApiError } from "./client";
+import { JsonArrayStream } from "./jsonArrayStream";
 import { LogCursor, parseLogMessage, type HasId } from "./logCursor";
+import { prefetch, takePrefetched } from "./prefetch";
 import { CLOSE_NORMAL, onStreamsRecovered, ResilientSocket } from "./resilientSocket";
 import { browserStreamEnv, httpUrl, type StreamEnv } from "./streamEnv";
 import type { ProvisionerJobLog, WorkspaceAgentLog } from "./types";
@@ -51,15 +53,19 @@ export const POLL_MS = 1_000;
 /** Refused sockets before the follow stops trying them (until streams recover). */
 export const SOCKET_TRIES = 3;
 
+const buildLogPaths = (buildId: string): StreamPaths => ({
+  follow: (after) => `/api/v2/workspacebuilds/${enc(buildId)}/logs?follow&after=${after}`,
+  list: (after) => `/api/v2/workspacebuilds/${enc(buildId)}/logs?after=${after}`,
+});
+
 /** `GET /workspacebuilds/{id}/logs?follow&after=N`: backlog, then one log per message, 1000 when the job completes. */
 export function followBuildLogs(buildId: string, options: FollowOptions<ProvisionerJobLog>): LogStreamHandle {
-  return followLogs(
-    {
-      follow: (after) => `/api/v2/workspacebuilds/${enc(buildId)}/logs?follow&after=${after}`,
-      list: (after) => `/api/v2/workspacebuilds/${enc(buildId)}/logs?after=${after}`,
-    },
-    options,
-  );
+  return followLogs(buildLogPaths(buildId), options);
+}
+
+/** Starts reading a build's log from the beginning; the next follow of that build takes the answer. */
+export function prefetchBuildLog(buildId: string): void {
+  prefetch(buildLogPaths(buildId).list(0));
 }
 
 /** `GET /workspaceagents/{id}/logs?follow=true&after=N`: arrays of logs, 1000 once the agent leaves the latest build. */
@@ -74,6 +80,62 @@ export function followAgentLogs(agentId: string, options: FollowOptions<Workspac
 }
 
 type ReadResult = "ok" | "retry" | "failed";
+
+/**
+ * After the first lines (delivered at once, so the first screen paints early), lines are handed
+ * on in batches of at least this many: every batch re-renders whatever watches the log.
+ */
+export const READ_BATCH = 4_096;
+/** Text parsed between two looks at the clock: a local server hands over megabytes in one piece. */
+const SLICE_CHARS = 1 << 19;
+/** Longest run of parsing before the page gets the main thread back (input, scrolling, paint). */
+const BUSY_MS = 50;
+
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/**
+ * A log answer read as it arrives: a 100k-line log is ~27 MB of JSON, and its first screen needs
+ * only the first few kilobytes. The first lines go out at once and the browser gets a turn to
+ * paint them before the rest is parsed. Throws (like JSON.parse) when the answer is cut off or not
+ * JSON; lines delivered before that stay delivered, and the cursor resumes after them.
+ */
+async function readLogBody<T>(res: Response, deliver: (logs: T[]) => void, stopped: () => boolean): Promise<void> {
+  if (!res.body) return deliver(parseLogMessage<T>(await res.text()));
+  const stream = new JsonArrayStream<T>();
+  const decoder = new TextDecoder();
+  const reader = res.body.getReader();
+  let pending: T[] = [];
+  let delivered = false;
+  let busySince = performance.now();
+  const flush = (force: boolean) => {
+    if (pending.length === 0 || (!force && delivered && pending.length < READ_BATCH)) return;
+    delivered = true;
+    const batch = pending;
+    pending = [];
+    deliver(batch);
+  };
+  const take = async (text: string) => {
+    for (let at = 0; at < text.length; at += SLICE_CHARS) {
+      const logs = stream.push(at === 0 && text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS));
+      pending = pending.length === 0 ? logs : pending.concat(logs);
+      const first = !delivered;
+      flush(false);
+      if ((first && delivered) || performance.now() - busySince > BUSY_MS) {
+        await yieldToBrowser();
+        busySince = performance.now();
+      }
+    }
+  };
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (stopped()) return void reader.cancel().catch(() => undefined);
+    if (done) break;
+    await take(decoder.decode(value, { stream: true }));
+  }
+  await take(decoder.decode());
+  pending = pending.concat(stream.end());
+  flush(true);
+}
 
 function followLogs<T extends HasId>(paths: StreamPaths, options: FollowOptions<T>): LogStreamHandle {
   const env = options.env ?? browserStreamEnv();
@@ -108,7 +170,7 @@ function followLogs<T extends HasId>(paths: StreamPaths, options: FollowOptions<
     const path = paths.list(cursor.lastId);
     let res: Response;
     try {
-      res = await env.fetch(httpUrl(env, path), { headers: { Accept: "application/json" } });
+      res = await (takePrefetched(path) ?? env.fetch(httpUrl(env, path), { headers: { Accept: "application/json" } }));
     } catch {
       return "retry";
     }
@@ -121,7 +183,7 @@ function followLogs<T extends HasId>(paths: StreamPaths, options: FollowOptions<
     }
     if (!res.ok) return "retry";
     try {
-      deliver(parseLogMessage<T>(await res.text()));
+      await readLogBody<T>(res, deliver, () => socket.stopped);
     } catch {
       return "retry";
     }

@@ -1,11 +1,10 @@
-import { useState } from "react";
+import type { QueryClient } from "@tanstack/react-query";
 import { QueryClientProvider } from "@tanstack/react-query";
 import { ToastProvider } from "../components/Toast";
-import { createAppQueryClient } from "./queryClient";
 import { AppRouter } from "./router";
 
-export function App() {
-  const [queryClient] = useState(createAppQueryClient);
+/** The app over its query client (made by the entry, which may have started requests on it already). */
+export function App({ queryClient }: { queryClient: QueryClient }) {
   return (
     <QueryClientProvider client={queryClient}>
       <ToastProvider>

@@ -4,9 +4,13 @@ import { lazy } from "react";
 
 export const LazyLoginPage = lazy(() => import("../pages/login/LoginPage"));
 export const LazyWorkspacesPage = lazy(() => import("../pages/workspaces/WorkspacesPage"));
-export const LazyWorkspacePage = lazy(() => import("../pages/workspace/WorkspacePage"));
+/** Page modules a cold open starts loading before React renders (app/prefetchRoute.ts). */
+export const workspacePageModule = () => import("../pages/workspace/WorkspacePage");
+export const buildPageModule = () => import("../pages/build/BuildPage");
+
+export const LazyWorkspacePage = lazy(workspacePageModule);
 export const LazyBuildHistoryPage = lazy(() => import("../pages/buildHistory/BuildHistoryPage"));
-export const LazyBuildPage = lazy(() => import("../pages/build/BuildPage"));
+export const LazyBuildPage = lazy(buildPageModule);
 export const LazyTimingsPage = lazy(() => import("../pages/timings/TimingsPage"));
 export const LazyBuildsOverviewPage = lazy(() => import("../pages/buildsOverview/BuildsOverviewPage"));
 export const LazyNotFoundPage = lazy(() => import("../pages/notFound/NotFoundPage"));

@@ -51,7 +51,6 @@ export default function BuildPage() {
   const watch = useWorkspaceWatch(ws.deleted ? undefined : ws.workspace?.id);
   const active = build.data ? isActiveJob(build.data.job.status) : false;
   const log = useFollowedLog({ kind: "build", id: build.data?.id, complete: build.data !== undefined && !active });
-  const logVersion = useLogStoreSnapshot(log.store);
   const state = useQuery({
     ...buildStateQuery(build.data?.id ?? ""),
     enabled: tab === "state" && build.data !== undefined,
@@ -108,6 +107,8 @@ export default function BuildPage() {
   );
 
   const failed = build.data?.job.status === "failed";
+  // Only a failed build reads its log here (the failure excerpt): other builds do not re-render per batch.
+  const logVersion = useLogStoreSnapshot(log.store, (s) => (failed ? s.version : 0));
   const guidance = failed && build.data ? errorGuidance(build.data.job) : null;
   // A refused build has no cost of its own (see lib/builds/quota): estimate it from recent builds.
   const needsCostHistory = guidance?.code === "INSUFFICIENT_QUOTA" && build.data?.daily_cost === 0;

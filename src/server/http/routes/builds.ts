@@ -8,6 +8,7 @@ import { buildById, userParam, workspaceById } from "../access";
 import type { ApiDeps } from "../deps";
 import type { ApiEnv } from "../env";
 import { expectType, intQuery, isUuid, jsonBody } from "../params";
+import { SerializedLogs } from "../serializedLogs";
 import { json } from "../respond";
 
 const REASONS = ["dashboard", "cli", "ssh_connection", "vscode_connection", "jetbrains_connection"];
@@ -32,6 +33,7 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
   const { store } = deps;
   const app = new Hono<ApiEnv>();
   const auth = requireAuth(store);
+  const finishedLogs = new SerializedLogs();
 
   app.post("/workspaces/:workspace/builds", auth, async (c) => {
     const ws = workspaceById(store, c);
@@ -197,7 +199,10 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
       c.header("content-type", "text/plain; charset=utf-8");
       return c.body(logsText(logs), 200);
     }
-    return json(c, 200, logs);
+    const whole = (after === undefined || after === 0) && (before === undefined || before <= 0);
+    if (!whole || !store.jobOf(build).completed_at) return json(c, 200, logs);
+    c.header("content-type", "application/json; charset=utf-8");
+    return c.body(finishedLogs.json(`${build.id}:${logs.length}`, logs), 200);
   });
 
   return app;
