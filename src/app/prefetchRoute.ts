@@ -10,22 +10,24 @@ import { buildByNumberQuery, meQuery, workspaceByNameQuery } from "../api/querie
 import { buildPageModule, workspacePageModule } from "./pages";
 import { parseBuildNumber, parseOwnerSegment } from "./params";
 
-/** Which page a path opens, with what it needs to ask first. Pure: the router itself decides the rest. */
-export function pageOf(
-  pathname: string,
-):
-  | { page: "workspace"; owner: string; name: string }
-  | { page: "build"; owner: string; name: string; number: number }
-  | null {
-  const ws = matchPath("/:owner/:workspace", pathname);
-  const owner = parseOwnerSegment(ws?.params.owner);
-  if (ws && owner && ws.params.workspace) return { page: "workspace", owner, name: ws.params.workspace };
-  const build = matchPath("/:owner/:workspace/builds/:buildNumber", pathname);
-  const buildOwner = parseOwnerSegment(build?.params.owner);
-  const number = parseBuildNumber(build?.params.buildNumber);
-  if (build && buildOwner && build.params.workspace && number !== undefined)
-    return { page: "build", owner: buildOwner, name: build.params.workspace, number };
-  return null;
+/** A workspace's page or one of its sub-pages; `build` when the path names a build's page. */
+export interface WorkspaceTarget {
+  owner: string;
+  name: string;
+  page: "workspace" | "build" | "other";
+  build?: number;
+}
+
+/** Which workspace page a path opens, with what it needs to ask first. Pure: the router decides the rest. */
+export function workspaceTargetOf(pathname: string): WorkspaceTarget | null {
+  const match = matchPath("/:owner/:workspace/*", pathname);
+  const owner = parseOwnerSegment(match?.params.owner);
+  const name = match?.params.workspace;
+  if (!match || !owner || !name) return null;
+  const rest = (match.params["*"] ?? "").replace(/\/$/, "");
+  if (rest === "") return { owner, name, page: "workspace" };
+  const build = parseBuildNumber(/^builds\/([^/]+)$/.exec(rest)?.[1]);
+  return build === undefined ? { owner, name, page: "other" } : { owner, name, page: "build", build };
 }
 
 /** A failed read is the page's to show (it asks again through the same cache); nothing to do here. */
@@ -34,16 +36,19 @@ const ignore = () => undefined;
 export function prefetchRoute(client: QueryClient, pathname: string): void {
   if (pathname === "/login") return;
   void client.prefetchQuery(meQuery());
-  const target = pageOf(pathname);
-  if (target?.page === "workspace") {
-    client
-      .fetchQuery(workspaceByNameQuery(target.owner, target.name))
-      .then((workspace) => prefetchBuildLog(workspace.latest_build.id), ignore);
+  const target = workspaceTargetOf(pathname);
+  if (!target) return;
+  const workspace = client.fetchQuery(workspaceByNameQuery(target.owner, target.name));
+  if (target.page === "workspace") {
+    workspace.then((ws) => prefetchBuildLog(ws.latest_build.id), ignore);
     void workspacePageModule();
-  } else if (target?.page === "build") {
+  } else if (target.page === "build" && target.build !== undefined) {
+    workspace.catch(ignore);
     client
-      .fetchQuery(buildByNumberQuery(target.owner, target.name, target.number))
+      .fetchQuery(buildByNumberQuery(target.owner, target.name, target.build))
       .then((build) => prefetchBuildLog(build.id), ignore);
     void buildPageModule();
+  } else {
+    workspace.catch(ignore);
   }
 }

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext } from "@playwright/test";
 
-export type Unit = "ms" | "KB" | "MB" | "count" | "%";
+export type Unit = "ms" | "KB" | "MB" | "count" | "%" | "×";
 
 /** One measured value of one run. `variant` is "ours" or the name of a peer on the same data. */
 export interface Sample {
