@@ -1,6 +1,6 @@
 import type { ValidationError } from "../../api/types";
 import { WORKSPACE_STATUSES } from "../../api/types";
-import { HttpError } from "../util/errors";
+import { Invalid } from "./errors";
 import type { UserRecord, WorkspaceRecord } from "./records";
 import type { Store } from "./store";
 
@@ -139,7 +139,7 @@ export function parseWorkspaceQuery(q: string): WorkspaceFilter {
         break;
     }
   }
-  if (errors.length > 0) throw new HttpError(400, "Invalid workspace search query.", undefined, errors);
+  if (errors.length > 0) throw new Invalid("Invalid workspace search query.", undefined, errors);
   return filter;
 }
 

@@ -6,7 +6,8 @@ import type {
   WorkspaceAgentLog,
 } from "../../api/types";
 import type { BuildContent, BuildRecord } from "../store/records";
-import { agentLogBase, type ContentGenerator, type Store } from "../store/store";
+import { agentLogBase } from "../store/agents";
+import type { ContentGenerator, Store } from "../store/store";
 import { createRng } from "../util/prng";
 import { templateSpec } from "./catalog";
 import { planBuild, type AgentPlan, type BuildPlan, type PlanPhase } from "./plan";

@@ -2,7 +2,8 @@ import { Hono } from "hono";
 import type { CreateWorkspaceBuildRequest, ProvisionerJobLog } from "../../../api/types";
 import type { BuildRecord } from "../../store/records";
 import { buildView } from "../../store/views";
-import { HttpError, notFound } from "../../util/errors";
+import { HttpError } from "../../util/errors";
+import { NotFound } from "../../store/errors";
 import { requireAuth } from "../auth";
 import { buildById, userParam, workspaceById } from "../access";
 import type { ApiDeps } from "../deps";
@@ -124,9 +125,9 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
         `strconv.ParseInt: parsing "${raw}": invalid syntax`,
       );
     const ws = store.workspaceByName(owner.id, c.req.param("name"), true);
-    if (!ws || !store.canSeeWorkspace(c.get("user"), ws)) throw notFound();
+    if (!ws || !store.canSeeWorkspace(c.get("user"), ws)) throw new NotFound();
     const build = store.buildByNumber(ws.id, Number(raw));
-    if (!build) throw notFound();
+    if (!build) throw new NotFound();
     return json(c, 200, buildView(store, build));
   });
 
@@ -154,7 +155,7 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
   app.get("/workspacebuilds/:workspacebuild/state", auth, (c) => {
     const build = buildById(store, c);
     // Raw Terraform state: only for those who may update the template (admins here).
-    if (!c.get("user").admin) throw notFound();
+    if (!c.get("user").admin) throw new NotFound();
     c.header("content-type", "application/json");
     return c.body(store.content(build).state || "{}", 200);
   });

@@ -3,7 +3,8 @@ import type { CreateWorkspaceRequest, WorkspaceBuildParameter } from "../../../a
 import { compareWorkspaces, matchesWorkspace, parseWorkspaceQuery } from "../../store/search";
 import type { UserRecord } from "../../store/records";
 import { workspaceView } from "../../store/views";
-import { HttpError, notFound } from "../../util/errors";
+import { HttpError } from "../../util/errors";
+import { NotFound } from "../../store/errors";
 import { requireAuth } from "../auth";
 import { userParam, workspaceById } from "../access";
 import type { ApiDeps } from "../deps";
@@ -74,7 +75,7 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const viewer = c.get("user");
     const owner = userParam(store, c);
     const ws = store.workspaceByName(owner.id, c.req.param("name"), boolQuery(c, "include_deleted"));
-    if (!ws || !store.canSeeWorkspace(viewer, ws)) throw notFound();
+    if (!ws || !store.canSeeWorkspace(viewer, ws)) throw new NotFound();
     return json(c, 200, workspaceView(store, ws, viewer));
   });
 
@@ -112,7 +113,7 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
       ]);
     }
     // A member cannot even resolve another member of the organization: 404, as in Coder.
-    if (!viewer.admin && owner.id !== viewer.id) throw notFound();
+    if (!viewer.admin && owner.id !== viewer.id) throw new NotFound();
     version ??= store.versions.get(template.active_version_id)!;
     if (body.autostart_schedule && !CRON_RE.test(body.autostart_schedule)) {
       throw new HttpError(400, "Invalid Autostart Schedule.", undefined, [
@@ -157,7 +158,7 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const org = [...store.organizations.values()].find(
       (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
     );
-    if (!org) throw notFound();
+    if (!org) throw new NotFound();
     const owner = userParam(store, c);
     const body = await jsonBody<CreateWorkspaceRequest>(c);
     return json(c, 201, await create(owner, c.get("user"), body));
