@@ -2,7 +2,8 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { contentGenerator } from "../world/index";
 import type { BuildContent } from "./records";
-import { Store, type StoreSnapshot } from "./store";
+import type { StoreSnapshot } from "./snapshot";
+import { Store } from "./store";
 
 const VERSION = 2;
 const DEBOUNCE_MS = 1000;

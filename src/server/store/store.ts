@@ -8,7 +8,7 @@ import type {
 } from "../../api/types";
 import { Agents } from "./agents";
 import type { StoreEvent, StoreListener } from "./events";
-import { IdSource, type Counters } from "./ids";
+import { IdSource } from "./ids";
 import { Jobs, type JobResult } from "./jobs";
 import type {
   BuildContent,
@@ -24,6 +24,7 @@ import type {
   WorkspaceRecord,
 } from "./records";
 import { Sessions } from "./sessions";
+import { restoreSnapshot, takeSnapshot, type StoreSnapshot } from "./snapshot";
 import { deriveWorkspaceStatus } from "./status";
 import { Tables, type StoreContext } from "./tables";
 import { Workspaces, type NewBuildRequest, type NewWorkspaceRequest } from "./workspaces";
@@ -38,22 +39,6 @@ export interface StoreOptions {
   generator: ContentGenerator;
   /** Seed for ids the store mints at run time (new workspaces, builds, jobs). */
   seed: number;
-}
-
-/** What a restart must keep of the store. */
-export interface StoreSnapshot {
-  counters: Counters;
-  provisioners: ProvisionerRecord[];
-  users: UserRecord[];
-  sessions: SessionRecord[];
-  organizations: OrganizationRecord[];
-  templates: TemplateRecord[];
-  versions: TemplateVersionRecord[];
-  workspaces: WorkspaceRecord[];
-  jobs: JobRecord[];
-  builds: BuildRecord[];
-  /** Only live builds: historical content is regenerated from seeds on demand. */
-  contents: Array<[string, BuildContent]>;
 }
 
 /**
@@ -166,41 +151,12 @@ export class Store {
   }
 
   snapshot(): StoreSnapshot {
-    const t = this.tables;
-    const contents: StoreSnapshot["contents"] = [];
-    for (const [id, c] of t.contents) {
-      const build = t.builds.get(id);
-      if (build && !build.lazy) contents.push([id, c]);
-    }
-    return {
-      counters: this.ids.counters(),
-      provisioners: t.provisioners,
-      users: [...t.users.values()],
-      sessions: this.sessionTokens.all(),
-      organizations: [...t.organizations.values()],
-      templates: [...t.templates.values()],
-      versions: [...t.versions.values()],
-      workspaces: [...t.workspaces.values()],
-      jobs: [...t.jobs.values()],
-      builds: [...t.builds.values()],
-      contents,
-    };
+    return takeSnapshot(this.tables, this.ids, this.sessionTokens);
   }
 
-  /** Fills a new store from a snapshot; pending jobs queue again in the order they were created. */
-  restore(s: StoreSnapshot): void {
-    for (const p of s.provisioners) this.addProvisioner(p);
-    for (const u of s.users) this.addUser(u);
-    this.sessionTokens.restore(s.sessions);
-    for (const o of s.organizations) this.addOrganization(o);
-    for (const t of s.templates) this.addTemplate(t);
-    for (const v of s.versions) this.addVersion(v);
-    for (const w of s.workspaces) this.insertWorkspace(w);
-    const jobs = [...s.jobs].sort((a, b) => a.created_at.localeCompare(b.created_at));
-    for (const job of jobs) this.insertJob(job);
-    const contents = new Map(s.contents);
-    for (const b of s.builds) this.insertBuild(b, contents.get(b.id));
-    this.ids.restore(s.counters);
+  /** Fills a new store from a snapshot. */
+  restore(snapshot: StoreSnapshot): void {
+    restoreSnapshot(snapshot, this.tables, this.ids, this.sessionTokens, this.lifecycle);
   }
 
   // ---- queries ------------------------------------------------------------------------------
