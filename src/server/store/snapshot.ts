@@ -1,34 +1,23 @@
 import type { Counters, IdSource } from "./ids";
 import type { Jobs } from "./jobs";
-import type {
-  BuildContent,
-  BuildRecord,
-  JobRecord,
-  OrganizationRecord,
-  ProvisionerRecord,
-  SessionRecord,
-  TemplateRecord,
-  TemplateVersionRecord,
-  UserRecord,
-  WorkspaceRecord,
-} from "./records";
+import type * as R from "./records";
 import type { Sessions } from "./sessions";
 import type { Tables } from "./tables";
 
 /** What a restart must keep of the store. */
 export interface StoreSnapshot {
   counters: Counters;
-  provisioners: ProvisionerRecord[];
-  users: UserRecord[];
-  sessions: SessionRecord[];
-  organizations: OrganizationRecord[];
-  templates: TemplateRecord[];
-  versions: TemplateVersionRecord[];
-  workspaces: WorkspaceRecord[];
-  jobs: JobRecord[];
-  builds: BuildRecord[];
+  provisioners: R.ProvisionerRecord[];
+  users: R.UserRecord[];
+  sessions: R.SessionRecord[];
+  organizations: R.OrganizationRecord[];
+  templates: R.TemplateRecord[];
+  versions: R.TemplateVersionRecord[];
+  workspaces: R.WorkspaceRecord[];
+  jobs: R.JobRecord[];
+  builds: R.BuildRecord[];
   /** Only live builds: historical content is regenerated from seeds on demand. */
-  contents: Array<[string, BuildContent]>;
+  contents: Array<[string, R.BuildContent]>;
 }
 
 export function takeSnapshot(t: Tables, ids: IdSource, sessions: Sessions): StoreSnapshot {
