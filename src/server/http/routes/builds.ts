@@ -8,7 +8,7 @@ import { requireAuth } from "../auth";
 import { buildById, userParam, workspaceById } from "../access";
 import type { ApiDeps } from "../deps";
 import type { ApiEnv } from "../env";
-import { expectType, intQuery, isUuid, jsonBody } from "../params";
+import { expectTypes, intQuery, isUuid, jsonBody, parametersOf } from "../params";
 import { json } from "../respond";
 
 const REASONS = ["dashboard", "cli", "ssh_connection", "vscode_connection", "jetbrains_connection"];
@@ -38,13 +38,19 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const ws = workspaceById(store, c);
     const body = await jsonBody<CreateWorkspaceBuildRequest>(c);
     const raw = body as Record<string, unknown>;
-    expectType(raw, "transition", "string", true);
-    expectType(raw, "template_version_id", "string");
-    expectType(raw, "orphan", "boolean");
-    expectType(raw, "reason", "string");
-    expectType(raw, "log_level", "string");
-    expectType(raw, "dry_run", "boolean");
-    expectType(raw, "rich_parameter_values", "array");
+    expectTypes(
+      raw,
+      {
+        transition: "string",
+        template_version_id: "string",
+        orphan: "boolean",
+        reason: "string",
+        log_level: "string",
+        dry_run: "boolean",
+        rich_parameter_values: "array",
+      },
+      ["transition"],
+    );
     if (body.template_version_id && !isUuid(body.template_version_id)) {
       throw new HttpError(400, "Validation failed.", undefined, [
         { field: "template_version_id", detail: "must be a UUID" },
@@ -60,12 +66,7 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
         { field: "log_level", detail: "must be one of [debug]" },
       ]);
     }
-    const params = body.rich_parameter_values;
-    if (params && !params.every((p) => p && typeof p.name === "string" && typeof p.value === "string")) {
-      throw new HttpError(400, "Request body has invalid fields.", undefined, [
-        { field: "rich_parameter_values", detail: "expected [{name, value}] of strings" },
-      ]);
-    }
+    const params = parametersOf(raw);
     const build = store.createBuild(
       ws,
       {

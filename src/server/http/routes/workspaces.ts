@@ -1,5 +1,5 @@
 import { Hono } from "hono";
-import type { CreateWorkspaceRequest, WorkspaceBuildParameter } from "../../../api/types";
+import type { CreateWorkspaceRequest } from "../../../api/types";
 import { compareWorkspaces, matchesWorkspace, parseWorkspaceQuery } from "../../store/search";
 import type { UserRecord } from "../../store/records";
 import { workspaceView } from "../../store/views";
@@ -9,26 +9,12 @@ import { requireAuth } from "../auth";
 import { userParam, workspaceById } from "../access";
 import type { ApiDeps } from "../deps";
 import type { ApiEnv } from "../env";
-import { boolQuery, expectType, intQuery, isUuid, jsonBody } from "../params";
+import { boolQuery, expectType, expectTypes, intQuery, isUuid, jsonBody, parametersOf } from "../params";
 import { json } from "../respond";
 import type { TemplateVersionRecord } from "../../store/records";
 
 const CRON_RE = /^(CRON_TZ=[A-Za-z_/+-]+ )?[\d*,/-]+ [\d*,/-]+ \* \* [\d*,/-]+$/;
 const MAX_TTL_MS = 30 * 24 * 3600_000;
-
-function parametersOf(body: Record<string, unknown>): WorkspaceBuildParameter[] | undefined {
-  const v = body.rich_parameter_values;
-  if (v === undefined || v === null) return undefined;
-  if (
-    !Array.isArray(v) ||
-    !v.every((p) => p && typeof p === "object" && typeof p.name === "string" && typeof p.value === "string")
-  ) {
-    throw new HttpError(400, "Request body has invalid fields.", undefined, [
-      { field: "rich_parameter_values", detail: "expected [{name, value}] of strings" },
-    ]);
-  }
-  return v as WorkspaceBuildParameter[];
-}
 
 /** A preset id must name one of the version's presets, as in Coder. */
 function presetOf(version: TemplateVersionRecord, body: Record<string, unknown>): string | undefined {
@@ -91,11 +77,17 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
 
   const create = async (owner: UserRecord, viewer: UserRecord, body: Partial<CreateWorkspaceRequest>) => {
     const raw = body as Record<string, unknown>;
-    expectType(raw, "name", "string", true);
-    expectType(raw, "template_id", "string");
-    expectType(raw, "template_version_id", "string");
-    expectType(raw, "autostart_schedule", "string");
-    expectType(raw, "ttl_ms", "number");
+    expectTypes(
+      raw,
+      {
+        name: "string",
+        template_id: "string",
+        template_version_id: "string",
+        autostart_schedule: "string",
+        ttl_ms: "number",
+      },
+      ["name"],
+    );
     let version = body.template_version_id ? store.versions.get(body.template_version_id) : undefined;
     if (body.template_version_id && !version) {
       throw new HttpError(
