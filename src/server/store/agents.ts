@@ -1,5 +1,6 @@
 import type {
   AgentConnectionTiming,
+  ScriptStatus,
   AgentScriptTiming,
   WorkspaceAgent,
   WorkspaceAgentLog,
@@ -11,6 +12,31 @@ import type { StoreContext } from "./tables";
 /** Agent log ids are unique across agents: a per-agent base derived from its id. */
 export function agentLogBase(agent: WorkspaceAgent): number {
   return (parseInt(agent.id.slice(0, 7), 16) % 9_000_000) * 1_000_000;
+}
+
+/**
+ * Marks the agent's start script `run.index` ended with `run`'s status and exit code, and returns
+ * its timing row (live runs and generated history end scripts the same way).
+ */
+export function endScript(
+  agent: WorkspaceAgent,
+  run: { index: number; status: ScriptStatus; exitCode: number },
+  started_at: string,
+  ended_at: string,
+): AgentScriptTiming {
+  const script = agent.scripts[run.index];
+  script.status = run.status;
+  script.exit_code = run.exitCode;
+  return {
+    started_at,
+    ended_at,
+    exit_code: run.exitCode,
+    stage: "start",
+    status: run.status,
+    display_name: script.display_name,
+    workspace_agent_id: agent.id,
+    workspace_agent_name: agent.name,
+  };
 }
 
 /** Workspace agents as the simulation drives them: lifecycle, logs, script timings, app health. */
