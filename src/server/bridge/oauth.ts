@@ -134,6 +134,12 @@ export function createOAuth(opts: OAuthOptions) {
     }
   };
 
+  /** A grant posted to Coder's token endpoint with the client's credentials, and its parsed answer. */
+  const tokenGrant = async (path: string, cl: Client, grant: Record<string, string>, origin: string) => {
+    const res = await opts.call(path, form({ ...grant, client_id: cl.id, client_secret: cl.secret }), origin);
+    return { res, token: (await res.json().catch(() => ({}))) as TokenResponse };
+  };
+
   const client = async (m: Metadata, callback: string, origin: string): Promise<Client | string> => {
     if (opts.clientId && opts.clientSecret) return { id: opts.clientId, secret: opts.clientSecret };
     const known = registered.get(callback);
@@ -275,19 +281,19 @@ export function createOAuth(opts: OAuthOptions) {
     const now = Date.now();
     let token: TokenResponse;
     try {
-      const res = await opts.call(
+      const answer = await tokenGrant(
         flow.tokenPath,
-        form({
+        flow.client,
+        {
           grant_type: "authorization_code",
           code: q.code,
           redirect_uri: publicOrigin(c) + CALLBACK_PATH,
-          client_id: flow.client.id,
-          client_secret: flow.client.secret,
           code_verifier: flow.verifier,
-        }),
+        },
         origin,
       );
-      token = (await res.json().catch(() => ({}))) as TokenResponse;
+      const res = answer.res;
+      token = answer.token;
       if (!res.ok || !token.access_token)
         return refuse(
           res.status >= 500 ? 502 : 400,
@@ -313,17 +319,12 @@ export function createOAuth(opts: OAuthOptions) {
 
   const doRefresh = async (s: OAuthSession, origin: string) => {
     try {
-      const res = await opts.call(
+      const { res, token: t } = await tokenGrant(
         s.tokenPath,
-        form({
-          grant_type: "refresh_token",
-          refresh_token: s.refresh,
-          client_id: s.client.id,
-          client_secret: s.client.secret,
-        }),
+        s.client,
+        { grant_type: "refresh_token", refresh_token: s.refresh },
         origin,
       );
-      const t = (await res.json().catch(() => ({}))) as TokenResponse;
       if (!res.ok || !t.access_token) return null;
       const now = Date.now();
       return {

@@ -1,7 +1,8 @@
 import type { Context } from "hono";
 import type { BuildRecord, UserRecord, WorkspaceRecord } from "../store/records";
 import type { Store } from "../store/store";
-import { HttpError, notFound } from "../util/errors";
+import { HttpError } from "../util/errors";
+import { NotFound } from "../store/errors";
 import type { ApiEnv } from "./env";
 import { uuidParam } from "./params";
 
@@ -10,7 +11,7 @@ import { uuidParam } from "./params";
 
 export function visibleWorkspace(store: Store, user: UserRecord, id: string): WorkspaceRecord {
   const ws = store.workspaces.get(id);
-  if (!ws || !store.canSeeWorkspace(user, ws)) throw notFound();
+  if (!ws || !store.canSeeWorkspace(user, ws)) throw new NotFound();
   if (ws.deleted) {
     throw new HttpError(
       410,
@@ -22,17 +23,17 @@ export function visibleWorkspace(store: Store, user: UserRecord, id: string): Wo
 
 export function visibleBuild(store: Store, user: UserRecord, id: string): BuildRecord {
   const build = store.builds.get(id);
-  if (!build) throw notFound();
+  if (!build) throw new NotFound();
   const ws = store.workspaces.get(build.workspace_id)!;
-  if (!store.canSeeWorkspace(user, ws)) throw notFound();
+  if (!store.canSeeWorkspace(user, ws)) throw new NotFound();
   return build;
 }
 
 export function visibleAgent(store: Store, user: UserRecord, id: string): NonNullable<ReturnType<Store["agent"]>> {
   const found = store.agent(id);
-  if (!found) throw notFound();
+  if (!found) throw new NotFound();
   const ws = store.workspaces.get(found.build.workspace_id)!;
-  if (!store.canSeeWorkspace(user, ws)) throw notFound();
+  if (!store.canSeeWorkspace(user, ws)) throw new NotFound();
   return found;
 }
 
@@ -56,5 +57,5 @@ export function buildById(store: Store, c: Context<ApiEnv>, param = "workspacebu
 
 /** Writes to someone else's workspace: admins only (members never see them, so 404). */
 export function assertCanSee(store: Store, user: UserRecord, ws: WorkspaceRecord): void {
-  if (!store.canSeeWorkspace(user, ws)) throw notFound();
+  if (!store.canSeeWorkspace(user, ws)) throw new NotFound();
 }

@@ -1,4 +1,5 @@
 import type { Context } from "hono";
+import type { WorkspaceBuildParameter } from "../../api/types";
 import { HttpError } from "../util/errors";
 import { badRequest } from "./respond";
 
@@ -100,13 +101,10 @@ export async function jsonBody<T extends object>(c: Context): Promise<Partial<T>
   return parsed;
 }
 
+type FieldType = "string" | "number" | "boolean" | "array" | "object";
+
 /** Field type checks that produce Coder-style validations. */
-export function expectType(
-  body: Record<string, unknown>,
-  field: string,
-  type: "string" | "number" | "boolean" | "array" | "object",
-  required = false,
-): void {
+export function expectType(body: Record<string, unknown>, field: string, type: FieldType, required = false): void {
   const v = body[field];
   if (v === undefined || v === null) {
     if (required)
@@ -123,4 +121,28 @@ export function expectType(
         : typeof v === type;
   if (!ok)
     throw new HttpError(400, "Request body has invalid fields.", undefined, [{ field, detail: `expected ${type}` }]);
+}
+
+/** expectType for each field in turn: the first wrong one is refused. */
+export function expectTypes(
+  body: Record<string, unknown>,
+  types: Record<string, FieldType>,
+  required: readonly string[] = [],
+): void {
+  for (const [field, type] of Object.entries(types)) expectType(body, field, type, required.includes(field));
+}
+
+/** `rich_parameter_values` of a create request: absent, or a list of string name/value pairs. */
+export function parametersOf(body: Record<string, unknown>): WorkspaceBuildParameter[] | undefined {
+  const v = body.rich_parameter_values;
+  if (v === undefined || v === null) return undefined;
+  if (
+    !Array.isArray(v) ||
+    !v.every((p) => p && typeof p === "object" && typeof p.name === "string" && typeof p.value === "string")
+  ) {
+    throw new HttpError(400, "Request body has invalid fields.", undefined, [
+      { field: "rich_parameter_values", detail: "expected [{name, value}] of strings" },
+    ]);
+  }
+  return v as WorkspaceBuildParameter[];
 }

@@ -1,4 +1,5 @@
 import type { WorkspaceAgent } from "../../api/types";
+import { endScript } from "../store/agents";
 import type { BuildRecord } from "../store/records";
 import type { Store } from "../store/store";
 import type { Rng } from "../util/prng";
@@ -99,20 +100,7 @@ async function runScript(
   }
   const rest = total - (store.now() - start);
   if (rest > 0 && !(await clock.wait(rest))) return;
-  script.status = s.status;
-  script.exit_code = s.exitCode;
-  store.addAgentTimings(build.id, {
-    script: {
-      started_at: store.iso(start),
-      ended_at: store.iso(),
-      exit_code: s.exitCode,
-      stage: "start",
-      status: s.status,
-      display_name: script.display_name,
-      workspace_agent_id: agent.id,
-      workspace_agent_name: agent.name,
-    },
-  });
+  store.addAgentTimings(build.id, { script: endScript(agent, s, store.iso(start), store.iso()) });
 }
 
 function stillLatest(store: Store, build: BuildRecord): boolean {

@@ -1,6 +1,5 @@
 import type { JobRecord } from "../store/records";
 import type { Store } from "../store/store";
-import { finishTemplateJob } from "../store/templateJobs";
 import { MIN_STATE_MS, type SimClock } from "./clock";
 
 /** Simulated time a template import takes: fetch providers, parse, plan the parameters. */
@@ -17,5 +16,5 @@ export async function runTemplateImport(store: Store, clock: SimClock, job: JobR
     }
     if (!(await clock.wait(STEP_MS))) return;
   }
-  finishTemplateJob(store, job.id, "succeeded");
+  store.finishImportJob(job.id, "succeeded");
 }

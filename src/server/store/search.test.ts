@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { HttpError } from "../util/errors";
+import { Invalid } from "./errors";
 import { createWorld } from "../world/index";
 import { compareWorkspaces, matchesWorkspace, parseWorkspaceQuery } from "./search";
 import type { Store } from "./store";
@@ -22,7 +22,7 @@ function validationFields(q: string): string[] {
   try {
     parseWorkspaceQuery(q);
   } catch (err) {
-    if (err instanceof HttpError && err.status === 400) return (err.validations ?? []).map((v) => v.field);
+    if (err instanceof Invalid) return (err.validations ?? []).map((v) => v.field);
     throw err;
   }
   return [];

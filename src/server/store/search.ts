@@ -1,6 +1,7 @@
 import type { ValidationError } from "../../api/types";
 import { WORKSPACE_STATUSES } from "../../api/types";
-import { HttpError } from "../util/errors";
+import { KNOWN_KEYS } from "../../lib/searchQuery";
+import { Invalid } from "./errors";
 import type { UserRecord, WorkspaceRecord } from "./records";
 import type { Store } from "./store";
 
@@ -18,18 +19,8 @@ export interface WorkspaceFilter {
   deleted?: boolean;
 }
 
-const KEYS = new Set([
-  "owner",
-  "template",
-  "name",
-  "status",
-  "has-agent",
-  "dormant",
-  "last_used_before",
-  "last_used_after",
-  "outdated",
-  "deleted",
-]);
+// `deleted:` too, which the dashboard never writes but Coder accepts.
+const KEYS = new Set<string>([...KNOWN_KEYS, "deleted"]);
 const AGENT_STATUSES = ["connecting", "connected", "disconnected", "timeout"];
 
 /** Splits on spaces outside double quotes. */
@@ -54,6 +45,15 @@ function parseBool(field: string, v: string, errors: ValidationError[]): boolean
   errors.push({
     field,
     detail: `Query param "${field}" must be a valid boolean: strconv.ParseBool: parsing "${v}": invalid syntax`,
+  });
+  return undefined;
+}
+
+function parseOneOf(field: string, v: string, allowed: readonly string[], errors: ValidationError[]) {
+  if (allowed.includes(v)) return v;
+  errors.push({
+    field,
+    detail: `Query param "${field}" has invalid value: "${v}" must be one of [${allowed.join(" ")}]`,
   });
   return undefined;
 }
@@ -107,20 +107,10 @@ export function parseWorkspaceQuery(q: string): WorkspaceFilter {
         filter.name = value;
         break;
       case "status":
-        if (!(WORKSPACE_STATUSES as readonly string[]).includes(value)) {
-          errors.push({
-            field: "status",
-            detail: `Query param "status" has invalid value: "${value}" must be one of [${WORKSPACE_STATUSES.join(" ")}]`,
-          });
-        } else filter.status = value;
+        filter.status = parseOneOf(key, value, WORKSPACE_STATUSES, errors);
         break;
       case "has-agent":
-        if (!AGENT_STATUSES.includes(value)) {
-          errors.push({
-            field: "has-agent",
-            detail: `Query param "has-agent" has invalid value: "${value}" must be one of [${AGENT_STATUSES.join(" ")}]`,
-          });
-        } else filter.hasAgent = value;
+        filter.hasAgent = parseOneOf(key, value, AGENT_STATUSES, errors);
         break;
       case "dormant":
         filter.dormant = parseBool(key, value, errors);
@@ -139,7 +129,7 @@ export function parseWorkspaceQuery(q: string): WorkspaceFilter {
         break;
     }
   }
-  if (errors.length > 0) throw new HttpError(400, "Invalid workspace search query.", undefined, errors);
+  if (errors.length > 0) throw new Invalid("Invalid workspace search query.", undefined, errors);
   return filter;
 }
 

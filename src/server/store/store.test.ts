@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { HttpError } from "../util/errors";
+import { asHttpError } from "../http/respond";
+import type { HttpError } from "../util/errors";
 import { createWorld } from "../world/index";
 import type { Store } from "./store";
 
@@ -7,14 +8,16 @@ let store: Store;
 const user = (name: string) => store.userByName(name)!;
 const ws = (owner: string, name: string) => store.workspaceByName(user(owner).id, name, true)!;
 
+/** The refusal as the API answers it (the store's domain error mapped to Coder's status code). */
 function thrown(fn: () => unknown): HttpError {
   try {
     fn();
   } catch (err) {
-    if (err instanceof HttpError) return err;
+    const known = asHttpError(err);
+    if (known) return known;
     throw err;
   }
-  throw new Error("expected an HttpError");
+  throw new Error("expected a refusal");
 }
 
 beforeEach(() => {

@@ -1,6 +1,6 @@
 // Template version import jobs: they share the provisioners' queue with workspace builds but have no
-// build, logs or resources of their own here. Kept apart from the Store class, which is about builds.
-import { HttpError, notFound } from "../util/errors";
+// build, logs or resources of their own here.
+import { NotFound } from "./errors";
 import type { JobHold, JobRecord, TemplateRecord, TemplateVersionRecord, UserRecord } from "./records";
 import type { Store } from "./store";
 
@@ -47,47 +47,18 @@ export function queueTemplateImport(store: Store, req: ImportJobRequest): Templa
     archived: false,
   };
   job.template_version_id = version.id;
-  store.versions.set(version.id, version);
-  store.insertJob(job);
-  if (!req.hold) store.emit({ kind: "job-queued", jobId: job.id });
+  store.addVersion(version);
+  store.enqueueJob(job);
   return version;
-}
-
-/** A provisioner finished an import job (success, or the cancel it was asked for). */
-export function finishTemplateJob(store: Store, jobId: string, status: "succeeded" | "canceled"): void {
-  const job = store.jobs.get(jobId);
-  if (!job || job.completed_at || job.build_id) return;
-  const now = store.iso();
-  job.status = status;
-  job.completed_at = now;
-  job.updated_at = now;
-  if (status === "canceled") job.error = "canceled";
-  store.emit({ kind: "job-done", jobId });
 }
 
 /**
  * `PATCH /templateversions/{id}/cancel` as coderd does it: template admins only (others get 404),
- * 400 once the job is finished or already canceled; a pending job ends at once, a running one goes
- * `canceling` until its provisioner acknowledges.
+ * then the cancel rules every job follows.
  */
 export function cancelTemplateVersion(store: Store, version: TemplateVersionRecord, user: UserRecord): void {
-  if (!user.admin) throw notFound();
+  if (!user.admin) throw new NotFound();
   const job = store.jobs.get(version.job_id);
-  if (!job) throw notFound();
-  if (job.completed_at) throw new HttpError(400, "Job has already completed!");
-  if (job.canceled_at) throw new HttpError(400, "Job has already been marked as canceled!");
-  const now = store.iso();
-  job.canceled_at = now;
-  job.updated_at = now;
-  if (job.status === "pending") {
-    const i = store.queue.indexOf(job.id);
-    if (i >= 0) store.queue.splice(i, 1);
-    job.status = "canceled";
-    job.completed_at = now;
-    job.error = "canceled";
-    store.emit({ kind: "job-done", jobId: job.id });
-    return;
-  }
-  job.status = "canceling";
-  store.emit({ kind: "job-cancel-requested", jobId: job.id });
+  if (!job) throw new NotFound();
+  store.cancelJob(job);
 }

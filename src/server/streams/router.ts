@@ -6,6 +6,7 @@ import { HttpError } from "../util/errors";
 import { visibleAgent, visibleBuild, visibleWorkspace } from "../http/access";
 import { logCursor } from "../http/routes/builds";
 import { parseUuid } from "../http/params";
+import { asHttpError } from "../http/respond";
 import type { StreamRegistry } from "./registry";
 import { followAgentLogs, followBuildLogs } from "./logs";
 import { rejectUpgrade, upgradeUser } from "./upgrade";
@@ -63,7 +64,7 @@ export function createUpgradeRouter(store: Store, registry: StreamRegistry, late
     try {
       start = route(req);
     } catch (err) {
-      rejectUpgrade(socket, err instanceof HttpError ? err : new HttpError(500, "An internal error occurred."));
+      rejectUpgrade(socket, asHttpError(err) ?? new HttpError(500, "An internal error occurred."));
       return;
     }
     wss.handleUpgrade(req, socket, head, (ws) => start(ws));

@@ -1,6 +1,9 @@
 import type { ValidationError } from "../../api/types";
 
-/** An API error with Coder's response shape; thrown by store operations, rendered by the HTTP layer. */
+/**
+ * An API error with Coder's response shape, for what only HTTP knows (query syntax, body size, auth).
+ * The store throws domain errors instead, which the HTTP layer turns into these.
+ */
 export class HttpError extends Error {
   constructor(
     readonly status: number,
@@ -15,6 +18,3 @@ export class HttpError extends Error {
     return { message: this.message, detail: this.detail, validations: this.validations };
   }
 }
-
-export const notFound = (): HttpError =>
-  new HttpError(404, "Resource not found or you do not have access to this resource");

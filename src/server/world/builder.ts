@@ -46,7 +46,7 @@ export class WorldBuilder {
       created_at: iso(this.t0 - 90 * DAY),
       avatar_url: "",
     };
-    this.store.users.set(u.id, u);
+    this.store.addUser(u);
     return u;
   }
 
@@ -60,7 +60,7 @@ export class WorldBuilder {
     const rng = this.rng.fork("provisioners");
     const created = iso(this.t0 - 30 * DAY);
     const daemon = (name: string, tags: Record<string, string>, offline_since?: string) =>
-      this.store.provisioners.push({
+      this.store.addProvisioner({
         id: rng.uuid(),
         name,
         tags: { ...UNTAGGED, ...tags },
@@ -94,7 +94,7 @@ export class WorldBuilder {
 
   organization(): void {
     const id = this.rng.uuid();
-    this.store.organizations.set(id, {
+    this.store.addOrganization({
       id,
       name: "coder",
       display_name: "Coder",
@@ -163,7 +163,7 @@ export class WorldBuilder {
         };
         job.template_version_id = v.id;
         this.store.insertJob(job);
-        this.store.versions.set(v.id, v);
+        this.store.addVersion(v);
         versions.push(v);
       }
       const t: TemplateRecord = {
@@ -183,7 +183,7 @@ export class WorldBuilder {
         deprecated: false,
         deprecation_message: "",
       };
-      this.store.templates.set(t.id, t);
+      this.store.addTemplate(t);
       out.set(spec.name, { template: t, versions });
     }
     return out;

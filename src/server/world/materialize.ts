@@ -6,7 +6,8 @@ import type {
   WorkspaceAgentLog,
 } from "../../api/types";
 import type { BuildContent, BuildRecord } from "../store/records";
-import { agentLogBase, type ContentGenerator, type Store } from "../store/store";
+import { agentLogBase, endScript } from "../store/agents";
+import type { ContentGenerator, Store } from "../store/store";
 import { createRng } from "../util/prng";
 import { templateSpec } from "./catalog";
 import { planBuild, type AgentPlan, type BuildPlan, type PlanPhase } from "./plan";
@@ -132,18 +133,7 @@ function agentHistory(
         source: script.log_source_id,
       }),
     );
-    script.status = s.status;
-    script.exit_code = s.exitCode;
-    scripts.push({
-      started_at: iso(start),
-      ended_at: iso(end),
-      exit_code: s.exitCode,
-      stage: "start",
-      status: s.status,
-      display_name: script.display_name,
-      workspace_agent_id: agent.id,
-      workspace_agent_name: agent.name,
-    });
+    scripts.push(endScript(agent, s, iso(start), iso(end)));
   }
   entries.sort((a, b) => a.at - b.at);
   for (const e of entries) push(e.at, e.level, e.output, e.source);

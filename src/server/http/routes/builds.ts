@@ -2,12 +2,13 @@ import { Hono } from "hono";
 import type { CreateWorkspaceBuildRequest, ProvisionerJobLog } from "../../../api/types";
 import type { BuildRecord } from "../../store/records";
 import { buildView } from "../../store/views";
-import { HttpError, notFound } from "../../util/errors";
+import { HttpError } from "../../util/errors";
+import { NotFound } from "../../store/errors";
 import { requireAuth } from "../auth";
 import { buildById, userParam, workspaceById } from "../access";
 import type { ApiDeps } from "../deps";
 import type { ApiEnv } from "../env";
-import { expectType, intQuery, isUuid, jsonBody } from "../params";
+import { expectTypes, intQuery, isUuid, jsonBody, parametersOf } from "../params";
 import { SerializedLogs } from "../serializedLogs";
 import { json } from "../respond";
 
@@ -39,13 +40,19 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const ws = workspaceById(store, c);
     const body = await jsonBody<CreateWorkspaceBuildRequest>(c);
     const raw = body as Record<string, unknown>;
-    expectType(raw, "transition", "string", true);
-    expectType(raw, "template_version_id", "string");
-    expectType(raw, "orphan", "boolean");
-    expectType(raw, "reason", "string");
-    expectType(raw, "log_level", "string");
-    expectType(raw, "dry_run", "boolean");
-    expectType(raw, "rich_parameter_values", "array");
+    expectTypes(
+      raw,
+      {
+        transition: "string",
+        template_version_id: "string",
+        orphan: "boolean",
+        reason: "string",
+        log_level: "string",
+        dry_run: "boolean",
+        rich_parameter_values: "array",
+      },
+      ["transition"],
+    );
     if (body.template_version_id && !isUuid(body.template_version_id)) {
       throw new HttpError(400, "Validation failed.", undefined, [
         { field: "template_version_id", detail: "must be a UUID" },
@@ -61,12 +68,7 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
         { field: "log_level", detail: "must be one of [debug]" },
       ]);
     }
-    const params = body.rich_parameter_values;
-    if (params && !params.every((p) => p && typeof p.name === "string" && typeof p.value === "string")) {
-      throw new HttpError(400, "Request body has invalid fields.", undefined, [
-        { field: "rich_parameter_values", detail: "expected [{name, value}] of strings" },
-      ]);
-    }
+    const params = parametersOf(raw);
     const build = store.createBuild(
       ws,
       {
@@ -126,9 +128,9 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
         `strconv.ParseInt: parsing "${raw}": invalid syntax`,
       );
     const ws = store.workspaceByName(owner.id, c.req.param("name"), true);
-    if (!ws || !store.canSeeWorkspace(c.get("user"), ws)) throw notFound();
+    if (!ws || !store.canSeeWorkspace(c.get("user"), ws)) throw new NotFound();
     const build = store.buildByNumber(ws.id, Number(raw));
-    if (!build) throw notFound();
+    if (!build) throw new NotFound();
     return json(c, 200, buildView(store, build));
   });
 
@@ -156,7 +158,7 @@ export function buildRoutes(deps: ApiDeps): Hono<ApiEnv> {
   app.get("/workspacebuilds/:workspacebuild/state", auth, (c) => {
     const build = buildById(store, c);
     // Raw Terraform state: only for those who may update the template (admins here).
-    if (!c.get("user").admin) throw notFound();
+    if (!c.get("user").admin) throw new NotFound();
     c.header("content-type", "application/json");
     return c.body(store.content(build).state || "{}", 200);
   });

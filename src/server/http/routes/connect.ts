@@ -1,7 +1,8 @@
 import { Hono } from "hono";
 import type { GenerateAPIKeyResponse, SSHConfigResponse, WorkspaceQuota } from "../../../api/types";
 import type { Store } from "../../store/store";
-import { HttpError, notFound } from "../../util/errors";
+import { HttpError } from "../../util/errors";
+import { NotFound } from "../../store/errors";
 import { userParam } from "../access";
 import { requireAuth } from "../auth";
 import type { ApiEnv } from "../env";
@@ -31,7 +32,7 @@ export function connectRoutes(store: Store): Hono<ApiEnv> {
   app.post("/users/:user/keys", auth, (c) => {
     const user = userParam(store, c);
     const viewer = c.get("user");
-    if (user.id !== viewer.id && !viewer.admin) throw notFound();
+    if (user.id !== viewer.id && !viewer.admin) throw new NotFound();
     const body: GenerateAPIKeyResponse = { key: store.createSession(user.id).token };
     return json(c, 201, body);
   });
@@ -41,7 +42,7 @@ export function connectRoutes(store: Store): Hono<ApiEnv> {
     const org = [...store.organizations.values()].find(
       (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
     );
-    if (!org) throw notFound();
+    if (!org) throw new NotFound();
     const user = userParam(store, c);
     const viewer = c.get("user");
     if (user.id !== viewer.id && !viewer.admin) throw new HttpError(403, "Forbidden.");

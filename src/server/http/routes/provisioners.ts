@@ -6,7 +6,8 @@ import { daemonStatus, daemonView } from "../../store/provisionerViews";
 import type { Store } from "../../store/store";
 import { cancelTemplateVersion } from "../../store/templateJobs";
 import { jobView } from "../../store/views";
-import { HttpError, notFound } from "../../util/errors";
+import { HttpError } from "../../util/errors";
+import { NotFound } from "../../store/errors";
 import { requireAuth } from "../auth";
 import type { ApiDeps } from "../deps";
 import type { ApiEnv } from "../env";
@@ -70,7 +71,7 @@ function organizationParam(store: Store, c: Context): OrganizationRecord {
   const org = [...store.organizations.values()].find(
     (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
   );
-  if (!org) throw notFound();
+  if (!org) throw new NotFound();
   return org;
 }
 
@@ -98,7 +99,7 @@ export function provisionerRoutes(deps: ApiDeps, opts: ProvisionerRouteOptions):
 
   const readableJobs = (c: Context<ApiEnv>): OrganizationRecord => {
     const org = organizationParam(store, c);
-    if (!opts.jobsEndpoint || !c.get("user").admin) throw notFound();
+    if (!opts.jobsEndpoint || !c.get("user").admin) throw new NotFound();
     return org;
   };
 
@@ -106,7 +107,7 @@ export function provisionerRoutes(deps: ApiDeps, opts: ProvisionerRouteOptions):
     app.get("/organizations/:organization/provisionerjobs/:job", auth, (c) => {
       const org = readableJobs(c);
       const job = store.jobs.get(uuidParam(c, "job"));
-      if (!job || job.organization_id !== org.id) throw notFound();
+      if (!job || job.organization_id !== org.id) throw new NotFound();
       return json(c, 200, jobJson(job));
     });
   }
@@ -167,7 +168,7 @@ export function provisionerRoutes(deps: ApiDeps, opts: ProvisionerRouteOptions):
 
   app.patch("/templateversions/:templateversion/cancel", auth, (c) => {
     const version = store.versions.get(uuidParam(c, "templateversion"));
-    if (!version) throw notFound();
+    if (!version) throw new NotFound();
     cancelTemplateVersion(store, version, c.get("user"));
     return json(c, 200, { message: "Job has been marked as canceled." });
   });

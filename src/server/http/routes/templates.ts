@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import type { Preset } from "../../../api/types";
 import type { Store } from "../../store/store";
 import { templateVersionView, templateView } from "../../store/views";
-import { notFound } from "../../util/errors";
+import { NotFound } from "../../store/errors";
 import { requireAuth } from "../auth";
 import type { ApiEnv } from "../env";
 import { uuidParam } from "../params";
@@ -24,7 +24,7 @@ export function templateRoutes(store: Store): Hono<ApiEnv> {
 
   app.get("/templates/:template", auth, (c) => {
     const t = store.templates.get(uuidParam(c, "template"));
-    if (!t) throw notFound();
+    if (!t) throw new NotFound();
     return json(c, 200, templateView(store, t));
   });
 
@@ -33,7 +33,7 @@ export function templateRoutes(store: Store): Hono<ApiEnv> {
     const org = [...store.organizations.values()].find(
       (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
     );
-    if (!org) throw notFound();
+    if (!org) throw new NotFound();
     return json(
       c,
       200,
@@ -49,13 +49,13 @@ export function templateRoutes(store: Store): Hono<ApiEnv> {
       (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
     );
     const t = org ? store.templateByName(org.id, c.req.param("name")) : undefined;
-    if (!t) throw notFound();
+    if (!t) throw new NotFound();
     return json(c, 200, templateView(store, t));
   });
 
   app.get("/templates/:template/versions", auth, (c) => {
     const t = store.templates.get(uuidParam(c, "template"));
-    if (!t) throw notFound();
+    if (!t) throw new NotFound();
     const versions = [...store.versions.values()]
       .filter((v) => v.template_id === t.id)
       .sort((a, b) => a.created_at.localeCompare(b.created_at));
@@ -68,19 +68,19 @@ export function templateRoutes(store: Store): Hono<ApiEnv> {
 
   app.get("/templateversions/:templateversion", auth, (c) => {
     const v = store.versions.get(uuidParam(c, "templateversion"));
-    if (!v) throw notFound();
+    if (!v) throw new NotFound();
     return json(c, 200, templateVersionView(store, v));
   });
 
   app.get("/templateversions/:templateversion/rich-parameters", auth, (c) => {
     const v = store.versions.get(uuidParam(c, "templateversion"));
-    if (!v) throw notFound();
+    if (!v) throw new NotFound();
     return json(c, 200, v.parameters);
   });
 
   app.get("/templateversions/:templateversion/presets", auth, (c) => {
     const v = store.versions.get(uuidParam(c, "templateversion"));
-    if (!v) throw notFound();
+    if (!v) throw new NotFound();
     const presets: Preset[] = (v.presets ?? []).map((p) => ({
       ID: p.id,
       Name: p.name,

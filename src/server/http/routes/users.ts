@@ -3,6 +3,7 @@ import { deleteCookie, setCookie } from "hono/cookie";
 import type { Store } from "../../store/store";
 import { organizationView, userView } from "../../store/views";
 import { HttpError } from "../../util/errors";
+import { NotFound } from "../../store/errors";
 import { requireAuth } from "../auth";
 import { userParam } from "../access";
 import type { AuthConfig } from "../deps";
@@ -61,7 +62,7 @@ export function userRoutes(store: Store, methods: AuthConfig = { password: true,
     const org = [...store.organizations.values()].find(
       (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
     );
-    if (!org) throw new HttpError(404, "Resource not found or you do not have access to this resource");
+    if (!org) throw new NotFound();
     return json(c, 200, organizationView(org));
   });
 

@@ -1,33 +1,20 @@
 import { Hono } from "hono";
-import type { CreateWorkspaceRequest, WorkspaceBuildParameter } from "../../../api/types";
+import type { CreateWorkspaceRequest } from "../../../api/types";
 import { compareWorkspaces, matchesWorkspace, parseWorkspaceQuery } from "../../store/search";
 import type { UserRecord } from "../../store/records";
 import { workspaceView } from "../../store/views";
-import { HttpError, notFound } from "../../util/errors";
+import { HttpError } from "../../util/errors";
+import { NotFound } from "../../store/errors";
 import { requireAuth } from "../auth";
 import { userParam, workspaceById } from "../access";
 import type { ApiDeps } from "../deps";
 import type { ApiEnv } from "../env";
-import { boolQuery, expectType, intQuery, isUuid, jsonBody } from "../params";
+import { boolQuery, expectType, expectTypes, intQuery, isUuid, jsonBody, parametersOf } from "../params";
 import { json } from "../respond";
 import type { TemplateVersionRecord } from "../../store/records";
 
 const CRON_RE = /^(CRON_TZ=[A-Za-z_/+-]+ )?[\d*,/-]+ [\d*,/-]+ \* \* [\d*,/-]+$/;
 const MAX_TTL_MS = 30 * 24 * 3600_000;
-
-function parametersOf(body: Record<string, unknown>): WorkspaceBuildParameter[] | undefined {
-  const v = body.rich_parameter_values;
-  if (v === undefined || v === null) return undefined;
-  if (
-    !Array.isArray(v) ||
-    !v.every((p) => p && typeof p === "object" && typeof p.name === "string" && typeof p.value === "string")
-  ) {
-    throw new HttpError(400, "Request body has invalid fields.", undefined, [
-      { field: "rich_parameter_values", detail: "expected [{name, value}] of strings" },
-    ]);
-  }
-  return v as WorkspaceBuildParameter[];
-}
 
 /** A preset id must name one of the version's presets, as in Coder. */
 function presetOf(version: TemplateVersionRecord, body: Record<string, unknown>): string | undefined {
@@ -74,7 +61,7 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const viewer = c.get("user");
     const owner = userParam(store, c);
     const ws = store.workspaceByName(owner.id, c.req.param("name"), boolQuery(c, "include_deleted"));
-    if (!ws || !store.canSeeWorkspace(viewer, ws)) throw notFound();
+    if (!ws || !store.canSeeWorkspace(viewer, ws)) throw new NotFound();
     return json(c, 200, workspaceView(store, ws, viewer));
   });
 
@@ -90,11 +77,17 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
 
   const create = async (owner: UserRecord, viewer: UserRecord, body: Partial<CreateWorkspaceRequest>) => {
     const raw = body as Record<string, unknown>;
-    expectType(raw, "name", "string", true);
-    expectType(raw, "template_id", "string");
-    expectType(raw, "template_version_id", "string");
-    expectType(raw, "autostart_schedule", "string");
-    expectType(raw, "ttl_ms", "number");
+    expectTypes(
+      raw,
+      {
+        name: "string",
+        template_id: "string",
+        template_version_id: "string",
+        autostart_schedule: "string",
+        ttl_ms: "number",
+      },
+      ["name"],
+    );
     let version = body.template_version_id ? store.versions.get(body.template_version_id) : undefined;
     if (body.template_version_id && !version) {
       throw new HttpError(
@@ -112,7 +105,7 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
       ]);
     }
     // A member cannot even resolve another member of the organization: 404, as in Coder.
-    if (!viewer.admin && owner.id !== viewer.id) throw notFound();
+    if (!viewer.admin && owner.id !== viewer.id) throw new NotFound();
     version ??= store.versions.get(template.active_version_id)!;
     if (body.autostart_schedule && !CRON_RE.test(body.autostart_schedule)) {
       throw new HttpError(400, "Invalid Autostart Schedule.", undefined, [
@@ -157,7 +150,7 @@ export function workspaceRoutes(deps: ApiDeps): Hono<ApiEnv> {
     const org = [...store.organizations.values()].find(
       (o) => o.id === raw || o.name === raw || (raw === "default" && o.is_default),
     );
-    if (!org) throw notFound();
+    if (!org) throw new NotFound();
     const owner = userParam(store, c);
     const body = await jsonBody<CreateWorkspaceRequest>(c);
     return json(c, 201, await create(owner, c.get("user"), body));
