@@ -7,7 +7,7 @@ export const PREFETCH_TTL_MS = 10_000;
 
 const started = new Map<string, { response: Promise<Response>; at: number }>();
 
-/** Starts `GET <path>` (a same-origin `/api/v2/...` path, sent with the cookie) for a later reader. */
+/** Starts `GET <path>` (a same-origin API path, sent with the cookie) for a later reader. */
 export function prefetch(path: string, now = Date.now()): void {
   const current = started.get(path);
   if (current && now - current.at < PREFETCH_TTL_MS) return;
