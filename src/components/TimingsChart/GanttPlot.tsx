@@ -36,7 +36,8 @@ export interface GanttPlotProps {
   highlight?: ReadonlySet<string>;
   baseline?: ReadonlyMap<string, BaselineBar>;
   deltas?: ReadonlyMap<string, CompareRow>;
-  verdicts?: ReadonlyMap<string, Verdict>;
+  /** Each row against its usual duration, when the usual times are known. */
+  verdictOf?: (row: ChartRow) => Verdict | undefined;
   selectedId?: string;
   /** Zoom range to start with, real ms from the build start. */
   initialRange?: [number, number];
@@ -81,7 +82,7 @@ export function GanttPlot(props: GanttPlotProps) {
       live,
       highlight: props.highlight,
       baseline: props.baseline,
-      verdicts: props.verdicts,
+      verdictOf: props.verdictOf,
       selectedId: props.selectedId,
       focusIndex,
     },
@@ -151,7 +152,7 @@ export function GanttPlot(props: GanttPlotProps) {
         setFocusIndex(next);
         scrollRowIntoView(next);
         controller.reveal(rows[next].start, barEnd(rows[next], now));
-        setAnnouncement(rowSummary(rows[next], axis.start, now, props.verdicts?.get(rows[next].id)));
+        setAnnouncement(rowSummary(rows[next], axis.start, now, props.verdictOf?.(rows[next])));
       },
       selectRow: (index) => props.onSelectRow(rows[index]),
       toggleStage: (index) => {
@@ -275,7 +276,7 @@ export function GanttPlot(props: GanttPlotProps) {
                   row={rows[tip.index]}
                   buildStart={axis.start}
                   now={now}
-                  verdict={props.verdicts?.get(rows[tip.index].id)}
+                  verdict={props.verdictOf?.(rows[tip.index])}
                 />
               )}
             </div>

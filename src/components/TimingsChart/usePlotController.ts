@@ -47,7 +47,7 @@ export function usePlotController({
   }, [controller, elements]);
 
   // Everything a frame depends on; the controller draws on the next animation frame.
-  const { rows, items, axis, now, live, highlight, baseline, verdicts, selectedId, focusIndex } = data;
+  const { rows, items, axis, now, live, highlight, baseline, verdictOf, selectedId, focusIndex } = data;
   useLayoutEffect(() => {
     controller.setData({
       rows,
@@ -58,11 +58,11 @@ export function usePlotController({
       palette,
       highlight,
       baseline,
-      verdicts,
+      verdictOf,
       selectedId,
       focusIndex,
     });
-  }, [controller, rows, items, axis, now, live, palette, highlight, baseline, verdicts, selectedId, focusIndex]);
+  }, [controller, rows, items, axis, now, live, palette, highlight, baseline, verdictOf, selectedId, focusIndex]);
 
   // The first frame is drawn here, in the commit, so it is on screen at the next paint. Reading the
   // width forces the layout the browser was about to do anyway; the width never goes through React
