@@ -3,7 +3,7 @@ import type { Locator, Page } from "@playwright/test";
 import { traceProblems } from "../src/lib/timings/exportTrace";
 import { expect, signIn, test } from "./fixtures";
 import { axeBothThemes } from "./support/axe";
-import { basePort, spawnServer, type SpawnedServer } from "./support/server";
+import { openNewStartBuild, ownServer } from "./support/liveBuild";
 
 // The Gantt chart (issue 9) against the built-in server. alice/dev's latest build (#12) is a
 // finished start build with provisioner, connection and script timings.
@@ -162,32 +162,16 @@ test("no serious accessibility violations in light and dark", async ({ page }) =
 test.describe("a build in progress", () => {
   // Real time (speed 1), so the ~16 s while the job runs are long enough to watch even on a loaded
   // machine: each worker gets its own server on a port of its own.
-  let slow: SpawnedServer;
-  test.beforeAll(async ({}, info) => {
-    slow = await spawnServer(basePort() + 50 + info.workerIndex, ["--speed", "1"]);
-  });
-  test.afterAll(async () => {
-    await slow?.stop();
-  });
+  const slow = ownServer(50, 1);
 
   test("bars appear from the log before the build finishes, then real timings replace them", async ({ page }) => {
     test.setTimeout(120_000);
-    const login = await page.request.post(`${slow.url}/api/v2/users/login`, {
-      data: { email: "alice@example.com", password: "coder-demo-1" },
-    });
-    expect(login.status()).toBe(201);
-    const ws = await (await page.request.get(`${slow.url}/api/v2/users/alice/workspace/stopped-ws`)).json();
-    const created = await page.request.post(`${slow.url}/api/v2/workspaces/${ws.id}/builds`, {
-      data: { transition: "start" },
-    });
-    expect(created.status()).toBe(201);
-    const build = await created.json();
-    await page.goto(`${slow.url}/@alice/stopped-ws/builds/${build.build_number}/timings`);
+    const build = await openNewStartBuild(page, slow());
 
     // Provisional stage bars drawn from the log while the job runs (no real timings exist yet).
     const liveChart = page.locator('[data-testid="timings-chart"][data-live="true"]');
     await expect(liveChart.locator('[data-row-kind="stage"][data-provisional="true"]').first()).toBeVisible();
-    const during = await (await page.request.get(`${slow.url}/api/v2/workspacebuilds/${build.id}`)).json();
+    const during = await (await page.request.get(`${slow().url}/api/v2/workspacebuilds/${build.id}`)).json();
     expect(during.job.completed_at).toBeUndefined();
     await expect(page.getByText("Live: bars grow")).toBeVisible();
 

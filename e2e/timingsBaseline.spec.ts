@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
 import { axeBothThemes } from "./support/axe";
-import { basePort, spawnServer, type SpawnedServer } from "./support/server";
+import { openNewStartBuild, ownServer } from "./support/liveBuild";
 
 // "Slower than usual" (issue 22) against the built-in server. alice/slow-build's latest build (#30)
 // pulled its image far longer than in its 29 earlier builds and ran a slow Dotfiles script.
@@ -94,26 +94,10 @@ test("no serious accessibility violations in light and dark; fits a 390 px scree
 
 test.describe("a build in progress", () => {
   // Four times slower than real time, so a running stage passes its usual p90 within seconds.
-  let slow: SpawnedServer;
-  test.beforeAll(async ({}, info) => {
-    slow = await spawnServer(basePort() + 60 + info.workerIndex, ["--speed", "0.25"]);
-  });
-  test.afterAll(async () => {
-    await slow?.stop();
-  });
+  const slow = ownServer(60, 0.25);
 
   test("a running stage past its usual p90 is flagged live", async ({ page }) => {
-    const login = await page.request.post(`${slow.url}/api/v2/users/login`, {
-      data: { email: "alice@example.com", password: "coder-demo-1" },
-    });
-    expect(login.status()).toBe(201);
-    const ws = await (await page.request.get(`${slow.url}/api/v2/users/alice/workspace/stopped-ws`)).json();
-    const created = await page.request.post(`${slow.url}/api/v2/workspaces/${ws.id}/builds`, {
-      data: { transition: "start" },
-    });
-    expect(created.status()).toBe(201);
-    const build = await created.json();
-    await page.goto(`${slow.url}/@alice/stopped-ws/builds/${build.build_number}/timings`);
+    await openNewStartBuild(page, slow());
 
     // Queued first (a few seconds at this speed), then running.
     await expect(page.locator('[data-testid="timings-chart"][data-live="true"]')).toBeVisible({ timeout: 30_000 });

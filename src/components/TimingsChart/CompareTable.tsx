@@ -4,6 +4,7 @@ import { formatCount, formatDuration } from "../../lib/format";
 import type { CompareRow, TimingComparison } from "../../lib/timings";
 import { Button } from "../Button";
 import { cx } from "../cx";
+import { TableHead } from "./TableHead";
 
 const INITIAL_ROWS = 50;
 
@@ -61,28 +62,16 @@ export function CompareTable({
           <caption className="sr-only">
             Durations in {baselineLabel} (A) and {currentLabel} (B), their difference and ratio; regressions first
           </caption>
-          <thead className="sticky top-0 bg-raised text-left text-muted">
-            <tr>
-              <th scope="col" className="px-3 py-2 font-medium">
-                Name
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                A {baselineLabel}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                B {currentLabel}
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                Δ
-              </th>
-              <th scope="col" className="px-3 py-2 text-right font-medium">
-                Ratio
-              </th>
-              <th scope="col" className="w-40 px-3 py-2 font-medium">
-                <span className="sr-only">Bars</span>
-              </th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              { label: "Name" },
+              { label: `A ${baselineLabel}`, numeric: true },
+              { label: `B ${currentLabel}`, numeric: true },
+              { label: "Δ", numeric: true },
+              { label: "Ratio", numeric: true },
+              { label: <span className="sr-only">Bars</span>, className: "w-40" },
+            ]}
+          />
           <tbody>
             {shown.map((r) => {
               // Each row's pair is scaled to its own longer bar, so the ratio reads at a glance.

@@ -41,7 +41,8 @@ export function SlowerList({
   onPick,
 }: {
   usual: UsualTimes;
-  slow: readonly SlowItem[];
+  /** Undefined while it is being worked out (just after the chart's first frame). */
+  slow?: readonly SlowItem[];
   summary?: string;
   size?: UsualSize;
   selectedId?: string;
@@ -96,7 +97,11 @@ export function SlowerList({
               {usual.note}
             </p>
           </div>
-          {slow.length === 0 ? (
+          {!slow ? (
+            <p className="px-3 py-3 text-xs text-muted" role="status">
+              Comparing each item with its usual time…
+            </p>
+          ) : slow.length === 0 ? (
             <p className="px-3 py-3 text-xs text-muted">Nothing took longer than its usual p90.</p>
           ) : (
             <ol className="divide-y divide-border/60">

@@ -22,6 +22,7 @@ import {
   linearAxis,
   toChromeTrace,
   toCsv,
+  verdictsOnDemand,
   type TimingItem,
   type TimingStage,
   type TimingTree,
@@ -139,12 +140,21 @@ export function TimingsChart(props: TimingsChartProps) {
 
   const baselineReady = props.usual?.status === "ready" ? props.usual.baseline : undefined;
   // A live build is judged at the ticking clock, so a running bar is flagged the moment it passes its p90.
-  const verdicts = useMemo(
-    () => (baselineReady ? judgeTree(tree, baselineReady, live ? now : tree.end) : undefined),
-    [baselineReady, tree, live, now],
+  const judgedAt = live ? now : tree.end;
+  // The bars are judged as they are drawn (a few dozen of thousands in a frame)...
+  const verdictOf = useMemo(
+    () => (baselineReady ? verdictsOnDemand(tree, baselineReady, judgedAt) : undefined),
+    [baselineReady, tree, judgedAt],
   );
-  const slower = useMemo(() => (verdicts ? slowerThanUsual(tree, verdicts, path) : []), [tree, verdicts, path]);
-  const usualSummary = baselineReady ? describeBaseline(tree, baselineReady, slower) : undefined;
+  // ...while the "Slower than usual" list ranks every item: like the critical path, it is left to the
+  // deferred render after the first frame.
+  // (null, not undefined, for "not yet": an undefined initial value would not defer anything.)
+  const listBaseline = useDeferredValue(baselineReady ?? null, null);
+  const slower = useMemo(
+    () => (listBaseline ? slowerThanUsual(tree, judgeTree(tree, listBaseline, judgedAt), path) : undefined),
+    [tree, listBaseline, judgedAt, path],
+  );
+  const usualSummary = listBaseline && slower ? describeBaseline(tree, listBaseline, slower) : undefined;
 
   const urlState = useMemo<ChartUrlState>(
     () => ({ range, expanded: [...expanded], critical: showCritical, compress }),
@@ -208,7 +218,7 @@ export function TimingsChart(props: TimingsChartProps) {
       data-testid="timings-chart"
       data-critical-path={showCritical ? "on" : "off"}
       data-live={live ? "true" : undefined}
-      data-baseline={verdicts ? "ready" : undefined}
+      data-baseline={baselineReady ? "ready" : undefined}
     >
       <div className="flex flex-wrap items-center gap-2">
         <label className="relative flex min-w-0 flex-1 basis-48 items-center">
@@ -337,7 +347,7 @@ export function TimingsChart(props: TimingsChartProps) {
               highlight={highlight}
               baseline={baseline}
               deltas={deltas}
-              verdicts={verdicts}
+              verdictOf={verdictOf}
               selectedId={selectedId}
               initialRange={initial.range}
               reveal={reveal}
@@ -369,7 +379,7 @@ export function TimingsChart(props: TimingsChartProps) {
       <Legend
         compare={Boolean(compare)}
         provisional={tree.items.some((i) => i.provisional)}
-        usual={verdicts !== undefined}
+        usual={baselineReady !== undefined}
       />
 
       {comparison && compare && (

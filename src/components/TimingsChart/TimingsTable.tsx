@@ -4,6 +4,16 @@ import { cx } from "../cx";
 import { statusText } from "./describe";
 import { barEnd } from "./hitTest";
 import type { ChartRow } from "./rows";
+import { TableHead, type HeadColumn } from "./TableHead";
+
+const COLUMNS: HeadColumn[] = [
+  { label: "Name" },
+  { label: "Stage" },
+  { label: "Action / source" },
+  { label: "Status" },
+  { label: "Starts at", numeric: true },
+  { label: "Duration", numeric: true },
+];
 
 /** The accessible alternative to the canvas: every stage and item as table rows. */
 export function TimingsTable({
@@ -28,28 +38,7 @@ export function TimingsTable({
         <caption className="sr-only">
           Build timings: stages and their items, with start offset from the build start and duration
         </caption>
-        <thead className="sticky top-0 bg-raised text-left text-muted">
-          <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Name
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Stage
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Action / source
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Status
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Starts at
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Duration
-            </th>
-          </tr>
-        </thead>
+        <TableHead columns={COLUMNS} />
         <tbody>
           {rows.map((row) => {
             const stage = row.kind === "stage";

@@ -19,7 +19,7 @@ export interface PlotData {
   highlight?: ReadonlySet<string>;
   baseline?: ReadonlyMap<string, BaselineBar>;
   /** Each row against its usual duration (median marker, p90 band, tint past the p90). */
-  verdicts?: ReadonlyMap<string, Verdict>;
+  verdictOf?: (row: ChartRow) => Verdict | undefined;
   selectedId?: string;
   focusIndex?: number;
 }
@@ -275,7 +275,7 @@ export class PlotController {
         ticks,
         highlight: data.highlight,
         baseline: data.baseline,
-        verdicts: data.verdicts,
+        verdictOf: data.verdictOf,
         hoverIndex: this.hover,
         focusIndex: data.focusIndex,
         selectedId: data.selectedId,

@@ -27,8 +27,8 @@ export interface PlotScene {
   highlight?: ReadonlySet<string>;
   /** The comparison build's bar per row id, already shifted onto this build's time. */
   baseline?: ReadonlyMap<string, BaselineBar>;
-  /** Each row against its usual duration. */
-  verdicts?: ReadonlyMap<string, Verdict>;
+  /** Each row against its usual duration (asked only for the rows drawn). */
+  verdictOf?: (row: ChartRow) => Verdict | undefined;
   hoverIndex?: number;
   focusIndex?: number;
   selectedId?: string;
@@ -112,7 +112,7 @@ function drawRow(ctx: CanvasRenderingContext2D, row: ChartRow, y: number, scene:
   // A failed item is red; a stage keeps its hue and gets a red underline, so the stage stays legible.
   const colour = row.status === "failed" && !isStage ? p.failure : p.stage[row.stage.hue];
   const dimmed = scene.highlight !== undefined && !scene.highlight.has(row.id);
-  const verdict = scene.verdicts?.get(row.id);
+  const verdict = scene.verdictOf?.(row);
   if (verdict) drawUsualBand(ctx, row.start, verdict, top, barH, scene);
   ctx.globalAlpha = (dimmed ? DIM_ALPHA : 1) * (row.provisional ? 0.6 : 1);
   ctx.fillStyle = colour;
@@ -262,13 +262,21 @@ export interface MinimapScene {
   hueOf: (item: TimingItem) => string;
 }
 
-// Theme colours can be any CSS colour (hex, rgb(), oklch()…): the canvas itself says which pixel each is.
+// Theme colours can be any CSS colour (hex, rgb(), oklch()…): hex is read as it is, and for anything
+// else the canvas itself says which pixel it is (a read-back that is dear on the first frame).
 const pixelCache = new Map<string, number>();
 let probe: CanvasRenderingContext2D | null | undefined;
 
 function pixelOf(css: string): number {
   let pixel = pixelCache.get(css);
   if (pixel !== undefined) return pixel;
+  const hex = /^#([0-9a-f]{6})$/i.exec(css.trim());
+  if (hex) {
+    const n = parseInt(hex[1], 16);
+    pixel = packRgba((n >> 16) & 255, (n >> 8) & 255, n & 255);
+    pixelCache.set(css, pixel);
+    return pixel;
+  }
   probe ??= document.createElement("canvas").getContext("2d", { willReadFrequently: true });
   pixel = packRgba(0, 0, 0);
   if (probe) {

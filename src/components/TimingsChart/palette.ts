@@ -15,17 +15,20 @@ export interface ChartPalette {
   fontFamily: string;
 }
 
+/** The light theme's stage hues (also what the bench pages paint with, so every variant shows the same colours). */
+export const STAGE_HUES: Readonly<Record<StageHue, string>> = {
+  init: "#56b4e9",
+  plan: "#e69f00",
+  graph: "#cc79a7",
+  apply: "#0072b2",
+  connect: "#009e73",
+  script: "#8b5cf6",
+  other: "#5b6675",
+};
+
 // Used when a variable is missing (jsdom, or a theme without it); the light theme's values.
 const FALLBACK: ChartPalette = {
-  stage: {
-    init: "#56b4e9",
-    plan: "#e69f00",
-    graph: "#cc79a7",
-    apply: "#0072b2",
-    connect: "#009e73",
-    script: "#8b5cf6",
-    other: "#5b6675",
-  },
+  stage: { ...STAGE_HUES },
   failure: "#b91c1c",
   attention: "#a16207",
   progress: "#1d4ed8",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildTimingTree } from "../../lib/timings";
-import { RECORDED_START } from "../../lib/timings/__fixtures__/recorded";
+import { RECORDED_STAGE_IDS, RECORDED_START } from "../../lib/timings/__fixtures__/recorded";
 import { syntheticTimings } from "../../lib/timings/synthetic";
 import { chartRows, slowestItems } from "./rows";
 
@@ -8,14 +8,7 @@ const tree = buildTimingTree(RECORDED_START, { now: 0 });
 
 describe("chartRows", () => {
   it("shows stages, and the items of expanded stages under them", () => {
-    expect(chartRows(tree, { expanded: new Set() }).rows.map((r) => r.id)).toEqual([
-      "init",
-      "plan",
-      "graph",
-      "apply",
-      "connect",
-      "start",
-    ]);
+    expect(chartRows(tree, { expanded: new Set() }).rows.map((r) => r.id)).toEqual(RECORDED_STAGE_IDS);
     const rows = chartRows(tree, { expanded: new Set(["graph"]) }).rows;
     expect(rows.map((r) => `${r.kind}:${r.id}`).slice(2, 5)).toEqual([
       "stage:graph",

@@ -12,6 +12,7 @@ import {
   quantile,
   slowerThanUsual,
   verdictLabel,
+  verdictsOnDemand,
 } from "./baseline";
 import { criticalPath } from "./criticalPath";
 import { build as buildFixture } from "./__fixtures__/builds";
@@ -147,6 +148,16 @@ describe("judging a build against its baseline", () => {
     expect(describeBaseline(slowBuild, baseline, slow)).toBe(
       "This build took 2m 47s, 2m 10s more than usual; 2m 10s of that is `docker_image.main` (apply) on the critical path.",
     );
+  });
+
+  it("judges a bar on demand exactly as the whole tree is judged", () => {
+    const slowBuild = tree({ image: 150 * S });
+    const verdicts = judgeTree(slowBuild, baseline);
+    const verdictOf = verdictsOnDemand(slowBuild, baseline);
+    for (const stage of slowBuild.stages) {
+      expect(verdictOf({ id: stage.id, stage })).toEqual(verdicts.get(stage.id));
+      for (const item of stage.items) expect(verdictOf({ id: item.id, stage, item })).toEqual(verdicts.get(item.id));
+    }
   });
 
   it("says when the slow item is off the critical path", () => {

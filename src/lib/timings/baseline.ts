@@ -5,7 +5,7 @@ import type { WorkspaceBuild, WorkspaceBuildTimings } from "../../api/types";
 import { formatDuration } from "../format";
 import type { CriticalPath } from "./criticalPath";
 import { assignKeys, draftsOf } from "./tree";
-import type { ItemDraft, TimingItem, TimingTree } from "./types";
+import type { ItemDraft, TimingItem, TimingStage, TimingTree } from "./types";
 
 export const BASELINE_DEFAULT = 10;
 export const BASELINE_MIN = 5;
@@ -174,26 +174,64 @@ export interface Verdict {
   running: boolean;
 }
 
+/** A bar of a tree: a stage (no item) or one of its items. */
+export interface Bar {
+  id: string;
+  stage: TimingStage;
+  item?: TimingItem;
+}
+
+/** One bar against the baseline; undefined when the baseline does not know it. A running bar is judged at `now`. */
+export function judgeBar(bar: Bar, baseline: Baseline, now: number): Verdict | undefined {
+  const { stage, item } = bar;
+  // A bar drawn from the log while the job runs stands for its whole stage: judged against the stage.
+  const typical = baseline.rows.get(item && item.kind !== "phase" ? item.id : stage.id);
+  if (!typical) return undefined;
+  const span = item ?? stage;
+  const duration = span.running ? Math.max(span.duration, now - span.start) : span.duration;
+  const excess = duration - typical.median;
+  return {
+    id: bar.id,
+    duration,
+    typical,
+    excess,
+    running: span.running,
+    slow: duration > typical.p90 && excess >= MIN_EXCESS_MS,
+  };
+}
+
 /**
  * Each stage and item of `tree` that the baseline knows, judged against it. A running bar is
  * judged at `now` (the tree may have been built a while ago), so it is flagged as soon as it passes its p90.
  */
 export function judgeTree(tree: TimingTree, baseline: Baseline, now = tree.end): Map<string, Verdict> {
   const out = new Map<string, Verdict>();
-  const judge = (id: string, measured: number, running: boolean, start: number, usualOf = id) => {
-    const typical = baseline.rows.get(usualOf);
-    if (!typical) return;
-    const duration = running ? Math.max(measured, now - start) : measured;
-    const excess = duration - typical.median;
-    out.set(id, { id, duration, typical, excess, running, slow: duration > typical.p90 && excess >= MIN_EXCESS_MS });
+  const add = (bar: Bar) => {
+    const verdict = judgeBar(bar, baseline, now);
+    if (verdict) out.set(bar.id, verdict);
   };
   for (const stage of tree.stages) {
-    judge(stage.id, stage.duration, stage.running, stage.start);
-    // A bar drawn from the log while the job runs stands for its whole stage: judged against the stage.
-    for (const item of stage.items)
-      judge(item.id, item.duration, item.running, item.start, item.kind === "phase" ? item.stage : item.id);
+    add({ id: stage.id, stage });
+    for (const item of stage.items) add({ id: item.id, stage, item });
   }
   return out;
+}
+
+/**
+ * The same verdicts, each worked out the first time it is asked for: a chart of thousands of rows
+ * draws a few dozen, so its first frame judges those and not the whole tree.
+ */
+export function verdictsOnDemand(
+  tree: TimingTree,
+  baseline: Baseline,
+  now = tree.end,
+): (bar: Bar) => Verdict | undefined {
+  const known = new Map<string, Verdict | null>();
+  return (bar) => {
+    let verdict = known.get(bar.id);
+    if (verdict === undefined) known.set(bar.id, (verdict = judgeBar(bar, baseline, now) ?? null));
+    return verdict ?? undefined;
+  };
 }
 
 export interface SlowItem {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { RECORDED_START } from "./__fixtures__/recorded";
+import { RECORDED_STAGE_IDS, RECORDED_START } from "./__fixtures__/recorded";
 import { toChromeTrace, traceProblems } from "./exportTrace";
 import { syntheticTimings } from "./synthetic";
 import { buildTimingTree } from "./tree";
@@ -20,14 +20,7 @@ describe("toChromeTrace", () => {
     const threadNames = trace.traceEvents
       .filter((e: { name: string }) => e.name === "thread_name")
       .map((e: { args: { name: string } }) => e.args.name);
-    expect(threadNames.filter((n: string) => !n.includes("·"))).toEqual([
-      "init",
-      "plan",
-      "graph",
-      "apply",
-      "connect",
-      "start",
-    ]);
+    expect(threadNames.filter((n: string) => !n.includes("·"))).toEqual(RECORDED_STAGE_IDS);
     const container = trace.traceEvents.find((e: { name: string }) => e.name === "docker_container.workspace[0]");
     expect(container).toMatchObject({
       ph: "X",

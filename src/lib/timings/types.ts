@@ -7,11 +7,8 @@ export type BarStatus = "ok" | "failed" | "attention" | "running";
 /** What an item stands for. `phase` is a provisional stage bar drawn from the log while the job runs. */
 export type ItemKind = "resource" | "script" | "connection" | "phase";
 
-export interface TimingItem {
-  /** Unique in its tree: `${stage}/${key}`. */
-  id: string;
-  /** Stable across builds within a stage (resource address, agent + script name), used to compare. */
-  key: string;
+/** What an entry says about itself, the same before and after its key and status are settled. */
+export interface ItemFacts {
   stage: string;
   kind: ItemKind;
   /** Resource address, script display name, agent name, or the log's phase name. */
@@ -23,6 +20,13 @@ export interface TimingItem {
   /** Raw API script status (`ok`, `exit_failure`, …), kept as text because the enum grows. */
   scriptStatus?: string;
   exitCode?: number;
+}
+
+export interface TimingItem extends ItemFacts {
+  /** Unique in its tree: `${stage}/${key}`. */
+  id: string;
+  /** Stable across builds within a stage (resource address, agent + script name), used to compare. */
+  key: string;
   status: BarStatus;
   start: number;
   end: number;
@@ -62,16 +66,7 @@ export interface TimingTree {
 }
 
 /** The fields an adapter knows about an entry before keys, status and running-ness are settled. */
-export interface ItemDraft {
-  stage: string;
-  kind: ItemKind;
-  name: string;
-  action?: string;
-  source?: string;
-  agentId?: string;
-  agentName?: string;
-  scriptStatus?: string;
-  exitCode?: number;
+export interface ItemDraft extends ItemFacts {
   start: number | undefined;
   end: number | undefined;
   failed?: boolean;

@@ -3,21 +3,13 @@
 // peer, so the figures share one machine state.
 import { buildTimingTree, stageMeta } from "../../../../src/lib/timings";
 import { syntheticTimings } from "../../../../src/lib/timings/synthetic";
+import { STAGE_HUES } from "../../../../src/components/TimingsChart/palette";
 import { applyTheme, installTimingsBench, param } from "./hooks";
 import "./bench.css";
 
 applyTheme();
 const items = param("items", 5000);
 const raw = syntheticTimings(items);
-const HUES: Record<string, string> = {
-  init: "#56b4e9",
-  plan: "#e69f00",
-  graph: "#cc79a7",
-  apply: "#0072b2",
-  connect: "#009e73",
-  script: "#8b5cf6",
-  other: "#5b6675",
-};
 const W = 1200;
 const H = 600;
 let drawMs = 0;
@@ -47,7 +39,7 @@ installTimingsBench({
       const scale = W / (to - from);
       const rowH = H / tree.items.length;
       tree.items.forEach((it, i) => {
-        ctx.fillStyle = HUES[stageMeta(it.stage).hue];
+        ctx.fillStyle = STAGE_HUES[stageMeta(it.stage).hue];
         ctx.fillRect(
           (it.start - tree.start - from) * scale,
           i * rowH,

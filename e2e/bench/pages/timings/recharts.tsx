@@ -7,21 +7,13 @@ import { createRoot } from "react-dom/client";
 import { Bar, BarChart, Cell, XAxis, YAxis } from "recharts";
 import { buildTimingTree, stageMeta } from "../../../../src/lib/timings";
 import { syntheticTimings } from "../../../../src/lib/timings/synthetic";
+import { STAGE_HUES } from "../../../../src/components/TimingsChart/palette";
 import { applyTheme, installTimingsBench, param } from "./hooks";
 import "./bench.css";
 
 applyTheme();
 const items = param("items", 5000);
 const raw = syntheticTimings(items);
-const HUES: Record<string, string> = {
-  init: "#56b4e9",
-  plan: "#e69f00",
-  graph: "#cc79a7",
-  apply: "#0072b2",
-  connect: "#009e73",
-  script: "#8b5cf6",
-  other: "#5b6675",
-};
 const WIDTH = 1200;
 
 function Gantt() {
@@ -33,7 +25,7 @@ function Gantt() {
         name: i.name,
         offset: i.start - tree.start,
         duration: i.duration,
-        fill: i.status === "failed" ? "#b91c1c" : HUES[stageMeta(i.stage).hue],
+        fill: i.status === "failed" ? "#b91c1c" : STAGE_HUES[stageMeta(i.stage).hue],
       })),
     };
   });

@@ -1,4 +1,10 @@
-import type { ProvisionerJob, ProvisionerJobLog, WorkspaceAgent, WorkspaceBuild } from "../../../api/types";
+import type {
+  ProvisionerJob,
+  ProvisionerJobLog,
+  WorkspaceAgent,
+  WorkspaceAgentScript,
+  WorkspaceBuild,
+} from "../../../api/types";
 import { makeAgent, makeBuild, makeJob } from "../../workspace/testing";
 
 export const T0 = Date.UTC(2025, 2, 4, 10, 0, 0);
@@ -6,6 +12,22 @@ export const at = (ms: number) => new Date(T0 + ms).toISOString();
 
 export function job(overrides: Partial<ProvisionerJob>): ProvisionerJob {
   return makeJob({ created_at: at(0), status: "running", ...overrides });
+}
+
+/** The fixture agent's scripts differ only in their source, name and whether they run on start or stop. */
+function script(id: string, source: string, name: string, on: "start" | "stop" = "start"): WorkspaceAgentScript {
+  return {
+    id,
+    log_source_id: source,
+    log_path: "",
+    script: "",
+    cron: "",
+    run_on_start: on === "start",
+    run_on_stop: on === "stop",
+    start_blocks_login: false,
+    timeout: 0,
+    display_name: name,
+  };
 }
 
 export function agent(overrides: Partial<WorkspaceAgent>): WorkspaceAgent {
@@ -29,42 +51,9 @@ export function agent(overrides: Partial<WorkspaceAgent>): WorkspaceAgent {
       { id: "src-dotfiles", workspace_agent_id: "agent-1", created_at: at(10_000), display_name: "Dotfiles", icon: "" },
     ],
     scripts: [
-      {
-        id: "s1",
-        log_source_id: "src-startup",
-        log_path: "",
-        script: "",
-        cron: "",
-        run_on_start: true,
-        run_on_stop: false,
-        start_blocks_login: false,
-        timeout: 0,
-        display_name: "Startup Script",
-      },
-      {
-        id: "s2",
-        log_source_id: "src-dotfiles",
-        log_path: "",
-        script: "",
-        cron: "",
-        run_on_start: true,
-        run_on_stop: false,
-        start_blocks_login: false,
-        timeout: 0,
-        display_name: "Dotfiles",
-      },
-      {
-        id: "s3",
-        log_source_id: "src-startup",
-        log_path: "",
-        script: "",
-        cron: "",
-        run_on_start: false,
-        run_on_stop: true,
-        start_blocks_login: false,
-        timeout: 0,
-        display_name: "Shutdown",
-      },
+      script("s1", "src-startup", "Startup Script"),
+      script("s2", "src-dotfiles", "Dotfiles"),
+      script("s3", "src-startup", "Shutdown", "stop"),
     ],
     ...overrides,
   });

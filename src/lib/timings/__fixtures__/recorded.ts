@@ -137,3 +137,6 @@ export const RECORDED_START: WorkspaceBuildTimings = {
     },
   ],
 };
+
+/** The stages of {@link RECORDED_START}, in the order the chart and the trace list them. */
+export const RECORDED_STAGE_IDS = ["init", "plan", "graph", "apply", "connect", "start"];
