@@ -70,8 +70,12 @@ export class OverviewStore {
   private listedOnce = false;
   /** A load is reading the list and the histories: polls meanwhile leave both to it. */
   private loading = false;
-  /** Workspaces a poll found changed while the load had yet to fill them: re-read once it is done. */
-  private readonly deferred = new Set<string>();
+  /**
+   * Workspaces a poll found changed while the load had yet to fill them, with the job states that
+   * made them so (undefined: no state to check, e.g. a job left the in-flight set). Once the load
+   * is done, each is re-read unless the load brought those states.
+   */
+  private readonly deferred = new Map<string, Map<string, string> | undefined>();
   private cycling = false;
   /** Failed polls back off (with jitter) so a struggling server is not asked every 1.5 s. */
   private readonly failures = new Backoff({ baseMs: POLL_MS, maxMs: 30_000 });
@@ -302,7 +306,7 @@ export class OverviewStore {
     try {
       const changed = new Set<string>();
       let triggers = new Map<string, JobChange>();
-      let resync = this.forceResync || started - this.lastListAt > RESYNC_MS;
+      let resync = this.forceResync;
       const jobChanges = await this.pollJobs();
       if (this.status === "ready" && started - this.daemonsAt >= DAEMONS_EVERY_MS) void this.pollDaemons();
       if (jobChanges) {
@@ -312,6 +316,8 @@ export class OverviewStore {
         // The job list alone already tells Now what changed: show it before re-reading the builds.
         if (changed.size > 0) this.publishNow();
       }
+      // Judged after the poll's answer: a load may have listed everything meanwhile.
+      resync ||= this.now() - this.lastListAt > RESYNC_MS;
       if (!this.loading && (this.jobs.available !== true || resync)) {
         this.forceResync = false;
         this.cache.applyList(await this.loadList(), this.listedOnce).forEach((id) => changed.add(id));
@@ -321,7 +327,11 @@ export class OverviewStore {
         if (entry.failed && !changed.has(id) && retries++ < RETRIES_PER_POLL) changed.add(id);
       }
       if (!this.loading) {
-        this.deferred.forEach((id) => changed.add(id));
+        for (const [id, states] of this.deferred) {
+          const brought =
+            states && [...states].every(([job, status]) => this.cache.jobIndex.get(job)?.job.status === status);
+          if (!brought) changed.add(id);
+        }
         this.deferred.clear();
       }
       // During the load a workspace it has yet to fill is left to it (the list or the job history
@@ -329,7 +339,7 @@ export class OverviewStore {
       const ids: string[] = [];
       for (const id of changed) {
         if (this.cache.inFlight.has(id)) continue;
-        if (this.loading && !this.cache.entries.get(id)?.loaded) this.deferred.add(id);
+        if (this.loading && !this.cache.entries.get(id)?.loaded) this.defer(id, triggers);
         else ids.push(id);
       }
       await mapLimited(ids, REFRESH_IN_FLIGHT, (id) =>
@@ -356,6 +366,13 @@ export class OverviewStore {
       const wait = this.live === "reconnecting" ? Math.max(this.interval(), this.failures.next()) : this.interval();
       this.scheduleCycle(Math.max(0, wait - (this.now() - started)));
     }
+  }
+
+  private defer(id: string, triggers: ReadonlyMap<string, JobChange>): void {
+    if (this.deferred.has(id) && this.deferred.get(id) === undefined) return;
+    const states = new Map(this.deferred.get(id));
+    for (const [job, t] of triggers) if (t.workspaceId === id) states.set(job, t.status);
+    this.deferred.set(id, states.size > 0 ? states : undefined);
   }
 
   /** Follows the logs of the longest-running builds (capped) to show their stage. */
