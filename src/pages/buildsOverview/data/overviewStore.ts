@@ -10,31 +10,27 @@
 // - members, or no job list (404): the workspace list, whose `latest_build` updates the cache
 //   directly in the common cases (see `applyLatest`).
 // Running builds also follow their log stream (capped) to show the current stage.
-import { isApiError } from "../../../api/client";
 import type { ProvisionerDaemon, ProvisionerJob, Workspace, WorkspacesResponse } from "../../../api/types";
 import type { LiveState } from "../../../components/LiveIndicator";
 import { Backoff } from "../../../api/retryPolicy";
 import { mapLimited } from "../../../api/mapLimited";
-import { activeJobIndex, changedFromJobs, historyTargets, HISTORY_WINDOW_MS, type JobChange } from "../model/history";
+import { historyTargets, HISTORY_WINDOW_MS, type JobChange, type JobChanges } from "../model/history";
 import { activeFromBuilds, activeFromJobs, type ActiveBuild } from "../model/now";
 import type { OverviewBuild } from "../model/rows";
 import { BuildCache } from "./buildCache";
 import { fetchJobHistory } from "./jobHistoryFetch";
+import { JobPoll } from "./jobPoll";
 import type { OverviewApi } from "./overviewApi";
 import {
-  ACTIVE_JOBS_LIMIT,
   DAEMONS_EVERY_MS,
   FALLBACK_HISTORY_LIMIT,
   HIDDEN_RESYNC_MS,
   HISTORY_IN_FLIGHT,
-  IN_FLIGHT,
-  LIST_IN_FLIGHT,
   LIST_LIMIT,
   PAGE_SIZE,
   POLL_MS,
   PUBLISH_EVERY_MS,
   PUBLISH_WHILE_LOADING_MS,
-  RECENT_JOBS_LIMIT,
   REFRESH_IN_FLIGHT,
   RESYNC_MS,
   RETRIES_PER_POLL,
@@ -43,17 +39,13 @@ import {
   type OverviewStoreOptions,
 } from "./overviewConfig";
 import { StageStreams } from "./stageStreams";
+import { listAfter } from "./workspaceList";
 
 export class OverviewStore {
   private readonly cache: BuildCache;
-  private activeJobs: ProvisionerJob[] = [];
-  private previousActive = new Map<string, string>();
-  private attempted = new Map<string, string>();
-  private jobsAvailable: boolean | undefined;
+  private readonly jobs: JobPoll;
   private daemons: ProvisionerDaemon[] | undefined;
   private daemonsAt = 0;
-  /** The in-flight jobs and their states at the last poll: a change may have moved a daemon. */
-  private activeSignature = "";
   private historySkipped = 0;
   private readonly user: OverviewStoreOptions["user"];
   private readonly stageStreams: StageStreams;
@@ -76,6 +68,14 @@ export class OverviewStore {
   private forceResync = false;
   /** The first load has listed every workspace (later lists only discover new ones). */
   private listedOnce = false;
+  /** A load is reading the list and the histories: polls meanwhile leave both to it. */
+  private loading = false;
+  /**
+   * Workspaces a poll found changed while the load had yet to fill them, with the job states that
+   * made them so (undefined: no state to check, e.g. a job left the in-flight set). Once the load
+   * is done, each is re-read unless the load brought those states.
+   */
+  private readonly deferred = new Map<string, Map<string, string> | undefined>();
   private cycling = false;
   /** Failed polls back off (with jitter) so a struggling server is not asked every 1.5 s. */
   private readonly failures = new Backoff({ baseMs: POLL_MS, maxMs: 30_000 });
@@ -92,6 +92,7 @@ export class OverviewStore {
     this.organizationIds = options.organizationIds;
     this.user = options.user;
     this.cache = new BuildCache(api);
+    this.jobs = new JobPoll(api);
     if (this.user) this.cache.userNames.set(this.user.id, this.user.username);
     this.now = options.now ?? Date.now;
     this.stageStreams = new StageStreams(api, () => this.schedulePublish());
@@ -159,13 +160,14 @@ export class OverviewStore {
     this.windowStart = this.now() - HISTORY_WINDOW_MS;
     let first: WorkspacesResponse;
     // The job list answers the Now lists and, for the whole organization, the history: both start
-    // beside the first page of the workspace list.
+    // beside the first page of the workspace list. An admin's history does not wait for the poll
+    // (Coder serves them the job list; a 404 there means what it means on the poll).
     const polled = this.pollJobs().catch(() => undefined);
-    const history = polled.then(() =>
-      this.jobsAvailable
-        ? fetchJobHistory(this.api, this.organizations(), this.windowStart, this.now()).catch(() => undefined)
-        : undefined,
-    );
+    const readHistory = () =>
+      fetchJobHistory(this.api, this.organizations(), this.windowStart, this.now()).catch(() => undefined);
+    const history = this.user?.admin
+      ? readHistory()
+      : polled.then(() => (this.jobs.available ? readHistory() : undefined));
     void polled.then(() => this.pollDaemons());
     try {
       first = await this.api.workspaces(0, PAGE_SIZE);
@@ -176,8 +178,21 @@ export class OverviewStore {
       this.publishNow();
       return;
     }
+    this.loading = true;
+    try {
+      await this.fill(first, history);
+    } finally {
+      this.loading = false;
+    }
+    this.publishNow();
+  }
+
+  /** The load after the first page: the other pages and the histories, applied as they come. */
+  private async fill(first: WorkspacesResponse, history: Promise<ProvisionerJob[] | undefined>): Promise<void> {
     this.workspaceCount = first.count;
     this.listing = { done: first.workspaces.length, total: Math.min(first.count, LIST_LIMIT) };
+    // Until the history is in, the page must not read as complete (the list may finish first).
+    this.history = { done: 0, total: this.listing.total };
     this.cache.applyList(first.workspaces, this.listedOnce);
     this.status = "ready";
     this.live = "live";
@@ -186,11 +201,12 @@ export class OverviewStore {
     this.scheduleCycle(this.interval());
     this.syncStreams();
     try {
-      await this.listRest(first, (page) => {
+      await listAfter(this.api, first, (page) => {
         this.cache.applyList(page, this.listedOnce);
         this.listing = { ...this.listing, done: this.listing.done + page.length };
         this.schedulePublish();
       });
+      this.lastListAt = this.now();
     } catch {
       // Some pages failed: go on with what was listed; the next poll re-reads the whole list.
       this.forceResync = true;
@@ -208,9 +224,11 @@ export class OverviewStore {
     const bounded = jobs ? targets : targets.slice(0, FALLBACK_HISTORY_LIMIT);
     this.historySkipped = targets.length - bounded.length;
     this.history = { done: 0, total: bounded.length };
-    this.publishNow();
-    await this.loadHistories(bounded);
-    this.publishNow();
+    // Each publish re-aggregates every build: the load's caller publishes once nothing is left to read.
+    if (bounded.length > 0) {
+      this.publishNow();
+      await this.loadHistories(bounded);
+    }
   }
 
   /** The organization's daemons, offline ones included; admins only (members are not shown them). */
@@ -226,26 +244,13 @@ export class OverviewStore {
     this.schedulePublish();
   }
 
-  /** Every workspace the caller may see (up to LIST_LIMIT): pages of 100, a few in flight. */
+  /** Every workspace the caller may see (up to LIST_LIMIT). */
   private async loadList(): Promise<Workspace[]> {
     const first = await this.api.workspaces(0, PAGE_SIZE);
     this.workspaceCount = first.count;
-    return this.listRest(first);
-  }
-
-  /** The pages after `first`; `onPage` sees each as it arrives. Each workspace once, in list order. */
-  private async listRest(first: WorkspacesResponse, onPage?: (workspaces: Workspace[]) => void): Promise<Workspace[]> {
-    const offsets: number[] = [];
-    for (let offset = PAGE_SIZE; offset < Math.min(first.count, LIST_LIMIT); offset += PAGE_SIZE) offsets.push(offset);
-    const pages = await mapLimited(offsets, LIST_IN_FLIGHT, async (offset) => {
-      const page = (await this.api.workspaces(offset, PAGE_SIZE)).workspaces;
-      onPage?.(page);
-      return page;
-    });
+    const all = await listAfter(this.api, first);
     this.lastListAt = this.now();
-    // Workspaces created or deleted between pages shift offsets: keep each id once.
-    const seen = new Set<string>();
-    return [first.workspaces, ...pages].flat().filter((w) => !seen.has(w.id) && seen.add(w.id));
+    return all;
   }
 
   private async loadHistories(targets: readonly string[]): Promise<void> {
@@ -265,58 +270,18 @@ export class OverviewStore {
     return [...ids];
   }
 
-  /** Polls the job list; undefined when the server does not offer it to this user. */
-  private async pollJobs(): Promise<ReturnType<typeof changedFromJobs> | undefined> {
-    if (this.jobsAvailable === false) return undefined;
-    const orgs = this.organizations();
-    let answers: Array<[ProvisionerJob[], ProvisionerJob[]]>;
-    try {
-      answers = await Promise.all(
-        orgs.map((org) =>
-          Promise.all([
-            this.api.jobs(org, { status: IN_FLIGHT, limit: ACTIVE_JOBS_LIMIT }),
-            this.api.jobs(org, { limit: RECENT_JOBS_LIMIT }),
-          ]),
-        ),
-      );
-    } catch (error) {
-      // Coder answers 404 to members, and servers older than the endpoint do too.
-      if (isApiError(error) && (error.status === 404 || error.status === 403)) {
-        this.jobsAvailable = false;
-        this.activeJobs = [];
-        return undefined;
-      }
-      throw error;
-    }
-    this.jobsAvailable = orgs.length > 0 ? true : this.jobsAvailable;
-    const active = answers.flatMap(([a]) => a);
-    const recent = answers.flatMap(([, r]) => r);
-    const changes = changedFromJobs({
-      active,
-      recent,
-      previousActive: this.previousActive,
-      attempted: this.attempted,
-      since: this.windowStart,
-      known: (jobId) => {
-        const b = this.cache.jobIndex.get(jobId);
-        return b && { status: b.job.status, workspaceId: b.workspace.id };
-      },
+  /** Polls the job list (undefined when the server does not offer it to this user). */
+  private async pollJobs(): Promise<JobChanges | undefined> {
+    const answer = await this.jobs.poll(this.organizations(), this.windowStart, (jobId) => {
+      const b = this.cache.jobIndex.get(jobId);
+      return b && { status: b.job.status, workspaceId: b.workspace.id };
     });
-    this.previousActive = activeJobIndex(active);
-    this.activeJobs = active;
-    const signature = active
-      .map((j) => `${j.id}:${j.status}`)
-      .sort()
-      .join();
-    if (signature !== this.activeSignature) this.daemonsAt = 0;
-    this.activeSignature = signature;
-    const current = new Set([...active, ...recent].map((j) => j.id));
-    for (const jobId of this.attempted.keys()) if (!current.has(jobId)) this.attempted.delete(jobId);
-    return changes;
+    if (answer?.queueMoved) this.daemonsAt = 0;
+    return answer?.changes;
   }
 
   private interval(): number {
-    if (this.jobsAvailable !== false) return POLL_MS;
+    if (this.jobs.available !== false) return POLL_MS;
     return this.workspaceCount <= PAGE_SIZE ? POLL_MS : SLOW_POLL_MS;
   }
 
@@ -341,7 +306,7 @@ export class OverviewStore {
     try {
       const changed = new Set<string>();
       let triggers = new Map<string, JobChange>();
-      let resync = this.forceResync || started - this.lastListAt > RESYNC_MS;
+      let resync = this.forceResync;
       const jobChanges = await this.pollJobs();
       if (this.status === "ready" && started - this.daemonsAt >= DAEMONS_EVERY_MS) void this.pollDaemons();
       if (jobChanges) {
@@ -351,7 +316,9 @@ export class OverviewStore {
         // The job list alone already tells Now what changed: show it before re-reading the builds.
         if (changed.size > 0) this.publishNow();
       }
-      if (this.jobsAvailable !== true || resync) {
+      // Judged after the poll's answer: a load may have listed everything meanwhile.
+      resync ||= this.now() - this.lastListAt > RESYNC_MS;
+      if (!this.loading && (this.jobs.available !== true || resync)) {
         this.forceResync = false;
         this.cache.applyList(await this.loadList(), this.listedOnce).forEach((id) => changed.add(id));
       }
@@ -359,7 +326,22 @@ export class OverviewStore {
       for (const [id, entry] of this.cache.entries) {
         if (entry.failed && !changed.has(id) && retries++ < RETRIES_PER_POLL) changed.add(id);
       }
-      const ids = [...changed].filter((id) => !this.cache.inFlight.has(id));
+      if (!this.loading) {
+        for (const [id, states] of this.deferred) {
+          const brought =
+            states && [...states].every(([job, status]) => this.cache.jobIndex.get(job)?.job.status === status);
+          if (!brought) changed.add(id);
+        }
+        this.deferred.clear();
+      }
+      // During the load a workspace it has yet to fill is left to it (the list or the job history
+      // brings it, and a read now would be the whole window); re-read after, in case it changed later.
+      const ids: string[] = [];
+      for (const id of changed) {
+        if (this.cache.inFlight.has(id)) continue;
+        if (this.loading && !this.cache.entries.get(id)?.loaded) this.defer(id, triggers);
+        else ids.push(id);
+      }
       await mapLimited(ids, REFRESH_IN_FLIGHT, (id) =>
         this.cache.exclusive(id, () =>
           this.cache.refreshWorkspace(id, this.windowStart).finally(() => this.schedulePublish()),
@@ -370,7 +352,7 @@ export class OverviewStore {
       const refreshed = new Set(ids);
       for (const [jobId, t] of triggers) {
         if (refreshed.has(t.workspaceId) && this.cache.jobIndex.get(jobId)?.job.status !== t.status)
-          this.attempted.set(jobId, t.status);
+          this.jobs.attempted.set(jobId, t.status);
       }
       this.live = "live";
       this.updatedAt = this.now();
@@ -386,6 +368,13 @@ export class OverviewStore {
     }
   }
 
+  private defer(id: string, triggers: ReadonlyMap<string, JobChange>): void {
+    if (this.deferred.has(id) && this.deferred.get(id) === undefined) return;
+    const states = new Map(this.deferred.get(id));
+    for (const [job, t] of triggers) if (t.workspaceId === id) states.set(job, t.status);
+    this.deferred.set(id, states.size > 0 ? states : undefined);
+  }
+
   /** Follows the logs of the longest-running builds (capped) to show their stage. */
   private syncStreams(): void {
     if (this.attached === 0 || !this.visible) return;
@@ -395,8 +384,8 @@ export class OverviewStore {
   // ---- snapshots ------------------------------------------------------------------------
 
   private currentActive(): ActiveBuild[] {
-    if (this.jobsAvailable) {
-      return activeFromJobs(this.activeJobs, {
+    if (this.jobs.available) {
+      return activeFromJobs(this.jobs.active, {
         workspace: (id) => this.cache.entries.get(id)?.ws,
         buildOfJob: (jobId) => this.cache.jobIndex.get(jobId),
       });
@@ -414,8 +403,8 @@ export class OverviewStore {
       error: this.error,
       builds: this.cache.all(),
       active: this.currentActive(),
-      queueSource: this.jobsAvailable ? "jobs" : "builds",
-      jobsUnavailable: this.jobsAvailable === false,
+      queueSource: this.jobs.available ? "jobs" : "builds",
+      jobsUnavailable: this.jobs.available === false,
       historySkipped: this.historySkipped,
       daemons: this.daemons,
       stages: this.stageStreams.stages(),

@@ -6,7 +6,7 @@
 import type { ProvisionerJob, WorkspaceBuild } from "../../../api/types";
 import { errorCodeOf } from "../../../lib/buildErrors";
 import { isBuildJob } from "./history";
-import { settledTimes, type OverviewBuild, type OverviewWorkspace } from "./rows";
+import { overviewJob, settledTimes, type OverviewBuild, type OverviewWorkspace } from "./rows";
 
 /** The first ask: enough for a week of a mid-sized deployment; bigger ones are asked once more. */
 export const FIRST_HISTORY_LIMIT = 2_000;
@@ -80,18 +80,7 @@ export function jobBuildRow(
     initiator_name: initiatorName,
     created_at: job.created_at,
     template_version_name: job.metadata?.template_version_name ?? "",
-    job: {
-      id: job.id,
-      status: job.status,
-      created_at: job.created_at,
-      started_at: job.started_at,
-      completed_at: job.completed_at,
-      canceled_at: job.canceled_at,
-      error: job.error,
-      error_code: job.error_code,
-      queue_position: job.queue_position,
-      queue_size: job.queue_size,
-    },
+    job: overviewJob(job),
     workspace,
     createdMs: Date.parse(job.created_at),
     errorCode: job.status === "failed" ? (job.error_code ?? errorCodeOf(job)) : undefined,

@@ -80,9 +80,9 @@ export function overviewWorkspace(
   };
 }
 
-export function toOverviewBuild(build: WorkspaceBuild, workspace: OverviewWorkspace): OverviewBuild {
-  const j = build.job;
-  const job: OverviewJob = {
+/** The job's fields a row keeps (a build's job or one from the job list). */
+export function overviewJob(j: OverviewJob): OverviewJob {
+  return {
     id: j.id,
     status: j.status,
     created_at: j.created_at,
@@ -94,6 +94,11 @@ export function toOverviewBuild(build: WorkspaceBuild, workspace: OverviewWorksp
     queue_position: j.queue_position,
     queue_size: j.queue_size,
   };
+}
+
+export function toOverviewBuild(build: WorkspaceBuild, workspace: OverviewWorkspace): OverviewBuild {
+  const j = build.job;
+  const job = overviewJob(j);
   const row = {
     id: build.id,
     build_number: build.build_number,
