@@ -21,11 +21,16 @@ export interface BuildHistoryViewProps {
   rows: WorkspaceBuild[];
   /** Builds fetched so far (before filtering). */
   loadedCount: number;
+  /** Fetched builds that match the filter (the table may show fewer until scrolled). */
+  matchingCount: number;
   filter: HistoryFilter;
   onFilterChange: (filter: HistoryFilter) => void;
   initiators: string[];
   trend: Trend;
+  /** The table can show more rows. */
   hasMore: boolean;
+  /** Older builds exist that have not been fetched. */
+  partial: boolean;
   loadingMore: boolean;
   moreError: unknown;
   onRetryMore: () => void;
@@ -98,8 +103,10 @@ export function BuildHistoryView(props: BuildHistoryViewProps) {
         </div>
         <div className="flex items-center gap-3 text-sm text-muted">
           <span role="status" className="tabular-nums">
-            {filtering ? `${rows.length} matching of ${props.loadedCount} loaded` : `${props.loadedCount} loaded`}
-            {hasMore ? "" : " · all"}
+            {filtering
+              ? `${props.matchingCount} matching of ${props.loadedCount} loaded`
+              : `${props.loadedCount} loaded`}
+            {props.partial ? "" : " · all"}
           </span>
           <LiveIndicator state={props.live} />
         </div>
@@ -110,7 +117,7 @@ export function BuildHistoryView(props: BuildHistoryViewProps) {
       {props.trend.points.length > 0 && (
         <TrendPanel
           trend={props.trend}
-          partial={hasMore}
+          partial={props.partial}
           loadingAll={loadingMore}
           onLoadAll={props.onShowAll}
           onHover={highlight}
