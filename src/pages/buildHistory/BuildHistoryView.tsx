@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { Link } from "react-router";
 import { History, SearchX } from "lucide-react";
-import type { Workspace, WorkspaceBuild } from "../../api/types";
+import type { Workspace } from "../../api/types";
 import { workspacePath } from "../../app/params";
 import { Button } from "../../components/Button";
 import { DataTable } from "../../components/DataTable";
@@ -15,10 +15,13 @@ import { historyColumns, HistoryCard } from "./historyColumns";
 import { HistoryFilters } from "./HistoryFilters";
 import { TrendPanel } from "./TrendPanel";
 import { useInView } from "./useInView";
+import type { BuildHistory } from "./useBuildHistory";
 
-export interface BuildHistoryViewProps {
+export interface BuildHistoryViewProps extends Pick<
+  BuildHistory,
+  "rows" | "hasMore" | "partial" | "loadingMore" | "moreError"
+> {
   workspace: Workspace;
-  rows: WorkspaceBuild[];
   /** Builds fetched so far (before filtering). */
   loadedCount: number;
   /** Fetched builds that match the filter (the table may show fewer until scrolled). */
@@ -27,12 +30,6 @@ export interface BuildHistoryViewProps {
   onFilterChange: (filter: HistoryFilter) => void;
   initiators: string[];
   trend: Trend;
-  /** The table can show more rows. */
-  hasMore: boolean;
-  /** Older builds exist that have not been fetched. */
-  partial: boolean;
-  loadingMore: boolean;
-  moreError: unknown;
   onRetryMore: () => void;
   onShowMore: () => void;
   onShowAll: () => void;
