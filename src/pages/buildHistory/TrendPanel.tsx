@@ -1,11 +1,9 @@
-import { lazy, Suspense, useDeferredValue, useMemo, type ReactNode, type SVGProps } from "react";
+import { useDeferredValue, useMemo, type ReactNode, type SVGProps } from "react";
 import { ChartScatter } from "lucide-react";
 import { Button } from "../../components/Button";
-import { Skeleton } from "../../components/Skeleton";
 import { formatDuration } from "../../lib/format";
 import type { Trend, TrendPoint } from "../../lib/builds/trend";
-
-const DurationTrendChart = lazy(() => import("./DurationTrendChart"));
+import DurationTrendChart from "./DurationTrendChart";
 
 export interface TrendPanelProps {
   trend: Trend;
@@ -79,9 +77,7 @@ export function TrendPanel({ trend, partial, loadingAll, onLoadAll, onHover, onO
         )}
       </div>
       <figure className="mt-2" aria-label="Build duration by build number; the table below lists the same builds">
-        <Suspense fallback={<Skeleton className="h-[220px] w-full" />}>
-          <DurationTrendChart trend={chartTrend} onHover={onHover} onOpen={onOpen} />
-        </Suspense>
+        <DurationTrendChart trend={chartTrend} onHover={onHover} onOpen={onOpen} />
         <figcaption className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
           <LegendItem label="Succeeded" className="fill-ok stroke-ok">
             <circle cx="5" cy="5" r="4" />
