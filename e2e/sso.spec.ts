@@ -41,7 +41,12 @@ async function cookie(page: Page, name: string) {
 
 test.describe("an SSO-only deployment with Coder's OAuth2 provider", () => {
   test.beforeEach(async ({}, info) => {
-    own = await spawnServer(port(info.workerIndex), ["--password-auth", "off", "--oauth2-token-ttl", String(TOKEN_TTL_S)]);
+    own = await spawnServer(port(info.workerIndex), [
+      "--password-auth",
+      "off",
+      "--oauth2-token-ttl",
+      String(TOKEN_TTL_S),
+    ]);
   });
 
   test("no password form; the OAuth2 flow signs in, refreshes the token, and signs out", async ({ page }) => {
