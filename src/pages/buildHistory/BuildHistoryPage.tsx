@@ -26,7 +26,7 @@ export default function BuildHistoryPage() {
   const ws = useWorkspaceByName(owner, name);
   const watch = useWorkspaceWatch(ws.deleted ? undefined : ws.workspace?.id);
   const history = useBuildHistory(ws.workspace, filter);
-  const trend = useMemo(() => trendOf(history.rows), [history.rows]);
+  const trend = useMemo(() => trendOf(history.matching), [history.matching]);
   const initiators = useMemo(() => initiatorsOf(history.all, filter.initiator), [history.all, filter.initiator]);
 
   const setFilter = useCallback(
@@ -50,11 +50,13 @@ export default function BuildHistoryPage() {
       workspace={ws.workspace}
       rows={history.rows}
       loadedCount={history.all.length}
+      matchingCount={history.matching.length}
       filter={filter}
       onFilterChange={setFilter}
       initiators={initiators}
       trend={trend}
       hasMore={history.hasMore}
+      partial={history.partial}
       loadingMore={history.loadingMore}
       moreError={history.moreError}
       onRetryMore={history.retry}

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef } from "react";
 import { Link } from "react-router";
 import { History, SearchX } from "lucide-react";
-import type { Workspace, WorkspaceBuild } from "../../api/types";
+import type { Workspace } from "../../api/types";
 import { workspacePath } from "../../app/params";
 import { Button } from "../../components/Button";
 import { DataTable } from "../../components/DataTable";
@@ -15,19 +15,21 @@ import { historyColumns, HistoryCard } from "./historyColumns";
 import { HistoryFilters } from "./HistoryFilters";
 import { TrendPanel } from "./TrendPanel";
 import { useInView } from "./useInView";
+import type { BuildHistory } from "./useBuildHistory";
 
-export interface BuildHistoryViewProps {
+export interface BuildHistoryViewProps extends Pick<
+  BuildHistory,
+  "rows" | "hasMore" | "partial" | "loadingMore" | "moreError"
+> {
   workspace: Workspace;
-  rows: WorkspaceBuild[];
   /** Builds fetched so far (before filtering). */
   loadedCount: number;
+  /** Fetched builds that match the filter (the table may show fewer until scrolled). */
+  matchingCount: number;
   filter: HistoryFilter;
   onFilterChange: (filter: HistoryFilter) => void;
   initiators: string[];
   trend: Trend;
-  hasMore: boolean;
-  loadingMore: boolean;
-  moreError: unknown;
   onRetryMore: () => void;
   onShowMore: () => void;
   onShowAll: () => void;
@@ -98,8 +100,10 @@ export function BuildHistoryView(props: BuildHistoryViewProps) {
         </div>
         <div className="flex items-center gap-3 text-sm text-muted">
           <span role="status" className="tabular-nums">
-            {filtering ? `${rows.length} matching of ${props.loadedCount} loaded` : `${props.loadedCount} loaded`}
-            {hasMore ? "" : " · all"}
+            {filtering
+              ? `${props.matchingCount} matching of ${props.loadedCount} loaded`
+              : `${props.loadedCount} loaded`}
+            {props.partial ? "" : " · all"}
           </span>
           <LiveIndicator state={props.live} />
         </div>
@@ -110,7 +114,7 @@ export function BuildHistoryView(props: BuildHistoryViewProps) {
       {props.trend.points.length > 0 && (
         <TrendPanel
           trend={props.trend}
-          partial={hasMore}
+          partial={props.partial}
           loadingAll={loadingMore}
           onLoadAll={props.onShowAll}
           onHover={highlight}

@@ -1,10 +1,10 @@
-// The duration trend, drawn with recharts. Loaded only through React.lazy (TrendPanel), so the
-// chart library never weighs on the history route's first load. With a thousand builds the chart
-// is the page's most expensive render, so the recharts tree is memoised and hovering a point only
-// moves a small card over it (recharts' own Tooltip re-measured the whole chart on every move).
-import { memo, useCallback, useMemo, useState } from "react";
-import { ReferenceLine, ResponsiveContainer, Scatter, ScatterChart, XAxis, YAxis } from "recharts";
+// The duration trend: a scatter of build duration over build number, drawn as plain SVG. With a
+// thousand builds this is the page's most expensive render; a chart library's per-point wrappers
+// and measuring cost more than the points themselves, so the axes, reference lines and markers are
+// laid out here, the tree is memoised, and hovering a point only moves a small card over it.
+import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { formatDuration } from "../../lib/format";
+import { tickStep } from "../../lib/timings/ticks";
 import type { StatusMeaning } from "../../lib/status";
 import type { Trend, TrendPoint } from "../../lib/builds/trend";
 import { transitionLabel } from "../../lib/builds/labels";
@@ -36,16 +36,14 @@ interface Hovered {
 }
 
 interface MarkerProps {
-  cx?: number;
-  cy?: number;
-  payload?: ChartDatum;
+  cx: number;
+  cy: number;
+  payload: ChartDatum;
   onHover: (hovered: Hovered | undefined) => void;
   onOpen: (point: TrendPoint) => void;
 }
 
-/** Defined once at module level so a re-render updates the markers instead of remounting a thousand of them. */
 const TrendMarker = memo(function TrendMarker({ cx, cy, payload, onHover, onOpen }: MarkerProps) {
-  if (cx === undefined || cy === undefined || !payload) return <g />;
   const common = {
     "data-testid": "trend-point",
     "data-build": payload.number,
@@ -101,6 +99,57 @@ function PointCard({ hovered }: { hovered: Hovered }) {
   );
 }
 
+const MARGIN = { top: 16, right: 36, bottom: 24, left: 60 };
+/** Room kept inside the plot at both ends so the first and last points are not cut. */
+const X_PADDING = 12;
+
+interface Scale {
+  x: (n: number) => number;
+  y: (ms: number) => number;
+  xTicks: number[];
+  yTicks: number[];
+}
+
+function scaleOf(data: readonly ChartDatum[], width: number): Scale {
+  const first = data[0]?.number ?? 0;
+  const last = Math.max(data[data.length - 1]?.number ?? 1, first + 1);
+  const left = MARGIN.left + X_PADDING;
+  const plotWidth = Math.max(1, width - MARGIN.left - MARGIN.right - 2 * X_PADDING);
+  const plotHeight = HEIGHT - MARGIN.top - MARGIN.bottom;
+  const xStep = Math.max(1, tickStep(plotWidth / (last - first), 60));
+  const xTicks: number[] = [];
+  for (let n = Math.ceil(first / xStep) * xStep; n <= last; n += xStep) xTicks.push(n);
+  let maxMs = 1;
+  for (const d of data) if (d.y > maxMs) maxMs = d.y;
+  const yStep = tickStep(plotHeight / maxMs, 36);
+  const top = Math.ceil(maxMs / yStep) * yStep;
+  const yTicks: number[] = [];
+  for (let v = 0; v <= top; v += yStep) yTicks.push(v);
+  return {
+    x: (n) => left + ((n - first) / (last - first)) * plotWidth,
+    y: (ms) => MARGIN.top + plotHeight - (ms / top) * plotHeight,
+    xTicks,
+    yTicks,
+  };
+}
+
+/** The chart's width follows its container (measured before the first paint). */
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    setWidth(el.clientWidth);
+    if (typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver((entries) => setWidth(entries[entries.length - 1].contentRect.width));
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+const AXIS_TEXT = { fill: "var(--color-muted)", fontSize: 11 };
+
 function DurationTrendChart({ trend, onHover, onOpen }: DurationTrendChartProps) {
   const [hovered, setHovered] = useState<Hovered | undefined>(undefined);
   const hover = useCallback(
@@ -110,75 +159,82 @@ function DurationTrendChart({ trend, onHover, onOpen }: DurationTrendChartProps)
     },
     [onHover],
   );
+  const box = useRef<HTMLDivElement>(null);
+  const width = useWidth(box);
   const data = useMemo<ChartDatum[]>(() => trend.points.map((p) => ({ ...p, y: p.duration ?? 0 })), [trend.points]);
-  const shape = useCallback(
-    (props: unknown) => (
-      <TrendMarker {...(props as Omit<MarkerProps, "onHover" | "onOpen">)} onHover={hover} onOpen={onOpen} />
-    ),
-    [hover, onOpen],
-  );
   const { changes, stats } = trend;
 
   const chart = useMemo(() => {
-    const first = data[0]?.number ?? 0;
-    const last = Math.max(data[data.length - 1]?.number ?? 1, first + 1);
+    if (width <= 0) return null;
+    const scale = scaleOf(data, width);
+    const bottom = HEIGHT - MARGIN.bottom;
+    const right = width - MARGIN.right;
+    const percentile = (ms: number | undefined, label: string, dash?: string) =>
+      ms !== undefined && (
+        <g key={label}>
+          <line
+            x1={MARGIN.left}
+            x2={right}
+            y1={scale.y(ms)}
+            y2={scale.y(ms)}
+            stroke="var(--color-text)"
+            strokeOpacity={0.6}
+            strokeDasharray={dash}
+          />
+          <text x={right + 4} y={scale.y(ms)} dominantBaseline="middle" fill="var(--color-muted)" fontSize={10}>
+            {label}
+          </text>
+        </g>
+      );
     return (
-      <ResponsiveContainer width="100%" height={HEIGHT}>
-        <ScatterChart margin={{ top: 16, right: 36, bottom: 4, left: 4 }} accessibilityLayer={false}>
-          <XAxis
-            type="number"
-            dataKey="number"
-            name="Build"
-            domain={[first, last]}
-            padding={{ left: 12, right: 12 }}
-            allowDecimals={false}
-            tickFormatter={(n: number) => `#${n}`}
-            tick={{ fill: "var(--color-muted)", fontSize: 11 }}
-            stroke="var(--color-border)"
-          />
-          <YAxis
-            type="number"
-            dataKey="y"
-            name="Duration"
-            width={56}
-            tickFormatter={(ms: number) => formatDuration(ms)}
-            tick={{ fill: "var(--color-muted)", fontSize: 11 }}
-            stroke="var(--color-border)"
-          />
-          {changes.map((c) => (
-            <ReferenceLine
-              key={c.number}
-              x={c.number - 0.5}
+      <svg width={width} height={HEIGHT} aria-hidden className="overflow-visible">
+        <g stroke="var(--color-border)">
+          <line x1={MARGIN.left} x2={MARGIN.left} y1={MARGIN.top} y2={bottom} />
+          <line x1={MARGIN.left} x2={right} y1={bottom} y2={bottom} />
+        </g>
+        {scale.yTicks.map((v) => (
+          <text key={v} x={MARGIN.left - 6} y={scale.y(v)} textAnchor="end" dominantBaseline="middle" {...AXIS_TEXT}>
+            {formatDuration(v)}
+          </text>
+        ))}
+        {scale.xTicks.map((n) => (
+          <text key={n} x={scale.x(n)} y={bottom + 16} textAnchor="middle" {...AXIS_TEXT}>
+            #{n}
+          </text>
+        ))}
+        {changes.map((c) => (
+          <g key={c.number}>
+            <line
+              x1={scale.x(c.number - 0.5)}
+              x2={scale.x(c.number - 0.5)}
+              y1={MARGIN.top}
+              y2={bottom}
               stroke="var(--color-accent)"
               strokeDasharray="2 3"
-              label={{ value: c.versionName, position: "insideTopLeft", fill: "var(--color-accent)", fontSize: 10 }}
             />
-          ))}
-          {stats.p50 !== undefined && (
-            <ReferenceLine
-              y={stats.p50}
-              stroke="var(--color-text)"
-              strokeOpacity={0.6}
-              label={{ value: "p50", position: "right", fill: "var(--color-muted)", fontSize: 10 }}
-            />
-          )}
-          {stats.p95 !== undefined && (
-            <ReferenceLine
-              y={stats.p95}
-              stroke="var(--color-text)"
-              strokeOpacity={0.6}
-              strokeDasharray="6 4"
-              label={{ value: "p95", position: "right", fill: "var(--color-muted)", fontSize: 10 }}
-            />
-          )}
-          <Scatter data={data} isAnimationActive={false} shape={shape} />
-        </ScatterChart>
-      </ResponsiveContainer>
+            <text x={scale.x(c.number - 0.5) + 4} y={MARGIN.top + 10} fill="var(--color-accent)" fontSize={10}>
+              {c.versionName}
+            </text>
+          </g>
+        ))}
+        {percentile(stats.p50, "p50")}
+        {percentile(stats.p95, "p95", "6 4")}
+        {data.map((d) => (
+          <TrendMarker
+            key={d.id}
+            cx={scale.x(d.number)}
+            cy={scale.y(d.y)}
+            payload={d}
+            onHover={hover}
+            onOpen={onOpen}
+          />
+        ))}
+      </svg>
     );
-  }, [data, changes, stats, shape]);
+  }, [data, changes, stats, width, hover, onOpen]);
 
   return (
-    <div className="relative" style={{ height: HEIGHT }}>
+    <div ref={box} className="relative" style={{ height: HEIGHT }}>
       {chart}
       {hovered && <PointCard hovered={hovered} />}
     </div>

@@ -1,11 +1,9 @@
-import { lazy, Suspense, useDeferredValue, useMemo } from "react";
+import { useDeferredValue, useMemo, type ReactNode, type SVGProps } from "react";
 import { ChartScatter } from "lucide-react";
 import { Button } from "../../components/Button";
-import { Skeleton } from "../../components/Skeleton";
 import { formatDuration } from "../../lib/format";
 import type { Trend, TrendPoint } from "../../lib/builds/trend";
-
-const DurationTrendChart = lazy(() => import("./DurationTrendChart"));
+import DurationTrendChart from "./DurationTrendChart";
 
 export interface TrendPanelProps {
   trend: Trend;
@@ -27,6 +25,26 @@ function Summary({ trend }: { trend: Trend }) {
       <span className="font-mono tabular-nums text-text">{formatDuration(p95 ?? 0)}</span>
       {trend.changes.length > 0 &&
         `; ${trend.changes.length} template version change${trend.changes.length === 1 ? "" : "s"}`}
+    </span>
+  );
+}
+
+/** One key of the chart's legend: the marker or line as drawn (10 px high), then its meaning. */
+function LegendItem({
+  label,
+  width = 10,
+  children,
+  ...svg
+}: { label: string; width?: number; children: ReactNode } & Pick<
+  SVGProps<SVGSVGElement>,
+  "className" | "strokeWidth" | "strokeDasharray"
+>) {
+  return (
+    <span className="inline-flex items-center gap-1">
+      <svg aria-hidden width={width} height="10" {...svg}>
+        {children}
+      </svg>
+      {label}
     </span>
   );
 }
@@ -59,52 +77,29 @@ export function TrendPanel({ trend, partial, loadingAll, onLoadAll, onHover, onO
         )}
       </div>
       <figure className="mt-2" aria-label="Build duration by build number; the table below lists the same builds">
-        <Suspense fallback={<Skeleton className="h-[220px] w-full" />}>
-          <DurationTrendChart trend={chartTrend} onHover={onHover} onOpen={onOpen} />
-        </Suspense>
+        <DurationTrendChart trend={chartTrend} onHover={onHover} onOpen={onOpen} />
         <figcaption className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-xs text-muted">
-          <span className="inline-flex items-center gap-1">
-            <svg aria-hidden width="10" height="10" className="fill-ok stroke-ok">
-              <circle cx="5" cy="5" r="4" />
-            </svg>
-            Succeeded
-          </span>
-          <span className="inline-flex items-center gap-1">
-            <svg aria-hidden width="10" height="10" className="stroke-failure" strokeWidth="2">
-              <path d="M1,1L9,9M1,9L9,1" />
-            </svg>
-            Failed
-          </span>
-          <span className="inline-flex items-center gap-1">
-            <svg aria-hidden width="10" height="10" className="fill-neutral stroke-neutral">
-              <circle cx="5" cy="5" r="4" />
-            </svg>
-            Canceled
-          </span>
-          <span className="inline-flex items-center gap-1">
-            <svg aria-hidden width="10" height="10" className="fill-none stroke-progress" strokeWidth="1.5">
-              <circle cx="5" cy="5" r="3.5" />
-            </svg>
-            Running or never ran
-          </span>
-          <span className="inline-flex items-center gap-1">
-            <svg aria-hidden width="16" height="10" className="stroke-text">
-              <path d="M0,5H16" />
-            </svg>
-            p50
-          </span>
-          <span className="inline-flex items-center gap-1">
-            <svg aria-hidden width="16" height="10" className="stroke-text" strokeDasharray="4 3">
-              <path d="M0,5H16" />
-            </svg>
-            p95
-          </span>
-          <span className="inline-flex items-center gap-1">
-            <svg aria-hidden width="10" height="10" className="stroke-accent" strokeDasharray="2 2">
-              <path d="M5,0V10" />
-            </svg>
-            Template version change
-          </span>
+          <LegendItem label="Succeeded" className="fill-ok stroke-ok">
+            <circle cx="5" cy="5" r="4" />
+          </LegendItem>
+          <LegendItem label="Failed" className="stroke-failure" strokeWidth="2">
+            <path d="M1,1L9,9M1,9L9,1" />
+          </LegendItem>
+          <LegendItem label="Canceled" className="fill-neutral stroke-neutral">
+            <circle cx="5" cy="5" r="4" />
+          </LegendItem>
+          <LegendItem label="Running or never ran" className="fill-none stroke-progress" strokeWidth="1.5">
+            <circle cx="5" cy="5" r="3.5" />
+          </LegendItem>
+          <LegendItem label="p50" width={16} className="stroke-text">
+            <path d="M0,5H16" />
+          </LegendItem>
+          <LegendItem label="p95" width={16} className="stroke-text" strokeDasharray="4 3">
+            <path d="M0,5H16" />
+          </LegendItem>
+          <LegendItem label="Template version change" className="stroke-accent" strokeDasharray="2 2">
+            <path d="M5,0V10" />
+          </LegendItem>
         </figcaption>
       </figure>
     </section>

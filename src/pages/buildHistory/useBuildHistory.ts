@@ -1,20 +1,28 @@
 // The workspace's builds, newest first, fetched page by page as the view asks for more rows.
 // Filters apply to what has been fetched; when too few rows match, older pages are fetched until
-// enough do or the history ends (docs/conventions.md).
+// enough do or the history ends (docs/conventions.md). The whole history (for the trend chart) is
+// fetched in large parallel pages, while the table keeps growing a page's worth at a time as it
+// is scrolled: a thousand rows at once would cost more than the whole fetch.
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useQueries } from "@tanstack/react-query";
 import { buildsQuery } from "../../api/queries";
 import type { Workspace, WorkspaceBuild } from "../../api/types";
 import { filterBuilds, shouldFetchMore, type HistoryFilter } from "../../lib/builds/historyFilter";
-import { HISTORY_PAGE_SIZE, mergePages, pageOffsets } from "../../lib/builds/paging";
-
-/** Concurrent page requests when loading the whole history (browsers allow six per origin). */
-const PAGES_IN_FLIGHT = 4;
+import {
+  FIRST_PAGE,
+  HISTORY_PAGE_SIZE,
+  mergePages,
+  nextPages,
+  shownPageCount,
+  type HistoryPage,
+} from "../../lib/builds/paging";
 
 export interface BuildHistory {
   /** Every fetched build. */
   all: WorkspaceBuild[];
-  /** The fetched builds that match the filter, up to what the view asked for. */
+  /** Every fetched build that matches the filter (what the trend chart plots). */
+  matching: WorkspaceBuild[];
+  /** The matching builds the table shows, up to what the view asked for. */
   rows: WorkspaceBuild[];
   /** The first page has not answered yet. */
   isPending: boolean;
@@ -23,7 +31,10 @@ export interface BuildHistory {
   /** A later page failed: rows stay, the end of the list offers a retry. */
   moreError: unknown;
   loadingMore: boolean;
+  /** The table can show more rows (fetched already or not). */
   hasMore: boolean;
+  /** Older builds exist that have not been fetched. */
+  partial: boolean;
   /** The view reached the end of its rows: show (and fetch if needed) another page's worth. */
   showMore: () => void;
   /** Fetch every remaining page (the trend chart's "whole history"). */
@@ -33,59 +44,64 @@ export interface BuildHistory {
 
 export function useBuildHistory(workspace: Workspace | undefined, filter: HistoryFilter): BuildHistory {
   const workspaceId = workspace?.id ?? "";
-  const [pageCount, setPageCount] = useState(1);
+  const [pages, setPages] = useState<readonly HistoryPage[]>(FIRST_PAGE);
   const [wanted, setWanted] = useState(HISTORY_PAGE_SIZE);
+  const [wholeHistory, setWholeHistory] = useState(false);
   const results = useQueries({
-    queries: pageOffsets(pageCount).map((offset) => ({
-      ...buildsQuery(workspaceId, { limit: HISTORY_PAGE_SIZE, offset }),
+    queries: pages.map(({ limit, offset }) => ({
+      ...buildsQuery(workspaceId, { limit, offset }),
       enabled: workspaceId !== "",
     })),
   });
 
-  const dataKey = results.map((r) => r.dataUpdatedAt).join(",");
+  const shown = shownPageCount(pages.map((p, i) => ({ batch: p.batch, builds: results[i].data })));
+  // `results` is a new array each render: the merge reruns only when a shown page's data changes,
+  // not when a page of an unfinished batch answers.
+  const dataKey = results
+    .slice(0, shown)
+    .map((r) => r.dataUpdatedAt)
+    .join(",");
   const merged = useMemo(
     () =>
       mergePages(
-        results.map((r) => r.data),
-        HISTORY_PAGE_SIZE,
+        results.slice(0, shown).map((r, i) => ({ limit: pages[i].limit, builds: r.data ?? [] })),
         workspace?.latest_build,
       ),
-    // `results` is a new array each render; its data only changes when a page's dataUpdatedAt does.
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `dataKey` is what changes in `results`
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `dataKey` is what changes in `results` and `pages`
     [dataKey, workspace?.latest_build],
   );
   const matching = useMemo(() => filterBuilds(merged.builds, filter), [merged.builds, filter]);
 
   const failedPage = results.findIndex((r) => r.isError);
   const first = results[0];
-  const fetching = merged.loading || results.some((r) => r.isFetching && r.data === undefined);
+  const fetching = shown < pages.length || results.some((r) => r.isFetching && r.data === undefined);
   const hasMore = merged.hasMore && failedPage < 0;
 
   useEffect(() => {
-    if (!shouldFetchMore({ matched: matching.length, wanted, hasMore, fetching })) return;
-    // The whole history was asked for: several pages in flight at once (pages past the end come back empty).
-    setPageCount(merged.loadedPages + (wanted === Number.POSITIVE_INFINITY ? PAGES_IN_FLIGHT : 1));
-  }, [matching.length, wanted, hasMore, fetching, merged.loadedPages]);
+    const target = wholeHistory ? Number.POSITIVE_INFINITY : wanted;
+    if (!shouldFetchMore({ matched: matching.length, wanted: target, hasMore, fetching })) return;
+    // Every asked page has answered here: appending only to that list keeps a rerun of this effect harmless.
+    setPages((current) => (current.length === shown ? [...current, ...nextPages(current, wholeHistory)] : current));
+  }, [matching.length, wanted, wholeHistory, hasMore, fetching, shown]);
 
-  const showMore = useCallback(
-    () => setWanted((w) => Math.max(w, matching.length) + HISTORY_PAGE_SIZE),
-    [matching.length],
-  );
-  const showAll = useCallback(() => setWanted(Number.POSITIVE_INFINITY), []);
+  const showMore = useCallback(() => setWanted((w) => w + HISTORY_PAGE_SIZE), []);
+  const showAll = useCallback(() => setWholeHistory(true), []);
   const retry = () => {
     for (const r of results) if (r.isError) void r.refetch();
   };
 
-  const rows = useMemo(() => matching.slice(0, Math.max(wanted, HISTORY_PAGE_SIZE)), [matching, wanted]);
+  const rows = useMemo(() => matching.slice(0, wanted), [matching, wanted]);
 
   return {
     all: merged.builds,
+    matching,
     rows,
     isPending: first.data === undefined && !first.isError,
     error: failedPage === 0 ? first.error : null,
     moreError: failedPage > 0 ? results[failedPage].error : null,
-    loadingMore: fetching && merged.loadedPages > 0,
+    loadingMore: fetching && shown > 0,
     hasMore: hasMore || matching.length > wanted,
+    partial: hasMore,
     showMore,
     showAll,
     retry,
