@@ -88,10 +88,31 @@ type ReadResult = "ok" | "retry" | "failed";
 export const READ_BATCH = 4_096;
 /** Text parsed between two looks at the clock: a local server hands over megabytes in one piece. */
 const SLICE_CHARS = 1 << 19;
+/** Until the first lines are out, a slice is about a screen of lines, so the first paint waits for little parsing. */
+const FIRST_SLICE_CHARS = 1 << 15;
 /** Longest run of parsing before the page gets the main thread back (input, scrolling, paint). */
 const BUSY_MS = 50;
 
 const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Longest wait for a frame: a hidden tab gets none, and its log must still load. */
+const FRAME_WAIT_MS = 100;
+
+/**
+ * Resolves once the browser has had two frames: one for the viewer to render what was just
+ * delivered (it updates on an animation frame), one to paint it. Parsing the rest would
+ * otherwise keep the main thread until the whole log is in.
+ */
+const afterPaint = () =>
+  new Promise<void>((resolve) => {
+    if (typeof requestAnimationFrame !== "function") return void setTimeout(resolve, 0);
+    const timer = setTimeout(resolve, FRAME_WAIT_MS);
+    requestAnimationFrame(() =>
+      requestAnimationFrame(() => {
+        clearTimeout(timer);
+        setTimeout(resolve, 0);
+      }),
+    );
+  });
 
 /**
  * A log answer read as it arrives: a 100k-line log is ~27 MB of JSON, and its first screen needs
@@ -115,15 +136,17 @@ async function readLogBody<T>(res: Response, deliver: (logs: T[]) => void, stopp
     deliver(batch);
   };
   const take = async (text: string) => {
-    for (let at = 0; at < text.length; at += SLICE_CHARS) {
-      const logs = stream.push(at === 0 && text.length <= SLICE_CHARS ? text : text.slice(at, at + SLICE_CHARS));
+    for (let at = 0; at < text.length;) {
+      const size = delivered ? SLICE_CHARS : FIRST_SLICE_CHARS;
+      const logs = stream.push(at === 0 && text.length <= size ? text : text.slice(at, at + size));
+      at += size;
       pending = pending.length === 0 ? logs : pending.concat(logs);
       const first = !delivered;
       flush(false);
-      if ((first && delivered) || performance.now() - busySince > BUSY_MS) {
-        await yieldToBrowser();
-        busySince = performance.now();
-      }
+      if (first && delivered) await afterPaint();
+      else if (performance.now() - busySince > BUSY_MS) await yieldToBrowser();
+      else continue;
+      busySince = performance.now();
     }
   };
   for (;;) {
