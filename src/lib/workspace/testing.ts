@@ -1,5 +1,12 @@
 // Test data for the workspace page's logic and View tests (the app never imports it).
-import type { ProvisionerJob, Workspace, WorkspaceAgent, WorkspaceBuild } from "../../api/types";
+import type {
+  ProvisionerJob,
+  Workspace,
+  WorkspaceAgent,
+  WorkspaceAgentScript,
+  WorkspaceBuild,
+  WorkspaceResource,
+} from "../../api/types";
 
 const T0 = "2025-03-04T10:00:00.000Z";
 
@@ -54,6 +61,37 @@ export function makeAgent(overrides: Partial<WorkspaceAgent> = {}): WorkspaceAge
     log_sources: [],
     scripts: [],
     startup_script_behavior: "non-blocking",
+    ...overrides,
+  };
+}
+
+/** A start script (`id` names its log source too, `src-<id>`, unless overridden). */
+export function makeScript(overrides: Partial<WorkspaceAgentScript> & { id: string }): WorkspaceAgentScript {
+  return {
+    log_source_id: `src-${overrides.id}`,
+    log_path: "",
+    script: "",
+    cron: "",
+    run_on_start: true,
+    run_on_stop: false,
+    start_blocks_login: false,
+    timeout: 0,
+    display_name: overrides.id,
+    ...overrides,
+  };
+}
+
+export function makeResource(overrides: Partial<WorkspaceResource> = {}): WorkspaceResource {
+  return {
+    id: "res-1",
+    created_at: T0,
+    job_id: "job-1",
+    workspace_transition: "start",
+    type: "docker_container",
+    name: "main",
+    hide: false,
+    icon: "",
+    daily_cost: 0,
     ...overrides,
   };
 }
@@ -121,22 +159,7 @@ export function makeWorkspace(f: WorkspaceFixture = {}): Workspace {
     status,
     transition,
     job: makeJob({ status: f.job ?? JOB_FOR_STATUS[status] ?? "succeeded" }),
-    resources: f.agents
-      ? [
-          {
-            id: "res-1",
-            created_at: T0,
-            job_id: "job-1",
-            workspace_transition: "start",
-            type: "docker_container",
-            name: "main",
-            hide: false,
-            icon: "",
-            daily_cost: 0,
-            agents: f.agents,
-          },
-        ]
-      : [],
+    resources: f.agents ? [makeResource({ agents: f.agents })] : [],
     ...f.build,
   });
   return {
