@@ -1,6 +1,7 @@
 // Test data for the workspace page's logic and View tests (the app never imports it).
 import type {
   ProvisionerJob,
+  TemplateVersionParameter,
   Workspace,
   WorkspaceAgent,
   WorkspaceAgentScript,
@@ -120,6 +121,24 @@ export function makeBuild(overrides: Partial<WorkspaceBuild> = {}): WorkspaceBui
     daily_cost: 0,
     template_version_preset_id: null,
     ...overrides,
+  };
+}
+
+/** A template parameter: an optional, mutable string without a default. */
+export function makeParameter(name: string, extra: Partial<TemplateVersionParameter> = {}): TemplateVersionParameter {
+  return {
+    name,
+    description: "",
+    description_plaintext: "",
+    type: "string",
+    form_type: "input",
+    mutable: true,
+    default_value: "",
+    icon: "",
+    options: [],
+    required: false,
+    ephemeral: false,
+    ...extra,
   };
 }
 
