@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { MemoryRouter } from "react-router";
 import type { ProvisionerJobLog, WorkspaceAgentScript } from "../../api/types";
@@ -16,6 +16,7 @@ import {
 import type { FollowedLog } from "../../hooks/useFollowedLog";
 import type { ActionsModel } from "./model";
 import { WorkspaceView, type WorkspaceViewProps } from "./WorkspaceView";
+import { setUpViewTests } from "../../components/testing";
 
 beforeAll(() => {
   // jsdom has no layout: the log viewer only needs these to exist.
@@ -24,14 +25,8 @@ beforeAll(() => {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    addEventListener() {},
-    removeEventListener() {},
-  })) as unknown as typeof window.matchMedia;
 });
-afterEach(cleanup);
+setUpViewTests();
 
 function followed(logs: ProvisionerJobLog[] = []): FollowedLog {
   const store = new LogStore("build");
