@@ -6,6 +6,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } fr
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
+import { isHealthy } from "./support/health";
 import { basePort } from "./support/server";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -21,18 +22,11 @@ function run(child: ChildProcess): { output: () => string; exited: Promise<numbe
 async function healthy(url: string, proc: { output: () => string }): Promise<number> {
   const started = Date.now();
   await expect
-    .poll(
-      () =>
-        fetch(`${url}/healthz`).then(
-          (r) => r.ok,
-          () => false,
-        ),
-      {
-        timeout: 30_000,
-        intervals: [25],
-        message: proc.output(),
-      },
-    )
+    .poll(() => isHealthy(url), {
+      timeout: 30_000,
+      intervals: [25],
+      message: proc.output(),
+    })
     .toBe(true);
   return Date.now() - started;
 }

@@ -7,7 +7,7 @@ import type { ProvisionerJobLog, Template, Workspace } from "../src/api/types";
 import { stripAnsi } from "../src/lib/logs/ansi";
 import { test, expect, signIn } from "./fixtures";
 import { axeBothThemes } from "./support/axe";
-import { recordAttribute } from "./support/reliability";
+import { countLinesWhileStarting, recordAttribute, recorded } from "./support/reliability";
 import { basePort, spawnServer, type SpawnedServer } from "./support/server";
 
 // ---- helpers ----------------------------------------------------------------------------------
@@ -65,9 +65,6 @@ async function stoppedWorkspace(request: APIRequestContext, prefix: string): Pro
   await api(request, "POST", `/workspaces/${workspace.id}/builds`, { transition: "stop" });
   return waitForJob(request, workspace.id, (ws) => ws.latest_build.status === "stopped");
 }
-
-const recorded = (page: Page, name: string) =>
-  page.evaluate((n) => (window as unknown as Record<string, string[]>)[n] ?? [], name);
 
 function inOrder(values: string[], expected: string[]): boolean {
   let i = 0;
@@ -272,29 +269,14 @@ test.describe("with a server of its own", () => {
     await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
     await recordAttribute(page, "__statuses", "[data-testid=workspace-status]", "data-workspace-status");
     // Log lines present while the build is still starting.
-    await page.evaluate(() => {
-      const w = window as unknown as { __linesWhileStarting: number };
-      w.__linesWhileStarting = 0;
-      new MutationObserver(() => {
-        if (
-          document.querySelector("[data-testid=workspace-status]")?.getAttribute("data-workspace-status") !== "starting"
-        )
-          return;
-        w.__linesWhileStarting = Math.max(
-          w.__linesWhileStarting,
-          document.querySelectorAll("[data-testid=build-log] [data-line]").length,
-        );
-      }).observe(document.body, { subtree: true, childList: true });
-    });
+    const linesWhileStarting = await countLinesWhileStarting(page);
 
     await page.getByRole("button", { name: "Start", exact: true }).click();
 
     await expect(status(page)).toHaveAttribute("data-workspace-status", "running", { timeout: 30_000 });
     const statuses = await recorded(page, "__statuses");
     expect(inOrder(statuses, ["stopped", "pending", "starting", "running"]), statuses.join(" → ")).toBe(true);
-    expect(
-      await page.evaluate(() => (window as unknown as { __linesWhileStarting: number }).__linesWhileStarting),
-    ).toBeGreaterThan(0);
+    expect(await linesWhileStarting()).toBeGreaterThan(0);
 
     const agent = page.getByTestId("agent");
     await expect(agent).toHaveAttribute("data-agent-lifecycle", "ready", { timeout: 15_000 });

@@ -69,14 +69,10 @@ test("latency 400 ms, 10 % 500s, streams dropped every 3 s: a start is watched t
   test.setTimeout(120_000);
   // --speed 5: the build and the agent's scripts outlive several stream drops.
   const server = await ownServer(testInfo, [
-    "--speed",
-    "5",
-    "--latency-ms",
-    "400",
-    "--error-rate",
-    "0.1",
-    "--drop-streams-after-ms",
-    "3000",
+    "--speed=5",
+    "--latency-ms=400",
+    "--error-rate=0.1",
+    "--drop-streams-after-ms=3000",
   ]);
   try {
     const errors = collectErrors(page);

@@ -4,7 +4,7 @@ import { readFile } from "node:fs/promises";
 import { expect, test, type Page } from "@playwright/test";
 import type { ProvisionerJobLog, Workspace } from "../../src/api/types";
 import { basePort, spawnServer, type SpawnedServer } from "../support/server";
-import { Api, recordAttribute, recorded, signInAt } from "../support/reliability";
+import { Api, countLinesWhileStarting, recordAttribute, recorded, signInAt } from "../support/reliability";
 
 let server: SpawnedServer | undefined;
 test.afterEach(async () => {
@@ -38,26 +38,11 @@ test("workspace, build and timings pages show and follow logs over HTTP when Web
   page.on("request", (r) => {
     if (/\/workspacebuilds\/[^/]+\/logs\?after=\d+$/.test(r.url())) polls.push(r.url());
   });
-  await page.evaluate(() => {
-    const w = window as unknown as { __linesWhileStarting: number };
-    w.__linesWhileStarting = 0;
-    new MutationObserver(() => {
-      if (
-        document.querySelector("[data-testid=workspace-status]")?.getAttribute("data-workspace-status") !== "starting"
-      )
-        return;
-      w.__linesWhileStarting = Math.max(
-        w.__linesWhileStarting,
-        document.querySelectorAll("[data-testid=build-log] [data-line]").length,
-      );
-    }).observe(document.body, { subtree: true, childList: true });
-  });
+  const linesWhileStarting = await countLinesWhileStarting(page);
   await recordAttribute(page, "__logStates", "[data-testid=build-log]", "data-stream-state");
   await page.getByRole("button", { name: "Start", exact: true }).click();
   await expect(status(page)).toHaveAttribute("data-workspace-status", "running", { timeout: 60_000 });
-  expect(
-    await page.evaluate(() => (window as unknown as { __linesWhileStarting: number }).__linesWhileStarting),
-  ).toBeGreaterThan(0);
+  expect(await linesWhileStarting()).toBeGreaterThan(0);
   await expect(page.getByTestId("build-log")).toHaveAttribute("data-stream-state", "done");
   expect(await recorded(page, "__logStates")).toContain("polling");
   expect(

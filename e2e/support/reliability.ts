@@ -251,6 +251,28 @@ export async function recordAttribute(page: Page, name: string, selector: string
 export const recorded = (page: Page, name: string): Promise<string[]> =>
   page.evaluate((n) => [...((window as unknown as Record<string, string[]>)[n] ?? [])], name);
 
+/**
+ * Starts counting the build log's lines while the workspace status says "starting"; the returned
+ * function reads the most seen (more than 0: the log was followed while the build ran).
+ */
+export async function countLinesWhileStarting(page: Page): Promise<() => Promise<number>> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __linesWhileStarting: number };
+    w.__linesWhileStarting = 0;
+    new MutationObserver(() => {
+      if (
+        document.querySelector("[data-testid=workspace-status]")?.getAttribute("data-workspace-status") !== "starting"
+      )
+        return;
+      w.__linesWhileStarting = Math.max(
+        w.__linesWhileStarting,
+        document.querySelectorAll("[data-testid=build-log] [data-line]").length,
+      );
+    }).observe(document.body, { subtree: true, childList: true });
+  });
+  return () => page.evaluate(() => (window as unknown as { __linesWhileStarting: number }).__linesWhileStarting);
+}
+
 /** Marks the document; `sameDocument` is false after any reload or full navigation. */
 export const markDocument = (page: Page) =>
   page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));

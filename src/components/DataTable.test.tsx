@@ -1,8 +1,9 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, within } from "@testing-library/react";
 import { useState } from "react";
 import { DataTable, type DataTableColumn } from "./DataTable";
+import { setUpViewTests } from "./testing";
 
 interface Row {
   id: string;
@@ -29,14 +30,7 @@ function names(): string[] {
     .map((tr) => within(tr).getAllByRole("cell")[0].textContent ?? "");
 }
 
-afterEach(cleanup);
-
-window.matchMedia ??= ((query: string) => ({
-  matches: false,
-  media: query,
-  addEventListener: () => undefined,
-  removeEventListener: () => undefined,
-})) as unknown as typeof window.matchMedia;
+setUpViewTests();
 
 describe("DataTable", () => {
   it("sorts by a header click and reports aria-sort", () => {

@@ -1,12 +1,51 @@
-// The pieces of a failed-build alert that the workspace page and the build page share: what to do
-// about a known error (guidance + actions) and the log lines around the failure.
+// The pieces of a failed-build alert that the workspace page and the build page share: the card
+// with the job's error, what to do about a known error (guidance + actions) and the log lines
+// around the failure.
 import type { ReactNode } from "react";
-import { ExternalLink, Lightbulb } from "lucide-react";
+import { CircleX, ExternalLink, Lightbulb } from "lucide-react";
 import { Link } from "react-router";
+import type { ProvisionerJob } from "../api/types";
 import type { ErrorGuidance } from "../lib/buildErrors";
 import type { FailureWindow } from "../lib/workspace/failureLines";
 import { Button, type ButtonVariant } from "./Button";
 import { cx } from "./cx";
+
+export interface FailureCardProps {
+  /** The heading, e.g. "This build failed". */
+  title: ReactNode;
+  job: Pick<ProvisionerJob, "error" | "error_code">;
+  /** The guidance and the log lines, under the error. */
+  children?: ReactNode;
+}
+
+/** The alert of a failed build: its heading, the job's error code and message. */
+export function FailureCard({ title, job, children }: FailureCardProps) {
+  return (
+    <section
+      aria-labelledby="failure-title"
+      data-testid="build-failure"
+      className="rounded-md border border-failure/40 bg-failure/5"
+    >
+      <div className="flex items-start gap-2 p-4">
+        <CircleX aria-hidden className="mt-0.5 size-5 shrink-0 text-failure" />
+        <div className="min-w-0 flex-1">
+          <h2 id="failure-title" className="flex flex-wrap items-center gap-2 text-sm font-semibold text-text">
+            {title}
+            {job.error_code && (
+              <span className="rounded bg-failure/10 px-1.5 py-0.5 font-mono text-xs text-failure">
+                {job.error_code}
+              </span>
+            )}
+          </h2>
+          <p className="mt-1 whitespace-pre-wrap break-words font-mono text-sm text-text">
+            {job.error || "The provisioner did not report an error message."}
+          </p>
+        </div>
+      </div>
+      {children}
+    </section>
+  );
+}
 
 export interface GuidanceCardProps {
   guidance: ErrorGuidance;

@@ -1,23 +1,15 @@
 import { describe, expect, it } from "vitest";
-import {
-  AGENT_LIFECYCLE_STATES,
-  AGENT_STATUSES,
-  APP_HEALTHS,
-  APP_STATUS_STATES,
-  JOB_STATUSES,
-  SCRIPT_STATUSES,
-  WORKSPACE_STATUSES,
-} from "../api/types";
+import * as api from "../api/types";
 import { STATUS_ICON_NAMES, STATUS_MAP, WORKSPACE_FLAGS, humanize, statusInfo, type StatusKind } from "./status";
 
 const ENUMS: Array<[StatusKind, readonly string[]]> = [
-  ["workspace", WORKSPACE_STATUSES],
-  ["job", JOB_STATUSES],
-  ["agentStatus", AGENT_STATUSES],
-  ["agentLifecycle", AGENT_LIFECYCLE_STATES],
-  ["script", SCRIPT_STATUSES],
-  ["appHealth", APP_HEALTHS],
-  ["appState", APP_STATUS_STATES],
+  ["workspace", api.WORKSPACE_STATUSES],
+  ["job", api.JOB_STATUSES],
+  ["agentStatus", api.AGENT_STATUSES],
+  ["agentLifecycle", api.AGENT_LIFECYCLE_STATES],
+  ["script", api.SCRIPT_STATUSES],
+  ["appHealth", api.APP_HEALTHS],
+  ["appState", api.APP_STATUS_STATES],
   ["flag", WORKSPACE_FLAGS],
 ];
 

@@ -6,53 +6,53 @@ import { checkTypesFile, exportedInterfaces, type Root } from "./typeDrift";
 
 const TYPES_FILE = fileURLToPath(new URL("../../src/api/types.ts", import.meta.url));
 
+const named = (direction: Root["direction"], names: string[]): Root[] =>
+  names.map((name) => ({ name, definition: `codersdk.${name}`, direction }));
+
 /**
  * Where each answer and request body of types.ts starts; the interfaces nested in them are reached
  * through their keys. Go's rules on slices and maps: they may be null on the wire, but Coder's
  * handlers build the ones the dashboard reads non-nil, so types.ts types them without `| null`.
+ * Each root has Coder's name but the error body, which is Coder's generic `codersdk.Response`.
  */
 const ROOTS: Root[] = [
   { name: "ApiErrorResponse", definition: "codersdk.Response", direction: "response" },
-  { name: "User", definition: "codersdk.User", direction: "response" },
-  { name: "Organization", definition: "codersdk.Organization", direction: "response" },
-  { name: "LoginWithPasswordResponse", definition: "codersdk.LoginWithPasswordResponse", direction: "response" },
-  { name: "BuildInfoResponse", definition: "codersdk.BuildInfoResponse", direction: "response" },
-  { name: "ProvisionerJob", definition: "codersdk.ProvisionerJob", direction: "response" },
-  { name: "ProvisionerJobLog", definition: "codersdk.ProvisionerJobLog", direction: "response" },
-  { name: "WorkspaceAgentLog", definition: "codersdk.WorkspaceAgentLog", direction: "response" },
-  { name: "WorkspaceResource", definition: "codersdk.WorkspaceResource", direction: "response" },
-  { name: "WorkspaceBuild", definition: "codersdk.WorkspaceBuild", direction: "response" },
-  { name: "WorkspaceBuildParameter", definition: "codersdk.WorkspaceBuildParameter", direction: "response" },
-  { name: "WorkspaceBuildTimings", definition: "codersdk.WorkspaceBuildTimings", direction: "response" },
-  { name: "Workspace", definition: "codersdk.Workspace", direction: "response" },
-  { name: "WorkspacesResponse", definition: "codersdk.WorkspacesResponse", direction: "response" },
-  { name: "Template", definition: "codersdk.Template", direction: "response" },
-  { name: "TemplateVersion", definition: "codersdk.TemplateVersion", direction: "response" },
-  { name: "TemplateVersionParameter", definition: "codersdk.TemplateVersionParameter", direction: "response" },
-  { name: "LoginWithPasswordRequest", definition: "codersdk.LoginWithPasswordRequest", direction: "request" },
-  { name: "CreateWorkspaceBuildRequest", definition: "codersdk.CreateWorkspaceBuildRequest", direction: "request" },
-  { name: "CreateWorkspaceRequest", definition: "codersdk.CreateWorkspaceRequest", direction: "request" },
-  { name: "UpdateWorkspaceRequest", definition: "codersdk.UpdateWorkspaceRequest", direction: "request" },
-  {
-    name: "UpdateWorkspaceAutostartRequest",
-    definition: "codersdk.UpdateWorkspaceAutostartRequest",
-    direction: "request",
-  },
-  { name: "UpdateWorkspaceTTLRequest", definition: "codersdk.UpdateWorkspaceTTLRequest", direction: "request" },
-  { name: "PutExtendWorkspaceRequest", definition: "codersdk.PutExtendWorkspaceRequest", direction: "request" },
-  { name: "UpdateWorkspaceDormancy", definition: "codersdk.UpdateWorkspaceDormancy", direction: "request" },
-  {
-    name: "UpdateWorkspaceAutomaticUpdatesRequest",
-    definition: "codersdk.UpdateWorkspaceAutomaticUpdatesRequest",
-    direction: "request",
-  },
-  { name: "Preset", definition: "codersdk.Preset", direction: "response" },
-  { name: "SSHConfigResponse", definition: "codersdk.SSHConfigResponse", direction: "response" },
-  { name: "AppHostResponse", definition: "codersdk.AppHostResponse", direction: "response" },
-  { name: "GenerateAPIKeyResponse", definition: "codersdk.GenerateAPIKeyResponse", direction: "response" },
-  { name: "WorkspaceQuota", definition: "codersdk.WorkspaceQuota", direction: "response" },
-  { name: "AuthMethods", definition: "codersdk.AuthMethods", direction: "response" },
-  { name: "ProvisionerDaemon", definition: "codersdk.ProvisionerDaemon", direction: "response" },
+  ...named("response", [
+    "User",
+    "Organization",
+    "LoginWithPasswordResponse",
+    "BuildInfoResponse",
+    "ProvisionerJob",
+    "ProvisionerJobLog",
+    "WorkspaceAgentLog",
+    "WorkspaceResource",
+    "WorkspaceBuild",
+    "WorkspaceBuildParameter",
+    "WorkspaceBuildTimings",
+    "Workspace",
+    "WorkspacesResponse",
+    "Template",
+    "TemplateVersion",
+    "TemplateVersionParameter",
+    "Preset",
+    "SSHConfigResponse",
+    "AppHostResponse",
+    "GenerateAPIKeyResponse",
+    "WorkspaceQuota",
+    "AuthMethods",
+    "ProvisionerDaemon",
+  ]),
+  ...named("request", [
+    "LoginWithPasswordRequest",
+    "CreateWorkspaceBuildRequest",
+    "CreateWorkspaceRequest",
+    "UpdateWorkspaceRequest",
+    "UpdateWorkspaceAutostartRequest",
+    "UpdateWorkspaceTTLRequest",
+    "PutExtendWorkspaceRequest",
+    "UpdateWorkspaceDormancy",
+    "UpdateWorkspaceAutomaticUpdatesRequest",
+  ]),
 ];
 
 describe("src/api/types.ts matches Coder's API document", () => {

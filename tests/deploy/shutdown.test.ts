@@ -6,6 +6,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Workspace } from "../../src/api/types";
 import { startServer } from "../../src/server/main";
+import { isHealthy } from "../../e2e/support/health";
 import { BrowserPage } from "../proxy/browser";
 
 const root = path.resolve(import.meta.dirname, "../..");
@@ -74,16 +75,7 @@ describe("graceful shutdown", () => {
     child.stdout.on("data", (d: Buffer) => (output += d.toString()));
     child.stderr.on("data", (d: Buffer) => (output += d.toString()));
     const url = `http://127.0.0.1:${port}`;
-    await expect
-      .poll(
-        () =>
-          fetch(`${url}/healthz`).then(
-            (r) => r.ok,
-            () => false,
-          ),
-        { timeout: 30_000, interval: 100 },
-      )
-      .toBe(true);
+    await expect.poll(() => isHealthy(url), { timeout: 30_000, interval: 100 }).toBe(true);
     const page = await signedIn(url);
     const ws = await heldBuild(page);
     const follow = page.ws(`/api/v2/workspacebuilds/${ws.latest_build.id}/logs?follow&after=0`);

@@ -1,5 +1,5 @@
 import { NOTIFY_LATENCY_MEASURE } from "../../../src/app/notify/NotifyProvider";
-import { percentile } from "../harness/stats";
+import { latencySamples, measuredDurations, waitForMeasures } from "../harness/measures";
 import type { Scenario } from "../harness/types";
 
 /**
@@ -41,23 +41,10 @@ export const notifyLatencyScenario: Scenario = {
         `notify-awaited:${me.id}`,
         { workspaceId: ws.id, owner: "alice", name: "dev", since: Date.now() },
       ] as const);
-      await page.waitForFunction(
-        ([name, n]) => performance.getEntriesByName(name as string, "measure").length >= (n as number),
-        [NOTIFY_LATENCY_MEASURE, i + 1] as const,
-        { timeout: 10_000 },
-      );
+      await waitForMeasures(page, NOTIFY_LATENCY_MEASURE, i + 1);
     }
-    const measured = await page.evaluate(
-      (name) => performance.getEntriesByName(name, "measure").map((m) => m.duration),
-      NOTIFY_LATENCY_MEASURE,
-    );
+    const measured = await measuredDurations(page, NOTIFY_LATENCY_MEASURE);
     await context.close();
-    return {
-      samples: [
-        { metric: "p50", variant: "ours", value: percentile(measured, 0.5), unit: "ms" },
-        { metric: "p95", variant: "ours", value: percentile(measured, 0.95), unit: "ms" },
-        { metric: "events", variant: "ours", value: measured.length, unit: "count" },
-      ],
-    };
+    return { samples: latencySamples(measured) };
   },
 };

@@ -1,5 +1,5 @@
 import { WATCH_LATENCY_MEASURE } from "../../../src/api/watchLatency";
-import { percentile } from "../harness/stats";
+import { latencySamples, measureCount, measuredDurations, waitForMeasures } from "../harness/measures";
 import type { Scenario } from "../harness/types";
 
 /**
@@ -21,33 +21,17 @@ export const watchLatencyScenario: Scenario = {
     };
     await page.goto(`${ctx.appUrl}/@alice/dev`);
     await page.getByText("Live", { exact: true }).first().waitFor({ timeout: 30_000 });
-    const count = () =>
-      page.evaluate((name) => performance.getEntriesByName(name, "measure").length, WATCH_LATENCY_MEASURE);
-    const before = await count();
+    const before = await measureCount(page, WATCH_LATENCY_MEASURE);
     for (let i = 0; i < events; i++) {
       const url = `${ctx.appUrl}/api/v2/workspaces/${ws.id}/favorite`;
       // Each event must change what the page shows; an unchanged workspace is (rightly) not re-rendered.
       const favorite = ws.favorite === (i % 2 === 1);
       const res = favorite ? await context.request.put(url) : await context.request.delete(url);
       if (!res.ok()) throw new Error(`favorite toggle answered ${res.status()}`);
-      await page.waitForFunction(
-        ([name, n]) => performance.getEntriesByName(name as string, "measure").length >= n,
-        [WATCH_LATENCY_MEASURE, before + i + 1] as const,
-        { timeout: 10_000 },
-      );
+      await waitForMeasures(page, WATCH_LATENCY_MEASURE, before + i + 1);
     }
-    const latencies = await page.evaluate(
-      (name) => performance.getEntriesByName(name, "measure").map((m) => m.duration),
-      WATCH_LATENCY_MEASURE,
-    );
-    const measured = latencies.slice(before);
+    const measured = (await measuredDurations(page, WATCH_LATENCY_MEASURE)).slice(before);
     await context.close();
-    return {
-      samples: [
-        { metric: "p50", variant: "ours", value: percentile(measured, 0.5), unit: "ms" },
-        { metric: "p95", variant: "ours", value: percentile(measured, 0.95), unit: "ms" },
-        { metric: "events", variant: "ours", value: measured.length, unit: "count" },
-      ],
-    };
+    return { samples: latencySamples(measured) };
   },
 };

@@ -12,7 +12,7 @@ import {
 import { defaultRangeExtractor, useVirtualizer, type Range } from "@tanstack/react-virtual";
 import { adjacentError } from "../../lib/logs/errors";
 import { copyText, exportLog } from "../../lib/logs/exportText";
-import { TRACE, type LevelCode } from "../../lib/logs/levels";
+import { TRACE } from "../../lib/logs/levels";
 import { ParsedLineCache } from "../../lib/logs/parsedLines";
 import { parseLineHash, rangeForClick } from "../../lib/logs/permalink";
 import { LogRowIndex } from "../../lib/logs/rows";
@@ -30,8 +30,9 @@ import { SourceTabs } from "./SourceTabs";
 import { useFollow, useStickToBottom } from "./useFollow";
 import { useLineHash } from "./useLineHash";
 import { useLogBackground } from "./useLogBackground";
-import { useLogSearch } from "./useLogSearch";
+import { useLogFilters } from "./useLogFilters";
 import { useReveal } from "./useReveal";
+import { useSearchMatches } from "./useSearchMatches";
 import { useShortcuts } from "./useShortcuts";
 import { useStableCallback } from "./useStableCallback";
 import { useStoreFrame } from "./useStoreFrame";
@@ -105,12 +106,8 @@ function LogViewerInner(props: LogViewerProps) {
   const downloadName = props.downloadName ?? (isBuild ? "build.log" : "agent.log");
 
   const version = useStoreFrame(store);
-  const [collapsed, setCollapsed] = useState<ReadonlySet<number>>(() => new Set());
-  const [minLevel, setMinLevel] = useState<LevelCode>(TRACE);
-  const [tabKey, setTabKey] = useState<string | null>(props.initialSource ?? null);
-  const tabIndex = tabKey === null ? -1 : store.groups.findIndex((g) => g.key === tabKey);
-  // A source not known yet (sources arrive with the agent) shows All until it is.
-  const tab = tabIndex < 0 ? null : tabIndex;
+  const filters = useLogFilters(store, props.initialSource);
+  const { collapsed, minLevel, setMinLevel, tabKey, setTabKey, tab } = filters;
   const [wrap, setWrap] = useState(false);
   // Phones: the text needs the width more than the clock does.
   const [timestamps, setTimestamps] = useState<TimestampMode>(() =>
@@ -138,10 +135,6 @@ function LogViewerInner(props: LogViewerProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `version` counts the store's in-place appends
   }, [rowIndex, version]);
   const cache = useMemo(() => new ParsedLineCache(store), [store]);
-  const include = useCallback(
-    (line: number) => store.level(line) >= minLevel && (tab === null || store.groupOf(line) === tab),
-    [store, minLevel, tab],
-  );
 
   const follow = useFollow(live, store, scrollRef);
   // While following, render the last rows whatever the (not yet updated) scroll offset says, so
@@ -174,18 +167,12 @@ function LogViewerInner(props: LogViewerProps) {
     [rowIndex, virtualizer],
   );
 
-  const showAllSources = useCallback(() => setTabKey(null), []);
   const { reveal, pending } = useReveal({
     store,
     rowIndex,
     rowCount,
     virtualizer,
-    collapsed,
-    setCollapsed,
-    minLevel,
-    setMinLevel,
-    tab,
-    showAllSources,
+    unhide: filters.unhide,
     onReveal: follow.pause,
   });
 
@@ -218,39 +205,17 @@ function LogViewerInner(props: LogViewerProps) {
   );
 
   // ---- search --------------------------------------------------------------------------------
-  const search = useLogSearch(store, version, include, `${minLevel}:${tab}`);
-  const [current, setCurrent] = useState(-1);
-  const results = search.results;
-
-  useEffect(() => setCurrent(-1), [search.query, minLevel, tab]);
-
-  const goToMatch = useStableCallback((i: number) => {
-    if (!results || results.count === 0) return;
-    const index = ((i % results.count) + results.count) % results.count;
-    setCurrent(index);
-    reveal(results.line(index), "auto");
+  const { search, current, nextMatch, previousMatch } = useSearchMatches({
+    store,
+    version,
+    include: filters.include,
+    filterKey: `${minLevel}:${tab}`,
+    reveal,
+    topLine,
+    pending,
+    scrollRef,
   });
-  const nextMatch = useStableCallback(() => goToMatch(current + 1));
-  const previousMatch = useStableCallback(() => goToMatch(current < 0 ? -1 : current - 1));
-
-  // The first match shown is the first one at or below the top of the view.
-  useEffect(() => {
-    if (!results || current >= 0 || results.count === 0) return;
-    const from = results.firstAtOrAfter(Math.max(0, topLine()));
-    if (from < results.count) goToMatch(from);
-    else if (search.done) goToMatch(0);
-  }, [results, search.resultsVersion, search.done, current, goToMatch, topLine]);
-
-  // Long unwrapped lines: bring the current match into view sideways too.
-  useEffect(() => {
-    if (current < 0) return;
-    const id = requestAnimationFrame(() => {
-      scrollRef.current
-        ?.querySelector('[data-match="current"]')
-        ?.scrollIntoView({ block: "nearest", inline: "nearest" });
-    });
-    return () => cancelAnimationFrame(id);
-  }, [current, pending]);
+  const results = search.results;
 
   // ---- errors --------------------------------------------------------------------------------
   const errorCount = tab === null ? store.errors : store.groups[tab].errors;
@@ -267,20 +232,6 @@ function LogViewerInner(props: LogViewerProps) {
   const previousError = useCallback(() => goToError(-1), [goToError]);
   const nextError = useCallback(() => goToError(1), [goToError]);
 
-  // ---- groups --------------------------------------------------------------------------------
-  const toggleGroup = useCallback((g: number) => {
-    setCollapsed((c) => {
-      const next = new Set(c);
-      if (next.has(g)) next.delete(g);
-      else next.add(g);
-      return next;
-    });
-  }, []);
-  const allCollapsed = store.groups.length > 0 && collapsed.size >= store.groups.length;
-  const toggleAll = useStableCallback(() =>
-    setCollapsed(allCollapsed ? new Set() : new Set(store.groups.map((g) => g.index))),
-  );
-
   // ---- download ------------------------------------------------------------------------------
   const download = useStableCallback(async () => {
     if (onDownload) return onDownload();
@@ -294,17 +245,6 @@ function LogViewerInner(props: LogViewerProps) {
   const startDownload = useCallback(() => void download(), [download]);
 
   // ---- keyboard and handle -------------------------------------------------------------------
-  const toEdge = useStableCallback((end: boolean) => {
-    const el = scrollRef.current;
-    if (!el) return;
-    if (end) {
-      el.scrollTop = el.scrollHeight;
-      follow.resume();
-    } else {
-      follow.pause();
-      el.scrollTop = 0;
-    }
-  });
   const focusSearch = useCallback(() => {
     searchRef.current?.focus();
     searchRef.current?.select();
@@ -315,7 +255,12 @@ function LogViewerInner(props: LogViewerProps) {
     setFullScreen(false);
     return true;
   });
-  useShortcuts(rootRef, props.globalShortcuts ?? isBuild, { focusSearch, toEdge, toggleHelp, escape });
+  useShortcuts(rootRef, props.globalShortcuts ?? isBuild, {
+    focusSearch,
+    toEdge: follow.toEdge,
+    toggleHelp,
+    escape,
+  });
 
   useImperativeHandle(
     ref,
@@ -326,7 +271,7 @@ function LogViewerInner(props: LogViewerProps) {
       },
       showSource: (id) => setTabKey(id),
     }),
-    [reveal, store],
+    [reveal, store, setTabKey],
   );
 
   // ---- render --------------------------------------------------------------------------------
@@ -368,7 +313,7 @@ function LogViewerInner(props: LogViewerProps) {
         panel={panel}
         recycle={follow.following && !wrap}
         collapsed={collapsed}
-        onToggleGroup={toggleGroup}
+        onToggleGroup={filters.toggleGroup}
         onLineClick={onLineClick}
       />
     );
@@ -415,8 +360,8 @@ function LogViewerInner(props: LogViewerProps) {
           wrap={wrap}
           onWrapChange={setWrap}
           hasGroups={isBuild && store.groups.length > 0}
-          allCollapsed={allCollapsed}
-          onToggleAll={toggleAll}
+          allCollapsed={filters.allCollapsed}
+          onToggleAll={filters.toggleAll}
           downloadHref={downloadUrl}
           downloadName={downloadName}
           onDownload={startDownload}
@@ -451,7 +396,7 @@ function LogViewerInner(props: LogViewerProps) {
           {body}
         </div>
         {!follow.following && (live || follow.newLines > 0) && store.length > 0 && (
-          <JumpToLatest count={follow.newLines} onClick={() => toEdge(true)} />
+          <JumpToLatest count={follow.newLines} onClick={() => follow.toEdge(true)} />
         )}
       </div>
     </section>

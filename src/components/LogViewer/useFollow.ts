@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import type { LogStore } from "../../lib/logs/store";
 import { LINE_HEIGHT } from "./LogRow";
+import { useStableCallback } from "./useStableCallback";
 
 export interface Follow {
   following: boolean;
@@ -8,6 +9,8 @@ export interface Follow {
   newLines: number;
   pause: () => void;
   resume: () => void;
+  /** Scrolls to the bottom (following again) or to the top (pausing). */
+  toEdge: (end: boolean) => void;
   onScroll: () => void;
   onWheel: (e: { deltaY: number }) => void;
 }
@@ -36,6 +39,18 @@ export function useFollow(live: boolean, store: LogStore, scrollRef: RefObject<H
     setFollowing(true);
   }, []);
 
+  const toEdge = useStableCallback((end: boolean) => {
+    const el = scrollRef.current;
+    if (!el) return;
+    if (end) {
+      el.scrollTop = el.scrollHeight;
+      resume();
+    } else {
+      pause();
+      el.scrollTop = 0;
+    }
+  });
+
   useEffect(() => {
     if (live && !userPaused.current) setFollowing(true);
   }, [live]);
@@ -61,6 +76,7 @@ export function useFollow(live: boolean, store: LogStore, scrollRef: RefObject<H
     newLines: pausedAtLength === null ? 0 : store.length - pausedAtLength,
     pause,
     resume,
+    toEdge,
     onScroll,
     onWheel,
   };

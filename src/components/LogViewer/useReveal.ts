@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useState } from "react";
 import type { Virtualizer } from "@tanstack/react-virtual";
-import { TRACE, type LevelCode } from "../../lib/logs/levels";
 import type { LogRowIndex } from "../../lib/logs/rows";
 import type { LogStore } from "../../lib/logs/store";
 
@@ -11,12 +10,8 @@ interface RevealOptions {
   rowIndex: LogRowIndex;
   rowCount: number;
   virtualizer: Virtualizer<HTMLDivElement, Element>;
-  collapsed: ReadonlySet<number>;
-  setCollapsed: (update: (c: ReadonlySet<number>) => ReadonlySet<number>) => void;
-  minLevel: LevelCode;
-  setMinLevel: (level: LevelCode) => void;
-  tab: number | null;
-  showAllSources: () => void;
+  /** Makes a line that has no row (a filter hides it) visible. */
+  unhide: (line: number) => void;
   /** Called on every reveal: jumping somewhere stops follow mode. */
   onReveal: () => void;
 }
@@ -26,24 +21,11 @@ interface RevealOptions {
  * another source tab hides it. A line that has not arrived yet (a permalink into a log still
  * streaming) is revealed as soon as it does.
  */
-export function useReveal(o: RevealOptions): {
+export function useReveal({ store, rowIndex, rowCount, virtualizer, unhide, onReveal }: RevealOptions): {
   reveal: (line: number, align: RevealAlign) => void;
   pending: number | null;
 } {
   const [pending, setPending] = useState<{ line: number; align: RevealAlign } | null>(null);
-  const {
-    onReveal,
-    store,
-    rowIndex,
-    rowCount,
-    virtualizer,
-    collapsed,
-    setCollapsed,
-    minLevel,
-    setMinLevel,
-    tab,
-    showAllSources,
-  } = o;
 
   const reveal = useCallback(
     (line: number, align: RevealAlign) => {
@@ -53,6 +35,7 @@ export function useReveal(o: RevealOptions): {
     [onReveal],
   );
 
+  // `rowCount` is a dependency: lines streaming in may bring the pending one.
   useEffect(() => {
     if (!pending || pending.line >= store.length) return;
     const { line, align } = pending;
@@ -60,25 +43,10 @@ export function useReveal(o: RevealOptions): {
     if (row >= 0) {
       virtualizer.scrollToIndex(row, { align });
       setPending(null);
-      return;
+    } else {
+      unhide(line);
     }
-    const g = store.groupOf(line);
-    if (collapsed.has(g)) setCollapsed((c) => new Set([...c].filter((x) => x !== g)));
-    if (store.level(line) < minLevel) setMinLevel(TRACE);
-    if (tab !== null && tab !== g) showAllSources();
-  }, [
-    pending,
-    rowIndex,
-    rowCount,
-    store,
-    collapsed,
-    setCollapsed,
-    minLevel,
-    setMinLevel,
-    tab,
-    showAllSources,
-    virtualizer,
-  ]);
+  }, [pending, rowIndex, rowCount, store, unhide, virtualizer]);
 
   return { reveal, pending: pending?.line ?? null };
 }

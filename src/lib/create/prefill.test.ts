@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Preset, TemplateVersionParameter } from "../../api/types";
+import type { Preset } from "../../api/types";
 import {
   canAutoCreate,
   initialCreateValues,
@@ -10,23 +10,7 @@ import {
   unknownPrefill,
   valuesToSend,
 } from "./prefill";
-
-function param(name: string, extra: Partial<TemplateVersionParameter> = {}): TemplateVersionParameter {
-  return {
-    name,
-    description: "",
-    description_plaintext: "",
-    form_type: "",
-    type: "string",
-    mutable: true,
-    default_value: "",
-    icon: "",
-    options: [],
-    required: false,
-    ephemeral: false,
-    ...extra,
-  };
-}
+import { makeParameter as param } from "../workspace/testing";
 
 const repo = param("repo", { required: true, validation_regex: "^https://", validation_error: "https only" });
 const cpu = param("cpu", { type: "number", default_value: "4", validation_min: 2, validation_max: 8 });

@@ -1,5 +1,6 @@
 // The workspaces a person asked to be told about, kept in localStorage per user so a reload (or a
 // new tab) keeps waiting. Only ids and names are stored: nothing that grants access.
+import { parseStoredList } from "../storedList";
 
 export interface AwaitedWorkspace {
   workspaceId: string;
@@ -27,16 +28,8 @@ function isEntry(value: unknown): value is AwaitedWorkspace {
 
 /** The stored list, without malformed or expired entries (storage is user-editable). */
 export function parseAwaited(raw: string | null, now: number): AwaitedWorkspace[] {
-  if (!raw) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(value)) return [];
   const seen = new Set<string>();
-  return value.filter((e): e is AwaitedWorkspace => {
+  return parseStoredList(raw).filter((e): e is AwaitedWorkspace => {
     if (!isEntry(e) || now - e.since > AWAIT_MAX_AGE_MS || seen.has(e.workspaceId)) return false;
     seen.add(e.workspaceId);
     return true;

@@ -1,5 +1,6 @@
 // The palette's recent items, shown first when its box is empty. Kept per user in localStorage;
 // only what is needed to list and reopen an item (a label and a path in this app).
+import { parseStoredList } from "../storedList";
 
 export interface RecentItem {
   /** Stable identity: the same item chosen twice moves to the front instead of repeating. */
@@ -14,15 +15,7 @@ export const MAX_RECENTS = 6;
 export const recentsStorageKey = (userId: string) => `palette-recents:${userId}`;
 
 export function parseRecents(raw: string | null): RecentItem[] {
-  if (!raw) return [];
-  let value: unknown;
-  try {
-    value = JSON.parse(raw);
-  } catch {
-    return [];
-  }
-  if (!Array.isArray(value)) return [];
-  return value
+  return parseStoredList(raw)
     .filter(
       (v): v is RecentItem =>
         !!v &&

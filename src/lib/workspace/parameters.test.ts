@@ -1,23 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { TemplateVersionParameter } from "../../api/types";
 import { changedValues, initialValues, missingParameters, validateParameter } from "./parameters";
-
-function param(name: string, extra: Partial<TemplateVersionParameter> = {}): TemplateVersionParameter {
-  return {
-    name,
-    description: "",
-    description_plaintext: "",
-    type: "string",
-    form_type: "input",
-    mutable: true,
-    default_value: "",
-    icon: "",
-    options: [],
-    required: false,
-    ephemeral: false,
-    ...extra,
-  };
-}
+import { makeParameter as param } from "./testing";
 
 const region = param("region", {
   options: [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildProgress, estimateText, provisionerWarning, queueText, typicalDurationMs } from "./progress";
-import { makeAgent, makeBuild, makeJob } from "./testing";
+import { makeAgent, makeBuild, makeJob, makeResource } from "./testing";
 
 const at = (s: number) => new Date(Date.UTC(2025, 2, 4, 10, 0, s)).toISOString();
 
@@ -28,20 +28,7 @@ describe("buildProgress", () => {
 
   it("stays in the agents step after the job succeeds until every agent settles", () => {
     const starting = makeBuild({
-      resources: [
-        {
-          id: "r",
-          created_at: at(0),
-          job_id: "j",
-          workspace_transition: "start",
-          type: "t",
-          name: "n",
-          hide: false,
-          icon: "",
-          daily_cost: 0,
-          agents: [makeAgent({ lifecycle_state: "starting" })],
-        },
-      ],
+      resources: [makeResource({ created_at: at(0), agents: [makeAgent({ lifecycle_state: "starting" })] })],
     });
     expect(buildProgress(starting, ["Cleaning Up"]).step).toBe("agents");
     const ready = makeBuild({

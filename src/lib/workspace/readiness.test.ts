@@ -1,22 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { AgentScriptTiming, WorkspaceAgentScript } from "../../api/types";
 import { agentReadiness, startScriptProgress, workspaceReadiness } from "./readiness";
-import { makeAgent, makeWorkspace } from "./testing";
+import { makeAgent, makeScript, makeWorkspace } from "./testing";
 
 function script(name: string, extra: Partial<WorkspaceAgentScript> = {}): WorkspaceAgentScript {
-  return {
-    id: name,
-    log_source_id: `src-${name}`,
-    log_path: "",
-    script: "",
-    cron: "",
-    run_on_start: true,
-    run_on_stop: false,
-    start_blocks_login: false,
-    timeout: 0,
-    display_name: name,
-    ...extra,
-  };
+  return makeScript({ id: name, ...extra });
 }
 
 function timing(name: string, agentId = "agent-1", stage = "start"): AgentScriptTiming {

@@ -1,5 +1,13 @@
 // Test data for the workspace page's logic and View tests (the app never imports it).
-import type { ProvisionerJob, Workspace, WorkspaceAgent, WorkspaceBuild } from "../../api/types";
+import type {
+  ProvisionerJob,
+  TemplateVersionParameter,
+  Workspace,
+  WorkspaceAgent,
+  WorkspaceAgentScript,
+  WorkspaceBuild,
+  WorkspaceResource,
+} from "../../api/types";
 
 const T0 = "2025-03-04T10:00:00.000Z";
 
@@ -58,6 +66,37 @@ export function makeAgent(overrides: Partial<WorkspaceAgent> = {}): WorkspaceAge
   };
 }
 
+/** A start script (`id` names its log source too, `src-<id>`, unless overridden). */
+export function makeScript(overrides: Partial<WorkspaceAgentScript> & { id: string }): WorkspaceAgentScript {
+  return {
+    log_source_id: `src-${overrides.id}`,
+    log_path: "",
+    script: "",
+    cron: "",
+    run_on_start: true,
+    run_on_stop: false,
+    start_blocks_login: false,
+    timeout: 0,
+    display_name: overrides.id,
+    ...overrides,
+  };
+}
+
+export function makeResource(overrides: Partial<WorkspaceResource> = {}): WorkspaceResource {
+  return {
+    id: "res-1",
+    created_at: T0,
+    job_id: "job-1",
+    workspace_transition: "start",
+    type: "docker_container",
+    name: "main",
+    hide: false,
+    icon: "",
+    daily_cost: 0,
+    ...overrides,
+  };
+}
+
 export function makeBuild(overrides: Partial<WorkspaceBuild> = {}): WorkspaceBuild {
   return {
     id: "build-1",
@@ -82,6 +121,24 @@ export function makeBuild(overrides: Partial<WorkspaceBuild> = {}): WorkspaceBui
     daily_cost: 0,
     template_version_preset_id: null,
     ...overrides,
+  };
+}
+
+/** A template parameter: an optional, mutable string without a default. */
+export function makeParameter(name: string, extra: Partial<TemplateVersionParameter> = {}): TemplateVersionParameter {
+  return {
+    name,
+    description: "",
+    description_plaintext: "",
+    type: "string",
+    form_type: "input",
+    mutable: true,
+    default_value: "",
+    icon: "",
+    options: [],
+    required: false,
+    ephemeral: false,
+    ...extra,
   };
 }
 
@@ -121,22 +178,7 @@ export function makeWorkspace(f: WorkspaceFixture = {}): Workspace {
     status,
     transition,
     job: makeJob({ status: f.job ?? JOB_FOR_STATUS[status] ?? "succeeded" }),
-    resources: f.agents
-      ? [
-          {
-            id: "res-1",
-            created_at: T0,
-            job_id: "job-1",
-            workspace_transition: "start",
-            type: "docker_container",
-            name: "main",
-            hide: false,
-            icon: "",
-            daily_cost: 0,
-            agents: f.agents,
-          },
-        ]
-      : [],
+    resources: f.agents ? [makeResource({ agents: f.agents })] : [],
     ...f.build,
   });
   return {

@@ -1,7 +1,6 @@
-import { CircleX } from "lucide-react";
 import type { WorkspaceBuild, WorkspaceQuota } from "../../api/types";
 import { QuotaUsage } from "../../components/QuotaUsage";
-import { FailureLines, GuidanceCard } from "../../components/FailureParts";
+import { FailureCard, FailureLines, GuidanceCard } from "../../components/FailureParts";
 import type { ErrorGuidance } from "../../lib/buildErrors";
 import type { CostEstimate } from "../../lib/builds/quota";
 import type { FailureWindow } from "../../lib/workspace/failureLines";
@@ -20,7 +19,6 @@ export interface BuildFailureProps {
   retrying?: boolean;
 }
 
-/** Why the build failed: `job.error`, what to do about a known error code, and the log around the failure. */
 function CostNote({ build, cost }: { build: WorkspaceBuild; cost: CostEstimate | "loading" | undefined }) {
   if (cost === "loading") return <>Looking up what this build costs…</>;
   if (!cost) {
@@ -45,6 +43,7 @@ function CostNote({ build, cost }: { build: WorkspaceBuild; cost: CostEstimate |
   );
 }
 
+/** Why the build failed: `job.error`, what to do about a known error code, and the log around the failure. */
 export function BuildFailure({
   build,
   guidance,
@@ -55,32 +54,10 @@ export function BuildFailure({
   onRetry,
   retrying,
 }: BuildFailureProps) {
-  const job = build.job;
   const lines = window?.lines ?? [];
   const focus = window?.focus;
   return (
-    <section
-      aria-labelledby="failure-title"
-      data-testid="build-failure"
-      className="rounded-md border border-failure/40 bg-failure/5"
-    >
-      <div className="flex items-start gap-2 p-4">
-        <CircleX aria-hidden className="mt-0.5 size-5 shrink-0 text-failure" />
-        <div className="min-w-0 flex-1">
-          <h2 id="failure-title" className="flex flex-wrap items-center gap-2 text-sm font-semibold text-text">
-            This build failed
-            {job.error_code && (
-              <span className="rounded bg-failure/10 px-1.5 py-0.5 font-mono text-xs text-failure">
-                {job.error_code}
-              </span>
-            )}
-          </h2>
-          <p className="mt-1 whitespace-pre-wrap break-words font-mono text-sm text-text">
-            {job.error || "The provisioner did not report an error message."}
-          </p>
-        </div>
-      </div>
-
+    <FailureCard title="This build failed" job={build.job}>
       {guidance && (
         <GuidanceCard guidance={guidance} onRetry={onRetry} retrying={retrying}>
           {guidance.code === "INSUFFICIENT_QUOTA" && (
@@ -113,6 +90,6 @@ export function BuildFailure({
           }
         />
       )}
-    </section>
+    </FailureCard>
   );
 }

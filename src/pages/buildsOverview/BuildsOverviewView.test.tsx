@@ -1,24 +1,18 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
-import type { OverviewFilter } from "./model/filters";
+import { readOverviewFilter, type OverviewFilter } from "./model/filters";
 import type { ActiveBuild } from "./model/now";
 import { DAY, HOUR, MIN, NOW, activeBuild, build, iso, workspace } from "./model/testing";
 import { BuildsOverviewView, type BuildsOverviewViewProps } from "./BuildsOverviewView";
 import type { OverviewSnapshot } from "./data/overviewConfig";
+import { setUpViewTests } from "../../components/testing";
 
 // The charts are recharts in a lazy chunk; here only the page around them is under test.
 vi.mock("./charts/HealthCharts", () => ({ default: () => <div data-testid="charts" /> }));
 
-afterEach(cleanup);
-
-window.matchMedia ??= ((query: string) => ({
-  matches: false,
-  media: query,
-  addEventListener: () => undefined,
-  removeEventListener: () => undefined,
-})) as unknown as typeof window.matchMedia;
+setUpViewTests();
 
 const k8s = workspace("api", "kubernetes", "bob");
 const docker = workspace("dev", "docker", "alice");
@@ -60,14 +54,8 @@ function snapshot(over: Partial<OverviewSnapshot> = {}): OverviewSnapshot {
   };
 }
 
-const filter: OverviewFilter = {
-  range: "24h",
-  status: undefined,
-  template: undefined,
-  owner: undefined,
-  transition: undefined,
-  errorCode: undefined,
-};
+// No filter: the default range, as a URL without parameters reads.
+const filter: OverviewFilter = readOverviewFilter(new URLSearchParams());
 
 function renderView(over: Partial<BuildsOverviewViewProps> = {}) {
   const props: BuildsOverviewViewProps = { data: snapshot(), filter, onFilterChange: vi.fn(), isAdmin: true, ...over };

@@ -1,14 +1,22 @@
 // @vitest-environment jsdom
-import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+import { fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { MemoryRouter } from "react-router";
 import type { ProvisionerJobLog, WorkspaceAgentScript } from "../../api/types";
 import { LogStore } from "../../lib/logs/store";
-import { makeAgent, makeJob, makeWorkspace, type WorkspaceFixture } from "../../lib/workspace/testing";
+import {
+  makeAgent,
+  makeJob,
+  makeResource,
+  makeScript,
+  makeWorkspace,
+  type WorkspaceFixture,
+} from "../../lib/workspace/testing";
 import type { FollowedLog } from "../../hooks/useFollowedLog";
 import type { ActionsModel } from "./model";
 import { WorkspaceView, type WorkspaceViewProps } from "./WorkspaceView";
+import { setUpViewTests } from "../../components/testing";
 
 beforeAll(() => {
   // jsdom has no layout: the log viewer only needs these to exist.
@@ -17,14 +25,8 @@ beforeAll(() => {
     unobserve() {}
     disconnect() {}
   } as unknown as typeof ResizeObserver;
-  window.matchMedia ??= ((query: string) => ({
-    matches: false,
-    media: query,
-    addEventListener() {},
-    removeEventListener() {},
-  })) as unknown as typeof window.matchMedia;
 });
-afterEach(cleanup);
+setUpViewTests();
 
 function followed(logs: ProvisionerJobLog[] = []): FollowedLog {
   const store = new LogStore("build");
@@ -83,19 +85,9 @@ const log = (id: number, output: string, log_level = "info", stage = "Starting w
   output,
 });
 
-const scripts: WorkspaceAgentScript[] = ["a", "b", "c", "d", "e"].map((n) => ({
-  id: n,
-  log_source_id: n,
-  log_path: "",
-  script: "",
-  cron: "",
-  run_on_start: true,
-  run_on_stop: false,
-  start_blocks_login: false,
-  timeout: 0,
-  display_name: n,
-  status: n < "c" ? "ok" : undefined,
-}));
+const scripts: WorkspaceAgentScript[] = ["a", "b", "c", "d", "e"].map((n) =>
+  makeScript({ id: n, log_source_id: n, status: n < "c" ? "ok" : undefined }),
+);
 
 describe("WorkspaceView", () => {
   it("says the workspace is running but the agent is still starting, with the scripts count", () => {
@@ -206,19 +198,7 @@ describe("WorkspaceView", () => {
       agents: [agent],
       build: {
         resources: [
-          {
-            id: "r",
-            created_at: "",
-            job_id: "j",
-            workspace_transition: "start",
-            type: "docker_container",
-            name: "main",
-            hide: false,
-            icon: "",
-            daily_cost: 0,
-            agents: [agent],
-            metadata: [{ key: "password", value: "hunter2", sensitive: true }],
-          },
+          makeResource({ agents: [agent], metadata: [{ key: "password", value: "hunter2", sensitive: true }] }),
         ],
       },
     });

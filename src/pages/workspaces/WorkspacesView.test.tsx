@@ -1,19 +1,13 @@
 // @vitest-environment jsdom
-import { afterEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import type { RowProgress } from "./model/batch";
 import { makeWorkspace } from "./model/testing";
 import { WorkspacesView, type WorkspacesViewProps } from "./WorkspacesView";
+import { setUpViewTests } from "../../components/testing";
 
-afterEach(cleanup);
-
-window.matchMedia ??= ((query: string) => ({
-  matches: false,
-  media: query,
-  addEventListener: () => undefined,
-  removeEventListener: () => undefined,
-})) as unknown as typeof window.matchMedia;
+setUpViewTests();
 
 const rows = [
   makeWorkspace({ id: "a", name: "alpha", status: "running", owner_name: "alice" }),

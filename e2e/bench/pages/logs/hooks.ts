@@ -1,5 +1,6 @@
 // window.__bench for the log bench pages: the same measurement hooks around every variant.
 // Times come from performance.mark/measure inside the page; see README.md.
+import { longestTask, nextFrame } from "../frames";
 
 export interface FollowStats {
   /** Lines fed during the run. */
@@ -39,24 +40,6 @@ declare global {
     __bench?: LogBench;
   }
 }
-
-const longTasks: Array<{ start: number; end: number }> = [];
-try {
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
-  }).observe({ type: "longtask", buffered: true });
-} catch {
-  // No Long Tasks API: longestTask reports 0.
-}
-
-/** Longest main-thread task (ms) that overlapped [from, to]. */
-export function longestTask(from: number, to: number): number {
-  let max = 0;
-  for (const t of longTasks) if (t.end >= from && t.start <= to) max = Math.max(max, t.end - t.start);
-  return max;
-}
-
-export const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
 /** Resolves after the frame in which `selector` first exists has been painted. */
 export async function paintedWith(selector: string): Promise<void> {

@@ -2,7 +2,8 @@ import { createRoot } from "react-dom/client";
 import { LogStore, LogViewer } from "../../../../src/components/LogViewer";
 import { appendColumns } from "./columns";
 import { generateColumns, param } from "./generate";
-import { installBench, longestTask, nextFrame, type SearchStats } from "./hooks";
+import { longestTask, nextFrame } from "../frames";
+import { installBench, type SearchStats } from "./hooks";
 import "./bench.css";
 
 const lines = param("lines", 100_000);

@@ -4,6 +4,7 @@
 // Per-frame work = the wheel handler (synchronous; for recharts it includes React's render, forced
 // with flushSync) + the canvas draw of that frame (ours reports it). Frame intervals are rAF to
 // rAF, so they also catch style/layout/paint that JavaScript timers cannot see.
+import { longestTask, nextFrame } from "../frames";
 
 export interface ZoomStats {
   frames: number;
@@ -30,24 +31,7 @@ export interface TimingsBench {
   zoom: (seconds: number) => Promise<ZoomStats>;
 }
 
-const longTasks: Array<{ start: number; end: number }> = [];
-try {
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) longTasks.push({ start: e.startTime, end: e.startTime + e.duration });
-  }).observe({ type: "longtask", buffered: true });
-} catch {
-  // No Long Tasks API: longestTaskMs reports 0.
-}
-
-function longestTask(from: number, to: number): number {
-  let max = 0;
-  for (const t of longTasks) if (t.end >= from && t.start <= to) max = Math.max(max, t.end - t.start);
-  return max;
-}
-
 const MIN_ZOOM_FRAMES = 3;
-
-export const nextFrame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
 
 export function param(name: string, fallback: number): number {
   const v = Number(new URLSearchParams(location.search).get(name));

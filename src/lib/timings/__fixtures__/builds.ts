@@ -1,33 +1,11 @@
-import type {
-  ProvisionerJob,
-  ProvisionerJobLog,
-  WorkspaceAgent,
-  WorkspaceAgentScript,
-  WorkspaceBuild,
-} from "../../../api/types";
-import { makeAgent, makeBuild, makeJob } from "../../workspace/testing";
+import type { ProvisionerJob, ProvisionerJobLog, WorkspaceAgent, WorkspaceBuild } from "../../../api/types";
+import { makeAgent, makeBuild, makeJob, makeResource, makeScript } from "../../workspace/testing";
 
 export const T0 = Date.UTC(2025, 2, 4, 10, 0, 0);
 export const at = (ms: number) => new Date(T0 + ms).toISOString();
 
 export function job(overrides: Partial<ProvisionerJob>): ProvisionerJob {
   return makeJob({ created_at: at(0), status: "running", ...overrides });
-}
-
-/** The fixture agent's scripts differ only in their source, name and whether they run on start or stop. */
-function script(id: string, source: string, name: string, on: "start" | "stop" = "start"): WorkspaceAgentScript {
-  return {
-    id,
-    log_source_id: source,
-    log_path: "",
-    script: "",
-    cron: "",
-    run_on_start: on === "start",
-    run_on_stop: on === "stop",
-    start_blocks_login: false,
-    timeout: 0,
-    display_name: name,
-  };
 }
 
 export function agent(overrides: Partial<WorkspaceAgent>): WorkspaceAgent {
@@ -51,9 +29,15 @@ export function agent(overrides: Partial<WorkspaceAgent>): WorkspaceAgent {
       { id: "src-dotfiles", workspace_agent_id: "agent-1", created_at: at(10_000), display_name: "Dotfiles", icon: "" },
     ],
     scripts: [
-      script("s1", "src-startup", "Startup Script"),
-      script("s2", "src-dotfiles", "Dotfiles"),
-      script("s3", "src-startup", "Shutdown", "stop"),
+      makeScript({ id: "s1", log_source_id: "src-startup", display_name: "Startup Script" }),
+      makeScript({ id: "s2", log_source_id: "src-dotfiles", display_name: "Dotfiles" }),
+      makeScript({
+        id: "s3",
+        log_source_id: "src-startup",
+        run_on_start: false,
+        run_on_stop: true,
+        display_name: "Shutdown",
+      }),
     ],
     ...overrides,
   });
@@ -73,20 +57,7 @@ export function build(
     transition,
     initiator_id: "u1",
     job: job(jobOverrides),
-    resources: [
-      {
-        id: "res-1",
-        created_at: at(0),
-        job_id: "job-1",
-        workspace_transition: transition,
-        type: "docker_container",
-        name: "workspace",
-        hide: false,
-        icon: "",
-        agents,
-        daily_cost: 0,
-      },
-    ],
+    resources: [makeResource({ created_at: at(0), workspace_transition: transition, name: "workspace", agents })],
     status: "starting",
   });
 }

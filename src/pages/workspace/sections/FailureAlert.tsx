@@ -1,10 +1,9 @@
 import { useMemo } from "react";
-import { CircleX } from "lucide-react";
 import { useQuery } from "@tanstack/react-query";
 import { workspaceQuotaQuery } from "../../../api/queries";
 import type { Workspace, WorkspaceBuild } from "../../../api/types";
 import { QuotaUsage } from "../../../components/QuotaUsage";
-import { FailureLines, GuidanceCard } from "../../../components/FailureParts";
+import { FailureCard, FailureLines, GuidanceCard } from "../../../components/FailureParts";
 import { errorGuidance } from "../../../lib/buildErrors";
 import type { LogStore } from "../../../lib/logs/store";
 import { failureWindow } from "../../../lib/workspace/failureLines";
@@ -37,28 +36,7 @@ export function FailureAlert({ build, workspace, log, onRetry, retrying }: Failu
   if (!failed) return null;
 
   return (
-    <section
-      aria-labelledby="failure-title"
-      data-testid="build-failure"
-      className="rounded-md border border-failure/40 bg-failure/5"
-    >
-      <div className="flex items-start gap-2 p-4">
-        <CircleX aria-hidden className="mt-0.5 size-5 shrink-0 text-failure" />
-        <div className="min-w-0 flex-1">
-          <h2 id="failure-title" className="text-sm font-semibold text-text">
-            Build #{build.build_number} ({build.transition}) failed
-            {job.error_code && (
-              <span className="ml-2 rounded bg-failure/10 px-1.5 py-0.5 font-mono text-xs text-failure">
-                {job.error_code}
-              </span>
-            )}
-          </h2>
-          <p className="mt-1 whitespace-pre-wrap break-words font-mono text-sm text-text">
-            {job.error || "The provisioner did not report an error message."}
-          </p>
-        </div>
-      </div>
-
+    <FailureCard title={`Build #${build.build_number} (${build.transition}) failed`} job={job}>
       {guidance && (
         <GuidanceCard guidance={guidance} onRetry={onRetry} retrying={retrying} retryVariant="primary">
           {guidance.code === "INSUFFICIENT_QUOTA" && quota.data && <QuotaUsage quota={quota.data} className="mt-2" />}
@@ -75,6 +53,6 @@ export function FailureAlert({ build, workspace, log, onRetry, retrying }: Failu
           }
         />
       )}
-    </section>
+    </FailureCard>
   );
 }

@@ -1,6 +1,6 @@
 // Test data only (unit tests and View tests import it; the app never does).
 import type { Workspace, WorkspaceAgent, WorkspaceBuild } from "../../../api/types";
-import { makeAgent, makeJob } from "../../../lib/workspace/testing";
+import { makeAgent, makeJob, makeResource } from "../../../lib/workspace/testing";
 
 let counter = 0;
 
@@ -41,18 +41,12 @@ export function makeWorkspace(overrides: WorkspaceOverrides = {}): Workspace {
     job: makeJob({ id: `job-${n}`, created_at: buildCreatedAt, organization_id: "org", initiator_id: "user-1" }),
     reason: "initiator",
     resources: [
-      {
+      makeResource({
         id: `res-${n}`,
         created_at: buildCreatedAt,
         job_id: `job-${n}`,
-        workspace_transition: "start",
-        type: "docker_container",
-        name: "main",
-        hide: false,
-        icon: "",
-        daily_cost: 0,
         agents: agents.map((a, i) => makeAgent({ id: `agent-${n}-${i}`, ...AGENT, ...a })),
-      },
+      }),
     ],
     deadline: null,
     max_deadline: null,
