@@ -79,7 +79,7 @@ export const FLAGS: FlagSpec[] = [
     env: "SIM_TEST_CONTROLS",
     key: "testControls",
     kind: "bool",
-    help: "enable POST /__sim/next-outcome",
+    help: "enable POST /__sim/next-outcome and /__sim/hold",
   },
   {
     flag: "--provisionerjobs-endpoint",
