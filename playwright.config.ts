@@ -35,6 +35,8 @@ export default defineConfig({
     timezoneId: "UTC",
     locale: "en-US",
     viewport: { width: 1280, height: 800 },
-    trace: "retain-on-failure",
+    // Recording a trace (DOM snapshots and a screencast on every action) costs CPU on every test,
+    // and a 2-core CI machine has none to spare: in CI only the retry of a failed test records one.
+    trace: process.env.CI ? "on-first-retry" : "retain-on-failure",
   },
 });
