@@ -7,24 +7,22 @@ import { test as base, expect, signIn } from "./fixtures";
 import { apiJson, getWorkspace } from "./support/api";
 import { basePort, spawnServer, type SpawnedServer } from "./support/server";
 
-// A server of its own, slower than real, so a build is still on its way after the page loads and
-// the toggle is clicked, even on a loaded machine (a docker start takes ~25 s; an aws-linux quota
-// failure ~20 s). Each test starts a different one of alice's seeded workspaces, so none needs a
-// setup build; a failed test gets a new worker, so a fresh server.
-const test = base.extend<object, { slowServer: SpawnedServer }>({
-  slowServer: [
+// A server of its own (a test holds its provisioners, see below), at the usual test speed. Each
+// test starts a different one of alice's seeded workspaces, so none needs a setup build; a failed
+// test gets a new worker, so a fresh server.
+const test = base.extend<object, { notifyServer: SpawnedServer }>({
+  notifyServer: [
     async ({}, use, info) => {
-      const server = await spawnServer(basePort() + 56 + info.workerIndex, ["--speed", "0.6"]);
+      const server = await spawnServer(basePort() + 56 + info.workerIndex);
       await use(server);
       await server.stop();
     },
     { scope: "worker" },
   ],
-  baseURL: async ({ slowServer }, use) => {
-    await use(slowServer.url);
+  baseURL: async ({ notifyServer }, use) => {
+    await use(notifyServer.url);
   },
 });
-test.describe.configure({ timeout: 180_000 });
 
 interface Shown {
   title: string;
@@ -87,6 +85,16 @@ async function nextOutcome(page: Page, workspaceId: string, outcome: string): Pr
   expect(res.ok(), await res.text()).toBe(true);
 }
 
+/**
+ * Held, the server's provisioners take no job: a build stays pending, surely still on its way
+ * while the page loads and the toggle is clicked however loaded the machine is; released, it runs
+ * at full test speed.
+ */
+async function holdBuilds(page: Page, held: boolean): Promise<void> {
+  const res = await page.request.post("/__sim/hold", { data: { held } });
+  expect(res.ok(), await res.text()).toBe(true);
+}
+
 const toggle = (page: Page) => page.getByRole("button", { name: /Notify me when ready|Notifying when ready/ });
 
 async function armFromWorkspacePage(page: Page, ws: Workspace): Promise<void> {
@@ -105,12 +113,15 @@ async function leaveFor(page: Page, link: "Workspaces" | "Builds"): Promise<void
 test("ready: set on the workspace page, shown on the builds page, a click opens the workspace", async ({ page }) => {
   await stubNotification(page, "default");
   await signIn(page, "alice");
+  await holdBuilds(page, true);
   const ws = await newWorkspace(page, "nt-ready");
   await armFromWorkspacePage(page, ws);
   expect(await page.evaluate(() => Notification.permission)).toBe("granted");
   await leaveFor(page, "Builds");
+  expect(await shown(page)).toEqual([]);
+  await holdBuilds(page, false);
 
-  await expect.poll(() => shown(page), { timeout: 120_000 }).toHaveLength(1);
+  await expect.poll(() => shown(page), { timeout: 30_000 }).toHaveLength(1);
   const [note] = await shown(page);
   expect(note.title).toBe(`${ws.name} is ready`);
   expect(note.body).toContain(`alice/${ws.name}`);
@@ -136,6 +147,7 @@ test("failed: still waiting after a reload, names the quota error, a click opens
   await signIn(page, "alice");
   const ws = await getWorkspace(page, "alice", "quota-fail");
   await nextOutcome(page, ws.id, "insufficient_quota");
+  await holdBuilds(page, true);
   await page.goto(`/@alice/${ws.name}`);
   await page.getByRole("button", { name: "Start", exact: true }).click();
   await expect(page.getByTestId("workspace-status")).not.toHaveAttribute("data-workspace-status", "failed");
@@ -150,8 +162,10 @@ test("failed: still waiting after a reload, names the quota error, a click opens
   expect(stored).toHaveLength(1);
   expect(stored[0][1]).toContain(ws.id);
   expect(stored[0][1]).not.toMatch(/token/i);
+  expect(await shown(page)).toEqual([]);
+  await holdBuilds(page, false);
 
-  await expect.poll(() => shown(page), { timeout: 120_000 }).toHaveLength(1);
+  await expect.poll(() => shown(page), { timeout: 30_000 }).toHaveLength(1);
   const [note] = await shown(page);
   expect(note.title).toBe(`${ws.name} failed`);
   expect(note.body).toContain("Not enough workspace quota");
@@ -163,11 +177,14 @@ test("failed: still waiting after a reload, names the quota error, a click opens
   await expect(page.getByTestId("build-status")).toContainText("Failed");
 });
 
-test("startup script failure: set on the running build's page, shown on the workspaces list", async ({ page }) => {
+test("startup script failure: set on the page of the build on its way, shown on the workspaces list", async ({
+  page,
+}) => {
   await stubNotification(page, "default");
   await signIn(page, "alice");
   const ws = await getWorkspace(page, "alice", "canceled-ws");
   await nextOutcome(page, ws.id, "script_timeout");
+  await holdBuilds(page, true);
   const build = await apiJson<{ build_number: number }>(page, "POST", `/workspaces/${ws.id}/builds`, {
     transition: "start",
   });
@@ -175,8 +192,10 @@ test("startup script failure: set on the running build's page, shown on the work
   await toggle(page).click();
   await expect(toggle(page)).toHaveAttribute("aria-pressed", "true");
   await leaveFor(page, "Workspaces");
+  expect(await shown(page)).toEqual([]);
+  await holdBuilds(page, false);
 
-  await expect.poll(() => shown(page), { timeout: 120_000 }).toHaveLength(1);
+  await expect.poll(() => shown(page), { timeout: 30_000 }).toHaveLength(1);
   const [note] = await shown(page);
   expect(note.title).toBe(`${ws.name} is running, but a startup script failed`);
   expect(note.body).toContain("start timeout");
@@ -194,13 +213,14 @@ test("canceled: the news names the cancel", async ({ page }) => {
   const res = await page.request.patch(`/api/v2/workspacebuilds/${ws.latest_build.id}/cancel`);
   expect(res.ok(), await res.text()).toBe(true);
 
-  await expect.poll(() => shown(page), { timeout: 120_000 }).toHaveLength(1);
+  await expect.poll(() => shown(page), { timeout: 30_000 }).toHaveLength(1);
   expect((await shown(page))[0].title).toBe(`${ws.name}: build canceled`);
 });
 
 test("denied: the toggle says so, and an in-app alert and a tab badge stand in", async ({ page }) => {
   await stubNotification(page, "denied");
   await signIn(page, "alice");
+  await holdBuilds(page, true);
   const ws = await newWorkspace(page, "nt-denied");
   await page.goto(`/@alice/${ws.name}`);
   const button = page.getByRole("button", { name: "Notify me when ready" });
@@ -208,9 +228,11 @@ test("denied: the toggle says so, and an in-app alert and a tab badge stand in",
   await button.click();
   await expect(toggle(page)).toHaveAttribute("aria-pressed", "true");
   await leaveFor(page, "Builds");
-
   const alert = page.getByRole("status").filter({ hasText: `${ws.name} is ready` });
-  await expect(alert).toBeVisible({ timeout: 120_000 });
+  await expect(alert).toHaveCount(0);
+  await holdBuilds(page, false);
+
+  await expect(alert).toBeVisible({ timeout: 30_000 });
   expect(await shown(page)).toEqual([]);
   await expect(page).toHaveTitle(/^\(1\) /);
   expect(await page.locator('link[rel="icon"]').getAttribute("href")).toMatch(/^data:image\/svg\+xml/);

@@ -2,7 +2,7 @@ import { expect, test, type Page } from "@playwright/test";
 import { axeBothThemes } from "./support/axe";
 import { basePort, spawnServer, type SpawnedServer } from "./support/server";
 
-// Single sign-on as real deployments offer it, each test on a server of its own:
+// Single sign-on as real deployments offer it, each kind on a server of its own:
 // an SSO-only deployment with Coder's OAuth2 provider (short-lived tokens, so the refresh is
 // exercised), and one without the provider, where /cli-auth + a pasted token is the way in.
 
@@ -14,11 +14,13 @@ const TOKEN_TTL_S = 20;
 // Screenshots (four per page) are slow on a loaded machine.
 if (SHOTS) test.setTimeout(240_000);
 
+// One server per describe, started once: each test has a browser context of its own (no cookie
+// of another test's) and signs in afresh.
 let own: SpawnedServer | undefined;
-test.afterEach(async () => {
+async function stopOwn(): Promise<void> {
   await own?.stop();
   own = undefined;
-});
+}
 
 const port = (workerIndex: number) => basePort() + 70 + workerIndex;
 
@@ -40,7 +42,7 @@ async function cookie(page: Page, name: string) {
 }
 
 test.describe("an SSO-only deployment with Coder's OAuth2 provider", () => {
-  test.beforeEach(async ({}, info) => {
+  test.beforeAll(async ({}, info) => {
     own = await spawnServer(port(info.workerIndex), [
       "--password-auth",
       "off",
@@ -48,6 +50,7 @@ test.describe("an SSO-only deployment with Coder's OAuth2 provider", () => {
       String(TOKEN_TTL_S),
     ]);
   });
+  test.afterAll(stopOwn);
 
   test("no password form; the OAuth2 flow signs in, refreshes the token, and signs out", async ({ page }) => {
     await page.goto(`${own!.url}/login`);
@@ -135,9 +138,10 @@ test.describe("an SSO-only deployment with Coder's OAuth2 provider", () => {
 });
 
 test.describe("a deployment without the OAuth2 provider", () => {
-  test.beforeEach(async ({}, info) => {
+  test.beforeAll(async ({}, info) => {
     own = await spawnServer(port(info.workerIndex), ["--no-oauth2-provider", "--oidc-sign-in-text", "Example SSO"]);
   });
+  test.afterAll(stopOwn);
 
   test("the SSO button opens /cli-auth in a new tab; the pasted token signs in", async ({ page, context }) => {
     await page.goto(`${own!.url}/login?redirect=%2F%40alice%2Fdev`);

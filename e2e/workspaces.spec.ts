@@ -301,12 +301,11 @@ test.describe("workspace list", () => {
 
   test("pagination: 25 per page with the range shown, page in the URL, back restores it", async ({ page }) => {
     await signIn(page, "admin");
-    let { count } = await apiJson<WorkspacesResponse>(page, "GET", "/workspaces?q=&limit=1");
-    const extra: Workspace[] = [];
-    while (count < 26) {
-      extra.push(await createWorkspace(page, uniqueName("pager")));
-      count++;
-    }
+    const { count: seeded } = await apiJson<WorkspacesResponse>(page, "GET", "/workspaces?q=&limit=1");
+    const extra = await Promise.all(
+      Array.from({ length: Math.max(0, 26 - seeded) }, (_, i) => createWorkspace(page, uniqueName(`pager${i}`))),
+    );
+    const count = seeded + extra.length;
     await openList(page, "?filter=");
     await expect(page.getByText(`Showing 1–25 of ${count}`)).toBeVisible();
     await expect(bodyRows(page)).toHaveCount(25);
@@ -315,7 +314,7 @@ test.describe("workspace list", () => {
     await expect(page.getByText(new RegExp(`Showing 26–\\d+ of ${count}`))).toBeVisible();
     await page.goBack();
     await expect(page.getByText(`Showing 1–25 of ${count}`)).toBeVisible();
-    for (const ws of extra) await removeWorkspace(page, ws.id);
+    await Promise.all(extra.map((ws) => removeWorkspace(page, ws.id)));
   });
 
   test("alice never sees bob's workspaces; admin sees everyone's with an owner column", async ({

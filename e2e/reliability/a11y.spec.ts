@@ -7,8 +7,10 @@ import { axeBothThemes } from "../support/axe";
 import { Api, ownServer, signInAt } from "../support/reliability";
 import { appRoutes, navigate, ROUTES, waitForRoute } from "../support/routes";
 
-// Routes per test: small enough that the tests spread over the workers.
+// Routes per test: small enough that the tests spread over the workers, which they may (each test
+// has a context and page of its own, and changes nothing on the shared server).
 const CHUNK = 5;
+test.describe.configure({ mode: "parallel" });
 
 for (const user of [null, "alice", "admin"] as const) {
   const chunks = Math.ceil(ROUTES.filter((r) => r.user === user).length / CHUNK);
@@ -33,7 +35,8 @@ for (const user of [null, "alice", "admin"] as const) {
         await test.step(route.name, () => waitForRoute(page));
         // Disclosed content counts too (e.g. the charts' data tables on /builds).
         await page.evaluate(() => document.querySelectorAll("details").forEach((d) => (d.open = true)));
-        for (const v of await axeBothThemes(page)) found.push(`${route.name}, ${v}`);
+        for (const v of await test.step(`${route.name}: axe`, () => axeBothThemes(page)))
+          found.push(`${route.name}, ${v}`);
       }
       await context.close();
       expect(found).toEqual([]);

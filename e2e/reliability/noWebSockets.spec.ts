@@ -87,17 +87,23 @@ test("workspace, build and timings pages show and follow logs over HTTP when Web
 
 test("a build page opened while the build runs follows its log to the end over HTTP", async ({ page }, info) => {
   test.setTimeout(120_000);
-  server = await spawnServer(basePort() + 50 + info.workerIndex, ["--refuse-websockets", "--speed", "1"]);
+  // Slow enough that the build's log is followed while it is written (as above).
+  server = await spawnServer(basePort() + 50 + info.workerIndex, ["--refuse-websockets", "--speed", "3"]);
   const api = await Api.login(server.url, "alice");
   await signInAt(page, server.url, "alice");
   const ws = await api.get<Workspace>("/users/alice/workspace/stopped-ws");
+  // Held until the page follows it, however long the page takes to load on a loaded machine.
+  const holdUrl = `${server.url}/__sim/hold`;
+  const hold = (held: boolean) => fetch(holdUrl, { method: "POST", body: JSON.stringify({ held }) });
+  expect((await hold(true)).ok).toBe(true);
   const res = await api.send("POST", `/workspaces/${ws.id}/builds`, { transition: "start" });
   expect(res.status, res.text).toBe(201);
   const started = JSON.parse(res.text) as { build_number: number; id: string };
   await page.goto(`${server.url}/@alice/stopped-ws/builds/${started.build_number}`);
   await expect(page.getByTestId("build-log")).toHaveAttribute("data-stream-state", "polling", { timeout: 15_000 });
   await expect(page.getByText(/Following over HTTP/)).toBeVisible();
-  await expect(page.getByTestId("build-log")).toHaveAttribute("data-stream-state", "done", { timeout: 90_000 });
+  expect((await hold(false)).ok).toBe(true);
+  await expect(page.getByTestId("build-log")).toHaveAttribute("data-stream-state", "done", { timeout: 60_000 });
   const logs = await api.get<ProvisionerJobLog[]>(`/workspacebuilds/${started.id}/logs`);
   await expect(lines(page, "build-log").last()).toBeVisible();
   // The viewer follows: its last line is the server's last line.

@@ -8,7 +8,7 @@ import { spawnServer, type SpawnedServer } from "./server";
 
 export const DEMO_PASSWORD = "coder-demo-1";
 
-/** Ports 4850–4899 belong to this suite: 25 per parallel worker, handed out in turn. */
+/** Ports from 4850 belong to this suite (4850–4899 with 2 workers): 25 per parallel worker, handed out in turn. */
 const PORT_BASE = Number(process.env.E2E_RELIABILITY_PORT ?? 4850);
 const PORTS_PER_WORKER = 25;
 let nextSlot = 0;

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 export interface SpawnedServer {
@@ -11,17 +12,20 @@ const root = path.resolve(import.meta.dirname, "../..");
 
 /**
  * Starts the dashboard server (built SPA + built-in Coder API) as its own process, the way
- * `npm start` does, and resolves once `/healthz` answers. Test defaults follow docs/conventions.md:
- * fast simulation, no ambient builds, no random failures, test controls on.
+ * `npm run serve` does: the compiled server of `npm run build` (dist-server/), which starts in
+ * half the time `npm start` needs to compile the TypeScript sources on a loaded 2-core machine,
+ * and resolves once `/healthz` answers. Test defaults follow docs/conventions.md: fast simulation,
+ * no ambient builds, no random failures, test controls on, no access log (as `npm start`).
  */
 export async function spawnServer(
   port: number,
   extraArgs: string[] = [],
   env: Record<string, string> = {},
 ): Promise<SpawnedServer> {
+  const entry = path.join(root, "dist-server/serve.mjs");
+  if (!existsSync(entry)) throw new Error(`${entry} is missing: run \`npm run build\` before the e2e tests`);
   const args = [
-    path.join(root, "node_modules/tsx/dist/cli.mjs"),
-    path.join(root, "src/server/cli/start.ts"),
+    entry,
     "--speed",
     "20",
     "--ambient",
@@ -29,7 +33,8 @@ export async function spawnServer(
     "--failure-rate",
     "0",
     "--test-controls",
-    "--no-build",
+    "--access-log",
+    "off",
     ...extraArgs,
   ];
   const url = `http://127.0.0.1:${port}`;

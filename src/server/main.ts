@@ -204,6 +204,7 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
     oauth,
     provider,
     setNextOutcome: opts.testControls && !opts.coderUrl ? (id, outcome) => sim.setNextOutcome(id, outcome) : undefined,
+    holdJobs: opts.testControls && !opts.coderUrl ? (held) => sim.hold(held) : undefined,
   });
 
   const listener = getRequestListener(root.fetch);

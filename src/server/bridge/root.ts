@@ -22,6 +22,8 @@ export interface RootOptions {
   provider?: { fetch(req: Request): Response | Promise<Response> };
   /** `--test-controls`: decide the outcome of a workspace's next build. */
   setNextOutcome?: (workspaceId: string, outcome: BuildOutcome) => boolean;
+  /** `--test-controls`: keep every provisioner from taking jobs, or let them go on. */
+  holdJobs?: (held: boolean) => void;
 }
 
 const OUTCOMES: BuildOutcome[] = ["succeeded", "failed", "insufficient_quota", "script_timeout"];
@@ -73,6 +75,15 @@ export function createRootApp(opts: RootOptions): Hono<{ Bindings: HttpBindings 
       if (!set(body.workspace_id, body.outcome as BuildOutcome))
         return sendJson(404, { message: "Workspace not found." });
       return sendJson(200, { workspace_id: body.workspace_id, outcome: body.outcome });
+    });
+  }
+  if (opts.holdJobs) {
+    const hold = opts.holdJobs;
+    app.post("/__sim/hold", async (c) => {
+      const body = (await c.req.json().catch(() => null)) as { held?: unknown } | null;
+      if (typeof body?.held !== "boolean") return sendJson(400, { message: "Expected {held: true|false}." });
+      hold(body.held);
+      return sendJson(200, { held: body.held });
     });
   }
 

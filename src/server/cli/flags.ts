@@ -41,7 +41,7 @@ export const FLAGS: FlagSpec[] = [
   flag("--refuse-websockets",        "SIM_REFUSE_WEBSOCKETS",        "refuseWebsockets",        "bool",     "answer WebSocket upgrades with 502 (a proxy without WebSockets)"),
   flag("--state-file",               "SIM_STATE_FILE",               "stateFile",               "string",   "persist world + sessions here"),
   flag("--world",                    "SIM_WORLD",                    "world",                   "world",    "demo | bench | xss"),
-  flag("--test-controls",            "SIM_TEST_CONTROLS",            "testControls",            "bool",     "enable POST /__sim/next-outcome"),
+  flag("--test-controls",            "SIM_TEST_CONTROLS",            "testControls",            "bool",     "enable POST /__sim/next-outcome and /__sim/hold"),
   flag("--provisionerjobs-endpoint", "SIM_PROVISIONERJOBS_ENDPOINT", "provisionerJobsEndpoint", "bool",     "serve GET /organizations/{org}/provisionerjobs (off: like an older Coder)"),
   flag("--coder-url",                "CODER_URL",                    "coderUrl",                "string",   "proxy /api/v2 to this Coder deployment"),
   flag("--coder-session-token",      "CODER_SESSION_TOKEN",          "coderSessionToken",       "string",   "token injected by the proxy"),

@@ -80,6 +80,17 @@ describe("simulation", () => {
     expect(store.content(s).timings.agent_script_timings.some((t) => t.status === "timed_out")).toBe(true);
   });
 
+  it("held, no job is taken (well past the pending minimum); released, the build runs", async () => {
+    const store = setup();
+    const alice = store.userByName("alice")!;
+    sim!.hold(true);
+    const b = store.createBuild(store.workspaceByName(alice.id, "stopped-ws", false)!, { transition: "start" }, alice);
+    await sleep(600);
+    expect(store.jobOf(b).status).toBe("pending");
+    sim!.hold(false);
+    await until(() => store.jobOf(b).status === "succeeded");
+  });
+
   it("a stop build turns the previous agent off", async () => {
     const store = setup();
     const alice = store.userByName("alice")!;

@@ -33,6 +33,7 @@ export class Simulation {
   private readonly overrides = new Map<string, BuildOutcome>();
   private unsubscribe: () => void = () => {};
   private pumpScheduled = false;
+  private held = false;
 
   constructor(
     private readonly store: Store,
@@ -68,6 +69,15 @@ export class Simulation {
     return true;
   }
 
+  /**
+   * While held, no provisioner takes a job: new builds stay pending until released (`--test-controls`),
+   * so a test can act while a build is surely still on its way, then let it run at full speed.
+   */
+  hold(held: boolean): void {
+    this.held = held;
+    if (!held) this.schedulePump(0);
+  }
+
   nextOutcome(workspaceId: string): BuildOutcome {
     const forced = this.overrides.get(workspaceId);
     if (forced) {
@@ -97,6 +107,7 @@ export class Simulation {
    * (Coder's tag rule), once that job has been pending long enough to be seen as pending.
    */
   private pump(): void {
+    if (this.held) return;
     let retryIn = Number.POSITIVE_INFINITY;
     for (const worker of this.store.provisioners) {
       if (worker.offline_since || this.busy.has(worker.id)) continue;
