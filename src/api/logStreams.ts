@@ -9,7 +9,6 @@ import type { BackoffOptions } from "./retryPolicy";
 import { notifyUnauthorized, toApiError, type ApiError } from "./client";
 import { JsonArrayStream } from "./jsonArrayStream";
 import { LogCursor, parseLogMessage, type HasId } from "./logCursor";
-import { prefetch, takePrefetched } from "./prefetch";
 import { CLOSE_NORMAL, onStreamsRecovered, ResilientSocket } from "./resilientSocket";
 import { browserStreamEnv, httpUrl, type StreamEnv } from "./streamEnv";
 import type { ProvisionerJobLog, WorkspaceAgentLog } from "./types";
@@ -61,11 +60,6 @@ const buildLogPaths = (buildId: string): StreamPaths => ({
 /** `GET /workspacebuilds/{id}/logs?follow&after=N`: backlog, then one log per message, 1000 when the job completes. */
 export function followBuildLogs(buildId: string, options: FollowOptions<ProvisionerJobLog>): LogStreamHandle {
   return followLogs(buildLogPaths(buildId), options);
-}
-
-/** Starts reading a build's log from the beginning; the next follow of that build takes the answer. */
-export function prefetchBuildLog(buildId: string): void {
-  prefetch(buildLogPaths(buildId).list(0));
 }
 
 /** `GET /workspaceagents/{id}/logs?follow=true&after=N`: arrays of logs, 1000 once the agent leaves the latest build. */
@@ -193,7 +187,7 @@ function followLogs<T extends HasId>(paths: StreamPaths, options: FollowOptions<
     const path = paths.list(cursor.lastId);
     let res: Response;
     try {
-      res = await (takePrefetched(path) ?? env.fetch(httpUrl(env, path), { headers: { Accept: "application/json" } }));
+      res = await env.fetch(httpUrl(env, path), { headers: { Accept: "application/json" } });
     } catch {
       return "retry";
     }

@@ -1,12 +1,14 @@
 // A cold open of a deep link, before React renders: the requests the page will make first leave
 // now, ahead of the page's own JavaScript (which would otherwise take the browser's few
 // connections first), and a page with a long log starts reading the log as soon as it knows which.
-// Everything started here lands where the page looks anyway (React Query's cache, the log
-// prefetch), so a page that renders before an answer simply waits for the same request.
+// Everything started here lands where the page looks anyway (React Query's cache, the early log
+// follow of hooks/earlyLogs), so a page that renders before an answer simply waits for it.
 import type { QueryClient } from "@tanstack/react-query";
 import { matchPath } from "react-router";
-import { prefetchBuildLog } from "../api/logStreams";
+import { isActiveJob } from "../api/jobStatus";
 import { buildByNumberQuery, meQuery, workspaceByNameQuery } from "../api/queries";
+import type { WorkspaceBuild } from "../api/types";
+import { followBuildLogEarly } from "../hooks/earlyLogs";
 import { buildPageModule, workspacePageModule } from "./pages";
 import { parseBuildNumber, parseOwnerSegment } from "./params";
 
@@ -30,25 +32,35 @@ export function workspaceTargetOf(pathname: string): WorkspaceTarget | null {
   return build === undefined ? { owner, name, page: "other" } : { owner, name, page: "build", build };
 }
 
-/** A failed read is the page's to show (it asks again through the same cache); nothing to do here. */
-const ignore = () => undefined;
+function withLogFollowed<T>(answer: T, buildOf: (answer: T) => WorkspaceBuild): T {
+  const build = buildOf(answer);
+  followBuildLogEarly(build.id, !isActiveJob(build.job.status));
+  return answer;
+}
 
 export function prefetchRoute(client: QueryClient, pathname: string): void {
   if (pathname === "/login") return;
   void client.prefetchQuery(meQuery());
   const target = workspaceTargetOf(pathname);
   if (!target) return;
-  const workspace = client.fetchQuery(workspaceByNameQuery(target.owner, target.name));
+  const workspace = workspaceByNameQuery(target.owner, target.name);
   if (target.page === "workspace") {
-    workspace.then((ws) => prefetchBuildLog(ws.latest_build.id), ignore);
+    // The log follow starts inside the read, before the page can render with the answer: the
+    // page then finds the follow's store instead of opening a second one.
+    void client.prefetchQuery({
+      ...workspace,
+      queryFn: async (context) => withLogFollowed(await workspace.queryFn(context), (ws) => ws.latest_build),
+    });
     void workspacePageModule();
-  } else if (target.page === "build" && target.build !== undefined) {
-    workspace.catch(ignore);
-    client
-      .fetchQuery(buildByNumberQuery(target.owner, target.name, target.build))
-      .then((build) => prefetchBuildLog(build.id), ignore);
+    return;
+  }
+  void client.prefetchQuery(workspace);
+  if (target.page === "build" && target.build !== undefined) {
+    const build = buildByNumberQuery(target.owner, target.name, target.build);
+    void client.prefetchQuery({
+      ...build,
+      queryFn: async (context) => withLogFollowed(await build.queryFn(context), (b) => b),
+    });
     void buildPageModule();
-  } else {
-    workspace.catch(ignore);
   }
 }

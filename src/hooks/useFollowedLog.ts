@@ -5,6 +5,7 @@
 import { useEffect, useMemo, useRef, useState } from "react";
 import { LogStore } from "../lib/logs/store";
 import { followAgentLogs, followBuildLogs, type LogStreamHandle, type LogStreamState } from "../api/logStreams";
+import { adoptEarlyLog, earlyLogStore } from "./earlyLogs";
 import type { WorkspaceAgentLogSource } from "../api/types";
 
 export type LogSource =
@@ -52,8 +53,11 @@ const sourcesKey = (source: LogSource) =>
 export function useFollowedLog(source: LogSource): FollowedLog {
   const { kind, id } = source;
   const complete = source.kind === "build" && source.complete;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new log (id) gets a new store
-  const store = useMemo(() => new LogStore(kind), [kind, id]);
+  // A new log (id) gets a new store: the one an early follow filled, or an empty one.
+  const store = useMemo(
+    () => (kind === "build" && id ? earlyLogStore(id) : undefined) ?? new LogStore(kind),
+    [kind, id],
+  );
   const [attempt, setAttempt] = useState(0);
   const [status, setStatus] = useState<Status>({ store, state: "connecting", error: null });
   const latest = useRef(source);
@@ -62,15 +66,16 @@ export function useFollowedLog(source: LogSource): FollowedLog {
 
   useEffect(() => {
     if (!id) return;
-    const h = follow(latest.current, id, store, (state, error) =>
-      setStatus({ store, state, error: error ? error.message : null }),
-    );
+    const onState: OnState = (state, error) => setStatus({ store, state, error: error ? error.message : null });
+    const adopted = kind === "build" ? adoptEarlyLog(id, store, onState) : undefined;
+    if (adopted) onState(adopted.state, adopted.error);
+    const h = adopted?.handle ?? follow(latest.current, id, store, onState);
     handle.current = h;
     return () => {
       h.close();
       if (handle.current === h) handle.current = null;
     };
-  }, [id, store, attempt]);
+  }, [kind, id, store, attempt]);
 
   useEffect(() => {
     if (complete) handle.current?.complete();

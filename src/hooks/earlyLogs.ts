@@ -1,0 +1,65 @@
+// A build log followed before any page asks for it: a cold open of a workspace or build URL knows
+// the build long before the page's code has loaded and rendered, so the entry starts the follow
+// into a store right away and the page's useFollowedLog adopts that store and follow, lines and
+// all, instead of reading the log again. A follow nobody adopts soon is closed.
+import { followBuildLogs, type LogStreamHandle, type LogStreamState } from "../api/logStreams";
+import type { ApiError } from "../api/client";
+import { LogStore } from "../lib/logs/store";
+
+/** How long an early follow waits for its page (a page that never asks costs one read). */
+export const EARLY_LOG_TTL_MS = 15_000;
+
+type OnState = (state: LogStreamState, error?: ApiError) => void;
+
+export interface EarlyLog {
+  store: LogStore;
+  handle: LogStreamHandle;
+  state: LogStreamState;
+  error: ApiError | undefined;
+  /** Where state changes go once a page has adopted the follow. */
+  onState: OnState | undefined;
+}
+
+const early = new Map<string, EarlyLog & { expiry: ReturnType<typeof setTimeout> }>();
+
+/** Starts following build `buildId`'s log now (`complete`: the job has ended, one read is all). */
+export function followBuildLogEarly(buildId: string, complete: boolean): void {
+  if (early.has(buildId)) return;
+  const store = new LogStore("build");
+  const entry = {
+    store,
+    state: "connecting" as LogStreamState,
+    error: undefined as ApiError | undefined,
+    onState: undefined as OnState | undefined,
+  } as EarlyLog & { expiry: ReturnType<typeof setTimeout> };
+  entry.handle = followBuildLogs(buildId, {
+    complete,
+    onLogs: (logs) => void store.appendBuildLogs(logs),
+    onState: (state, error) => {
+      entry.state = state;
+      entry.error = error;
+      entry.onState?.(state, error);
+    },
+  });
+  entry.expiry = setTimeout(() => {
+    if (early.get(buildId) !== entry) return;
+    early.delete(buildId);
+    entry.handle.close();
+  }, EARLY_LOG_TTL_MS);
+  early.set(buildId, entry);
+}
+
+/** The early store for `buildId`, if one is waiting (the page keeps it for the build's log). */
+export function earlyLogStore(buildId: string): LogStore | undefined {
+  return early.get(buildId)?.store;
+}
+
+/** Hands the early follow of `buildId` over to its page, once; undefined when there is none for `store`. */
+export function adoptEarlyLog(buildId: string, store: LogStore, onState: OnState): EarlyLog | undefined {
+  const entry = early.get(buildId);
+  if (!entry || entry.store !== store) return undefined;
+  early.delete(buildId);
+  clearTimeout(entry.expiry);
+  entry.onState = onState;
+  return entry;
+}
