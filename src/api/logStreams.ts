@@ -85,9 +85,23 @@ const SLICE_CHARS = 1 << 19;
 /** Until the first lines are out, a slice is about a screen of lines, so the first paint waits for little parsing. */
 const FIRST_SLICE_CHARS = 1 << 15;
 /** Longest run of parsing before the page gets the main thread back (input, scrolling, paint). */
-const BUSY_MS = 50;
+const BUSY_MS = 16;
 
-const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/** Chromium's task scheduler (`scheduler.postTask`), where the browser has one. */
+interface TaskScheduler {
+  postTask(task: () => void, options: { priority: "background" }): Promise<void>;
+}
+
+/**
+ * The rest of a long log is parsed at background priority where the browser can: the page around
+ * it (rendering, the viewer's first rows, input) goes first, so a 27 MB log does not delay the
+ * page it is shown on. Elsewhere, a plain timer turn.
+ */
+const yieldToBrowser = (): Promise<void> => {
+  const scheduler = (globalThis as { scheduler?: TaskScheduler }).scheduler;
+  if (scheduler?.postTask) return scheduler.postTask(() => undefined, { priority: "background" });
+  return new Promise<void>((resolve) => setTimeout(resolve, 0));
+};
 /** Longest wait for a frame: a hidden tab gets none, and its log must still load. */
 const FRAME_WAIT_MS = 100;
 
