@@ -89,7 +89,8 @@ test.describe("production artefacts", () => {
       expect(page.headers.get("cache-control")).toBe("no-cache");
       expect(await page.text()).toContain('<div id="root">');
       expect((await fetch(`${url}/readyz`)).status).toBe(200);
-      expect(proc.output()).toMatch(/GET \/workspaces 200/);
+      // The access log line is written after the answer; it reaches the pipe a moment later.
+      await expect.poll(() => proc.output()).toMatch(/GET \/workspaces 200/);
 
       // As a terminal or process manager would: the signal reaches npm and the server under it.
       process.kill(-child.pid!, "SIGTERM");
