@@ -8,7 +8,6 @@ import { matchPath } from "react-router";
 import { isActiveJob } from "../api/jobStatus";
 import { buildByNumberQuery, meQuery, workspaceByNameQuery } from "../api/queries";
 import type { WorkspaceBuild } from "../api/types";
-import { followBuildLogEarly } from "../hooks/earlyLogs";
 import { buildPageModule, workspacePageModule } from "./pages";
 import { parseBuildNumber, parseOwnerSegment } from "./params";
 
@@ -32,10 +31,17 @@ export function workspaceTargetOf(pathname: string): WorkspaceTarget | null {
   return build === undefined ? { owner, name, page: "other" } : { owner, name, page: "build", build };
 }
 
-function withLogFollowed<T>(answer: T, buildOf: (answer: T) => WorkspaceBuild): T {
-  const build = buildOf(answer);
+/**
+ * The log-following code loads with the page's chunk, never with the entry (the list route must
+ * not carry it): asked for here, it arrives while the workspace or build is being read.
+ */
+const earlyLogs = () => import("../hooks/earlyLogs");
+
+async function withLogFollowed<T>(answer: Promise<T>, buildOf: (answer: T) => WorkspaceBuild): Promise<T> {
+  const [value, { followBuildLogEarly }] = await Promise.all([answer, earlyLogs()]);
+  const build = buildOf(value);
   followBuildLogEarly(build.id, !isActiveJob(build.job.status));
-  return answer;
+  return value;
 }
 
 export function prefetchRoute(client: QueryClient, pathname: string): void {
@@ -49,7 +55,7 @@ export function prefetchRoute(client: QueryClient, pathname: string): void {
     // page then finds the follow's store instead of opening a second one.
     void client.prefetchQuery({
       ...workspace,
-      queryFn: async (context) => withLogFollowed(await workspace.queryFn(context), (ws) => ws.latest_build),
+      queryFn: (context) => withLogFollowed(workspace.queryFn(context), (ws) => ws.latest_build),
     });
     void workspacePageModule();
     return;
@@ -59,7 +65,7 @@ export function prefetchRoute(client: QueryClient, pathname: string): void {
     const build = buildByNumberQuery(target.owner, target.name, target.build);
     void client.prefetchQuery({
       ...build,
-      queryFn: async (context) => withLogFollowed(await build.queryFn(context), (b) => b),
+      queryFn: (context) => withLogFollowed(build.queryFn(context), (b) => b),
     });
     void buildPageModule();
   }
