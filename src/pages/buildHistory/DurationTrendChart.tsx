@@ -4,7 +4,7 @@
 // laid out here, the tree is memoised, and hovering a point only moves a small card over it.
 import { memo, useCallback, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { formatDuration } from "../../lib/format";
-import { tickStep } from "../../lib/timings/ticks";
+import { formatTick, tickStep } from "../../lib/timings/ticks";
 import type { StatusMeaning } from "../../lib/status";
 import type { Trend, TrendPoint } from "../../lib/builds/trend";
 import { transitionLabel } from "../../lib/builds/labels";
@@ -108,6 +108,8 @@ interface Scale {
   y: (ms: number) => number;
   xTicks: number[];
   yTicks: number[];
+  /** Milliseconds between y ticks: their labels share its unit ("0 s", "5 s", "10 s"). */
+  yStep: number;
 }
 
 function scaleOf(data: readonly ChartDatum[], width: number): Scale {
@@ -130,6 +132,7 @@ function scaleOf(data: readonly ChartDatum[], width: number): Scale {
     y: (ms) => MARGIN.top + plotHeight - (ms / top) * plotHeight,
     xTicks,
     yTicks,
+    yStep,
   };
 }
 
@@ -194,7 +197,7 @@ function DurationTrendChart({ trend, onHover, onOpen }: DurationTrendChartProps)
         </g>
         {scale.yTicks.map((v) => (
           <text key={v} x={MARGIN.left - 6} y={scale.y(v)} textAnchor="end" dominantBaseline="middle" {...AXIS_TEXT}>
-            {formatDuration(v)}
+            {formatTick(v, scale.yStep)}
           </text>
         ))}
         {scale.xTicks.map((n) => (
