@@ -146,7 +146,7 @@ async function readLogBody<T>(res: Response, deliver: (logs: T[]) => void, stopp
   const take = async (text: string) => {
     for (let at = 0; at < text.length;) {
       const size = delivered ? SLICE_CHARS : FIRST_SLICE_CHARS;
-      const logs = stream.push(at === 0 && text.length <= size ? text : text.slice(at, at + size));
+      const logs = stream.push(text.slice(at, at + size));
       at += size;
       pending = pending.length === 0 ? logs : pending.concat(logs);
       const first = !delivered;

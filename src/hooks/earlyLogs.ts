@@ -11,42 +11,45 @@ export const EARLY_LOG_TTL_MS = 15_000;
 
 type OnState = (state: LogStreamState, error?: ApiError) => void;
 
-export interface EarlyLog {
-  store: LogStore;
-  handle: LogStreamHandle;
+/** The follow's last state, and where later ones go once a page has adopted it. */
+interface Relay {
   state: LogStreamState;
   error: ApiError | undefined;
-  /** Where state changes go once a page has adopted the follow. */
   onState: OnState | undefined;
 }
 
-const early = new Map<string, EarlyLog & { expiry: ReturnType<typeof setTimeout> }>();
+export interface EarlyLog {
+  handle: LogStreamHandle;
+  state: LogStreamState;
+  error: ApiError | undefined;
+}
+
+const early = new Map<
+  string,
+  { store: LogStore; handle: LogStreamHandle; relay: Relay; expiry: ReturnType<typeof setTimeout> }
+>();
 
 /** Starts following build `buildId`'s log now (`complete`: the job has ended, one read is all). */
 export function followBuildLogEarly(buildId: string, complete: boolean): void {
   if (early.has(buildId)) return;
   const store = new LogStore("build");
-  const entry = {
-    store,
-    state: "connecting" as LogStreamState,
-    error: undefined as ApiError | undefined,
-    onState: undefined as OnState | undefined,
-  } as EarlyLog & { expiry: ReturnType<typeof setTimeout> };
-  entry.handle = followBuildLogs(buildId, {
+  // The follow reports its first state before it returns: the relay exists first.
+  const relay: Relay = { state: "connecting", error: undefined, onState: undefined };
+  const handle = followBuildLogs(buildId, {
     complete,
     onLogs: (logs) => void store.appendBuildLogs(logs),
     onState: (state, error) => {
-      entry.state = state;
-      entry.error = error;
-      entry.onState?.(state, error);
+      relay.state = state;
+      relay.error = error;
+      relay.onState?.(state, error);
     },
   });
-  entry.expiry = setTimeout(() => {
-    if (early.get(buildId) !== entry) return;
+  const expiry = setTimeout(() => {
+    if (early.get(buildId)?.handle !== handle) return;
     early.delete(buildId);
-    entry.handle.close();
+    handle.close();
   }, EARLY_LOG_TTL_MS);
-  early.set(buildId, entry);
+  early.set(buildId, { store, handle, relay, expiry });
 }
 
 /** The early store for `buildId`, if one is waiting (the page keeps it for the build's log). */
@@ -60,6 +63,6 @@ export function adoptEarlyLog(buildId: string, store: LogStore, onState: OnState
   if (!entry || entry.store !== store) return undefined;
   early.delete(buildId);
   clearTimeout(entry.expiry);
-  entry.onState = onState;
-  return entry;
+  entry.relay.onState = onState;
+  return { handle: entry.handle, state: entry.relay.state, error: entry.relay.error };
 }
