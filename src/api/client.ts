@@ -38,6 +38,11 @@ export function isApiError(error: unknown): error is ApiError {
   return error instanceof ApiError;
 }
 
+/** 404 or 410: what was asked for does not exist (or not for this user), as opposed to a failure. */
+export function isGone(error: unknown): boolean {
+  return isApiError(error) && (error.status === 404 || error.status === 410);
+}
+
 export type QueryValue = string | number | boolean | undefined | null;
 
 export interface RequestOptions {

@@ -1,7 +1,7 @@
 // Query-options factories: every page reads server state through these, so keys, URLs and
 // freshness rules live in one place. Use as `useQuery(workspaceQuery(id))`.
 import type { QueryKey, UseQueryOptions } from "@tanstack/react-query";
-import { api, isApiError, request, type ApiError } from "./client";
+import { api, isGone, request, type ApiError } from "./client";
 import { keepNewerWorkspace } from "./freshness";
 import { keys, type PageParams } from "./keys";
 import { mapLimited } from "./mapLimited";
@@ -148,7 +148,7 @@ export const buildResourcesQuery = (buildId: string) =>
       try {
         return await api.get<WorkspaceResource[]>(`/workspacebuilds/${enc(buildId)}/resources`, undefined, signal);
       } catch (error) {
-        if (isApiError(error) && (error.status === 404 || error.status === 410)) return build.resources ?? [];
+        if (isGone(error)) return build.resources ?? [];
         throw error;
       }
     },

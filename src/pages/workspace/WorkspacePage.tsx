@@ -1,6 +1,5 @@
 import { useEffect } from "react";
 import { useQuery } from "@tanstack/react-query";
-import { isApiError } from "../../api/client";
 import { buildsQuery } from "../../api/queries";
 import type { Workspace } from "../../api/types";
 import { useFollowedLog, useFollowedLogs } from "../../hooks/useFollowedLog";
@@ -12,12 +11,11 @@ import { useMe } from "../../app/auth";
 import { canUpdateTemplates } from "../../lib/permissions";
 import { NotifyToggle } from "../../app/notify/NotifyToggle";
 import { useWorkspaceParams } from "../../app/params";
-import { ErrorState } from "../../components/ErrorState";
 import { statusInfo } from "../../lib/status";
 import { isActiveJob } from "../../api/jobStatus";
 import { agentsOf } from "../../lib/timings";
 import { ownerTimeZone } from "../../lib/workspace/schedule";
-import { NotFoundView } from "../../components/NotFoundView";
+import { WorkspaceUnavailable } from "../../components/WorkspaceUnavailable";
 import { DeletedView } from "./DeletedView";
 import { useAppOrigin } from "../../api/useAppOrigin";
 import { useExtend, useWorkspaceActions } from "./hooks/useWorkspaceActions";
@@ -34,18 +32,14 @@ export default function WorkspacePage() {
 
   if (result.isPending) return <WorkspaceSkeleton />;
   if (!workspace) {
-    if (isApiError(result.error) && (result.error.status === 404 || result.error.status === 410)) {
-      return (
-        <NotFoundView
-          title="Workspace not found"
-          description={`There is no workspace @${owner}/${name}, or you don't have access to it.`}
-        />
-      );
-    }
     return (
-      <div className="mx-auto max-w-7xl p-4 sm:p-6">
-        <ErrorState error={result.error} title="The workspace could not be loaded" onRetry={result.refetch} />
-      </div>
+      <WorkspaceUnavailable
+        owner={owner}
+        name={name}
+        error={result.error}
+        onRetry={result.refetch}
+        className="mx-auto max-w-7xl p-4 sm:p-6"
+      />
     );
   }
   if (result.deleted || workspace.latest_build.status === "deleted") return <DeletedView workspace={workspace} />;

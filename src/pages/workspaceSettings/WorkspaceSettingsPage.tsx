@@ -1,13 +1,12 @@
 import { useEffect } from "react";
 import { ArrowLeft } from "lucide-react";
 import { Link, NavLink, useParams } from "react-router";
-import { isApiError } from "../../api/client";
 import { useWorkspaceByName } from "../../api/useWorkspaceByName";
 import { settingsPath, useWorkspaceParams, workspacePath, type SettingsSection } from "../../app/params";
 import { cx } from "../../components/cx";
-import { ErrorState } from "../../components/ErrorState";
 import { SkeletonBlock } from "../../components/Skeleton";
 import { NotFoundView } from "../../components/NotFoundView";
+import { WorkspaceUnavailable } from "../../components/WorkspaceUnavailable";
 import { GeneralSettings } from "./GeneralSettings";
 import { ParametersSettings } from "./ParametersSettings";
 import { ScheduleSettings } from "./ScheduleSettings";
@@ -43,18 +42,15 @@ export default function WorkspaceSettingsPage() {
     );
   }
   if (!workspace || result.deleted) {
-    if (result.deleted || (isApiError(result.error) && (result.error.status === 404 || result.error.status === 410))) {
-      return (
-        <NotFoundView
-          title="Workspace not found"
-          description={`There is no workspace @${owner}/${name}, or you don't have access to it.`}
-        />
-      );
-    }
     return (
-      <div className="mx-auto max-w-4xl p-4 sm:p-6">
-        <ErrorState error={result.error} title="The workspace could not be loaded" onRetry={result.refetch} />
-      </div>
+      <WorkspaceUnavailable
+        owner={owner}
+        name={name}
+        error={result.error}
+        onRetry={result.refetch}
+        notFound={result.deleted}
+        className="mx-auto max-w-4xl p-4 sm:p-6"
+      />
     );
   }
 

@@ -1,6 +1,6 @@
 // The overview's per-workspace build cache: every cached build by workspace and by job, filled
 // from the workspace list, the job list, or a workspace's builds.
-import { isApiError } from "../../../api/client";
+import { isApiError, isGone } from "../../../api/client";
 import type { ProvisionerJob, Workspace, WorkspaceBuild } from "../../../api/types";
 import { applyLatest, mergeAfter, refreshCursor } from "../model/history";
 import { jobBuildRow, jobsByWorkspace, numberJobs } from "../model/jobHistory";
@@ -21,8 +21,6 @@ export interface Entry {
   loaded: boolean;
   failed: boolean;
 }
-
-const isGone = (error: unknown) => isApiError(error) && (error.status === 404 || error.status === 410);
 
 export class BuildCache {
   readonly entries = new Map<string, Entry>();
