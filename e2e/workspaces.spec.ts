@@ -187,7 +187,9 @@ test.describe("workspace list", () => {
       answered.set(url, body);
       return route.fulfill({ response, body });
     });
-    await openList(page, "?filter=");
+    // Sorted by name, so a workspace that stops keeps its place: in the server's order running
+    // workspaces come first, and one that stops can move to the next page mid-test.
+    await openList(page, "?filter=&sort=name:asc");
     const selected = new Set(targets.map((t) => t.name));
     const others = async () =>
       Object.fromEntries(Object.entries(await rowStates(page)).filter(([name]) => !selected.has(name)));
