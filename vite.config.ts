@@ -3,6 +3,7 @@ import { defineConfig, type Plugin } from "vite";
 import react from "@vitejs/plugin-react";
 import tailwindcss from "@tailwindcss/vite";
 import { precompress } from "./tools/precompress";
+import { routeChunks } from "./tools/routeChunks";
 
 /**
  * Writes `.vite/chunk-modules.json` (chunk file → source modules) beside the manifest, so the
@@ -23,7 +24,7 @@ function chunkModules(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [react(), tailwindcss(), chunkModules(), precompress()],
+  plugins: [react(), tailwindcss(), chunkModules(), routeChunks(), precompress()],
   build: {
     outDir: "dist",
     manifest: true,

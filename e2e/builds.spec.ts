@@ -149,6 +149,29 @@ test.describe("build page", () => {
     await expect(page).toHaveURL(/\/builds\/50$/);
   });
 
+  test("a cold deep link reads each thing once: the log the boot script asked for is the one shown", async ({
+    page,
+  }) => {
+    await signIn(page, "alice");
+    const asked: string[] = [];
+    page.on("request", (req) => {
+      const url = new URL(req.url());
+      if (url.pathname.startsWith("/api/v2/")) asked.push(url.pathname + url.search);
+    });
+    await page.goto("/@alice/long-history/builds/50");
+    await expect(page.getByRole("heading", { name: "Build #50" })).toBeVisible();
+    await expect(page.locator('[data-line="1"]')).toBeVisible();
+    const once = (path: string | RegExp) => asked.filter((a) => (typeof path === "string" ? a === path : path.test(a)));
+    expect(once("/api/v2/users/me")).toHaveLength(1);
+    expect(once("/api/v2/users/alice/workspace/long-history/builds/50")).toHaveLength(1);
+    expect(once(/^\/api\/v2\/workspacebuilds\/[^/]+\/logs\?after=0$/)).toHaveLength(1);
+
+    // Signed out, the same link goes to sign-in (the boot's 401 is the app's to act on), then back.
+    await page.context().clearCookies();
+    await page.goto("/@alice/long-history/builds/50");
+    await expect(page).toHaveURL(/\/login\?redirect=/);
+  });
+
   test("state is for template admins: hidden for a member, a direct link is a clean not-found", async ({
     page,
     browser,
