@@ -30,5 +30,14 @@ export default defineConfig({
     manifest: true,
     sourcemap: false,
     target: "es2022",
+    rolldownOptions: {
+      output: {
+        // Everything every route loads goes in one chunk instead of a score of small shared ones:
+        // the same bytes, but a cold open waits on far fewer requests (six per host over HTTP/1.1).
+        codeSplitting: {
+          groups: [{ name: "initial", tags: ["$initial"] }],
+        },
+      },
+    },
   },
 });

@@ -43,7 +43,12 @@ interface Variant {
   file: string;
   size: number;
   etag: string;
+  /** Held in memory when small (every built asset is): a page's first load asks for dozens. */
+  bytes: Uint8Array<ArrayBuffer> | undefined;
 }
+
+/** Larger files are streamed from disk on each request. */
+const IN_MEMORY_BYTES = 1 << 20;
 
 /**
  * One file's variants (identity, and br / gzip where the build wrote them), keyed by path and
@@ -52,8 +57,7 @@ interface Variant {
  */
 const variants = new Map<string, { mtimeMs: number; byEncoding: Map<Encoding | "identity", Variant> }>();
 
-function variantsOf(file: string): Map<Encoding | "identity", Variant> {
-  const mtimeMs = statSync(file).mtimeMs;
+function variantsOf(file: string, mtimeMs: number): Map<Encoding | "identity", Variant> {
   const cached = variants.get(file);
   if (cached && cached.mtimeMs === mtimeMs) return cached.byEncoding;
   const byEncoding = new Map<Encoding | "identity", Variant>();
@@ -64,6 +68,7 @@ function variantsOf(file: string): Map<Encoding | "identity", Variant> {
       file: path,
       size: bytes.byteLength,
       etag: `"${hash}${key === "identity" ? "" : `-${key}`}"`,
+      bytes: bytes.byteLength <= IN_MEMORY_BYTES ? new Uint8Array(bytes) : undefined,
     });
   };
   add("identity", file);
@@ -97,8 +102,8 @@ function etagMatches(ifNoneMatch: string | undefined, etag: string): boolean {
   });
 }
 
-function fileResponse(file: string, cache: string, req: Request): Response {
-  const byEncoding = variantsOf(file);
+function fileResponse(file: string, mtimeMs: number, cache: string, req: Request): Response {
+  const byEncoding = variantsOf(file, mtimeMs);
   const encoding = pickEncoding(req.headers.get("accept-encoding") ?? undefined, new Set(byEncoding.keys()));
   const variant = byEncoding.get(encoding)!;
   const headers: Record<string, string> = {
@@ -114,7 +119,9 @@ function fileResponse(file: string, cache: string, req: Request): Response {
   if (encoding !== "identity") headers["content-encoding"] = encoding;
   headers["content-length"] = String(variant.size);
   const body =
-    req.method === "HEAD" ? null : (Readable.toWeb(createReadStream(variant.file)) as ReadableStream<Uint8Array>);
+    req.method === "HEAD"
+      ? null
+      : (variant.bytes ?? (Readable.toWeb(createReadStream(variant.file)) as ReadableStream<Uint8Array>));
   return new Response(body, { status: 200, headers });
 }
 
@@ -133,14 +140,13 @@ export function serveSpa(dir: string, req: Request): Response {
   }
   const candidate = path.resolve(root, "." + path.posix.normalize("/" + decoded));
   const precompressed = /\.(br|gz)$/.test(candidate);
-  if (
-    !precompressed &&
-    candidate.startsWith(root + path.sep) &&
-    existsSync(candidate) &&
-    statSync(candidate).isFile()
-  ) {
+  const stat =
+    !precompressed && candidate.startsWith(root + path.sep)
+      ? statSync(candidate, { throwIfNoEntry: false })
+      : undefined;
+  if (stat?.isFile()) {
     const immutable = decoded.startsWith("/assets/");
-    return fileResponse(candidate, immutable ? "public, max-age=31536000, immutable" : "no-cache", req);
+    return fileResponse(candidate, stat.mtimeMs, immutable ? "public, max-age=31536000, immutable" : "no-cache", req);
   }
   // A missing asset is a real 404, not the SPA shell served as JavaScript.
   if (decoded.startsWith("/assets/") || path.extname(decoded) !== "") {
@@ -150,11 +156,12 @@ export function serveSpa(dir: string, req: Request): Response {
     });
   }
   const index = path.join(root, "index.html");
-  if (!existsSync(index)) {
+  const indexStat = statSync(index, { throwIfNoEntry: false });
+  if (!indexStat) {
     return new Response("The dashboard is not built: run `npm run build`.\n", {
       status: 503,
       headers: { "content-type": "text/plain; charset=utf-8" },
     });
   }
-  return fileResponse(index, "no-cache", req);
+  return fileResponse(index, indexStat.mtimeMs, "no-cache", req);
 }
