@@ -118,3 +118,70 @@ test("fits a 390 px screen and works from the top bar's button", async ({ page }
   await option.click();
   await expect(page).toHaveURL(/\/@alice\/dev$/);
 });
+
+test("the search waits for a pause in typing, and a stale search is aborted", async ({ page }) => {
+  await signIn(page, "alice");
+  // The page's timers run only when the test says: key presses are slow on a loaded machine.
+  await page.clock.install();
+  await page.goto("/workspaces");
+  await openWithKeys(page);
+  const searches: string[] = [];
+  const aborted: string[] = [];
+  const queryOf = (url: string) => new URL(url).searchParams.get("q");
+  const isSearch = (url: string) => new URL(url).pathname === "/api/v2/workspaces" && queryOf(url) !== "";
+  page.on("request", (r) => {
+    if (isSearch(r.url())) searches.push(queryOf(r.url())!);
+  });
+  page.on("requestfailed", (r) => {
+    if (isSearch(r.url())) aborted.push(queryOf(r.url())!);
+  });
+  // The first search gets no answer until the test says so.
+  let answer = () => {};
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await page.route(
+    (url) => url.pathname === "/api/v2/workspaces" && url.searchParams.get("q") === "name:long",
+    async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    },
+  );
+
+  await page.clock.pauseAt(Date.now() + 1_000);
+  await box(page).pressSequentially("long");
+  await expect(box(page)).toHaveValue("long");
+  expect(searches).toEqual([]);
+  // Not yet 100 ms after the last key: no search (a short wait lets one that was due show up).
+  await page.clock.runFor(100);
+  await page.waitForTimeout(300);
+  expect(searches).toEqual([]);
+  await page.clock.runFor(100);
+  await expect.poll(() => searches).toEqual(["name:long"]);
+
+  await box(page).pressSequentially("-hist");
+  await expect(box(page)).toHaveValue("long-hist");
+  expect(searches).toEqual(["name:long"]);
+  await page.clock.runFor(200);
+  await expect.poll(() => searches).toEqual(["name:long", "name:long-hist"]);
+  await expect.poll(() => aborted).toEqual(["name:long"]);
+  await page.clock.resume();
+  answer();
+  await expect(page.getByRole("option", { name: /long-history/ }).first()).toBeVisible();
+});
+
+test("a refused palette action is reported like the list's buttons report it", async ({ page }) => {
+  await signIn(page, "alice");
+  await page.route("**/api/v2/workspaces/*/builds", (route) =>
+    route.request().method() === "POST"
+      ? route.fulfill({ status: 409, json: { message: "A workspace build is already active." } })
+      : route.continue(),
+  );
+  await page.goto("/workspaces");
+  await openWithKeys(page);
+  await box(page).pressSequentially("stop dev");
+  await arrowTo(page, "Stop dev");
+  await page.keyboard.press("Enter");
+  await expect(palette(page)).toHaveCount(0);
+  const alert = page.getByRole("alert").filter({ hasText: "Stop dev failed" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("A workspace build is already active.");
+});
