@@ -70,6 +70,30 @@ test('"builds" reaches the builds page; ? lists the shortcuts', async ({ page })
   await expect(page).toHaveURL(/\/builds$/);
 });
 
+test("a workspace's build history and timings, and the chord on those pages and a build's", async ({ page }) => {
+  await signIn(page, "alice");
+  await page.goto("/builds");
+  await openWithKeys(page);
+  await box(page).pressSequentially("history long-hist");
+  await arrowTo(page, /^Build history · long-history/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/@alice\/long-history\/builds$/);
+
+  await openWithKeys(page);
+  await box(page).pressSequentially("timings long-hist");
+  await arrowTo(page, /^Timings · long-history #\d+/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/@alice\/long-history\/builds\/\d+\/timings$/);
+  await openWithKeys(page);
+  await page.keyboard.press("Escape");
+
+  const dev = await apiJson<Workspace>(page, "GET", "/users/alice/workspace/dev");
+  await page.goto(`/@alice/dev/builds/${dev.latest_build.build_number}`);
+  await openWithKeys(page);
+  await page.keyboard.press("Control+K");
+  await expect(palette(page)).toHaveCount(0);
+});
+
 test("an action from the palette starts a stopped workspace", async ({ page }) => {
   await signIn(page, "alice");
   const templates = await apiJson<Template[]>(page, "GET", "/templates");
