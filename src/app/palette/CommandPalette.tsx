@@ -187,7 +187,11 @@ export default function CommandPalette({ open, onOpenChange }: { open: boolean; 
               placeholder="Search workspaces, pages and actions…"
               className="h-12 w-full border-b border-border bg-transparent px-4 text-sm text-text outline-none placeholder:text-muted focus-visible:bg-raised/40"
             />
-            <Command.List label="Results" className="max-h-[min(60vh,26rem)] overflow-y-auto p-1.5">
+            <Command.List
+              label="Results"
+              // Empty while the shortcuts show: no padding, so no blank strip above them.
+              className={help ? undefined : "max-h-[min(60vh,26rem)] overflow-y-auto p-1.5"}
+            >
               {searching && search.isFetching && !search.data && (
                 <Command.Loading label="Searching workspaces">
                   <p className="px-3 py-2 text-sm text-muted">Searching workspaces…</p>
@@ -222,7 +226,7 @@ export default function CommandPalette({ open, onOpenChange }: { open: boolean; 
               )}
             </Command.List>
             {help ? (
-              <section aria-label="Keyboard shortcuts" className="border-t border-border px-4 py-3">
+              <section aria-label="Keyboard shortcuts" className="px-4 py-3">
                 <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Keyboard shortcuts</h2>
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
                   {SHORTCUTS.map(([keys, what]) => (
