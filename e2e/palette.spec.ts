@@ -64,6 +64,23 @@ test('"builds" reaches the builds page; ? lists the shortcuts', async ({ page })
   await expect(shortcuts).toContainText("Open or close this palette");
   await expect(shortcuts).toContainText("Ctrl K");
 
+  await page.keyboard.press("Escape");
+  await expect(palette(page)).toHaveCount(0);
+
+  // `?` from the page (not typing anywhere) opens the same list; in a text box it is just typed.
+  const search = page.getByRole("searchbox", { name: "Search workspaces" });
+  await search.focus();
+  await page.keyboard.press("End");
+  await page.keyboard.press("?");
+  await expect(search).toHaveValue(/\?$/);
+  await expect(palette(page)).toHaveCount(0);
+  await page.keyboard.press("Backspace");
+  await page.getByRole("heading", { name: "Workspaces", level: 1 }).click();
+  await page.keyboard.press("?");
+  await expect(box(page)).toBeFocused();
+  await expect(box(page)).toHaveValue("?");
+  await expect(shortcuts).toContainText("Open or close this palette");
+
   await box(page).fill("builds");
   await expect(page.getByRole("option").first()).toHaveText(/^Builds/);
   await page.keyboard.press("Enter");
@@ -91,6 +108,11 @@ test("a workspace's build history and timings, and the chord on those pages and 
   await page.goto(`/@alice/dev/builds/${dev.latest_build.build_number}`);
   await openWithKeys(page);
   await page.keyboard.press("Control+K");
+  await expect(palette(page)).toHaveCount(0);
+  // On a build's page `?` is the log's: its own shortcuts, not the palette.
+  await page.locator("body").focus();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText("Search the log");
   await expect(palette(page)).toHaveCount(0);
 });
 

@@ -35,7 +35,7 @@ const SHORTCUTS: Array<[string, string]> = [
   ["Esc", "Close the palette"],
   ["/", "Search the workspace list (Workspaces page)"],
   ["[ / ]", "Previous / next build (build page)"],
-  ["?", "In a log: its own shortcuts; here: this list"],
+  ["?", "This list (in a log: the log's own shortcuts)"],
 ];
 
 interface Entry {
@@ -56,13 +56,31 @@ const ACTION_ICONS: Record<PaletteAction, ReactNode> = {
   update: icon(ArrowUpCircle),
 };
 
-export default function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenChange: (o: boolean) => void }) {
+/** Text the box opens with; a new object each time the host opens the palette with it. */
+export interface PaletteSeed {
+  text: string;
+}
+
+export default function CommandPalette({
+  open,
+  onOpenChange,
+  seed,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  seed: PaletteSeed;
+}) {
   const me = useMe();
   const admin = canUpdateTemplates(me);
   const navigate = useNavigate();
   const rowActions = useRowActions();
   const [recents, remember] = useRecents(me?.id);
-  const [text, setText] = useState("");
+  const [text, setText] = useState(seed.text);
+  const [seeded, setSeeded] = useState(seed);
+  if (seeded !== seed) {
+    setSeeded(seed);
+    setText(seed.text);
+  }
   const query = useMemo(() => parsePaletteQuery(text), [text]);
   const serverQuery = useDebounced(query.serverQuery, SEARCH_DEBOUNCE_MS);
   const help = text.trim() === "?";
