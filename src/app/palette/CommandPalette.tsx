@@ -34,6 +34,7 @@ const SHORTCUTS: Array<[string, string]> = [
   ["Enter", "Open or run the selected item"],
   ["Esc", "Close the palette"],
   ["/", "Search the workspace list (Workspaces page)"],
+  ["j / k", "Next / previous row of a list; Enter opens it"],
   ["[ / ]", "Previous / next build (build page)"],
   ["?", "This list (in a log: the log's own shortcuts)"],
 ];
