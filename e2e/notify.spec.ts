@@ -201,8 +201,13 @@ test("failed: still waiting after a reload, names the quota error, a click opens
     Object.entries(localStorage).filter(([k]) => k.startsWith("notify-awaited:")),
   );
   expect(stored).toHaveLength(1);
+  const me = await apiJson<{ id: string }>(page, "GET", "/users/me");
+  expect(stored[0][0]).toBe(`notify-awaited:${me.id}`);
   expect(stored[0][1]).toContain(ws.id);
   expect(stored[0][1]).not.toMatch(/token/i);
+  for (const cookie of await page.context().cookies()) {
+    if (cookie.value.length >= 8) expect(stored[0][1]).not.toContain(cookie.value);
+  }
   expect(await shown(page)).toEqual([]);
   await holdBuilds(page, false);
 
