@@ -65,6 +65,7 @@ test('"builds" reaches the builds page; ? lists the shortcuts', async ({ page })
   const shortcuts = page.getByRole("region", { name: "Keyboard shortcuts" });
   await expect(shortcuts).toContainText("Open or close this palette");
   await expect(shortcuts).toContainText("Ctrl K");
+  expect(await axeBothThemes(page)).toEqual([]);
 
   await page.keyboard.press("Escape");
   await expect(palette(page)).toHaveCount(0);
