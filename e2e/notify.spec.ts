@@ -34,6 +34,7 @@ interface Shown {
  * A browser Notification that records what it is asked to show (in sessionStorage, so a reload
  * keeps the record) and keeps the instances so a test can click one. `requestPermission` answers
  * "granted" when asked from "default"; the answer is remembered across reloads like a browser's.
+ * How often permission was asked and the window focused are counted too.
  */
 async function stubNotification(page: Page, initial: NotificationPermission): Promise<void> {
   await page.addInitScript((start) => {
@@ -45,6 +46,7 @@ async function stubNotification(page: Page, initial: NotificationPermission): Pr
         return current();
       }
       static requestPermission() {
+        store.setItem("e2e-asked", String(Number(store.getItem("e2e-asked") ?? 0) + 1));
         if (current() === "default") store.setItem("e2e-permission", "granted");
         return Promise.resolve(current());
       }
@@ -57,8 +59,28 @@ async function stubNotification(page: Page, initial: NotificationPermission): Pr
       }
       close() {}
     }
+    const focus = window.focus.bind(window);
+    window.focus = () => {
+      store.setItem("e2e-focused", String(Number(store.getItem("e2e-focused") ?? 0) + 1));
+      focus();
+    };
     Object.assign(window, { Notification: FakeNotification, e2eNotifications: instances });
   }, initial);
+}
+
+const counted = (page: Page, what: "e2e-asked" | "e2e-focused") =>
+  page.evaluate((key) => Number(sessionStorage.getItem(key) ?? 0), what);
+
+/** The watch streams the page opens for one workspace, and whether each is still open. */
+function watchStreams(page: Page, workspaceId: string): { open: () => number; opened: () => number } {
+  const streams: Array<{ closed: boolean }> = [];
+  page.on("websocket", (socket) => {
+    if (!socket.url().includes(`/workspaces/${workspaceId}/watch-ws`)) return;
+    const stream = { closed: false };
+    streams.push(stream);
+    socket.on("close", () => (stream.closed = true));
+  });
+  return { open: () => streams.filter((s) => !s.closed).length, opened: () => streams.length };
 }
 
 const shown = (page: Page) =>
@@ -115,13 +137,30 @@ test("ready: set on the workspace page, shown on the builds page, a click opens 
   await signIn(page, "alice");
   await holdBuilds(page, true);
   const ws = await newWorkspace(page, "nt-ready");
-  await armFromWorkspacePage(page, ws);
+  const streams = watchStreams(page, ws.id);
+  await page.goto(`/@alice/${ws.name}`);
+  await expect(toggle(page)).toHaveAttribute("aria-pressed", "false");
+  // Not asked on load: only the click asks.
+  expect(await counted(page, "e2e-asked")).toBe(0);
+  await toggle(page).click();
+  await expect(toggle(page)).toHaveAttribute("aria-pressed", "true");
+  expect(await counted(page, "e2e-asked")).toBe(1);
   expect(await page.evaluate(() => Notification.permission)).toBe("granted");
+  // Off and on again: the browser is not asked a second time.
+  await toggle(page).click();
+  await expect(toggle(page)).toHaveAttribute("aria-pressed", "false");
+  await toggle(page).click();
+  await expect(toggle(page)).toHaveAttribute("aria-pressed", "true");
+  expect(await counted(page, "e2e-asked")).toBe(1);
   await leaveFor(page, "Builds");
+  // The page's own stream has closed; the watcher holds one for the awaited workspace.
+  await expect.poll(streams.open).toBe(1);
   expect(await shown(page)).toEqual([]);
   await holdBuilds(page, false);
 
   await expect.poll(() => shown(page), { timeout: 30_000 }).toHaveLength(1);
+  // Delivered: its stream is closed.
+  await expect.poll(streams.open).toBe(0);
   const [note] = await shown(page);
   expect(note.title).toBe(`${ws.name} is ready`);
   expect(note.body).toContain(`alice/${ws.name}`);
@@ -130,8 +169,10 @@ test("ready: set on the workspace page, shown on the builds page, a click opens 
   const now = await apiJson<Workspace>(page, "GET", `/workspaces/${ws.id}`);
   expect(now.latest_build.resources[0].agents?.[0].lifecycle_state).toBe("ready");
 
+  const focused = await counted(page, "e2e-focused");
   await clickLatestNotification(page);
   await expect(page).toHaveURL(new RegExp(`/@alice/${ws.name}$`));
+  expect(await counted(page, "e2e-focused")).toBe(focused + 1);
   // Done: the toggle is gone (nothing left to wait for) and the stored list is empty.
   await expect(page.getByTestId("workspace-status")).toHaveAttribute("data-ready", "true");
   await expect(toggle(page)).toHaveCount(0);
@@ -160,8 +201,13 @@ test("failed: still waiting after a reload, names the quota error, a click opens
     Object.entries(localStorage).filter(([k]) => k.startsWith("notify-awaited:")),
   );
   expect(stored).toHaveLength(1);
+  const me = await apiJson<{ id: string }>(page, "GET", "/users/me");
+  expect(stored[0][0]).toBe(`notify-awaited:${me.id}`);
   expect(stored[0][1]).toContain(ws.id);
   expect(stored[0][1]).not.toMatch(/token/i);
+  for (const cookie of await page.context().cookies()) {
+    if (cookie.value.length >= 8) expect(stored[0][1]).not.toContain(cookie.value);
+  }
   expect(await shown(page)).toEqual([]);
   await holdBuilds(page, false);
 
@@ -177,7 +223,7 @@ test("failed: still waiting after a reload, names the quota error, a click opens
   await expect(page.getByTestId("build-status")).toContainText("Failed");
 });
 
-test("startup script failure: set on the page of the build on its way, shown on the workspaces list", async ({
+test("startup script failure: set on the page of the build on its way, shown on the workspaces list after a reload", async ({
   page,
 }) => {
   await stubNotification(page, "default");
@@ -192,6 +238,7 @@ test("startup script failure: set on the page of the build on its way, shown on 
   await toggle(page).click();
   await expect(toggle(page)).toHaveAttribute("aria-pressed", "true");
   await leaveFor(page, "Workspaces");
+  await page.reload();
   expect(await shown(page)).toEqual([]);
   await holdBuilds(page, false);
 
@@ -203,18 +250,26 @@ test("startup script failure: set on the page of the build on its way, shown on 
   await expect(page).toHaveURL(new RegExp(`/@alice/${ws.name}$`));
 });
 
-test("canceled: the news names the cancel", async ({ page }) => {
+test("canceled: the news names the cancel, after a reload of the builds page; a click opens the workspace", async ({
+  page,
+}) => {
   await stubNotification(page, "default");
   await signIn(page, "alice");
   // Pending until canceled: no provisioner serves its tags.
   const ws = await getWorkspace(page, "alice", "pending-ws");
   await armFromWorkspacePage(page, ws);
   await leaveFor(page, "Builds");
+  await page.reload();
+  await expect(page.getByRole("heading", { name: "Builds", level: 1 })).toBeVisible();
   const res = await page.request.patch(`/api/v2/workspacebuilds/${ws.latest_build.id}/cancel`);
   expect(res.ok(), await res.text()).toBe(true);
 
   await expect.poll(() => shown(page), { timeout: 30_000 }).toHaveLength(1);
-  expect((await shown(page))[0].title).toBe(`${ws.name}: build canceled`);
+  const [note] = await shown(page);
+  expect(note.title).toBe(`${ws.name}: build canceled`);
+  expect(note.body).toContain(`alice/${ws.name} · build #${ws.latest_build.build_number} was canceled`);
+  await clickLatestNotification(page);
+  await expect(page).toHaveURL(new RegExp(`/@alice/${ws.name}$`));
 });
 
 test("denied: the toggle says so, and an in-app alert and a tab badge stand in", async ({ page }) => {
@@ -242,4 +297,25 @@ test("denied: the toggle says so, and an in-app alert and a tab badge stand in",
   // Coming back to the tab (any click or key) clears the badge.
   await expect(page).not.toHaveTitle(/^\(\d+\) /);
   expect(await page.locator('link[rel="icon"]').getAttribute("href")).toBe("/favicon.svg");
+});
+
+test("no Notification API: the toggle says so, and the in-app alert stands in", async ({ page }) => {
+  await page.addInitScript(() => Reflect.deleteProperty(window, "Notification"));
+  await signIn(page, "alice");
+  await holdBuilds(page, true);
+  const ws = await newWorkspace(page, "nt-none");
+  await page.goto(`/@alice/${ws.name}`);
+  expect(await page.evaluate(() => typeof Notification)).toBe("undefined");
+  const button = page.getByRole("button", { name: "Notify me when ready" });
+  await expect(button).toHaveAccessibleDescription(/This browser can't show notifications/);
+  await button.click();
+  await expect(toggle(page)).toHaveAttribute("aria-pressed", "true");
+  await leaveFor(page, "Workspaces");
+  await holdBuilds(page, false);
+
+  const alert = page.getByRole("status").filter({ hasText: `${ws.name} is ready` });
+  await expect(alert).toBeVisible({ timeout: 30_000 });
+  await expect(page).toHaveTitle(/^\(1\) /);
+  await alert.getByRole("button", { name: "Open workspace" }).click();
+  await expect(page).toHaveURL(new RegExp(`/@alice/${ws.name}$`));
 });

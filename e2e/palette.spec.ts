@@ -42,6 +42,8 @@ test("Ctrl+K from a page, part of a name, Enter opens the workspace; it comes ba
   expect(decodeURIComponent((await searched).url())).toContain("q=name:g-hist");
   const option = page.getByRole("option", { name: /long-history/ }).first();
   await expect(option).toHaveAttribute("aria-selected", "true");
+  // Owners are named for admins only.
+  await expect(option).not.toContainText("alice/");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/@alice\/long-history$/);
   await expect(palette(page)).toHaveCount(0);
@@ -63,11 +65,58 @@ test('"builds" reaches the builds page; ? lists the shortcuts', async ({ page })
   const shortcuts = page.getByRole("region", { name: "Keyboard shortcuts" });
   await expect(shortcuts).toContainText("Open or close this palette");
   await expect(shortcuts).toContainText("Ctrl K");
+  expect(await axeBothThemes(page)).toEqual([]);
+
+  await page.keyboard.press("Escape");
+  await expect(palette(page)).toHaveCount(0);
+
+  // `?` from the page (not typing anywhere) opens the same list; in a text box it is just typed.
+  const search = page.getByRole("searchbox", { name: "Search workspaces" });
+  await search.focus();
+  await page.keyboard.press("End");
+  await page.keyboard.press("?");
+  await expect(search).toHaveValue(/\?$/);
+  await expect(palette(page)).toHaveCount(0);
+  await page.keyboard.press("Backspace");
+  await page.getByRole("heading", { name: "Workspaces", level: 1 }).click();
+  await page.keyboard.press("?");
+  await expect(box(page)).toBeFocused();
+  await expect(box(page)).toHaveValue("?");
+  await expect(shortcuts).toContainText("Open or close this palette");
 
   await box(page).fill("builds");
   await expect(page.getByRole("option").first()).toHaveText(/^Builds/);
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\/builds$/);
+});
+
+test("a workspace's build history and timings, and the chord on those pages and a build's", async ({ page }) => {
+  await signIn(page, "alice");
+  await page.goto("/builds");
+  await openWithKeys(page);
+  await box(page).pressSequentially("history long-hist");
+  await arrowTo(page, /^Build history · long-history/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/@alice\/long-history\/builds$/);
+
+  await openWithKeys(page);
+  await box(page).pressSequentially("timings long-hist");
+  await arrowTo(page, /^Timings · long-history #\d+/);
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/@alice\/long-history\/builds\/\d+\/timings$/);
+  await openWithKeys(page);
+  await page.keyboard.press("Escape");
+
+  const dev = await apiJson<Workspace>(page, "GET", "/users/alice/workspace/dev");
+  await page.goto(`/@alice/dev/builds/${dev.latest_build.build_number}`);
+  await openWithKeys(page);
+  await page.keyboard.press("Control+K");
+  await expect(palette(page)).toHaveCount(0);
+  // On a build's page `?` is the log's: its own shortcuts, not the palette.
+  await page.locator("body").focus();
+  await page.keyboard.press("?");
+  await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText("Search the log");
+  await expect(palette(page)).toHaveCount(0);
 });
 
 test("an action from the palette starts a stopped workspace", async ({ page }) => {
@@ -117,4 +166,71 @@ test("fits a 390 px screen and works from the top bar's button", async ({ page }
   expect(overflow).toBeLessThanOrEqual(0);
   await option.click();
   await expect(page).toHaveURL(/\/@alice\/dev$/);
+});
+
+test("the search waits for a pause in typing, and a stale search is aborted", async ({ page }) => {
+  await signIn(page, "alice");
+  // The page's timers run only when the test says: key presses are slow on a loaded machine.
+  await page.clock.install();
+  await page.goto("/workspaces");
+  await openWithKeys(page);
+  const searches: string[] = [];
+  const aborted: string[] = [];
+  const queryOf = (url: string) => new URL(url).searchParams.get("q");
+  const isSearch = (url: string) => new URL(url).pathname === "/api/v2/workspaces" && queryOf(url) !== "";
+  page.on("request", (r) => {
+    if (isSearch(r.url())) searches.push(queryOf(r.url())!);
+  });
+  page.on("requestfailed", (r) => {
+    if (isSearch(r.url())) aborted.push(queryOf(r.url())!);
+  });
+  // The first search gets no answer until the test says so.
+  let answer = () => {};
+  const held = new Promise<void>((resolve) => (answer = resolve));
+  await page.route(
+    (url) => url.pathname === "/api/v2/workspaces" && url.searchParams.get("q") === "name:long",
+    async (route) => {
+      await held;
+      await route.continue().catch(() => {});
+    },
+  );
+
+  await page.clock.pauseAt(Date.now() + 1_000);
+  await box(page).pressSequentially("long");
+  await expect(box(page)).toHaveValue("long");
+  expect(searches).toEqual([]);
+  // Not yet 100 ms after the last key: no search (a short wait lets one that was due show up).
+  await page.clock.runFor(100);
+  await page.waitForTimeout(300);
+  expect(searches).toEqual([]);
+  await page.clock.runFor(100);
+  await expect.poll(() => searches).toEqual(["name:long"]);
+
+  await box(page).pressSequentially("-hist");
+  await expect(box(page)).toHaveValue("long-hist");
+  expect(searches).toEqual(["name:long"]);
+  await page.clock.runFor(200);
+  await expect.poll(() => searches).toEqual(["name:long", "name:long-hist"]);
+  await expect.poll(() => aborted).toEqual(["name:long"]);
+  await page.clock.resume();
+  answer();
+  await expect(page.getByRole("option", { name: /long-history/ }).first()).toBeVisible();
+});
+
+test("a refused palette action is reported like the list's buttons report it", async ({ page }) => {
+  await signIn(page, "alice");
+  await page.route("**/api/v2/workspaces/*/builds", (route) =>
+    route.request().method() === "POST"
+      ? route.fulfill({ status: 409, json: { message: "A workspace build is already active." } })
+      : route.continue(),
+  );
+  await page.goto("/workspaces");
+  await openWithKeys(page);
+  await box(page).pressSequentially("stop dev");
+  await arrowTo(page, "Stop dev");
+  await page.keyboard.press("Enter");
+  await expect(palette(page)).toHaveCount(0);
+  const alert = page.getByRole("alert").filter({ hasText: "Stop dev failed" });
+  await expect(alert).toBeVisible();
+  await expect(alert).toContainText("A workspace build is already active.");
 });

@@ -69,6 +69,7 @@ export const HEAVY_MODULES: Array<{ name: string; pattern: RegExp }> = [
   { name: "recharts", pattern: /node_modules\/recharts\// },
   { name: "log viewer", pattern: /src\/(components\/LogViewer|lib\/logs)\// },
   { name: "timings chart", pattern: /src\/(components\/TimingsChart|lib\/timings)\// },
+  { name: "command palette", pattern: /node_modules\/cmdk\/|src\/app\/palette\/CommandPalette/ },
 ];
 
 export function heavyModulesIn(bundle: RouteBundle): string[] {

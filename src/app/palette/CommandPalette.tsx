@@ -34,8 +34,9 @@ const SHORTCUTS: Array<[string, string]> = [
   ["Enter", "Open or run the selected item"],
   ["Esc", "Close the palette"],
   ["/", "Search the workspace list (Workspaces page)"],
+  ["j / k", "Next / previous row of a list; Enter opens it"],
   ["[ / ]", "Previous / next build (build page)"],
-  ["?", "In a log: its own shortcuts; here: this list"],
+  ["?", "This list (in a log: the log's own shortcuts)"],
 ];
 
 interface Entry {
@@ -56,13 +57,31 @@ const ACTION_ICONS: Record<PaletteAction, ReactNode> = {
   update: icon(ArrowUpCircle),
 };
 
-export default function CommandPalette({ open, onOpenChange }: { open: boolean; onOpenChange: (o: boolean) => void }) {
+/** Text the box opens with; a new object each time the host opens the palette with it. */
+export interface PaletteSeed {
+  text: string;
+}
+
+export default function CommandPalette({
+  open,
+  onOpenChange,
+  seed,
+}: {
+  open: boolean;
+  onOpenChange: (o: boolean) => void;
+  seed: PaletteSeed;
+}) {
   const me = useMe();
   const admin = canUpdateTemplates(me);
   const navigate = useNavigate();
   const rowActions = useRowActions();
   const [recents, remember] = useRecents(me?.id);
-  const [text, setText] = useState("");
+  const [text, setText] = useState(seed.text);
+  const [seeded, setSeeded] = useState(seed);
+  if (seeded !== seed) {
+    setSeeded(seed);
+    setText(seed.text);
+  }
   const query = useMemo(() => parsePaletteQuery(text), [text]);
   const serverQuery = useDebounced(query.serverQuery, SEARCH_DEBOUNCE_MS);
   const help = text.trim() === "?";
@@ -187,7 +206,11 @@ export default function CommandPalette({ open, onOpenChange }: { open: boolean; 
               placeholder="Search workspaces, pages and actions…"
               className="h-12 w-full border-b border-border bg-transparent px-4 text-sm text-text outline-none placeholder:text-muted focus-visible:bg-raised/40"
             />
-            <Command.List label="Results" className="max-h-[min(60vh,26rem)] overflow-y-auto p-1.5">
+            <Command.List
+              label="Results"
+              // Empty while the shortcuts show: no padding, so no blank strip above them.
+              className={help ? undefined : "max-h-[min(60vh,26rem)] overflow-y-auto p-1.5"}
+            >
               {searching && search.isFetching && !search.data && (
                 <Command.Loading label="Searching workspaces">
                   <p className="px-3 py-2 text-sm text-muted">Searching workspaces…</p>
@@ -222,7 +245,7 @@ export default function CommandPalette({ open, onOpenChange }: { open: boolean; 
               )}
             </Command.List>
             {help ? (
-              <section aria-label="Keyboard shortcuts" className="border-t border-border px-4 py-3">
+              <section aria-label="Keyboard shortcuts" className="px-4 py-3">
                 <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-muted">Keyboard shortcuts</h2>
                 <dl className="grid grid-cols-[auto_1fr] gap-x-3 gap-y-1.5 text-sm">
                   {SHORTCUTS.map(([keys, what]) => (

@@ -1,7 +1,10 @@
 // The command palette's host: Ctrl+K / ⌘K from every signed-in page (also from inside a text box:
-// the chord types nothing), and an `open` for the top bar's button. The palette itself (and the
-// cmdk library) is fetched on first open, keeping it out of every route's initial JavaScript.
+// the chord types nothing), `?` outside text boxes for the shortcuts, and an `open` for the top
+// bar's button. The palette itself (and the cmdk library) is fetched on first open, keeping it out
+// of every route's initial JavaScript.
 import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { isTyping } from "../../components/isTyping";
+import type { PaletteSeed } from "./CommandPalette";
 
 const CommandPalette = lazy(() => import("./CommandPalette"));
 
@@ -19,6 +22,7 @@ function isPaletteChord(e: KeyboardEvent): boolean {
 export function PaletteProvider({ children }: { children: ReactNode }) {
   const [open, setOpen] = useState(false);
   const [loaded, setLoaded] = useState(false);
+  const [seed, setSeed] = useState<PaletteSeed>({ text: "" });
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -27,9 +31,21 @@ export function PaletteProvider({ children }: { children: ReactNode }) {
       setLoaded(true);
       setOpen((o) => !o);
     };
+    const onHelpKey = (e: KeyboardEvent) => {
+      if (e.key !== "?" || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
+      e.preventDefault();
+      setLoaded(true);
+      setSeed({ text: "?" });
+      setOpen(true);
+    };
     // Capture: a widget that stops its keys' propagation (charts, tables) must not swallow the chord.
     window.addEventListener("keydown", onKey, true);
-    return () => window.removeEventListener("keydown", onKey, true);
+    // Bubble: a log viewer's own `?` (its shortcuts) is handled first and prevents this one.
+    window.addEventListener("keydown", onHelpKey);
+    return () => {
+      window.removeEventListener("keydown", onKey, true);
+      window.removeEventListener("keydown", onHelpKey);
+    };
   }, []);
 
   const api = useMemo<PaletteApi>(
@@ -47,7 +63,7 @@ export function PaletteProvider({ children }: { children: ReactNode }) {
       {children}
       {loaded && (
         <Suspense fallback={null}>
-          <CommandPalette open={open} onOpenChange={setOpen} />
+          <CommandPalette open={open} onOpenChange={setOpen} seed={seed} />
         </Suspense>
       )}
     </PaletteContext.Provider>
