@@ -1,6 +1,7 @@
 // A cold open of a deep link, before React renders: the requests the page will make first leave
 // now, ahead of the page's own JavaScript (which would otherwise take the browser's few
 // connections first), and a page with a long log starts reading the log as soon as it knows which.
+// Where public/route-boot.js already sent them, the API client takes its answers instead.
 // Everything started here lands where the page looks anyway (React Query's cache, the early log
 // follow of hooks/earlyLogs), so a page that renders before an answer simply waits for it.
 import type { QueryClient } from "@tanstack/react-query";
