@@ -12,7 +12,7 @@ import { buildPath, useBuildNumberParam, useWorkspaceParams } from "../../app/pa
 import { ErrorState } from "../../components/ErrorState";
 import { useLogStoreSnapshot } from "../../components/LogViewer";
 import { SkeletonBlock, SkeletonTable } from "../../components/Skeleton";
-import { TimingsSkeleton } from "../../components/TimingsChart";
+import { TimingsSkeleton } from "../../components/TimingsChart/TimingsStates";
 import { errorGuidance } from "../../lib/buildErrors";
 import { HISTORY_PAGE_SIZE } from "../../lib/builds/paging";
 import { dailyCostOf } from "../../lib/builds/quota";
