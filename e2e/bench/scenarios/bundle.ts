@@ -31,6 +31,10 @@ export const bundleScenario: Scenario = {
         if (b.jsGzip > 150) failures.push(`list route initial JS is ${b.jsGzip.toFixed(1)} KB gz (budget 150)`);
         for (const heavy of heavyModulesIn(b)) failures.push(`list route's initial load contains ${heavy} code`);
       }
+      // A build's log comes first on its page; the Gantt loads with the Timings tab.
+      if (route === "/…/builds/:n" && b.modules.some((m) => /src\/components\/TimingsChart\/GanttPlot/.test(m))) {
+        failures.push("the build page's initial load contains the timings Gantt");
+      }
     }
     return { samples, failures };
   },
