@@ -1,11 +1,24 @@
-// A cold open of a workspace or build URL: before any module has loaded, ask for what that page
-// reads first (the signed-in user, the workspace or build, then its build log) and start loading
-// the page's own code. The app's API client adopts these answers instead of asking again
+// A cold open: before any module has loaded, ask for what the page reads first (the signed-in
+// user; on a workspace or build URL also the workspace or build, then its build log) and start
+// loading that page's own code. The app's API client adopts these answers instead of asking again
 // (src/api/earlyResponses.ts), so the log arrives while the app is still starting rather than after.
 // An external file, so the CSP needs no inline script.
 (function () {
+  if (typeof fetch !== "function" || location.pathname === "/login") return;
+  var responses = {};
+  window.__earlyResponses = { at: Date.now(), responses: responses };
+  var get = function (path) {
+    var answer = fetch(path, { credentials: "include", headers: { Accept: "application/json" } });
+    // A failure is the app's to report, when it adopts the answer.
+    answer.catch(function () {});
+    responses[path] = answer;
+    return answer;
+  };
+  // Every page but sign-in starts from who is signed in.
+  get("/api/v2/users/me");
+
   var match = /^\/@([^/]+)\/([^/]+)(?:\/builds\/([1-9]\d{0,9}))?\/?$/.exec(location.pathname);
-  if (!match || typeof fetch !== "function") return;
+  if (!match) return;
   var segment = function (text) {
     return encodeURIComponent(decodeURIComponent(text));
   };
@@ -16,15 +29,6 @@
   } catch {
     return;
   }
-  var responses = {};
-  window.__earlyResponses = { at: Date.now(), responses: responses };
-  var get = function (path) {
-    var answer = fetch(path, { credentials: "include", headers: { Accept: "application/json" } });
-    // A failure is the app's to report, when it adopts the answer.
-    answer.catch(function () {});
-    responses[path] = answer;
-    return answer;
-  };
   var readLog = function (build) {
     if (build && typeof build.id === "string") get("/api/v2/workspacebuilds/" + segment(build.id) + "/logs?after=0");
   };
@@ -32,7 +36,6 @@
     return res.ok ? res.clone().json() : null;
   };
 
-  get("/api/v2/users/me");
   var workspace = get("/api/v2/users/" + owner + "/workspace/" + name);
   var build = match[3]
     ? get("/api/v2/users/" + owner + "/workspace/" + name + "/builds/" + match[3]).then(json)

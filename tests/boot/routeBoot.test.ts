@@ -63,11 +63,13 @@ describe("route-boot.js", () => {
     expect(requests.some((r) => r.includes("/logs"))).toBe(false);
   });
 
-  it("encodes names as the app does and leaves other pages and malformed URLs alone", async () => {
+  it("encodes names as the app does; elsewhere asks only who is signed in, and on sign-in nothing", async () => {
     expect((await boot("/@al%69ce/my%20ws")).requests[1]).toBe("/api/v2/users/alice/workspace/my%20ws");
-    for (const path of ["/", "/builds", "/@alice/dev/settings", "/@alice/dev/builds/05", "/@alice/%E0%A4%A"]) {
-      const { requests, registry, preloads } = await boot(path);
-      expect({ path, requests, registry, preloads }).toEqual({ path, requests: [], registry: undefined, preloads: [] });
+    for (const url of ["/", "/builds", "/@alice/dev/settings", "/@alice/dev/builds/05", "/@alice/%E0%A4%A"]) {
+      const { requests, preloads } = await boot(url);
+      expect({ url, requests, preloads }).toEqual({ url, requests: ["/api/v2/users/me"], preloads: [] });
     }
+    const signIn = await boot("/login");
+    expect({ requests: signIn.requests, registry: signIn.registry }).toEqual({ requests: [], registry: undefined });
   });
 });
