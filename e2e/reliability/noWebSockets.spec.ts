@@ -70,6 +70,10 @@ test("workspace, build and timings pages show and follow logs over HTTP when Web
   await page.waitForTimeout(8_000);
   expect(sockets.length, sockets.join("\n")).toBe(tried);
 
+  // The build history: its live indicator says the updates come over HTTP.
+  await page.goto(`${server.url}/@alice/stopped-ws/builds`);
+  await expect(page.locator("[data-live-state=live]")).toHaveText("Live over HTTP", { timeout: 15_000 });
+
   // The build page: its log and the agent's log.
   await page.goto(`${server.url}/@alice/stopped-ws/builds/${ws.latest_build.build_number}`);
   await expect(lines(page, "build-log").first()).toBeVisible();
