@@ -7,7 +7,7 @@ import { startServer } from "../main";
 
 describe("/readyz", () => {
   it("follows the upstream Coder: 200 while it answers, 503 once it is gone, /healthz 200 throughout", async () => {
-    const upstream = createServer((req, res) => {
+    const upstream = createServer((_req, res) => {
       res.setHeader("content-type", "application/json");
       res.end(JSON.stringify({ version: "v2.99.0" }));
     });
@@ -31,7 +31,7 @@ describe("/readyz", () => {
   });
 
   it("a Coder answering an error is not ready either", async () => {
-    const upstream = createServer((req, res) => {
+    const upstream = createServer((_req, res) => {
       res.statusCode = 502;
       res.end();
     });
