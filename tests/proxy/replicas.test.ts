@@ -285,3 +285,28 @@ describe("two replicas, one sign-in", () => {
     }
   });
 });
+
+describe("behind a TLS proxy", () => {
+  it("the sign-in starts with the public https callback and Secure cookies; untrusted headers are not believed", async () => {
+    const behind = await startServer({ port: 0, coderUrl: upstream.url, sessionSecret: "s", trustProxy: true });
+    const open = await startServer({ port: 0, coderUrl: upstream.url, sessionSecret: "s" });
+    try {
+      const headers = { "x-forwarded-proto": "https", "x-forwarded-host": "dashboard.example.com" };
+      const start = await send(behind, "/auth/oauth/start", { headers });
+      expect(start.status).toBe(302);
+      expect(new URL(start.location!).searchParams.get("redirect_uri")).toBe(
+        "https://dashboard.example.com/auth/oauth/callback",
+      );
+      expect(start.setCookies[0]).toMatch(/^coder_dashboard_oauth_flow=.*; HttpOnly; SameSite=Lax; Secure$/);
+
+      const direct = await send(open, "/auth/oauth/start", { headers });
+      expect(new URL(direct.location!).searchParams.get("redirect_uri")).toBe(
+        `http://127.0.0.1:${open.port}/auth/oauth/callback`,
+      );
+      expect(direct.setCookies[0]).not.toMatch(/Secure/);
+    } finally {
+      await behind.close();
+      await open.close();
+    }
+  });
+});
