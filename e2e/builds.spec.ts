@@ -190,6 +190,17 @@ test.describe("build page", () => {
     await admin.getByRole("tab", { name: "State" }).click();
     await expect(admin).toHaveURL(/[?&]tab=state/);
     await expect(admin.getByTestId("build-state")).toContainText('"terraform_version"');
+
+    // A deployment that answers an owner 404 (no state kept for the build): the role is not blamed.
+    await admin.route("**/api/v2/workspacebuilds/*/state", (route) =>
+      route.fulfill({
+        status: 404,
+        json: { message: "Resource not found or you do not have access to this resource" },
+      }),
+    );
+    await admin.reload();
+    await expect(admin.getByText("This build recorded no Terraform state.")).toBeVisible();
+    await expect(admin.getByText(/template administrators/)).toHaveCount(0);
     await admin.close();
   });
 

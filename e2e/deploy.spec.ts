@@ -98,6 +98,8 @@ test.describe("production artefacts", () => {
       await proc.exited;
       expect(Date.now() - started).toBeLessThan(10_000);
       expect(proc.output()).toContain("SIGTERM: shutting down");
+      // On loopback (the default HOST) nobody else reaches it: no word about replicas.
+      expect(proc.output()).not.toContain("SESSION_SECRET");
       await expect(fetch(`${url}/healthz`)).rejects.toThrow();
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -149,6 +151,8 @@ test.describe("production artefacts", () => {
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);
       // LOG_FORMAT=json from the image: one JSON object per request line.
       await expect.poll(() => proc.output()).toMatch(/"msg":"request".*"path":"\/readyz"/);
+      // Listening for others (HOST=0.0.0.0) without a shared secret: the operator is told.
+      expect(proc.output()).toContain("SESSION_SECRET is not set");
       child.kill("SIGTERM");
       expect(await proc.exited).toBe(0);
     } finally {

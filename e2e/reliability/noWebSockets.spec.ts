@@ -70,6 +70,16 @@ test("workspace, build and timings pages show and follow logs over HTTP when Web
   await page.waitForTimeout(8_000);
   expect(sockets.length, sockets.join("\n")).toBe(tried);
 
+  // The workspace list (its rows watch over SSE) and the builds overview (polled) load as usual.
+  await page.goto(`${server.url}/workspaces`);
+  await expect(page.locator('a[href="/@alice/stopped-ws"]').first()).toBeVisible();
+  await page.goto(`${server.url}/builds`);
+  await expect(page.locator("[data-live-state=live]")).toBeVisible({ timeout: 15_000 });
+
+  // The build history: its live indicator says the updates come over HTTP.
+  await page.goto(`${server.url}/@alice/stopped-ws/builds`);
+  await expect(page.locator("[data-live-state=live]")).toHaveText("Live over HTTP", { timeout: 15_000 });
+
   // The build page: its log and the agent's log.
   await page.goto(`${server.url}/@alice/stopped-ws/builds/${ws.latest_build.build_number}`);
   await expect(lines(page, "build-log").first()).toBeVisible();

@@ -197,6 +197,62 @@ describe("two replicas, one sign-in", () => {
     expect(revoked.status).toBe(401);
   });
 
+  it("a refresh two replicas race for: the loser asks for a retry and keeps the winner's cookies; the retry goes through", async () => {
+    const jar = new Jar();
+    const callback = await startOnA(jar);
+    const done = await send(a, pathOf(callback), { host: publicHost(), headers: { cookie: jar.header() } });
+    jar.take(done.setCookies);
+    await new Promise((r) => setTimeout(r, (TTL_S * 1000) / 2 + 200));
+
+    // The page's parallel requests, split by the load balancer, both past half of the token's life.
+    const cookie = jar.header();
+    const answers = await Promise.all(
+      [a, b].map((replica) => send(replica, "/api/v2/users/me", { host: publicHost(), headers: { cookie } })),
+    );
+    const won = answers.findIndex((x) => x.status === 200);
+    const lost = answers.findIndex((x) => x.status === 503);
+    expect([won, lost].sort()).toEqual([0, 1]);
+    expect(JSON.parse(answers[lost].body).message).toMatch(/Try again/);
+    // Worst order for the browser: the winner's new cookies first, then the loser's answer.
+    jar.take(answers[won].setCookies);
+    const renewed = jar.cookies.get("coder_session_token");
+    jar.take(answers[lost].setCookies);
+    expect(jar.cookies.get("coder_session_token")).toBe(renewed);
+    expect(jar.cookies.has("coder_dashboard_oauth")).toBe(true);
+
+    const retry = await send([a, b][lost], "/api/v2/users/me", {
+      host: publicHost(),
+      headers: { cookie: jar.header() },
+    });
+    expect(retry.status).toBe(200);
+    expect(JSON.parse(retry.body).username).toBe("alice");
+  });
+
+  it("a refresh token that is really dead: one retry, then the session ends", async () => {
+    const jar = new Jar();
+    const callback = await startOnA(jar);
+    const done = await send(a, pathOf(callback), { host: publicHost(), headers: { cookie: jar.header() } });
+    jar.take(done.setCookies);
+    // Revoked on Coder (an admin, another sign-out): the refresh will be refused.
+    const session = jar.cookies.get("coder_session_token")!;
+    const revoke = await send(a, "/api/v2/users/logout", {
+      host: publicHost(),
+      method: "POST",
+      headers: { cookie: jar.header(), origin: `http://${publicHost()}` },
+    });
+    expect(revoke.status).toBe(200);
+    await new Promise((r) => setTimeout(r, (TTL_S * 1000) / 2 + 200));
+
+    const first = await send(b, "/api/v2/users/me", { host: publicHost(), headers: { cookie: jar.header() } });
+    expect(first.status).toBe(503);
+    jar.take(first.setCookies);
+    const second = await send(b, "/api/v2/users/me", { host: publicHost(), headers: { cookie: jar.header() } });
+    expect(second.status).toBe(401);
+    jar.take(second.setCookies);
+    expect(jar.cookies.has("coder_dashboard_oauth")).toBe(false);
+    expect(jar.cookies.get("coder_session_token")).toBe(session);
+  });
+
   it("refuses a replayed answer and a forged state with a page that says so", async () => {
     const jar = new Jar();
     const callback = await startOnA(jar);
@@ -226,6 +282,31 @@ describe("two replicas, one sign-in", () => {
       expect(res.setCookies.some((sc) => sc.startsWith("coder_session_token="))).toBe(false);
     } finally {
       await stranger.close();
+    }
+  });
+});
+
+describe("behind a TLS proxy", () => {
+  it("the sign-in starts with the public https callback and Secure cookies; untrusted headers are not believed", async () => {
+    const behind = await startServer({ port: 0, coderUrl: upstream.url, sessionSecret: "s", trustProxy: true });
+    const open = await startServer({ port: 0, coderUrl: upstream.url, sessionSecret: "s" });
+    try {
+      const headers = { "x-forwarded-proto": "https", "x-forwarded-host": "dashboard.example.com" };
+      const start = await send(behind, "/auth/oauth/start", { headers });
+      expect(start.status).toBe(302);
+      expect(new URL(start.location!).searchParams.get("redirect_uri")).toBe(
+        "https://dashboard.example.com/auth/oauth/callback",
+      );
+      expect(start.setCookies[0]).toMatch(/^coder_dashboard_oauth_flow=.*; HttpOnly; SameSite=Lax; Secure$/);
+
+      const direct = await send(open, "/auth/oauth/start", { headers });
+      expect(new URL(direct.location!).searchParams.get("redirect_uri")).toBe(
+        `http://127.0.0.1:${open.port}/auth/oauth/callback`,
+      );
+      expect(direct.setCookies[0]).not.toMatch(/Secure/);
+    } finally {
+      await behind.close();
+      await open.close();
     }
   });
 });

@@ -64,6 +64,7 @@ export default function BuildHistoryPage() {
       onShowAll={history.showAll}
       onOpenBuild={openBuild}
       live={ws.deleted ? "offline" : watch.state}
+      liveOverHttp={watch.transport === "sse"}
     />
   );
 }

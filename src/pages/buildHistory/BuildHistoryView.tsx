@@ -35,6 +35,8 @@ export interface BuildHistoryViewProps extends Pick<
   onShowAll: () => void;
   onOpenBuild: (buildNumber: number) => void;
   live: LiveState;
+  /** The watch arrives over HTTP (WebSockets refused). */
+  liveOverHttp?: boolean;
 }
 
 /** Finds the table row or phone card of a build (its link carries the id). */
@@ -105,7 +107,7 @@ export function BuildHistoryView(props: BuildHistoryViewProps) {
               : `${props.loadedCount} loaded`}
             {props.partial ? "" : " · all"}
           </span>
-          <LiveIndicator state={props.live} />
+          <LiveIndicator state={props.live} overHttp={props.liveOverHttp} />
         </div>
       </header>
 

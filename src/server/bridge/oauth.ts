@@ -65,6 +65,9 @@ interface Metadata {
 
 export const FLOW_COOKIE = "coder_dashboard_oauth_flow";
 export const OAUTH_COOKIE = "coder_dashboard_oauth";
+/** Set with a "try again" answer after a lost refresh: the browser's retry is its last chance. */
+const RETRIED_COOKIE = "coder_dashboard_oauth_retried";
+const RETRY_WINDOW_S = 10;
 const FLOW_TTL_MS = 10 * 60_000;
 const CALLBACK_PATH = "/auth/oauth/callback";
 const SESSION_MAX_AGE_S = 7 * 24 * 3600;
@@ -338,9 +341,12 @@ export function createOAuth(opts: OAuthOptions) {
 
   /**
    * Before a request is forwarded: the access token to use and the cookies to set when the
-   * OAuth2 session was due for a refresh (undefined: nothing to change).
+   * OAuth2 session was due for a refresh (undefined: nothing to change). `retry`: answer "try
+   * again" instead of forwarding (see below).
    */
-  async function refreshIfDue(c: Context): Promise<{ access: string | null; setCookies: string[] } | undefined> {
+  async function refreshIfDue(
+    c: Context,
+  ): Promise<{ access: string | null; setCookies: string[]; retry?: boolean } | undefined> {
     const raw = readCookie(c.req.header("cookie"), OAUTH_COOKIE);
     if (!raw) return undefined;
     const secure = secureOf(c);
@@ -355,7 +361,17 @@ export function createOAuth(opts: OAuthOptions) {
       void pending.finally(() => setTimeout(() => refreshing.delete(key), 30_000).unref());
     }
     const next = await pending;
-    if (!next) return { access: null, setCookies: [clearOAuthCookie(secure)] };
+    if (!next) {
+      // Coder takes a refresh token once. When the page's parallel requests reach two replicas,
+      // the other one may have just used it: its answer, with the new tokens, is on its way to
+      // the browser, and the old access token is already dead. Clearing our cookie here could
+      // overwrite the new ones; forwarding would answer 401 and sign the person out. So ask for
+      // a retry (queries retry a 503), which carries the new cookies; a retry that still carries
+      // this refresh token means it is really dead.
+      if (readCookie(c.req.header("cookie"), RETRIED_COOKIE) === undefined)
+        return { access: null, retry: true, setCookies: [cookie(RETRIED_COOKIE, "1", "/", RETRY_WINDOW_S, secure)] };
+      return { access: null, setCookies: [clearOAuthCookie(secure), cookie(RETRIED_COOKIE, "", "/", 0, secure)] };
+    }
     return { access: next.access, setCookies: sessionCookies(next.access, next.session, secure) };
   }
 

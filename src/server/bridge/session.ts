@@ -88,6 +88,12 @@ export function createBridge(opts: BridgeOptions) {
     withSession(c, headers);
     setForwarded(headers, view(c).forwardedFor);
     const refreshed = await opts.oauth?.refreshIfDue(c);
+    if (refreshed?.retry) {
+      const busy = sendJson(503, { message: "Your session was being renewed. Try again." });
+      busy.headers.set("retry-after", "1");
+      for (const sc of refreshed.setCookies) busy.headers.append("set-cookie", sc);
+      return busy;
+    }
     if (refreshed?.access) {
       // Coder reads the cookie before the header: both must carry the new token.
       headers.set(SESSION_HEADER, refreshed.access);

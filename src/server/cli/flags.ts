@@ -151,12 +151,15 @@ export function parseFlags(
 
 const LOOPBACK = /^(127\.\d+\.\d+\.\d+|::1|\[::1\]|localhost)$/i;
 
+/** Reachable only from this machine. */
+export const isLoopback = (host: string): boolean => LOOPBACK.test(host);
+
 /**
  * `CODER_SESSION_TOKEN` is sent for every request that has no session of its own: on an address
  * other people can reach, anyone who opens the dashboard acts as that token's owner.
  */
 export function checkSharedToken(o: Pick<ServerOptions, "coderSessionToken" | "host" | "allowSharedToken">): void {
-  if (!o.coderSessionToken || o.allowSharedToken || LOOPBACK.test(o.host)) return;
+  if (!o.coderSessionToken || o.allowSharedToken || isLoopback(o.host)) return;
   throw new FlagError(
     `refusing to start: CODER_SESSION_TOKEN is set and HOST is ${o.host}. Every visitor without a session of their own would act as that token's owner. ` +
       "Bind to 127.0.0.1, let people sign in with their own accounts (unset the token), or pass --allow-shared-token if everyone who can reach this address may use it.",

@@ -1,5 +1,5 @@
 import type { ServerOptions, RunningServer } from "../main";
-import { FlagError, helpText, parseFlags, type CliOptions } from "./flags";
+import { FlagError, helpText, isLoopback, parseFlags, type CliOptions } from "./flags";
 
 export function parseOrExit(command: string, defaults: Partial<ServerOptions>): CliOptions {
   try {
@@ -35,6 +35,10 @@ export function announce(server: RunningServer, opts: ServerOptions, what: strin
       "    bob@example.com    (member)",
     );
   }
+  if (!opts.sessionSecret && !isLoopback(opts.host))
+    lines.push(
+      "  SESSION_SECRET is not set: sign-in cookies are sealed with this process's own random key, which no other replica (nor this one after a restart) can open. Give every replica the same SESSION_SECRET.",
+    );
   process.stdout.write(lines.join("\n") + "\n");
   let stopping = false;
   const stop = (signal: string) => {

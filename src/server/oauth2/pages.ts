@@ -24,9 +24,10 @@ h1 { font-size:20px; margin:0 0 4px; text-align:center; }
 label { display:block; font-weight:600; margin:0 0 4px; }
 input { width:100%; height:36px; padding:0 10px; border:1px solid var(--border); border-radius:6px;
   background:var(--bg); color:var(--text); font:inherit; margin-bottom:12px; }
-input.token { font-family: ui-monospace, monospace; }
+/* 13px: at 14px DejaVu Sans Mono (Linux) draws "_" below the field's text box, where it is cut off. */
+input.token { font-family: ui-monospace, monospace; font-size:13px; }
 .row { display:flex; gap:8px; margin-top:4px; }
-button, a.button { flex:1; display:inline-flex; align-items:center; justify-content:center; height:38px;
+button, a.button { flex:1; display:inline-flex; align-items:center; justify-content:center; height:38px; padding:0 12px;
   border-radius:6px; font:inherit; font-weight:600; cursor:pointer; text-decoration:none; }
 button { background:var(--accent); color:var(--on-accent); border:1px solid var(--accent); }
 a.button { background:transparent; color:var(--text); border:1px solid var(--border); }
