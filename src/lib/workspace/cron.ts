@@ -75,3 +75,19 @@ export function forbiddenDays(allowed: readonly string[] | null | undefined): nu
 export function ttlHours(ttlMs: number | undefined | null): number | undefined {
   return ttlMs ? Math.round((ttlMs / 3_600_000) * 100) / 100 : undefined;
 }
+
+const capitalized = (key: string) => key[0].toUpperCase() + key.slice(1);
+
+/**
+ * The template's required stop (`autostop_requirement`) as a sentence, or undefined when it has
+ * none. It applies whatever the workspace's own autostop says, so the form names it.
+ */
+export function describeAutostopRequirement(
+  requirement: { days_of_week: readonly string[]; weeks: number } | null | undefined,
+): string | undefined {
+  const days = DAY_KEYS.filter((key) => requirement?.days_of_week.includes(key));
+  if (!requirement || days.length === 0) return undefined;
+  const when = days.length === 7 ? "every day" : `on ${days.map(capitalized).join(", ")}`;
+  const every = requirement.weeks > 1 ? `, every ${requirement.weeks} weeks` : "";
+  return `The template also stops workspaces ${when}${every}, during your quiet hours.`;
+}
