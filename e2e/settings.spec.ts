@@ -1,5 +1,5 @@
 import type { Page } from "@playwright/test";
-import type { Workspace } from "../src/api/types";
+import type { Template, Workspace } from "../src/api/types";
 import { expect, signIn, test } from "./fixtures";
 import { apiJson, getWorkspace, settled } from "./support/api";
 import { axeBothThemes } from "./support/axe";
@@ -10,6 +10,23 @@ async function createDocker(page: Page, name: string): Promise<Workspace> {
   const templates = await apiJson<Array<{ id: string; name: string }>>(page, "GET", "/templates");
   const docker = templates.find((t) => t.name === "docker")!;
   return apiJson<Workspace>(page, "POST", "/users/me/workspaces", { template_id: docker.id, name });
+}
+
+/** The template as a deployment with schedule rules would answer it (the built-in templates have none). */
+async function withTemplateRules(page: Page, templateId: string, rules: Partial<Template>): Promise<void> {
+  await page.route(`**/api/v2/templates/${templateId}`, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, json: { ...((await response.json()) as Template), ...rules } });
+  });
+}
+
+/** Methods of the requests sent to a path, as they happen. */
+function watchRequests(page: Page, path: string): string[] {
+  const seen: string[] = [];
+  page.on("request", (r) => {
+    if (new URL(r.url()).pathname.endsWith(path)) seen.push(r.method());
+  });
+  return seen;
 }
 
 test.describe("workspace settings", () => {
@@ -30,6 +47,53 @@ test.describe("workspace settings", () => {
     await expect(page.getByLabel("Start time")).toHaveValue("09:30");
     await expect(page.getByRole("checkbox", { name: "Saturday" })).not.toBeChecked();
     await expect(page.getByRole("checkbox", { name: "Friday" })).toBeChecked();
+    await settled(page, ws.id);
+    await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "delete" });
+  });
+
+  test("keeps to the template's rules: forbidden days, no autostop, its required stop named", async ({ page }) => {
+    await signIn(page, "alice");
+    const ws = await createDocker(page, uniqueName("e2e-rules"));
+    await withTemplateRules(page, ws.template_id, {
+      autostart_requirement: { days_of_week: ["monday", "tuesday", "wednesday", "thursday", "friday"] },
+      allow_user_autostop: false,
+      autostop_requirement: { days_of_week: ["sunday"], weeks: 2 },
+    });
+    const ttlCalls = watchRequests(page, `/workspaces/${ws.id}/ttl`);
+    await page.goto(`/@alice/${ws.name}/settings/schedule`);
+    await expect(page.getByTestId("autostop-requirement")).toHaveText(
+      "The template also stops workspaces on Sunday, every 2 weeks, during your quiet hours.",
+    );
+    await expect(page.getByText("The template does not let users set autostop.")).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: "Stop automatically" })).toBeDisabled();
+    await page.getByRole("checkbox", { name: "Start automatically" }).check();
+    await expect(page.getByRole("checkbox", { name: "Saturday" })).toBeDisabled();
+    await page.getByRole("button", { name: "Every day" }).click();
+    await page.getByLabel("Timezone").selectOption("UTC");
+    await expect(page.getByTestId("autostart-preview")).toHaveText("Starts weekdays at 09:00 (UTC).");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    expect((await getWorkspace(page, "alice", ws.name)).autostart_schedule).toBe("CRON_TZ=UTC 0 9 * * 1-5");
+    // Coder refuses a ttl change outright on such a template, so none is sent.
+    expect(ttlCalls).toEqual([]);
+    await settled(page, ws.id);
+    await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "delete" });
+  });
+
+  test("a template without user autostart still lets autostop be saved", async ({ page }) => {
+    await signIn(page, "alice");
+    const ws = await createDocker(page, uniqueName("e2e-noauto"));
+    await withTemplateRules(page, ws.template_id, { allow_user_autostart: false });
+    const autostartCalls = watchRequests(page, `/workspaces/${ws.id}/autostart`);
+    await page.goto(`/@alice/${ws.name}/settings/schedule`);
+    await expect(page.getByText("The template does not let users set autostart.")).toBeVisible();
+    await expect(page.getByRole("checkbox", { name: "Start automatically" })).toBeDisabled();
+    await page.getByRole("checkbox", { name: "Stop automatically" }).check();
+    await page.getByLabel("Hours after the workspace was last used").fill("3");
+    await page.getByRole("button", { name: "Save" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    expect((await getWorkspace(page, "alice", ws.name)).ttl_ms).toBe(3 * 3_600_000);
+    expect(autostartCalls).toEqual([]);
     await settled(page, ws.id);
     await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "delete" });
   });
@@ -117,10 +181,20 @@ test.describe("connect", () => {
     expect(me.status()).toBe(200);
   });
 
-  test("the quota failure card shows the owner's quota figures", async ({ page }) => {
+  test("the quota failure card shows the owner's quota figures, on the workspace and the build page", async ({
+    page,
+  }) => {
     await signIn(page, "alice");
+    const ws = await getWorkspace(page, "alice", "quota-fail");
+    const quota = await apiJson<{ credits_consumed: number; budget: number }>(
+      page,
+      "GET",
+      `/organizations/${ws.organization_id}/members/me/workspace-quota`,
+    );
+    const figures = `use ${quota.credits_consumed} of ${quota.budget} quota credits a day`;
     await page.goto("/@alice/quota-fail");
-    const failure = page.getByTestId("build-failure");
-    await expect(failure.getByTestId("quota-usage")).toContainText(/use \d+ of 12 quota credits a day/);
+    await expect(page.getByTestId("build-failure").getByTestId("quota-usage")).toContainText(figures);
+    await page.goto(`/@alice/quota-fail/builds/${ws.latest_build.build_number}`);
+    await expect(page.getByTestId("build-failure").getByTestId("quota-usage")).toContainText(figures);
   });
 });
