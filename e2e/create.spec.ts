@@ -111,6 +111,60 @@ test.describe("create page", () => {
     await expect(page.getByTestId("quota-usage")).toContainText(/use \d+ of 12 quota credits/);
   });
 
+  test("?version=ID opens that version and creates from it", async ({ page }) => {
+    await signIn(page, "alice");
+    const template = (
+      await apiJson<Array<{ id: string; name: string; active_version_id: string }>>(page, "GET", "/templates")
+    ).find((t) => t.name === "devbox")!;
+    const versions = await apiJson<Array<{ id: string; name: string }>>(
+      page,
+      "GET",
+      `/templates/${template.id}/versions`,
+    );
+    const older = versions.find((v) => v.id !== template.active_version_id)!;
+    const name = uniqueName("e2e-version");
+    await page.goto(
+      `/templates/devbox/workspace?version=${older.id}&name=${name}&param.repo_url=${encodeURIComponent("https://github.com/coder/coder.git")}&param.region=eu-west`,
+    );
+    await expect(page.getByText(`version ${older.name} (not the active version)`)).toBeVisible();
+    await form(page).getByRole("button", { name: "Create workspace" }).click();
+    await expect(page).toHaveURL(new RegExp(`/@alice/${name}$`));
+    const created = await getWorkspace(page, "alice", name);
+    expect(created.latest_build.template_version_id).toBe(older.id);
+    await removeWorkspace(page, created.id);
+
+    await page.goto("/templates/devbox/workspace?version=00000000-0000-0000-0000-000000000000");
+    await expect(page.getByRole("heading", { name: "Template version not found" })).toBeVisible();
+  });
+
+  test("descriptions render their markdown, and never the HTML in them", async ({ page }) => {
+    await signIn(page, "alice");
+    await page.route("**/api/v2/templateversions/*/rich-parameters", async (route) => {
+      const response = await route.fetch();
+      const params = (await response.json()) as Array<{ name: string; description: string }>;
+      const hostile =
+        '<img src=x onerror="window.__pwned=1"> see [docs](javascript:window.__pwned=1) or [guide](https://coder.com/docs)';
+      await route.fulfill({
+        response,
+        json: params.map((p) => (p.name === "dotfiles" ? { ...p, description: hostile } : p)),
+      });
+    });
+    await page.goto("/templates/devbox/workspace");
+    const repo = field(page, "repo_url");
+    await expect(repo.locator("code")).toHaveText("~/src");
+    await expect(repo.locator("strong")).toHaveText("https");
+    const dotfiles = field(page, "dotfiles");
+    await expect(dotfiles).toContainText('<img src=x onerror="window.__pwned=1">');
+    await expect(dotfiles.locator("img")).toHaveCount(0);
+    await expect(dotfiles.getByRole("link")).toHaveCount(1);
+    await expect(dotfiles.getByRole("link", { name: "guide" })).toHaveAttribute("href", "https://coder.com/docs");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // Marks a developer needs before choosing: what cannot change later, what lasts one build.
+    await expect(field(page, "region")).toContainText("Cannot be changed later");
+    await expect(field(page, "debug_build")).toContainText("This build only");
+    await expect(field(page, "features").getByRole("group", { name: "Features" })).toBeVisible();
+  });
+
   test("axe in both themes, and 390 px without sideways scrolling", async ({ page }) => {
     test.setTimeout(120_000);
     await signIn(page, "alice");
