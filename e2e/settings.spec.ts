@@ -108,11 +108,41 @@ test.describe("workspace settings", () => {
       if (r.url().includes(`/workspace/${ws.name}`) && r.status() === 404) sawNotFound = true;
     });
     await page.getByRole("textbox", { name: "Workspace name" }).fill(newName);
+    await expect(page.getByTestId("rename-warning")).toContainText("Depending on the template");
     await page.getByRole("button", { name: "Rename" }).click();
     await expect(page).toHaveURL(new RegExp(`/@alice/${newName}/settings$`));
     await expect(page.getByRole("link", { name: `alice/${newName}` })).toBeVisible();
     await expect(page.getByText("Workspace not found")).toHaveCount(0);
     expect(sawNotFound).toBe(false);
+    await settled(page, ws.id);
+    await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "delete" });
+  });
+
+  test("automatic updates: saved, or shown as forced when the template requires its active version", async ({
+    page,
+  }) => {
+    await signIn(page, "alice");
+    const ws = await createDocker(page, uniqueName("e2e-updates"));
+    await page.goto(`/@alice/${ws.name}/settings`);
+    const updates = page.getByRole("form", { name: "Automatic updates" });
+    await updates.getByRole("checkbox", { name: "Update automatically on start" }).check();
+    await updates.getByRole("button", { name: "Save" }).click();
+    await expect(updates.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    expect((await getWorkspace(page, "alice", ws.name)).automatic_updates).toBe("always");
+
+    await apiJson(page, "PUT", `/workspaces/${ws.id}/autoupdates`, { automatic_updates: "never" });
+    await page.route(`**/api/v2/users/alice/workspace/${ws.name}*`, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({
+        response,
+        json: { ...((await response.json()) as Workspace), template_require_active_version: true },
+      });
+    });
+    await page.reload();
+    await expect(updates).toContainText("The template requires its active version");
+    await expect(updates.getByRole("checkbox", { name: "Update automatically on start" })).toBeChecked();
+    await expect(updates.getByRole("checkbox", { name: "Update automatically on start" })).toBeDisabled();
+    await expect(updates.getByRole("button", { name: "Save" })).toBeDisabled();
     await settled(page, ws.id);
     await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "delete" });
   });
