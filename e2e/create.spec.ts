@@ -108,7 +108,17 @@ test.describe("create page", () => {
     await form(page).getByRole("combobox", { name: "Preset" }).selectOption({ label: "Large (US East)" });
     await expect(field(page, "cpu_cores").getByRole("spinbutton")).toHaveValue("12");
     await expect(field(page, "features").getByRole("checkbox", { name: "docker-in-docker" })).toBeChecked();
-    await expect(page.getByTestId("quota-usage")).toContainText(/use \d+ of 12 quota credits/);
+    const template = (await apiJson<Array<{ name: string; organization_id: string }>>(page, "GET", "/templates")).find(
+      (t) => t.name === "devbox",
+    )!;
+    const quota = await apiJson<{ credits_consumed: number; budget: number }>(
+      page,
+      "GET",
+      `/organizations/${template.organization_id}/members/me/workspace-quota`,
+    );
+    await expect(page.getByTestId("quota-usage")).toContainText(
+      `use ${quota.credits_consumed} of ${quota.budget} quota credits a day`,
+    );
   });
 
   test("?version=ID opens that version and creates from it", async ({ page }) => {

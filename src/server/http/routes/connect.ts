@@ -8,8 +8,11 @@ import { requireAuth } from "../auth";
 import type { ApiEnv } from "../env";
 import { json } from "../respond";
 
-/** Quota credits each member may spend per day; owners have none set (no quota). */
-export const MEMBER_QUOTA_BUDGET = 12;
+/**
+ * Quota credits each member may spend per day; owners have none set (no quota). Below what
+ * alice's running workspaces plus quota-fail's 8 credits need, so that failure adds up.
+ */
+export const MEMBER_QUOTA_BUDGET = 10;
 
 /** What a developer needs to connect: SSH host naming, the wildcard app host, API keys, and quota. */
 export function connectRoutes(store: Store): Hono<ApiEnv> {
