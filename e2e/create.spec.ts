@@ -1,15 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
-import { apiJson, getWorkspace, settled } from "./support/api";
+import { apiJson, getWorkspace, removeWorkspace } from "./support/api";
 import { axeBothThemes } from "./support/axe";
 
 const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-
-/** Leaves the shared world as it was. */
-async function removeWorkspace(page: Page, id: string): Promise<void> {
-  await settled(page, id);
-  await apiJson(page, "POST", `/workspaces/${id}/builds`, { transition: "delete" });
-}
 
 const form = (page: Page) => page.getByRole("form", { name: "New workspace" });
 const field = (page: Page, name: string) => page.locator(`[data-testid=parameter][data-parameter="${name}"]`);

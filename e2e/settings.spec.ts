@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { Template, Workspace } from "../src/api/types";
 import { expect, signIn, test } from "./fixtures";
-import { apiJson, getWorkspace, settled } from "./support/api";
+import { apiJson, getWorkspace, removeWorkspace } from "./support/api";
 import { axeBothThemes } from "./support/axe";
 
 const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -18,6 +18,12 @@ async function withTemplateRules(page: Page, templateId: string, rules: Partial<
     const response = await route.fetch();
     await route.fulfill({ response, json: { ...((await response.json()) as Template), ...rules } });
   });
+}
+
+/** Saves the page's only settings form and waits for its "Saved". */
+async function saveAndWait(page: Page): Promise<void> {
+  await page.getByRole("button", { name: "Save" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
 }
 
 /** Methods of the requests sent to a path, as they happen. */
@@ -39,16 +45,14 @@ test.describe("workspace settings", () => {
     await page.getByLabel("Start time").fill("09:30");
     await page.getByLabel("Timezone").selectOption("UTC");
     await expect(page.getByTestId("autostart-preview")).toHaveText("Starts weekdays at 09:30 (UTC).");
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    await saveAndWait(page);
     expect((await getWorkspace(page, "alice", ws.name)).autostart_schedule).toBe("CRON_TZ=UTC 30 9 * * 1-5");
     // Reopened, the form shows what was saved.
     await page.reload();
     await expect(page.getByLabel("Start time")).toHaveValue("09:30");
     await expect(page.getByRole("checkbox", { name: "Saturday" })).not.toBeChecked();
     await expect(page.getByRole("checkbox", { name: "Friday" })).toBeChecked();
-    await settled(page, ws.id);
-    await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "delete" });
+    await removeWorkspace(page, ws.id);
   });
 
   test("keeps to the template's rules: forbidden days, no autostop, its required stop named", async ({ page }) => {
@@ -71,13 +75,11 @@ test.describe("workspace settings", () => {
     await page.getByRole("button", { name: "Every day" }).click();
     await page.getByLabel("Timezone").selectOption("UTC");
     await expect(page.getByTestId("autostart-preview")).toHaveText("Starts weekdays at 09:00 (UTC).");
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    await saveAndWait(page);
     expect((await getWorkspace(page, "alice", ws.name)).autostart_schedule).toBe("CRON_TZ=UTC 0 9 * * 1-5");
     // Coder refuses a ttl change outright on such a template, so none is sent.
     expect(ttlCalls).toEqual([]);
-    await settled(page, ws.id);
-    await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "delete" });
+    await removeWorkspace(page, ws.id);
   });
 
   test("a template without user autostart still lets autostop be saved", async ({ page }) => {
@@ -90,12 +92,10 @@ test.describe("workspace settings", () => {
     await expect(page.getByRole("checkbox", { name: "Start automatically" })).toBeDisabled();
     await page.getByRole("checkbox", { name: "Stop automatically" }).check();
     await page.getByLabel("Hours after the workspace was last used").fill("3");
-    await page.getByRole("button", { name: "Save" }).click();
-    await expect(page.getByRole("status").filter({ hasText: "Saved" })).toBeVisible();
+    await saveAndWait(page);
     expect((await getWorkspace(page, "alice", ws.name)).ttl_ms).toBe(3 * 3_600_000);
     expect(autostartCalls).toEqual([]);
-    await settled(page, ws.id);
-    await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "delete" });
+    await removeWorkspace(page, ws.id);
   });
 
   test("rename lands on the new URL with no not-found in between", async ({ page }) => {
@@ -114,8 +114,7 @@ test.describe("workspace settings", () => {
     await expect(page.getByRole("link", { name: `alice/${newName}` })).toBeVisible();
     await expect(page.getByText("Workspace not found")).toHaveCount(0);
     expect(sawNotFound).toBe(false);
-    await settled(page, ws.id);
-    await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "delete" });
+    await removeWorkspace(page, ws.id);
   });
 
   test("automatic updates: saved, or shown as forced when the template requires its active version", async ({
@@ -143,8 +142,7 @@ test.describe("workspace settings", () => {
     await expect(updates.getByRole("checkbox", { name: "Update automatically on start" })).toBeChecked();
     await expect(updates.getByRole("checkbox", { name: "Update automatically on start" })).toBeDisabled();
     await expect(updates.getByRole("button", { name: "Save" })).toBeDisabled();
-    await settled(page, ws.id);
-    await apiJson(page, "POST", `/workspaces/${ws.id}/builds`, { transition: "delete" });
+    await removeWorkspace(page, ws.id);
   });
 
   test("a member is refused another's settings", async ({ page }) => {

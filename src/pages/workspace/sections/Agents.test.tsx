@@ -3,26 +3,11 @@ import { describe, expect, it } from "vitest";
 import { render, screen, within } from "@testing-library/react";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { keys } from "../../../api/keys";
-import type { WorkspaceApp } from "../../../api/types";
 import { setUpViewTests } from "../../../components/testing";
-import { makeAgent, makeWorkspace } from "../../../lib/workspace/testing";
+import { makeAgent, makeApp as app, makeWorkspace } from "../../../lib/workspace/testing";
 import { Agents } from "./Agents";
 
 setUpViewTests();
-
-const app = (overrides: Partial<WorkspaceApp> & { slug: string }): WorkspaceApp => ({
-  id: `app-${overrides.slug}`,
-  url: "http://localhost:8080",
-  external: false,
-  subdomain: false,
-  sharing_level: "owner",
-  healthcheck: { url: "", interval: 0, threshold: 0 },
-  health: "disabled",
-  hidden: false,
-  open_in: "tab",
-  statuses: [],
-  ...overrides,
-});
 
 function renderAgents(appHost: string) {
   const client = new QueryClient({ defaultOptions: { queries: { retry: false, staleTime: Infinity } } });
