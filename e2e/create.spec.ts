@@ -37,6 +37,10 @@ test.describe("create page", () => {
     // The workspace page opens on its first build, and shows the values it runs with (defaults included).
     await expect(page.getByTestId("parameter-values")).toContainText("eu-west");
     await expect(page.getByTestId("parameter-values")).toContainText("CPU cores");
+    // Followed live: the first build reaches Running on this page, with no reload.
+    await expect(page.getByTestId("workspace-status")).toHaveAttribute("data-workspace-status", "running", {
+      timeout: 30_000,
+    });
     const created = await getWorkspace(page, "alice", name);
     expect(created.template_name).toBe("devbox");
     expect(created.latest_build.build_number).toBe(1);
