@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { Template, Workspace } from "../src/api/types";
 import { expect, signIn, test } from "./fixtures";
-import { apiJson, getWorkspace, removeWorkspace } from "./support/api";
+import { apiJson, getWorkspace, removeWorkspace, settled } from "./support/api";
 import { axeBothThemes } from "./support/axe";
 
 const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -142,6 +142,39 @@ test.describe("workspace settings", () => {
     await expect(updates.getByRole("checkbox", { name: "Update automatically on start" })).toBeChecked();
     await expect(updates.getByRole("checkbox", { name: "Update automatically on start" })).toBeDisabled();
     await expect(updates.getByRole("button", { name: "Save" })).toBeDisabled();
+    await removeWorkspace(page, ws.id);
+  });
+
+  test("parameters: a monotonic value may not shrink; a change rebuilds with it", async ({ page }) => {
+    await signIn(page, "alice");
+    const templates = await apiJson<Array<{ id: string; name: string }>>(page, "GET", "/templates");
+    const ws = await apiJson<Workspace>(page, "POST", "/users/me/workspaces", {
+      template_id: templates.find((t) => t.name === "devbox")!.id,
+      name: uniqueName("e2e-params"),
+      rich_parameter_values: [
+        { name: "repo_url", value: "https://github.com/coder/coder.git" },
+        { name: "region", value: "eu-west" },
+      ],
+    });
+    await settled(page, ws.id);
+    await page.goto(`/@alice/${ws.name}/settings/parameters`);
+    const disk = page.locator('[data-testid=parameter][data-parameter="disk_gb"]');
+    await disk.getByRole("spinbutton").fill("20");
+    await page.getByRole("button", { name: "Save and rebuild" }).click();
+    await expect(disk.getByTestId("parameter-problem")).toHaveText("Can only grow (now 30).");
+    await expect(page.locator('[data-parameter="region"]').getByRole("radio", { name: /US East/ })).toBeDisabled();
+
+    await disk.getByRole("spinbutton").fill("40");
+    await page.getByRole("button", { name: "Save and rebuild" }).click();
+    await expect(page).toHaveURL(new RegExp(`/@alice/${ws.name}$`));
+    const rebuilt = await settled(page, ws.id);
+    expect(rebuilt.latest_build.build_number).toBe(2);
+    const values = await apiJson<Array<{ name: string; value: string }>>(
+      page,
+      "GET",
+      `/workspacebuilds/${rebuilt.latest_build.id}/parameters`,
+    );
+    expect(values).toContainEqual({ name: "disk_gb", value: "40" });
     await removeWorkspace(page, ws.id);
   });
 
