@@ -107,6 +107,12 @@ test.describe("workspace settings", () => {
     page.on("response", (r) => {
       if (r.url().includes(`/workspace/${ws.name}`) && r.status() === 404) sawNotFound = true;
     });
+    // A name alice already uses: Coder's 409 is put beside the field.
+    await page.getByRole("textbox", { name: "Workspace name" }).fill("dev");
+    await page.getByRole("button", { name: "Rename" }).click();
+    await expect(page.getByText("This value is already in use and should be unique.")).toBeVisible();
+    await expect(page.getByRole("textbox", { name: "Workspace name" })).toHaveAttribute("aria-invalid", "true");
+
     await page.getByRole("textbox", { name: "Workspace name" }).fill(newName);
     await expect(page.getByTestId("rename-warning")).toContainText("Depending on the template");
     await page.getByRole("button", { name: "Rename" }).click();
