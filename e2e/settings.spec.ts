@@ -114,7 +114,9 @@ test.describe("workspace settings", () => {
     await expect(page.getByRole("textbox", { name: "Workspace name" })).toHaveAttribute("aria-invalid", "true");
 
     await page.getByRole("textbox", { name: "Workspace name" }).fill(newName);
-    await expect(page.getByTestId("rename-warning")).toContainText("Depending on the template");
+    await expect(page.getByRole("textbox", { name: "Workspace name" })).toHaveAccessibleDescription(
+      /Depending on the template, renaming may recreate resources/,
+    );
     await page.getByRole("button", { name: "Rename" }).click();
     await expect(page).toHaveURL(new RegExp(`/@alice/${newName}/settings$`));
     await expect(page.getByRole("link", { name: `alice/${newName}` })).toBeVisible();

@@ -32,6 +32,7 @@ function RenameForm({ workspace }: { workspace: Workspace }) {
     : undefined;
   const problem = (touched ? local : null) ?? server;
   const blocked = !workspace.allow_renames;
+  const warn = !problem && name !== workspace.name;
   return (
     <SettingsForm
       title="Name"
@@ -71,7 +72,7 @@ function RenameForm({ workspace }: { workspace: Workspace }) {
           autoComplete="off"
           spellCheck={false}
           aria-invalid={problem ? true : undefined}
-          aria-describedby={`${id}-hint`}
+          aria-describedby={warn ? `${id}-hint ${id}-warning` : `${id}-hint`}
           className={cx(
             "h-8 max-w-sm rounded-md border bg-page px-2 font-mono text-sm text-text",
             problem ? "border-failure" : "border-border",
@@ -80,9 +81,9 @@ function RenameForm({ workspace }: { workspace: Workspace }) {
         <p id={`${id}-hint`} className={cx("text-xs", problem ? "text-failure" : "text-muted")}>
           {problem ?? `Letters, digits and single dashes; at most ${WORKSPACE_NAME_MAX} characters.`}
         </p>
-        {!problem && name !== workspace.name && (
+        {warn && (
           // Templates often name volumes and containers after the workspace (Coder warns the same way).
-          <p data-testid="rename-warning" className="text-xs text-attention">
+          <p id={`${id}-warning`} data-testid="rename-warning" className="text-xs text-attention">
             Depending on the template, renaming may recreate resources named after the workspace, and lose their data.
           </p>
         )}
