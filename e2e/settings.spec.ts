@@ -224,6 +224,7 @@ test.describe("connect", () => {
       };
     });
     await signIn(page, "alice");
+    const keyRequests = watchRequests(page, "/users/me/keys");
     await page.goto("/@alice/dev");
     const connect = page.getByTestId("connect").first();
     await expect(connect.getByTestId("ssh-command")).toHaveText("ssh main.dev.alice.coder");
@@ -231,6 +232,8 @@ test.describe("connect", () => {
     await expect(connect.getByRole("button", { name: "Copy SSH command" })).toHaveText(/Copied/);
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("ssh main.dev.alice.coder");
 
+    // No key exists before the click asks for one.
+    expect(keyRequests).toEqual([]);
     const minted = page.waitForResponse((r) => r.url().endsWith("/api/v2/users/me/keys") && r.status() === 201);
     await connect.getByRole("button", { name: "VS Code Desktop" }).click();
     const key = ((await (await minted).json()) as { key: string }).key;
@@ -243,6 +246,8 @@ test.describe("connect", () => {
     expect(url.searchParams.get("owner")).toBe("alice");
     expect(url.searchParams.get("workspace")).toBe("dev");
     expect(url.searchParams.get("agent")).toBe("main");
+    expect(url.searchParams.get("folder")).toBe("/home/coder");
+    expect(url.searchParams.get("openRecent")).toBe("true");
     expect(url.searchParams.get("token")).toBe(key);
     expect(url.searchParams.get("url")).toBe(new URL(page.url()).origin);
     // The minted key is a working session key.
