@@ -88,6 +88,8 @@ test.describe("create page", () => {
     );
     const consent = page.getByRole("dialog", { name: "Create this workspace automatically?" });
     await expect(consent).toContainText("region: ap-south");
+    // Only what the link set is listed, as Coder's dialog does; defaults are not the link's doing.
+    await expect(consent).not.toContainText("cpu_cores");
     await consent.getByRole("button", { name: "Confirm and create" }).click();
     await expect(page).toHaveURL(new RegExp(`/@alice/${name}$`));
     const created = await getWorkspace(page, "alice", name);
