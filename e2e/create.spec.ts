@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
-import { apiJson, getWorkspace, removeWorkspace } from "./support/api";
+import { apiJson, buildParameters, getWorkspace, removeWorkspace } from "./support/api";
 import { axeBothThemes } from "./support/axe";
 
 const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -93,11 +93,7 @@ test.describe("create page", () => {
     await consent.getByRole("button", { name: "Confirm and create" }).click();
     await expect(page).toHaveURL(new RegExp(`/@alice/${name}$`));
     const created = await getWorkspace(page, "alice", name);
-    const values = await apiJson<Array<{ name: string; value: string }>>(
-      page,
-      "GET",
-      `/workspacebuilds/${created.latest_build.id}/parameters`,
-    );
+    const values = await buildParameters(page, created.latest_build.id);
     expect(values).toContainEqual({ name: "region", value: "ap-south" });
     await removeWorkspace(page, created.id);
   });

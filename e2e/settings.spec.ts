@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import type { Template, Workspace } from "../src/api/types";
 import { expect, signIn, test } from "./fixtures";
-import { apiJson, getWorkspace, removeWorkspace, settled } from "./support/api";
+import { apiJson, buildParameters, getWorkspace, removeWorkspace, settled } from "./support/api";
 import { axeBothThemes } from "./support/axe";
 
 const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
@@ -177,11 +177,7 @@ test.describe("workspace settings", () => {
     await expect(page).toHaveURL(new RegExp(`/@alice/${ws.name}$`));
     const rebuilt = await settled(page, ws.id);
     expect(rebuilt.latest_build.build_number).toBe(2);
-    const values = await apiJson<Array<{ name: string; value: string }>>(
-      page,
-      "GET",
-      `/workspacebuilds/${rebuilt.latest_build.id}/parameters`,
-    );
+    const values = await buildParameters(page, rebuilt.latest_build.id);
     expect(values).toContainEqual({ name: "disk_gb", value: "40" });
     await removeWorkspace(page, ws.id);
   });

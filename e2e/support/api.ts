@@ -39,3 +39,7 @@ export async function removeWorkspace(page: Page, workspaceId: string): Promise<
   await settled(page, workspaceId);
   await apiJson(page, "POST", `/workspaces/${workspaceId}/builds`, { transition: "delete" });
 }
+
+/** The parameter values a build ran with. */
+export const buildParameters = (page: Page, buildId: string) =>
+  apiJson<Array<{ name: string; value: string }>>(page, "GET", `/workspacebuilds/${buildId}/parameters`);
