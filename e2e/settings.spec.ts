@@ -91,7 +91,10 @@ test.describe("workspace settings", () => {
     await expect(page.getByText("The template does not let users set autostart.")).toBeVisible();
     await expect(page.getByRole("checkbox", { name: "Start automatically" })).toBeDisabled();
     await page.getByRole("checkbox", { name: "Stop automatically" }).check();
-    await page.getByLabel("Hours after the workspace was last used").fill("3");
+    await page.getByLabel("Hours until shutdown").fill("3");
+    await expect(page.getByLabel("Hours until shutdown")).toHaveAccessibleDescription(
+      "Stops 3 hours after each start. Activity pushes it back by 1 hour.",
+    );
     await saveAndWait(page);
     expect((await getWorkspace(page, "alice", ws.name)).ttl_ms).toBe(3 * 3_600_000);
     expect(autostartCalls).toEqual([]);

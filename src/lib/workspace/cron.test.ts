@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   buildAutostartCron,
   describeAutostopRequirement,
+  describeTtl,
   forbiddenDays,
   parseAutostartCron,
   ttlHours,
@@ -62,6 +63,12 @@ describe("template rules and ttl", () => {
         weeks: 1,
       }),
     ).toBe("The template also stops workspaces every day, during your quiet hours.");
+  });
+
+  it("says autostop counts from each start and activity pushes it back", () => {
+    expect(describeTtl(8, 3_600_000)).toBe("Stops 8 hours after each start. Activity pushes it back by 1 hour.");
+    expect(describeTtl(1, 30 * 60_000)).toBe("Stops 1 hour after each start. Activity pushes it back by 30 minutes.");
+    expect(describeTtl(2, 0)).toBe("Stops 2 hours after each start. Activity does not delay it.");
   });
 
   it("turns ttl_ms into hours", () => {

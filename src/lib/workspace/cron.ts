@@ -91,3 +91,18 @@ export function describeAutostopRequirement(
   const every = requirement.weeks > 1 ? `, every ${requirement.weeks} weeks` : "";
   return `The template also stops workspaces ${when}${every}, during your quiet hours.`;
 }
+
+const hoursText = (h: number) => `${h} hour${h === 1 ? "" : "s"}`;
+
+/**
+ * What autostop after `hours` does, in Coder's terms: the stop is counted from each start, and
+ * activity pushes it back by the template's activity bump.
+ */
+export function describeTtl(hours: number, activityBumpMs: number | undefined): string {
+  const bump = activityBumpMs ?? 0;
+  const delay =
+    bump <= 0
+      ? "Activity does not delay it."
+      : `Activity pushes it back by ${bump % 3_600_000 === 0 ? hoursText(bump / 3_600_000) : `${Math.round(bump / 60_000)} minutes`}.`;
+  return `Stops ${hoursText(hours)} after each start. ${delay}`;
+}

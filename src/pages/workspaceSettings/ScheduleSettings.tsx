@@ -8,6 +8,7 @@ import {
   buildAutostartCron,
   DAY_KEYS,
   describeAutostopRequirement,
+  describeTtl,
   forbiddenDays,
   parseAutostartCron,
   ttlHours,
@@ -87,7 +88,7 @@ export function ScheduleSettings({ workspace }: { workspace: Workspace }) {
   return (
     <SettingsForm
       title="Schedule"
-      description="Start the workspace on a schedule and stop it when it has been idle. Times are in the timezone you choose."
+      description="Start the workspace on a schedule, and stop it a set time after each start. Times are in the timezone you choose."
       onSubmit={() => void save()}
       saving={autostart.isPending || ttl.isPending}
       saved={saved}
@@ -222,7 +223,7 @@ export function ScheduleSettings({ workspace }: { workspace: Workspace }) {
         {stopOn && (
           <div className="flex flex-col gap-1">
             <label htmlFor={ids.hours} className="text-sm text-text">
-              Hours after the workspace was last used
+              Hours until shutdown
             </label>
             <input
               id={ids.hours}
@@ -232,9 +233,12 @@ export function ScheduleSettings({ workspace }: { workspace: Workspace }) {
               value={hours}
               onChange={(e) => setHours(e.target.value)}
               aria-invalid={problems.hours ? true : undefined}
+              aria-describedby={`${ids.hours}-hint`}
               className="h-8 w-28 rounded-md border border-border bg-page px-2 text-sm text-text"
             />
-            {problems.hours && <p className="text-xs text-failure">{problems.hours}</p>}
+            <p id={`${ids.hours}-hint`} className={cx("text-xs", problems.hours ? "text-failure" : "text-muted")}>
+              {problems.hours ?? describeTtl(hoursNumber, template.data?.activity_bump_ms)}
+            </p>
           </div>
         )}
       </fieldset>
