@@ -1,15 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expect, signIn, test } from "./fixtures";
-import { apiJson, getWorkspace, settled } from "./support/api";
+import { apiJson, buildParameters, getWorkspace, removeWorkspace } from "./support/api";
 import { axeBothThemes } from "./support/axe";
 
 const uniqueName = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
-
-/** Leaves the shared world as it was. */
-async function removeWorkspace(page: Page, id: string): Promise<void> {
-  await settled(page, id);
-  await apiJson(page, "POST", `/workspaces/${id}/builds`, { transition: "delete" });
-}
 
 const form = (page: Page) => page.getByRole("form", { name: "New workspace" });
 const field = (page: Page, name: string) => page.locator(`[data-testid=parameter][data-parameter="${name}"]`);
@@ -43,6 +37,10 @@ test.describe("create page", () => {
     // The workspace page opens on its first build, and shows the values it runs with (defaults included).
     await expect(page.getByTestId("parameter-values")).toContainText("eu-west");
     await expect(page.getByTestId("parameter-values")).toContainText("CPU cores");
+    // Followed live: the first build reaches Running on this page, with no reload.
+    await expect(page.getByTestId("workspace-status")).toHaveAttribute("data-workspace-status", "running", {
+      timeout: 30_000,
+    });
     const created = await getWorkspace(page, "alice", name);
     expect(created.template_name).toBe("devbox");
     expect(created.latest_build.build_number).toBe(1);
@@ -90,14 +88,12 @@ test.describe("create page", () => {
     );
     const consent = page.getByRole("dialog", { name: "Create this workspace automatically?" });
     await expect(consent).toContainText("region: ap-south");
+    // Only what the link set is listed, as Coder's dialog does; defaults are not the link's doing.
+    await expect(consent).not.toContainText("cpu_cores");
     await consent.getByRole("button", { name: "Confirm and create" }).click();
     await expect(page).toHaveURL(new RegExp(`/@alice/${name}$`));
     const created = await getWorkspace(page, "alice", name);
-    const values = await apiJson<Array<{ name: string; value: string }>>(
-      page,
-      "GET",
-      `/workspacebuilds/${created.latest_build.id}/parameters`,
-    );
+    const values = await buildParameters(page, created.latest_build.id);
     expect(values).toContainEqual({ name: "region", value: "ap-south" });
     await removeWorkspace(page, created.id);
   });
@@ -108,7 +104,71 @@ test.describe("create page", () => {
     await form(page).getByRole("combobox", { name: "Preset" }).selectOption({ label: "Large (US East)" });
     await expect(field(page, "cpu_cores").getByRole("spinbutton")).toHaveValue("12");
     await expect(field(page, "features").getByRole("checkbox", { name: "docker-in-docker" })).toBeChecked();
-    await expect(page.getByTestId("quota-usage")).toContainText(/use \d+ of 12 quota credits/);
+    const template = (await apiJson<Array<{ name: string; organization_id: string }>>(page, "GET", "/templates")).find(
+      (t) => t.name === "devbox",
+    )!;
+    const quota = await apiJson<{ credits_consumed: number; budget: number }>(
+      page,
+      "GET",
+      `/organizations/${template.organization_id}/members/me/workspace-quota`,
+    );
+    await expect(page.getByTestId("quota-usage")).toContainText(
+      `use ${quota.credits_consumed} of ${quota.budget} quota credits a day`,
+    );
+  });
+
+  test("?version=ID opens that version and creates from it", async ({ page }) => {
+    await signIn(page, "alice");
+    const template = (
+      await apiJson<Array<{ id: string; name: string; active_version_id: string }>>(page, "GET", "/templates")
+    ).find((t) => t.name === "devbox")!;
+    const versions = await apiJson<Array<{ id: string; name: string }>>(
+      page,
+      "GET",
+      `/templates/${template.id}/versions`,
+    );
+    const older = versions.find((v) => v.id !== template.active_version_id)!;
+    const name = uniqueName("e2e-version");
+    await page.goto(
+      `/templates/devbox/workspace?version=${older.id}&name=${name}&param.repo_url=${encodeURIComponent("https://github.com/coder/coder.git")}&param.region=eu-west`,
+    );
+    await expect(page.getByText(`version ${older.name} (not the active version)`)).toBeVisible();
+    await form(page).getByRole("button", { name: "Create workspace" }).click();
+    await expect(page).toHaveURL(new RegExp(`/@alice/${name}$`));
+    const created = await getWorkspace(page, "alice", name);
+    expect(created.latest_build.template_version_id).toBe(older.id);
+    await removeWorkspace(page, created.id);
+
+    await page.goto("/templates/devbox/workspace?version=00000000-0000-0000-0000-000000000000");
+    await expect(page.getByRole("heading", { name: "Template version not found" })).toBeVisible();
+  });
+
+  test("descriptions render their markdown, and never the HTML in them", async ({ page }) => {
+    await signIn(page, "alice");
+    await page.route("**/api/v2/templateversions/*/rich-parameters", async (route) => {
+      const response = await route.fetch();
+      const params = (await response.json()) as Array<{ name: string; description: string }>;
+      const hostile =
+        '<img src=x onerror="window.__pwned=1"> see [docs](javascript:window.__pwned=1) or [guide](https://coder.com/docs)';
+      await route.fulfill({
+        response,
+        json: params.map((p) => (p.name === "dotfiles" ? { ...p, description: hostile } : p)),
+      });
+    });
+    await page.goto("/templates/devbox/workspace");
+    const repo = field(page, "repo_url");
+    await expect(repo.locator("code")).toHaveText("~/src");
+    await expect(repo.locator("strong")).toHaveText("https");
+    const dotfiles = field(page, "dotfiles");
+    await expect(dotfiles).toContainText('<img src=x onerror="window.__pwned=1">');
+    await expect(dotfiles.locator("img")).toHaveCount(0);
+    await expect(dotfiles.getByRole("link")).toHaveCount(1);
+    await expect(dotfiles.getByRole("link", { name: "guide" })).toHaveAttribute("href", "https://coder.com/docs");
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    // Marks a developer needs before choosing: what cannot change later, what lasts one build.
+    await expect(field(page, "region")).toContainText("Cannot be changed later");
+    await expect(field(page, "debug_build")).toContainText("This build only");
+    await expect(field(page, "features").getByRole("group", { name: "Features" })).toBeVisible();
   });
 
   test("axe in both themes, and 390 px without sideways scrolling", async ({ page }) => {

@@ -33,3 +33,13 @@ export async function settled(page: Page, workspaceId: string): Promise<Workspac
     .toMatch(/^(succeeded|failed|canceled)$/);
   return ws!;
 }
+
+/** Deletes a workspace a spec created, once its build has ended, so the shared world stays as it was. */
+export async function removeWorkspace(page: Page, workspaceId: string): Promise<void> {
+  await settled(page, workspaceId);
+  await apiJson(page, "POST", `/workspaces/${workspaceId}/builds`, { transition: "delete" });
+}
+
+/** The parameter values a build ran with. */
+export const buildParameters = (page: Page, buildId: string) =>
+  apiJson<Array<{ name: string; value: string }>>(page, "GET", `/workspacebuilds/${buildId}/parameters`);

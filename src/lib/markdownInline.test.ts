@@ -19,4 +19,12 @@ describe("inlineMarkdown", () => {
       { kind: "text", text: '<img src=x onerror="alert(1)"> [x](javascript:alert(1))' },
     ]);
   });
+
+  it("leaves underscores inside words alone", () => {
+    expect(inlineMarkdown("Sets disk_size_gb and window.__x, but _this_ is emphasis.")).toEqual([
+      { kind: "text", text: "Sets disk_size_gb and window.__x, but " },
+      { kind: "em", text: "this" },
+      { kind: "text", text: " is emphasis." },
+    ]);
+  });
 });

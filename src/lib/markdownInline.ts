@@ -6,7 +6,9 @@ export type InlineToken =
   | { kind: "strong" | "em" | "code"; text: string }
   | { kind: "link"; text: string; href: string };
 
-const PATTERN = /\*\*([^*]+)\*\*|`([^`]+)`|\*([^*]+)\*|_([^_]+)_|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;
+// Underscores emphasize only between word boundaries, as in CommonMark: `disk_size_gb` and
+// `window.__x` stay as written.
+const PATTERN = /\*\*([^*]+)\*\*|`([^`]+)`|\*([^*]+)\*|(?<!\w)_([^_]+)_(?!\w)|\[([^\]]+)\]\((https?:\/\/[^\s)]+)\)/g;
 
 export function inlineMarkdown(source: string): InlineToken[] {
   const tokens: InlineToken[] = [];

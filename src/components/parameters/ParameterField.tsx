@@ -34,7 +34,14 @@ export function ParameterField({ param, value, problem, disabled, onChange }: Pa
   const control: ReactNode =
     param.type === "list(string)" ? (
       options.length > 0 ? (
-        <MultiSelect param={param} value={value} onChange={onChange} disabled={disabled} />
+        <MultiSelect
+          param={param}
+          value={value}
+          onChange={onChange}
+          disabled={disabled}
+          labelledBy={`${id}-label`}
+          describedBy={describedBy}
+        />
       ) : (
         <textarea
           id={id}
@@ -177,15 +184,19 @@ function MultiSelect({
   value,
   onChange,
   disabled,
+  labelledBy,
+  describedBy,
 }: {
   param: TemplateVersionParameter;
   value: string;
   onChange: (v: string) => void;
   disabled?: boolean;
+  labelledBy: string;
+  describedBy?: string;
 }) {
   const chosen = parseListValue(value) ?? [];
   return (
-    <div className="flex flex-wrap gap-2">
+    <div role="group" aria-labelledby={labelledBy} aria-describedby={describedBy} className="flex flex-wrap gap-2">
       {param.options.map((o) => (
         <label
           key={o.value}

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildAutostartCron, forbiddenDays, parseAutostartCron, ttlHours, WEEKDAYS } from "./cron";
+import {
+  buildAutostartCron,
+  describeAutostopRequirement,
+  describeTtl,
+  forbiddenDays,
+  parseAutostartCron,
+  ttlHours,
+  WEEKDAYS,
+} from "./cron";
 
 describe("buildAutostartCron", () => {
   it("writes weekdays 09:30 in the chosen zone", () => {
@@ -41,6 +49,26 @@ describe("template rules and ttl", () => {
   it("lists the days a template's autostart requirement leaves out", () => {
     expect(forbiddenDays(null)).toEqual([]);
     expect(forbiddenDays(["monday", "tuesday", "wednesday", "thursday", "friday"])).toEqual([0, 6]);
+  });
+
+  it("says when the template's autostop requirement stops workspaces, in week order", () => {
+    expect(describeAutostopRequirement({ days_of_week: [], weeks: 1 })).toBeUndefined();
+    expect(describeAutostopRequirement(undefined)).toBeUndefined();
+    expect(describeAutostopRequirement({ days_of_week: ["saturday", "monday"], weeks: 2 })).toBe(
+      "The template also stops workspaces on Monday, Saturday, every 2 weeks, during your quiet hours.",
+    );
+    expect(
+      describeAutostopRequirement({
+        days_of_week: ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+        weeks: 1,
+      }),
+    ).toBe("The template also stops workspaces every day, during your quiet hours.");
+  });
+
+  it("says autostop counts from each start and activity pushes it back", () => {
+    expect(describeTtl(8, 3_600_000)).toBe("Stops 8 hours after each start. Activity pushes it back by 1 hour.");
+    expect(describeTtl(1, 30 * 60_000)).toBe("Stops 1 hour after each start. Activity pushes it back by 30 minutes.");
+    expect(describeTtl(2, 0)).toBe("Stops 2 hours after each start. Activity does not delay it.");
   });
 
   it("turns ttl_ms into hours", () => {

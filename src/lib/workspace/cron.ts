@@ -75,3 +75,34 @@ export function forbiddenDays(allowed: readonly string[] | null | undefined): nu
 export function ttlHours(ttlMs: number | undefined | null): number | undefined {
   return ttlMs ? Math.round((ttlMs / 3_600_000) * 100) / 100 : undefined;
 }
+
+const capitalized = (key: string) => key[0].toUpperCase() + key.slice(1);
+
+/**
+ * The template's required stop (`autostop_requirement`) as a sentence, or undefined when it has
+ * none. It applies whatever the workspace's own autostop says, so the form names it.
+ */
+export function describeAutostopRequirement(
+  requirement: { days_of_week: readonly string[]; weeks: number } | null | undefined,
+): string | undefined {
+  const days = DAY_KEYS.filter((key) => requirement?.days_of_week.includes(key));
+  if (!requirement || days.length === 0) return undefined;
+  const when = days.length === 7 ? "every day" : `on ${days.map(capitalized).join(", ")}`;
+  const every = requirement.weeks > 1 ? `, every ${requirement.weeks} weeks` : "";
+  return `The template also stops workspaces ${when}${every}, during your quiet hours.`;
+}
+
+const hoursText = (h: number) => `${h} hour${h === 1 ? "" : "s"}`;
+
+/**
+ * What autostop after `hours` does, in Coder's terms: the stop is counted from each start, and
+ * activity pushes it back by the template's activity bump.
+ */
+export function describeTtl(hours: number, activityBumpMs: number | undefined): string {
+  const bump = activityBumpMs ?? 0;
+  const delay =
+    bump <= 0
+      ? "Activity does not delay it."
+      : `Activity pushes it back by ${bump % 3_600_000 === 0 ? hoursText(bump / 3_600_000) : `${Math.round(bump / 60_000)} minutes`}.`;
+  return `Stops ${hoursText(hours)} after each start. ${delay}`;
+}

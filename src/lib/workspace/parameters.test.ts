@@ -40,6 +40,44 @@ describe("validateParameter", () => {
   });
 });
 
+describe("validateParameter: the template's own rules", () => {
+  const disk = param("disk", { type: "number", validation_min: 10, validation_max: 500 });
+
+  it("lets a monotonic number move only its way from the current build's value", () => {
+    const grows = { ...disk, validation_monotonic: "increasing" as const };
+    const shrinks = { ...disk, validation_monotonic: "decreasing" as const };
+    expect(validateParameter(grows, "20", "30")).toBe("Can only grow (now 30).");
+    expect(validateParameter(grows, "30", "30")).toBeUndefined();
+    expect(validateParameter(grows, "40", "30")).toBeUndefined();
+    expect(validateParameter(shrinks, "40", "30")).toBe("Can only shrink (now 30).");
+    expect(validateParameter(shrinks, "20", "30")).toBeUndefined();
+    // A first build has nothing to compare with.
+    expect(validateParameter(grows, "10")).toBeUndefined();
+  });
+
+  it("uses the template's error text with {min}, {max} and {value} filled in", () => {
+    const cores = { ...disk, validation_error: "Pick between {min} and {max} (got {value})." };
+    expect(validateParameter(cores, "501")).toBe("Pick between 10 and 500 (got 501).");
+    expect(validateParameter(param("r", { validation_regex: "^x", validation_error: "Start with x" }), "y")).toBe(
+      "Start with x",
+    );
+  });
+
+  it("checks a list(string) is a JSON list of offered values", () => {
+    const features = param("features", {
+      type: "list(string)",
+      options: [
+        { name: "Nix", value: "nix", description: "", icon: "" },
+        { name: "GPU", value: "gpu", description: "", icon: "" },
+      ],
+    });
+    expect(validateParameter(features, '["nix","gpu"]')).toBeUndefined();
+    expect(validateParameter(features, '["docker"]')).toBe("Choose only offered values.");
+    expect(validateParameter(features, "nix")).toBe("Must be a list of text values.");
+    expect(validateParameter({ ...features, required: true }, "[]")).toBe("Choose at least one value.");
+  });
+});
+
 describe("initialValues / changedValues", () => {
   it("starts from current values or defaults and sends only changes", () => {
     const current = [{ name: "region", value: "us" }];

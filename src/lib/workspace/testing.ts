@@ -5,6 +5,7 @@ import type {
   Workspace,
   WorkspaceAgent,
   WorkspaceAgentScript,
+  WorkspaceApp,
   WorkspaceBuild,
   WorkspaceResource,
 } from "../../api/types";
@@ -62,6 +63,23 @@ export function makeAgent(overrides: Partial<WorkspaceAgent> = {}): WorkspaceAge
     log_sources: [],
     scripts: [],
     startup_script_behavior: "non-blocking",
+    ...overrides,
+  };
+}
+
+/** A proxied app without a health check (`id` is derived from the slug unless overridden). */
+export function makeApp(overrides: Partial<WorkspaceApp> & { slug: string }): WorkspaceApp {
+  return {
+    id: `app-${overrides.slug}`,
+    url: "http://localhost:8080",
+    external: false,
+    subdomain: false,
+    sharing_level: "owner",
+    healthcheck: { url: "", interval: 0, threshold: 0 },
+    health: "disabled",
+    hidden: false,
+    open_in: "tab",
+    statuses: [],
     ...overrides,
   };
 }

@@ -169,6 +169,7 @@ function CreateForm({ template, version, params, presets, quota, prefill }: Form
         if (preset) setValues((all) => ({ ...all, ...initialCreateValues(params, {}, preset) }));
       }}
       unknown={unknownPrefill(params, prefill.params)}
+      fromLink={Object.keys(prefill.params)}
       autoRefused={prefill.mode === "auto" && !autoReady}
       consent={consent}
       onConsent={(ok) => {

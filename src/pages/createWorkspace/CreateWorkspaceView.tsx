@@ -26,6 +26,8 @@ export interface CreateWorkspaceViewProps {
   onPreset: (id: string | undefined) => void;
   /** `param.X` names in the link that the version does not have. */
   unknown: string[];
+  /** Parameters whose value came from the link (`param.X`): what the consent dialog lists. */
+  fromLink: string[];
   /** The link said `mode=auto` but left something to fill in. */
   autoRefused: boolean;
   consent: boolean;
@@ -43,7 +45,7 @@ export function CreateWorkspaceView(props: CreateWorkspaceViewProps) {
   const presetId = useId();
   const nameHintId = useId();
   const invalid = Object.values(props.problems).some(Boolean) || Boolean(props.nameProblem);
-  const linkValues = params.filter((p) => props.values[p.name] !== undefined);
+  const linkValues = params.filter((p) => props.fromLink.includes(p.name));
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-5 p-4 sm:p-6">
       <header className="flex items-start gap-3">

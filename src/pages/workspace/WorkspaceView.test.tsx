@@ -7,6 +7,7 @@ import type { ProvisionerJobLog, WorkspaceAgentScript } from "../../api/types";
 import { LogStore } from "../../lib/logs/store";
 import {
   makeAgent,
+  makeApp,
   makeJob,
   makeResource,
   makeScript,
@@ -163,34 +164,16 @@ describe("WorkspaceView", () => {
   it("masks sensitive metadata until revealed and links only http(s) apps", () => {
     const agent = makeAgent({
       apps: [
-        {
+        makeApp({
           id: "1",
           slug: "code-server",
           display_name: "code-server",
           url: "http://localhost:13337",
-          external: false,
-          subdomain: false,
-          sharing_level: "owner",
           healthcheck: { url: "http://localhost:13337/healthz", interval: 5, threshold: 6 },
           health: "healthy",
-          hidden: false,
           open_in: "slim-window",
-          statuses: [],
-        },
-        {
-          id: "2",
-          slug: "evil",
-          display_name: "Evil",
-          url: "javascript:alert(1)",
-          external: true,
-          subdomain: false,
-          sharing_level: "owner",
-          healthcheck: { url: "", interval: 0, threshold: 0 },
-          health: "disabled",
-          hidden: false,
-          open_in: "tab",
-          statuses: [],
-        },
+        }),
+        makeApp({ id: "2", slug: "evil", display_name: "Evil", url: "javascript:alert(1)", external: true }),
       ],
     });
     view({

@@ -32,13 +32,14 @@ function RenameForm({ workspace }: { workspace: Workspace }) {
     : undefined;
   const problem = (touched ? local : null) ?? server;
   const blocked = !workspace.allow_renames;
+  const warn = !problem && name !== workspace.name;
   return (
     <SettingsForm
       title="Name"
       description={
         blocked
           ? "This deployment does not allow renaming workspaces."
-          : "Renaming changes the workspace's URL and its SSH host name; running sessions keep working."
+          : "Renaming changes the workspace's URL and its SSH host name."
       }
       onSubmit={() => {
         setTouched(true);
@@ -71,7 +72,7 @@ function RenameForm({ workspace }: { workspace: Workspace }) {
           autoComplete="off"
           spellCheck={false}
           aria-invalid={problem ? true : undefined}
-          aria-describedby={`${id}-hint`}
+          aria-describedby={warn ? `${id}-hint ${id}-warning` : `${id}-hint`}
           className={cx(
             "h-8 max-w-sm rounded-md border bg-page px-2 font-mono text-sm text-text",
             problem ? "border-failure" : "border-border",
@@ -80,6 +81,12 @@ function RenameForm({ workspace }: { workspace: Workspace }) {
         <p id={`${id}-hint`} className={cx("text-xs", problem ? "text-failure" : "text-muted")}>
           {problem ?? `Letters, digits and single dashes; at most ${WORKSPACE_NAME_MAX} characters.`}
         </p>
+        {warn && (
+          // Templates often name volumes and containers after the workspace (Coder warns the same way).
+          <p id={`${id}-warning`} data-testid="rename-warning" className="text-xs text-attention">
+            Depending on the template, renaming may recreate resources named after the workspace, and lose their data.
+          </p>
+        )}
       </div>
     </SettingsForm>
   );
@@ -90,6 +97,8 @@ function AutoUpdatesForm({ workspace }: { workspace: Workspace }) {
   const update = useMutation(updateAutomaticUpdatesMutation(queryClient));
   const [value, setValue] = useState<AutomaticUpdates>(workspace.automatic_updates);
   const id = useId();
+  // The template's rule wins over the workspace's own setting, so the choice is not offered.
+  const forced = workspace.template_require_active_version;
   return (
     <SettingsForm
       title="Automatic updates"
@@ -102,13 +111,14 @@ function AutoUpdatesForm({ workspace }: { workspace: Workspace }) {
       saving={update.isPending}
       saved={update.isSuccess}
       error={update.error}
-      disabled={value === workspace.automatic_updates && !update.isSuccess}
+      disabled={forced || (value === workspace.automatic_updates && !update.isSuccess)}
     >
       <label className="inline-flex items-center gap-2 text-sm text-text" htmlFor={id}>
         <input
           id={id}
           type="checkbox"
-          checked={value === "always"}
+          checked={forced || value === "always"}
+          disabled={forced}
           onChange={(e) => {
             setValue(e.target.checked ? "always" : "never");
             update.reset();

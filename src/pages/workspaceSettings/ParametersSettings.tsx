@@ -18,6 +18,16 @@ export function ParametersSettings({ workspace }: { workspace: Workspace }) {
   const build = workspace.latest_build;
   const params = useQuery(templateVersionRichParametersQuery(build.template_version_id));
   const current = useQuery(buildParametersQuery(build.id));
+  // Held here, above the form: the new build remounts the form (its key), and a mutation's
+  // per-call callbacks are dropped with the component that made the call.
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const start = useMutation(startWorkspaceMutation(queryClient));
+  const save = (richParameterValues: WorkspaceBuildParameter[]) =>
+    start.mutate(
+      { workspace, richParameterValues },
+      { onSuccess: () => navigate(workspacePath(workspace.owner_name, workspace.name)) },
+    );
   if (params.error || current.error) {
     return (
       <ErrorState
@@ -28,26 +38,39 @@ export function ParametersSettings({ workspace }: { workspace: Workspace }) {
     );
   }
   if (!params.data || !current.data) return <SkeletonBlock label="Loading parameters" lines={5} />;
-  return <ParametersForm key={build.id} workspace={workspace} params={params.data} current={current.data} />;
+  return (
+    <ParametersForm
+      key={build.id}
+      workspace={workspace}
+      params={params.data}
+      current={current.data}
+      save={save}
+      saving={start.isPending}
+      error={start.error}
+    />
+  );
 }
 
 function ParametersForm({
   workspace,
   params,
   current,
+  save,
+  saving,
+  error,
 }: {
   workspace: Workspace;
   params: TemplateVersionParameter[];
   current: WorkspaceBuildParameter[];
+  save: (changes: WorkspaceBuildParameter[]) => void;
+  saving: boolean;
+  error: Error | null;
 }) {
-  const queryClient = useQueryClient();
-  const navigate = useNavigate();
-  const start = useMutation(startWorkspaceMutation(queryClient));
   const [values, setValues] = useState(() => initialValues(params, current));
   const [touched, setTouched] = useState(false);
   const previous = Object.fromEntries(current.map((p) => [p.name, p.value]));
   const problems = validateAll(params, values, previous);
-  const server = isApiError(start.error) ? mapValidations(params, start.error.validations).params : {};
+  const server = isApiError(error) ? mapValidations(params, error.validations).params : {};
   const changes = changedValues(params, values, current);
   const busy = ["pending", "starting", "stopping", "canceling", "deleting"].includes(workspace.latest_build.status);
 
@@ -62,15 +85,12 @@ function ParametersForm({
       onSubmit={() => {
         setTouched(true);
         if (Object.keys(problems).length > 0 || changes.length === 0) return;
-        start.mutate(
-          { workspace, richParameterValues: changes },
-          { onSuccess: () => navigate(workspacePath(workspace.owner_name, workspace.name)) },
-        );
+        save(changes);
       }}
       submitLabel="Save and rebuild"
-      saving={start.isPending}
+      saving={saving}
       saved={false}
-      error={Object.keys(server).length > 0 ? null : start.error}
+      error={Object.keys(server).length > 0 ? null : error}
       disabled={busy || changes.length === 0}
     >
       {params.length === 0 && <p className="text-sm text-muted">This template version has no parameters.</p>}

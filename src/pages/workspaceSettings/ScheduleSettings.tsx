@@ -7,6 +7,8 @@ import { cx } from "../../components/cx";
 import {
   buildAutostartCron,
   DAY_KEYS,
+  describeAutostopRequirement,
+  describeTtl,
   forbiddenDays,
   parseAutostartCron,
   ttlHours,
@@ -46,9 +48,12 @@ export function ScheduleSettings({ workspace }: { workspace: Workspace }) {
   const allowStart = template.data?.allow_user_autostart ?? true;
   const allowStop = template.data?.allow_user_autostop ?? true;
   const forbidden = forbiddenDays(template.data?.autostart_requirement?.days_of_week);
+  // Days the template forbids are never sent, even when a saved schedule or "Weekdays" has them.
+  const chosen = days.filter((d) => !forbidden.includes(d));
+  const requiredStop = describeAutostopRequirement(template.data?.autostop_requirement);
   const hoursNumber = Number(hours);
   const problems = {
-    days: startOn && days.length === 0 ? "Choose at least one day." : undefined,
+    days: startOn && chosen.length === 0 ? "Choose at least one day." : undefined,
     time: startOn && !/^\d{2}:\d{2}$/.test(time) ? "Enter a time like 09:30." : undefined,
     hours:
       stopOn && (!Number.isFinite(hoursNumber) || hoursNumber < 1 || hoursNumber > 720)
@@ -56,18 +61,24 @@ export function ScheduleSettings({ workspace }: { workspace: Workspace }) {
         : undefined,
   };
   const valid = !problems.days && !problems.time && !problems.hours;
-  const preview = startOn && valid ? describeAutostart(buildAutostartCron({ days, time, timeZone }), zone) : undefined;
+  const preview =
+    startOn && valid ? describeAutostart(buildAutostartCron({ days: chosen, time, timeZone }), zone) : undefined;
   const error = autostart.error ?? ttl.error;
 
   const save = async () => {
-    if (!valid) return;
+    if (!valid || !template.data) return;
     setSaved(false);
     try {
-      await autostart.mutateAsync({
-        workspace,
-        schedule: startOn ? buildAutostartCron({ days, time, timeZone }) : undefined,
-      });
-      await ttl.mutateAsync({ workspace, ttlMs: stopOn ? Math.round(hoursNumber * 3_600_000) : null });
+      // Coder refuses either request outright when the template does not let users set it.
+      if (allowStart) {
+        await autostart.mutateAsync({
+          workspace,
+          schedule: startOn ? buildAutostartCron({ days: chosen, time, timeZone }) : undefined,
+        });
+      }
+      if (allowStop) {
+        await ttl.mutateAsync({ workspace, ttlMs: stopOn ? Math.round(hoursNumber * 3_600_000) : null });
+      }
       setSaved(true);
     } catch {
       // Shown from the mutations' own error state.
@@ -77,11 +88,12 @@ export function ScheduleSettings({ workspace }: { workspace: Workspace }) {
   return (
     <SettingsForm
       title="Schedule"
-      description="Start the workspace on a schedule and stop it when it has been idle. Times are in the timezone you choose."
+      description="Start the workspace on a schedule, and stop it a set time after each start. Times are in the timezone you choose."
       onSubmit={() => void save()}
       saving={autostart.isPending || ttl.isPending}
       saved={saved}
       error={error}
+      disabled={!template.data || (!allowStart && !allowStop)}
     >
       <fieldset className="flex min-w-0 flex-col gap-3" disabled={!allowStart}>
         <legend className="sr-only">Autostart</legend>
@@ -115,13 +127,13 @@ export function ScheduleSettings({ workspace }: { workspace: Workspace }) {
                       title={off ? "The template does not allow autostart on this day" : DAY_KEYS[d]}
                       className={cx(
                         "inline-flex items-center gap-1.5 rounded-md border px-2 py-1 text-sm",
-                        days.includes(d) ? "border-accent bg-accent/5 text-text" : "border-border text-text",
+                        chosen.includes(d) ? "border-accent bg-accent/5 text-text" : "border-border text-text",
                         off && "opacity-50",
                       )}
                     >
                       <input
                         type="checkbox"
-                        checked={days.includes(d)}
+                        checked={chosen.includes(d)}
                         disabled={off}
                         aria-label={DAY_KEYS[d][0].toUpperCase() + DAY_KEYS[d].slice(1)}
                         onChange={(e) =>
@@ -141,7 +153,7 @@ export function ScheduleSettings({ workspace }: { workspace: Workspace }) {
                 <button
                   type="button"
                   className="text-accent hover:underline"
-                  onClick={() => setDays([0, 1, 2, 3, 4, 5, 6].filter((d) => !forbidden.includes(d)))}
+                  onClick={() => setDays([0, 1, 2, 3, 4, 5, 6])}
                 >
                   Every day
                 </button>
@@ -202,10 +214,16 @@ export function ScheduleSettings({ workspace }: { workspace: Workspace }) {
           />
           Stop automatically
         </label>
+        {!allowStop && <p className="text-xs text-muted">The template does not let users set autostop.</p>}
+        {requiredStop && (
+          <p data-testid="autostop-requirement" className="text-xs text-muted">
+            {requiredStop}
+          </p>
+        )}
         {stopOn && (
           <div className="flex flex-col gap-1">
             <label htmlFor={ids.hours} className="text-sm text-text">
-              Hours after the workspace was last used
+              Hours until shutdown
             </label>
             <input
               id={ids.hours}
@@ -215,9 +233,12 @@ export function ScheduleSettings({ workspace }: { workspace: Workspace }) {
               value={hours}
               onChange={(e) => setHours(e.target.value)}
               aria-invalid={problems.hours ? true : undefined}
+              aria-describedby={`${ids.hours}-hint`}
               className="h-8 w-28 rounded-md border border-border bg-page px-2 text-sm text-text"
             />
-            {problems.hours && <p className="text-xs text-failure">{problems.hours}</p>}
+            <p id={`${ids.hours}-hint`} className={cx("text-xs", problems.hours ? "text-failure" : "text-muted")}>
+              {problems.hours ?? describeTtl(hoursNumber, template.data?.activity_bump_ms)}
+            </p>
           </div>
         )}
       </fieldset>

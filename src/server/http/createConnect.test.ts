@@ -94,6 +94,7 @@ describe("connect and settings endpoints", () => {
     expect(quota.status).toBe(200);
     expect(quota.body.budget).toBeGreaterThan(0);
     expect(quota.body.credits_consumed).toBeGreaterThanOrEqual(0);
+    expect((await api(server.url, bob, "/organizations/coder/members/alice/workspace-quota")).status).toBe(404);
   });
 
   it("lets a member rename and schedule their own workspace, and hides others' (404)", async () => {

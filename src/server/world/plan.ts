@@ -361,7 +361,7 @@ export function planBuild(rng: Rng, input: PlanInput): BuildPlan {
     const planning = phases[phases.length - 2];
     planning.lines.push(
       ...errorBlock("insufficient quota", [
-        `  this workspace costs ${spec.compute.dailyCost || 4} credits per day; you have 2 of 40 remaining`,
+        `  this workspace costs ${spec.compute.dailyCost || 4} credits per day, more than the owner's quota has left`,
       ]),
     );
     plan.failure = { error: "insufficient quota", error_code: "INSUFFICIENT_QUOTA" };

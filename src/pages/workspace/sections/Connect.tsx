@@ -1,10 +1,11 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Check, Copy, ExternalLink, SquareTerminal } from "lucide-react";
 import { createApiKey } from "../../../api/mutations";
 import { appHostQuery, deploymentSSHQuery } from "../../../api/queries";
 import type { Workspace, WorkspaceAgent } from "../../../api/types";
 import { Button, buttonClasses } from "../../../components/Button";
+import { cx } from "../../../components/cx";
 import { portForwardHref, sshCommand, terminalHref, vscodeHref } from "../../../lib/workspace/connect";
 
 export interface ConnectProps {
@@ -22,7 +23,10 @@ function openExternal(href: string): void {
   a.click();
 }
 
-/** SSH, VS Code Desktop, the web terminal and port forwarding, for a connected agent. */
+/**
+ * SSH, VS Code Desktop, the web terminal and port forwarding. They work only through a connected
+ * agent, so otherwise they are shown disabled, with the reason.
+ */
 export function Connect({ workspace, agent, origin }: ConnectProps) {
   const ssh = useQuery(deploymentSSHQuery());
   const appHost = useQuery(appHostQuery());
@@ -32,6 +36,8 @@ export function Connect({ workspace, agent, origin }: ConnectProps) {
   const [port, setPort] = useState("");
   const ref = { owner: workspace.owner_name, workspace: workspace.name, agent: agent.name };
   const connected = agent.status === "connected";
+  const reasonId = useId();
+  const off = connected ? {} : { disabled: true, "aria-describedby": reasonId };
   const command = sshCommand(ssh.data, ref);
   const hasVSCode = agent.display_apps.length === 0 || agent.display_apps.includes("vscode");
   const portHref = portForwardHref(origin, appHost.data?.host ?? "", ref, Number(port));
@@ -69,33 +75,41 @@ export function Connect({ workspace, agent, origin }: ConnectProps) {
   return (
     <div data-testid="connect">
       <h4 className="mb-1.5 text-xs font-medium uppercase tracking-wide text-muted">Connect</h4>
-      {!connected ? (
-        <p className="text-sm text-muted">{reason}</p>
-      ) : (
-        <div className="flex flex-col gap-2">
-          <div className="flex min-w-0 items-center gap-2">
-            <code
-              data-testid="ssh-command"
-              className="min-w-0 flex-1 truncate rounded-md border border-border bg-page px-2 py-1 font-mono text-xs text-text"
-              title={command}
-            >
-              {command}
-            </code>
-            <Button size="sm" onClick={() => void copy()} aria-label="Copy SSH command">
-              {copied ? <Check aria-hidden className="size-3.5" /> : <Copy aria-hidden className="size-3.5" />}
-              {copied ? "Copied" : "Copy"}
-            </Button>
-          </div>
+      <div className="flex flex-col gap-2">
+        {!connected && (
+          <p id={reasonId} data-testid="connect-unavailable" className="text-sm text-muted">
+            {reason}
+          </p>
+        )}
+        <div className="flex min-w-0 items-center gap-2">
+          <code
+            data-testid="ssh-command"
+            className={cx(
+              "min-w-0 flex-1 truncate rounded-md border border-border bg-page px-2 py-1 font-mono text-xs text-text",
+              !connected && "opacity-60",
+            )}
+            title={command}
+          >
+            {command}
+          </code>
+          <Button size="sm" onClick={() => void copy()} aria-label="Copy SSH command" {...off}>
+            {copied ? <Check aria-hidden className="size-3.5" /> : <Copy aria-hidden className="size-3.5" />}
+            {copied ? "Copied" : "Copy"}
+          </Button>
+        </div>
+        {connected && (
           <p className="text-xs text-muted">
             Run <code className="font-mono">coder config-ssh</code> once on your computer so <code>ssh</code> knows
             these hosts.
           </p>
-          <div className="flex flex-wrap items-center gap-2">
-            {hasVSCode && (
-              <Button size="sm" variant="primary" onClick={() => void openVSCode()} loading={opening}>
-                VS Code Desktop
-              </Button>
-            )}
+        )}
+        <div className="flex flex-wrap items-center gap-2">
+          {hasVSCode && (
+            <Button size="sm" variant="primary" onClick={() => void openVSCode()} loading={opening} {...off}>
+              VS Code Desktop
+            </Button>
+          )}
+          {connected ? (
             <a
               href={terminalHref(origin, ref)}
               target="_blank"
@@ -106,6 +120,13 @@ export function Connect({ workspace, agent, origin }: ConnectProps) {
               Terminal
               <span className="sr-only"> (opens in a new tab)</span>
             </a>
+          ) : (
+            <Button size="sm" {...off}>
+              <SquareTerminal aria-hidden className="size-3.5" />
+              Terminal
+            </Button>
+          )}
+          {connected && (
             <span className="inline-flex items-center gap-1">
               <label htmlFor={`port-${agent.id}`} className="text-xs text-muted">
                 Port
@@ -127,20 +148,20 @@ export function Connect({ workspace, agent, origin }: ConnectProps) {
                 </a>
               ) : null}
             </span>
-          </div>
-          {appHost.data && !appHost.data.host && (
-            <p className="text-xs text-muted">
-              Port forwarding in the browser needs a wildcard app host, which this deployment does not have; use{" "}
-              <code className="font-mono">coder port-forward</code>.
-            </p>
-          )}
-          {problem && (
-            <p role="alert" className="text-xs text-failure">
-              {problem}
-            </p>
           )}
         </div>
-      )}
+        {connected && appHost.data && !appHost.data.host && (
+          <p className="text-xs text-muted">
+            Port forwarding in the browser needs a wildcard app host, which this deployment does not have; use{" "}
+            <code className="font-mono">coder port-forward</code>.
+          </p>
+        )}
+        {problem && (
+          <p role="alert" className="text-xs text-failure">
+            {problem}
+          </p>
+        )}
+      </div>
     </div>
   );
 }

@@ -1,15 +1,17 @@
 import { Hono } from "hono";
 import type { GenerateAPIKeyResponse, SSHConfigResponse, WorkspaceQuota } from "../../../api/types";
 import type { Store } from "../../store/store";
-import { HttpError } from "../../util/errors";
 import { NotFound } from "../../store/errors";
 import { userParam } from "../access";
 import { requireAuth } from "../auth";
 import type { ApiEnv } from "../env";
 import { json } from "../respond";
 
-/** Quota credits each member may spend per day; owners have none set (no quota). */
-export const MEMBER_QUOTA_BUDGET = 12;
+/**
+ * Quota credits each member may spend per day; owners have none set (no quota). Below what
+ * alice's running workspaces plus quota-fail's 8 credits need, so that failure adds up.
+ */
+export const MEMBER_QUOTA_BUDGET = 10;
 
 /** What a developer needs to connect: SSH host naming, the wildcard app host, API keys, and quota. */
 export function connectRoutes(store: Store): Hono<ApiEnv> {
@@ -45,7 +47,8 @@ export function connectRoutes(store: Store): Hono<ApiEnv> {
     if (!org) throw new NotFound();
     const user = userParam(store, c);
     const viewer = c.get("user");
-    if (user.id !== viewer.id && !viewer.admin) throw new HttpError(403, "Forbidden.");
+    // Coder answers a quota the viewer may not read as not found, like any resource it hides.
+    if (user.id !== viewer.id && !viewer.admin) throw new NotFound();
     let consumed = 0;
     for (const ws of store.workspaces.values()) {
       if (ws.owner_id !== user.id || ws.organization_id !== org.id || ws.deleted) continue;
