@@ -122,6 +122,9 @@ export function startServer(partial: Partial<ServerOptions> = {}): Promise<Runni
   return startServerWith({ ...DEFAULT_OPTIONS, ...partial });
 }
 
+/** How long an idle keep-alive connection stays open. */
+const KEEP_ALIVE_MS = 65_000;
+
 /** Paths the dashboard server answers itself; everything else is the SPA (or Vite in dev). */
 export const OWN_PATHS =
   /^\/(api\/|auth\/|healthz$|readyz$|config\.json$|__sim\/|icon\/|emojis\/|oauth2\/|\.well-known\/|cli-auth(\?|$))/;
@@ -210,6 +213,10 @@ export async function startServerWith(opts: ServerOptions, extras: ServerExtras 
   const listener = getRequestListener(root.fetch);
   const dev = extras.devMiddleware;
   const server: Server = extras.server ?? createServer();
+  // Longer than the idle timeout of the proxies and load balancers commonly put in front (60 s),
+  // so an idle connection is closed by them, never by us just as they (or a browser) reuse it.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   const remote = (req: IncomingMessage) =>
     clientView(nodeHeaderGetter(req.headers), req.socket.remoteAddress, opts.trustProxy).clientIp;
   server.on("request", (req: IncomingMessage, res: ServerResponse) => {
