@@ -5,9 +5,11 @@ import { useMe } from "../../app/auth";
 import { canSeeAllWorkspaces } from "../../lib/permissions";
 import { isOwnWorkspacesOnly } from "../../lib/searchQuery";
 import type { BatchAction } from "./model/batch";
+import { batchReport } from "./model/batchReport";
 import { pageCount } from "./model/paging";
 import { watchTargets } from "./model/polling";
 import type { WorkspaceSort } from "./model/sort";
+import { countNotShown, EMPTY_SELECTION, reconcileSelection, selectIds } from "./model/selection";
 import { readListUrl, writeListUrl, type ListUrlChange } from "./model/urlState";
 import { workspaceHref } from "./links";
 import { createWorkspacePath } from "../../app/params";
@@ -38,7 +40,7 @@ export default function WorkspacesPage() {
   const { list, filterProblems, error, refetch, isRefetching } = useWorkspaceList(filter, page, sort, hidden);
   const batch = useBatch();
   const rowActions = useRowActions();
-  const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
+  const [selection, setSelection] = useState(EMPTY_SELECTION);
   const [creating, setCreating] = useState(false);
 
   const update = useCallback(
@@ -64,27 +66,27 @@ export default function WorkspacesPage() {
   }, [total, page, update]);
 
   const rows = list?.rows;
+  const shownView = list?.view;
   const watched = useMemo(() => watchTargets(rows ?? []), [rows]);
 
-  // Selection follows the rows on screen: another page or filter drops what is no longer shown,
-  // a refused filter (old rows kept) drops nothing. Never mid-batch, when rows that stopped
-  // matching the filter must keep their selection and their results.
+  // Another page, filter or sort narrows the selection to what it shows; a refresh of the same
+  // view (a poll, a batch's refetch) keeps rows that moved away, and a refused filter (old rows
+  // kept) narrows nothing.
   useEffect(() => {
-    if (batch.running || !rows) return;
-    const visible = new Set(rows.map((ws) => ws.id));
-    setSelectedIds((prev) => {
-      const kept = [...prev].filter((id) => visible.has(id));
-      return kept.length === prev.size ? prev : new Set(kept);
-    });
-  }, [rows, batch.running]);
+    if (!rows) return;
+    setSelection((prev) => reconcileSelection(prev, { rows, view: shownView }, batch.running !== undefined));
+  }, [rows, shownView, batch.running]);
 
-  const onBatch = useCallback(
-    (action: BatchAction) => {
-      const chosen = (rows ?? []).filter((ws) => selectedIds.has(ws.id));
-      void batch.run(action, chosen);
-    },
-    [rows, selectedIds, batch],
+  const selectedIds = useMemo(() => new Set(selection.rows.keys()), [selection]);
+  const selected = useMemo(() => [...selection.rows.values()], [selection]);
+  const notShown = useMemo(() => countNotShown(selection, rows ?? []), [selection, rows]);
+  const report = useMemo(() => batchReport(batch.last, batch.progress, rows ?? []), [batch.last, batch.progress, rows]);
+  const onSelectionChange = useCallback(
+    (ids: ReadonlySet<string>) => setSelection((prev) => selectIds(prev, ids, rows ?? [])),
+    [rows],
   );
+
+  const onBatch = useCallback((action: BatchAction) => void batch.run(action, selected), [selected, batch]);
 
   const onOpen = useCallback((ws: Workspace) => navigate(workspaceHref(ws)), [navigate]);
 
@@ -106,8 +108,11 @@ export default function WorkspacesPage() {
         retrying={isRefetching}
         showOwner={canSeeAllWorkspaces(me) || !isOwnWorkspacesOnly(filter)}
         selectedIds={selectedIds}
-        onSelectionChange={setSelectedIds}
+        selected={selected}
+        selectedNotShown={notShown}
+        onSelectionChange={onSelectionChange}
         batchProgress={batch.progress}
+        batchReport={report}
         batchRunning={batch.running}
         onBatch={onBatch}
         onClearBatchResults={batch.clear}
