@@ -220,6 +220,87 @@ test.describe("workspace list", () => {
     await Promise.all([ok1, ok2, busy].map((ws) => waitForStatus(page, ws.id, "stopped")));
   });
 
+  test("batch stop in the server's order: rows that move to page 2 stay selected and their results stay in view", async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await signIn(page, "admin");
+    // A page and two rows of running workspaces of our own, alone under a name filter: page 1 is
+    // -00 to -24. Once -00 to -02 stop, the server lists the 24 still running first, so -01 and
+    // -02 move to page 2.
+    const prefix = uniqueName("mv");
+    const created = await Promise.all(
+      Array.from({ length: 27 }, (_, i) => createWorkspace(page, `${prefix}-${String(i).padStart(2, "0")}`)),
+    );
+    const running = async () =>
+      (
+        await apiJson<WorkspacesResponse>(
+          page,
+          "GET",
+          `/workspaces?q=${encodeURIComponent(`name:${prefix} status:running`)}&limit=1`,
+        )
+      ).count;
+    await expect.poll(running, { timeout: 90_000 }).toBe(created.length);
+    const [ok1, ok2, busy] = created;
+
+    // As in the test above, the table must not see the build started behind its back before the
+    // click; reads thaw at the batch's first request, so the batch's own refetch gets fresh rows.
+    const answered = new Map<string, string>();
+    let frozen = false;
+    await page.route(/\/api\/v2\/workspaces\/[^/?]+\/builds$/, (route) => {
+      if (route.request().method() === "POST") frozen = false;
+      return route.continue();
+    });
+    await page.route(/\/api\/v2\/workspaces\?/, async (route) => {
+      const url = route.request().url();
+      const before = answered.get(url);
+      if (frozen && before !== undefined)
+        return route.fulfill({ status: 200, contentType: "application/json", body: before });
+      const response = await route.fetch();
+      const body = await response.text();
+      answered.set(url, body);
+      return route.fulfill({ response, body });
+    });
+    await openList(page, `?filter=${encodeURIComponent(`name:${prefix}`)}`);
+    await expect(bodyRows(page)).toHaveCount(25);
+    for (const ws of [ok1, ok2, busy]) await row(page, ws.name).getByRole("checkbox").click();
+    const bar = page.getByRole("toolbar", { name: "Batch actions" });
+    await expect(bar).toContainText("3 selected");
+
+    frozen = true;
+    await apiJson(page, "POST", `/workspaces/${busy.id}/builds`, { transition: "stop" });
+    await bar.getByRole("button", { name: /^Stop/ }).click();
+
+    // The batch's refetch reorders the page: -01 and -02 are gone from it, yet still selected.
+    await expect.poll(() => rowNames(page), { timeout: 20_000 }).not.toContain(ok2.name);
+    expect(await rowNames(page)).not.toContain(busy.name);
+    await expect(bar).toContainText("3 selected · 2 not on this page");
+    await expect(row(page, ok1.name).getByRole("checkbox")).toBeChecked();
+
+    const results = page.getByRole("region", { name: "Batch results" });
+    await expect(results).toContainText("Stop: 2 stopped, 1 failed");
+    const moved = results.locator(`[data-result-for="${ok2.name}"]`);
+    await expect(moved.locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "succeeded");
+    await expect(moved).toContainText("not on this page");
+    const failed = results.locator(`[data-result-for="${busy.name}"]`);
+    await expect(failed.locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "failed");
+    await expect(failed).toContainText("409");
+    await expect(failed).toContainText("already active");
+    await expect(results.locator(`[data-result-for="${ok1.name}"]`)).toHaveCount(0);
+
+    // Going to page 2 is the user's choice: the selection becomes what it shows, the two moved rows.
+    await page.getByRole("button", { name: "Next page" }).click();
+    await expect(row(page, ok2.name).getByRole("checkbox")).toBeChecked();
+    await expect(row(page, busy.name).locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "failed");
+    await expect(bar).toContainText("2 selected");
+    await expect(bar).not.toContainText("not on this page");
+    await expect(results.locator(`[data-result-for="${ok1.name}"]`)).toContainText("not on this page");
+
+    await results.getByRole("button", { name: "Clear results" }).click();
+    await expect(results).toHaveCount(0);
+    await Promise.all(created.map((ws) => removeWorkspace(page, ws.id)));
+  });
+
   test("shift-click selects a range", async ({ page }) => {
     await signIn(page, "alice");
     await openList(page);
