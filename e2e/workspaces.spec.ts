@@ -51,6 +51,12 @@ async function removeWorkspace(page: Page, id: string): Promise<void> {
     .toBe(410);
 }
 
+/** Held, the server's provisioners take no job: builds stay pending until released. */
+async function holdBuilds(page: Page, held: boolean): Promise<void> {
+  const res = await page.request.post("/__sim/hold", { data: { held } });
+  expect(res.ok(), await res.text()).toBe(true);
+}
+
 const uniqueName = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
@@ -267,26 +273,39 @@ test.describe("workspace list", () => {
     const bar = page.getByRole("toolbar", { name: "Batch actions" });
     await expect(bar).toContainText("3 selected");
 
-    frozen = true;
-    await apiJson(page, "POST", `/workspaces/${busy.id}/builds`, { transition: "stop" });
-    await bar.getByRole("button", { name: /^Stop/ }).click();
-
-    // The batch's refetch reorders the page: -01 and -02 are gone from it, yet still selected.
-    await expect.poll(() => rowNames(page), { timeout: 20_000 }).not.toContain(ok2.name);
-    expect(await rowNames(page)).not.toContain(busy.name);
-    await expect(bar).toContainText("3 selected · 2 not on this page");
-    await expect(row(page, ok1.name).getByRole("checkbox")).toBeChecked();
-
     const results = page.getByRole("region", { name: "Batch results" });
-    await expect(results).toContainText("Stop: 2 stopped, 1 failed");
-    const moved = results.locator(`[data-result-for="${ok2.name}"]`);
-    await expect(moved.locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "succeeded");
-    await expect(moved).toContainText("not on this page");
-    const failed = results.locator(`[data-result-for="${busy.name}"]`);
-    await expect(failed.locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "failed");
-    await expect(failed).toContainText("409");
-    await expect(failed).toContainText("already active");
-    await expect(results.locator(`[data-result-for="${ok1.name}"]`)).toHaveCount(0);
+    // Held, the provisioners take no job: the build started behind the table's back is surely
+    // still active when the batch asks (a 409), however fast the server would have finished it.
+    await holdBuilds(page, true);
+    try {
+      frozen = true;
+      await apiJson(page, "POST", `/workspaces/${busy.id}/builds`, { transition: "stop" });
+      await bar.getByRole("button", { name: /^Stop/ }).click();
+
+      // The batch's refetch reorders the page: -01 and -02 are gone from it, yet still selected.
+      await expect.poll(() => rowNames(page), { timeout: 20_000 }).not.toContain(ok2.name);
+      expect(await rowNames(page)).not.toContain(busy.name);
+      await expect(bar).toContainText("3 selected · 2 not on this page");
+      await expect(row(page, ok1.name).getByRole("checkbox")).toBeChecked();
+
+      await expect(results).toContainText("Stop: 2 stopped, 1 failed");
+      const moved = results.locator(`[data-result-for="${ok2.name}"]`);
+      await expect(moved.locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "succeeded");
+      await expect(moved).toContainText("not on this page");
+      const failed = results.locator(`[data-result-for="${busy.name}"]`);
+      await expect(failed.locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "failed");
+      await expect(failed).toContainText("409");
+      await expect(failed).toContainText("already active");
+      await expect(results.locator(`[data-result-for="${ok1.name}"]`)).toHaveCount(0);
+      expect(await axeBothThemes(page)).toEqual([]);
+    } finally {
+      await holdBuilds(page, false);
+    }
+    // The moved rows are counted by their status now, not as they left (busy's last copy on this
+    // page said running): all three stopped, so Start applies to all and Stop to none.
+    await expect(bar.getByRole("button", { name: /^Start/ })).toBeEnabled({ timeout: 20_000 });
+    await expect(bar.getByRole("button", { name: /^Start/ })).toHaveText("Start");
+    await expect(bar.getByRole("button", { name: /^Stop/ })).toBeDisabled();
 
     // Going to page 2 is the user's choice: the selection becomes what it shows, the two moved rows.
     await page.getByRole("button", { name: "Next page" }).click();

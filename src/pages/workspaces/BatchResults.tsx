@@ -32,8 +32,8 @@ export function BatchResults({ report, showOwner, running, onClear }: BatchResul
                 {showOwner && <span className="font-normal text-muted">{item.owner}/</span>}
                 {item.name}
               </span>
+              {!item.shown && <span className="text-xs text-muted">(not on this page)</span>}
               <BatchProgressNote progress={item.progress} full />
-              {!item.shown && <span className="text-xs text-muted">· not on this page</span>}
             </li>
           ))}
         </ul>

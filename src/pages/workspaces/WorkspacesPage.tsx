@@ -9,13 +9,13 @@ import { batchReport } from "./model/batchReport";
 import { pageCount } from "./model/paging";
 import { watchTargets } from "./model/polling";
 import type { WorkspaceSort } from "./model/sort";
-import { countNotShown, EMPTY_SELECTION, reconcileSelection, selectIds } from "./model/selection";
 import { readListUrl, writeListUrl, type ListUrlChange } from "./model/urlState";
 import { workspaceHref } from "./links";
 import { createWorkspacePath } from "../../app/params";
 import { RowWatchers } from "./RowWatchers";
 import type { FilterCommit } from "./SearchBar";
 import { useBatch } from "./useBatch";
+import { useSelection } from "./useSelection";
 import { useDocumentHidden } from "../../components/useDocumentHidden";
 import { useRowActions } from "../../components/useRowActions";
 import { useWorkspaceList } from "./useWorkspaceList";
@@ -40,7 +40,6 @@ export default function WorkspacesPage() {
   const { list, filterProblems, error, refetch, isRefetching } = useWorkspaceList(filter, page, sort, hidden);
   const batch = useBatch();
   const rowActions = useRowActions();
-  const [selection, setSelection] = useState(EMPTY_SELECTION);
   const [creating, setCreating] = useState(false);
 
   const update = useCallback(
@@ -66,25 +65,17 @@ export default function WorkspacesPage() {
   }, [total, page, update]);
 
   const rows = list?.rows;
-  const shownView = list?.view;
-  const watched = useMemo(() => watchTargets(rows ?? []), [rows]);
-
   // Another page, filter or sort narrows the selection to what it shows; a refresh of the same
   // view (a poll, a batch's refetch) keeps rows that moved away, and a refused filter (old rows
   // kept) narrows nothing.
-  useEffect(() => {
-    if (!rows) return;
-    setSelection((prev) => reconcileSelection(prev, { rows, view: shownView }, batch.running !== undefined));
-  }, [rows, shownView, batch.running]);
-
-  const selectedIds = useMemo(() => new Set(selection.rows.keys()), [selection]);
-  const selected = useMemo(() => [...selection.rows.values()], [selection]);
-  const notShown = useMemo(() => countNotShown(selection, rows ?? []), [selection, rows]);
-  const report = useMemo(() => batchReport(batch.last, batch.progress, rows ?? []), [batch.last, batch.progress, rows]);
-  const onSelectionChange = useCallback(
-    (ids: ReadonlySet<string>) => setSelection((prev) => selectIds(prev, ids, rows ?? [])),
-    [rows],
+  const { selectedIds, selected, notShown, onSelectionChange } = useSelection(
+    list,
+    batch.running !== undefined,
+    hidden,
   );
+  // Selected rows on other pages are watched too while they change, so the batch bar's counts follow them.
+  const watched = useMemo(() => watchTargets([...(rows ?? []), ...notShown]), [rows, notShown]);
+  const report = useMemo(() => batchReport(batch.last, batch.progress, rows ?? []), [batch.last, batch.progress, rows]);
 
   const onBatch = useCallback((action: BatchAction) => void batch.run(action, selected), [selected, batch]);
 
@@ -109,7 +100,7 @@ export default function WorkspacesPage() {
         showOwner={canSeeAllWorkspaces(me) || !isOwnWorkspacesOnly(filter)}
         selectedIds={selectedIds}
         selected={selected}
-        selectedNotShown={notShown}
+        selectedNotShown={notShown.length}
         onSelectionChange={onSelectionChange}
         batchProgress={batch.progress}
         batchReport={report}

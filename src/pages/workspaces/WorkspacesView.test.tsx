@@ -225,7 +225,7 @@ describe("WorkspacesView", () => {
     const items = within(results).getAllByRole("listitem");
     expect(items.map((li) => li.textContent)).toEqual([
       "bob/beta409: A workspace build is already active.",
-      "zoe/zetaRequested· not on this page",
+      "zoe/zeta(not on this page)Requested",
     ]);
     fireEvent.click(within(results).getByRole("button", { name: "Clear results" }));
     expect(p.onClearBatchResults).toHaveBeenCalled();

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { countNotShown, EMPTY_SELECTION, reconcileSelection, selectIds, viewKey, type Selection } from "./selection";
+import {
+  EMPTY_SELECTION,
+  notShownRows,
+  reconcileSelection,
+  refreshNotShown,
+  selectIds,
+  viewKey,
+  type Selection,
+} from "./selection";
 import { makeWorkspace } from "./testing";
 
 const a = makeWorkspace({ id: "a", status: "running" });
@@ -34,11 +42,11 @@ describe("reconcileSelection", () => {
     const afterMove = reconcileSelection(sel, { rows: [a, c], view: page1 }, false);
     expect([...afterMove.rows.keys()]).toEqual(["a", "b"]);
     expect(afterMove.rows.get("b")).toBe(b);
-    expect(countNotShown(afterMove, [a, c])).toBe(1);
+    expect(notShownRows(afterMove, [a, c])).toEqual([b]);
 
     const back = reconcileSelection(afterMove, { rows: [a, bStopped], view: page1 }, false);
     expect(back.rows.get("b")).toBe(bStopped);
-    expect(countNotShown(back, [a, bStopped])).toBe(0);
+    expect(notShownRows(back, [a, bStopped])).toEqual([]);
   });
 
   it("narrows to the shown rows when the user opens another page, filter or sort", () => {
@@ -79,5 +87,20 @@ describe("selectIds", () => {
     expect([...next.rows.keys()]).toEqual(["a", "b", "c"]);
     expect(next.rows.get("a")).toBe(a);
     expect(selectIds(next, new Set(["c"]), [c]).rows.size).toBe(1);
+  });
+});
+
+describe("refreshNotShown", () => {
+  it("takes newer copies of rows not shown, drops deleted ones, leaves shown rows to the list", () => {
+    const sel = selecting(["a", "b", "c"]);
+    const bStopped = makeWorkspace({ id: "b", status: "stopped" });
+    const aOther = makeWorkspace({ id: "a", status: "stopped" });
+    const next = refreshNotShown(sel, [bStopped, aOther], ["c"], [a]);
+    expect([...next.rows.entries()]).toEqual([
+      ["a", a],
+      ["b", bStopped],
+    ]);
+    expect(refreshNotShown(next, [bStopped], [], [a])).toBe(next);
+    expect(refreshNotShown(next, [], ["a"], [a])).toBe(next);
   });
 });

@@ -66,10 +66,36 @@ export function selectIds(selection: Selection, ids: ReadonlySet<string>, shown:
   return { rows: next, view: selection.view };
 }
 
-/** How many selected rows are not among the shown ones. */
-export function countNotShown(selection: Selection, shown: readonly Workspace[]): number {
+/** The selected rows that are not among the shown ones, as last seen. */
+export function notShownRows(selection: Selection, shown: readonly Workspace[]): Workspace[] {
   const ids = new Set(shown.map((ws) => ws.id));
-  let n = 0;
-  for (const id of selection.rows.keys()) if (!ids.has(id)) n++;
-  return n;
+  return [...selection.rows.values()].filter((ws) => !ids.has(ws.id));
+}
+
+/**
+ * Newer copies of selected rows that are not shown, fetched on their own, so the action buttons
+ * count them by their status now; ids in `gone` (deleted meanwhile) leave the selection. Shown
+ * rows keep the list's copy. Unchanged → the same object.
+ */
+export function refreshNotShown(
+  selection: Selection,
+  fresh: readonly Workspace[],
+  gone: readonly string[],
+  shown: readonly Workspace[],
+): Selection {
+  const shownIds = new Set(shown.map((ws) => ws.id));
+  const goneIds = new Set(gone.filter((id) => !shownIds.has(id)));
+  const byId = new Map(fresh.filter((ws) => !shownIds.has(ws.id)).map((ws) => [ws.id, ws]));
+  const next = new Map<string, Workspace>();
+  let changed = false;
+  for (const [id, seen] of selection.rows) {
+    if (goneIds.has(id)) {
+      changed = true;
+      continue;
+    }
+    const current = byId.get(id) ?? seen;
+    if (current !== seen) changed = true;
+    next.set(id, current);
+  }
+  return changed ? { rows: next, view: selection.view } : selection;
 }
