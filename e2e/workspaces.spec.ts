@@ -57,6 +57,33 @@ async function holdBuilds(page: Page, held: boolean): Promise<void> {
   expect(res.ok(), await res.text()).toBe(true);
 }
 
+/**
+ * Until thawed, list reads answer what they answered before freezing, so the table cannot learn
+ * about a build started behind its back.
+ */
+async function freezableListReads(page: Page): Promise<{ freeze(): void; thaw(): void }> {
+  const answered = new Map<string, string>();
+  let frozen = false;
+  await page.route(/\/api\/v2\/workspaces\?/, async (route) => {
+    const url = route.request().url();
+    const before = answered.get(url);
+    if (frozen && before !== undefined)
+      return route.fulfill({ status: 200, contentType: "application/json", body: before });
+    const response = await route.fetch();
+    const body = await response.text();
+    answered.set(url, body);
+    return route.fulfill({ response, body });
+  });
+  return {
+    freeze: () => {
+      frozen = true;
+    },
+    thaw: () => {
+      frozen = false;
+    },
+  };
+}
+
 const uniqueName = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
@@ -181,18 +208,7 @@ test.describe("workspace list", () => {
     // The table must not learn about the build started behind its back before the click (a poll
     // landing in between would rightly mark the row busy and skip it): list reads answer what
     // they answered before, until the batch has been started.
-    const answered = new Map<string, string>();
-    let frozen = false;
-    await page.route(/\/api\/v2\/workspaces\?/, async (route) => {
-      const url = route.request().url();
-      const before = answered.get(url);
-      if (frozen && before !== undefined)
-        return route.fulfill({ status: 200, contentType: "application/json", body: before });
-      const response = await route.fetch();
-      const body = await response.text();
-      answered.set(url, body);
-      return route.fulfill({ response, body });
-    });
+    const lists = await freezableListReads(page);
     // Sorted by name, so a workspace that stops keeps its place: in the server's order running
     // workspaces come first, and one that stops can move to the next page mid-test.
     await openList(page, "?filter=&sort=name:asc");
@@ -207,10 +223,10 @@ test.describe("workspace list", () => {
     await expect(bar).toContainText("3 selected");
 
     // Make one build active behind the table's back: its stop must then be refused with a 409.
-    frozen = true;
+    lists.freeze();
     await apiJson(page, "POST", `/workspaces/${busy.id}/builds`, { transition: "stop" });
     await bar.getByRole("button", { name: /^Stop/ }).click();
-    frozen = false;
+    lists.thaw();
 
     await expect(row(page, busy.name).locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "failed");
     await expect(row(page, busy.name).locator("[data-batch-state]")).toContainText("409");
@@ -251,21 +267,10 @@ test.describe("workspace list", () => {
 
     // As in the test above, the table must not see the build started behind its back before the
     // click; reads thaw at the batch's first request, so the batch's own refetch gets fresh rows.
-    const answered = new Map<string, string>();
-    let frozen = false;
+    const lists = await freezableListReads(page);
     await page.route(/\/api\/v2\/workspaces\/[^/?]+\/builds$/, (route) => {
-      if (route.request().method() === "POST") frozen = false;
+      if (route.request().method() === "POST") lists.thaw();
       return route.continue();
-    });
-    await page.route(/\/api\/v2\/workspaces\?/, async (route) => {
-      const url = route.request().url();
-      const before = answered.get(url);
-      if (frozen && before !== undefined)
-        return route.fulfill({ status: 200, contentType: "application/json", body: before });
-      const response = await route.fetch();
-      const body = await response.text();
-      answered.set(url, body);
-      return route.fulfill({ response, body });
     });
     await openList(page, `?filter=${encodeURIComponent(`name:${prefix}`)}`);
     await expect(bodyRows(page)).toHaveCount(25);
@@ -278,7 +283,7 @@ test.describe("workspace list", () => {
     // still active when the batch asks (a 409), however fast the server would have finished it.
     await holdBuilds(page, true);
     try {
-      frozen = true;
+      lists.freeze();
       await apiJson(page, "POST", `/workspaces/${busy.id}/builds`, { transition: "stop" });
       await bar.getByRole("button", { name: /^Stop/ }).click();
 
