@@ -51,6 +51,39 @@ async function removeWorkspace(page: Page, id: string): Promise<void> {
     .toBe(410);
 }
 
+/** Held, the server's provisioners take no job: builds stay pending until released. */
+async function holdBuilds(page: Page, held: boolean): Promise<void> {
+  const res = await page.request.post("/__sim/hold", { data: { held } });
+  expect(res.ok(), await res.text()).toBe(true);
+}
+
+/**
+ * Until thawed, list reads answer what they answered before freezing, so the table cannot learn
+ * about a build started behind its back.
+ */
+async function freezableListReads(page: Page): Promise<{ freeze(): void; thaw(): void }> {
+  const answered = new Map<string, string>();
+  let frozen = false;
+  await page.route(/\/api\/v2\/workspaces\?/, async (route) => {
+    const url = route.request().url();
+    const before = answered.get(url);
+    if (frozen && before !== undefined)
+      return route.fulfill({ status: 200, contentType: "application/json", body: before });
+    const response = await route.fetch();
+    const body = await response.text();
+    answered.set(url, body);
+    return route.fulfill({ response, body });
+  });
+  return {
+    freeze: () => {
+      frozen = true;
+    },
+    thaw: () => {
+      frozen = false;
+    },
+  };
+}
+
 const uniqueName = (prefix: string) =>
   `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
 
@@ -175,18 +208,7 @@ test.describe("workspace list", () => {
     // The table must not learn about the build started behind its back before the click (a poll
     // landing in between would rightly mark the row busy and skip it): list reads answer what
     // they answered before, until the batch has been started.
-    const answered = new Map<string, string>();
-    let frozen = false;
-    await page.route(/\/api\/v2\/workspaces\?/, async (route) => {
-      const url = route.request().url();
-      const before = answered.get(url);
-      if (frozen && before !== undefined)
-        return route.fulfill({ status: 200, contentType: "application/json", body: before });
-      const response = await route.fetch();
-      const body = await response.text();
-      answered.set(url, body);
-      return route.fulfill({ response, body });
-    });
+    const lists = await freezableListReads(page);
     // Sorted by name, so a workspace that stops keeps its place: in the server's order running
     // workspaces come first, and one that stops can move to the next page mid-test.
     await openList(page, "?filter=&sort=name:asc");
@@ -201,10 +223,10 @@ test.describe("workspace list", () => {
     await expect(bar).toContainText("3 selected");
 
     // Make one build active behind the table's back: its stop must then be refused with a 409.
-    frozen = true;
+    lists.freeze();
     await apiJson(page, "POST", `/workspaces/${busy.id}/builds`, { transition: "stop" });
     await bar.getByRole("button", { name: /^Stop/ }).click();
-    frozen = false;
+    lists.thaw();
 
     await expect(row(page, busy.name).locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "failed");
     await expect(row(page, busy.name).locator("[data-batch-state]")).toContainText("409");
@@ -218,6 +240,89 @@ test.describe("workspace list", () => {
 
     expect(await others()).toEqual(othersBefore);
     await Promise.all([ok1, ok2, busy].map((ws) => waitForStatus(page, ws.id, "stopped")));
+  });
+
+  test("batch stop in the server's order: rows that move to page 2 stay selected and their results stay in view", async ({
+    page,
+  }) => {
+    test.setTimeout(180_000);
+    await signIn(page, "admin");
+    // A page and two rows of running workspaces of our own, alone under a name filter: page 1 is
+    // -00 to -24. Once -00 to -02 stop, the server lists the 24 still running first, so -01 and
+    // -02 move to page 2.
+    const prefix = uniqueName("mv");
+    const created = await Promise.all(
+      Array.from({ length: 27 }, (_, i) => createWorkspace(page, `${prefix}-${String(i).padStart(2, "0")}`)),
+    );
+    const running = async () =>
+      (
+        await apiJson<WorkspacesResponse>(
+          page,
+          "GET",
+          `/workspaces?q=${encodeURIComponent(`name:${prefix} status:running`)}&limit=1`,
+        )
+      ).count;
+    await expect.poll(running, { timeout: 90_000 }).toBe(created.length);
+    const [ok1, ok2, busy] = created;
+
+    // As in the test above, the table must not see the build started behind its back before the
+    // click; reads thaw at the batch's first request, so the batch's own refetch gets fresh rows.
+    const lists = await freezableListReads(page);
+    await page.route(/\/api\/v2\/workspaces\/[^/?]+\/builds$/, (route) => {
+      if (route.request().method() === "POST") lists.thaw();
+      return route.continue();
+    });
+    await openList(page, `?filter=${encodeURIComponent(`name:${prefix}`)}`);
+    await expect(bodyRows(page)).toHaveCount(25);
+    for (const ws of [ok1, ok2, busy]) await row(page, ws.name).getByRole("checkbox").click();
+    const bar = page.getByRole("toolbar", { name: "Batch actions" });
+    await expect(bar).toContainText("3 selected");
+
+    const results = page.getByRole("region", { name: "Batch results" });
+    // Held, the provisioners take no job: the build started behind the table's back is surely
+    // still active when the batch asks (a 409), however fast the server would have finished it.
+    await holdBuilds(page, true);
+    try {
+      lists.freeze();
+      await apiJson(page, "POST", `/workspaces/${busy.id}/builds`, { transition: "stop" });
+      await bar.getByRole("button", { name: /^Stop/ }).click();
+
+      // The batch's refetch reorders the page: -01 and -02 are gone from it, yet still selected.
+      await expect.poll(() => rowNames(page), { timeout: 20_000 }).not.toContain(ok2.name);
+      expect(await rowNames(page)).not.toContain(busy.name);
+      await expect(bar).toContainText("3 selected · 2 not on this page");
+      await expect(row(page, ok1.name).getByRole("checkbox")).toBeChecked();
+
+      await expect(results).toContainText("Stop: 2 stopped, 1 failed");
+      const moved = results.locator(`[data-result-for="${ok2.name}"]`);
+      await expect(moved.locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "succeeded");
+      await expect(moved).toContainText("not on this page");
+      const failed = results.locator(`[data-result-for="${busy.name}"]`);
+      await expect(failed.locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "failed");
+      await expect(failed).toContainText("409");
+      await expect(failed).toContainText("already active");
+      await expect(results.locator(`[data-result-for="${ok1.name}"]`)).toHaveCount(0);
+      expect(await axeBothThemes(page)).toEqual([]);
+    } finally {
+      await holdBuilds(page, false);
+    }
+    // The moved rows are counted by their status now, not as they left (busy's last copy on this
+    // page said running): all three stopped, so Start applies to all and Stop to none.
+    await expect(bar.getByRole("button", { name: /^Start/ })).toBeEnabled({ timeout: 20_000 });
+    await expect(bar.getByRole("button", { name: /^Start/ })).toHaveText("Start");
+    await expect(bar.getByRole("button", { name: /^Stop/ })).toBeDisabled();
+
+    // Going to page 2 is the user's choice: the selection becomes what it shows, the two moved rows.
+    await page.getByRole("button", { name: "Next page" }).click();
+    await expect(row(page, ok2.name).getByRole("checkbox")).toBeChecked();
+    await expect(row(page, busy.name).locator("[data-batch-state]")).toHaveAttribute("data-batch-state", "failed");
+    await expect(bar).toContainText("2 selected");
+    await expect(bar).not.toContainText("not on this page");
+    await expect(results.locator(`[data-result-for="${ok1.name}"]`)).toContainText("not on this page");
+
+    await results.getByRole("button", { name: "Clear results" }).click();
+    await expect(results).toHaveCount(0);
+    await Promise.all(created.map((ws) => removeWorkspace(page, ws.id)));
   });
 
   test("shift-click selects a range", async ({ page }) => {

@@ -8,6 +8,7 @@ import {
   nextSort,
   selectRange,
   sortRows,
+  toggleAllShown,
   type SortDirection,
   type SortState,
   type SortValue,
@@ -223,7 +224,7 @@ export function DataTable<T>(props: DataTableProps<T>) {
                   ref={(el) => {
                     if (el) el.indeterminate = check === "some";
                   }}
-                  onChange={() => onSelectionChange(check === "all" ? new Set() : new Set([...selectedIds, ...ids]))}
+                  onChange={() => onSelectionChange(toggleAllShown(selectedIds, ids))}
                   className="size-4 align-middle accent-accent"
                 />
               </th>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { headerCheckState, moveIndex, nextSort, selectRange, sortRows } from "./dataTableModel";
+import { headerCheckState, moveIndex, nextSort, selectRange, sortRows, toggleAllShown } from "./dataTableModel";
 
 describe("sortRows", () => {
   const rows = [
@@ -55,5 +55,13 @@ describe("moveIndex / headerCheckState", () => {
     expect(headerCheckState(new Set(), ["a"])).toBe("none");
     expect(headerCheckState(new Set(["a"]), ["a", "b"])).toBe("some");
     expect(headerCheckState(new Set(["a", "b"]), ["a", "b"])).toBe("all");
+  });
+});
+
+describe("toggleAllShown", () => {
+  it("selects every shown row, then unselects them and only them", () => {
+    const all = toggleAllShown(new Set(["elsewhere", "a"]), ["a", "b"]);
+    expect([...all].sort()).toEqual(["a", "b", "elsewhere"]);
+    expect([...toggleAllShown(all, ["a", "b"])]).toEqual(["elsewhere"]);
   });
 });

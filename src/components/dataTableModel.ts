@@ -89,3 +89,13 @@ export function headerCheckState(selected: ReadonlySet<string>, ids: readonly st
   if (count === 0) return "none";
   return count === ids.length ? "all" : "some";
 }
+
+/**
+ * The header checkbox: selects every shown row, or, when all are selected, unselects them. Ids
+ * that are not shown (a list can keep rows selected on other pages) are left as they are.
+ */
+export function toggleAllShown(selected: ReadonlySet<string>, ids: readonly string[]): Set<string> {
+  if (headerCheckState(selected, ids) !== "all") return new Set([...selected, ...ids]);
+  const shown = new Set(ids);
+  return new Set([...selected].filter((id) => !shown.has(id)));
+}

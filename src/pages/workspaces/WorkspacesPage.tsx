@@ -5,6 +5,7 @@ import { useMe } from "../../app/auth";
 import { canSeeAllWorkspaces } from "../../lib/permissions";
 import { isOwnWorkspacesOnly } from "../../lib/searchQuery";
 import type { BatchAction } from "./model/batch";
+import { batchReport } from "./model/batchReport";
 import { pageCount } from "./model/paging";
 import { watchTargets } from "./model/polling";
 import type { WorkspaceSort } from "./model/sort";
@@ -14,6 +15,7 @@ import { createWorkspacePath } from "../../app/params";
 import { RowWatchers } from "./RowWatchers";
 import type { FilterCommit } from "./SearchBar";
 import { useBatch } from "./useBatch";
+import { useSelection } from "./useSelection";
 import { useDocumentHidden } from "../../components/useDocumentHidden";
 import { useRowActions } from "../../components/useRowActions";
 import { useWorkspaceList } from "./useWorkspaceList";
@@ -38,7 +40,6 @@ export default function WorkspacesPage() {
   const { list, filterProblems, error, refetch, isRefetching } = useWorkspaceList(filter, page, sort, hidden);
   const batch = useBatch();
   const rowActions = useRowActions();
-  const [selectedIds, setSelectedIds] = useState<Set<string>>(new Set());
   const [creating, setCreating] = useState(false);
 
   const update = useCallback(
@@ -64,27 +65,19 @@ export default function WorkspacesPage() {
   }, [total, page, update]);
 
   const rows = list?.rows;
-  const watched = useMemo(() => watchTargets(rows ?? []), [rows]);
-
-  // Selection follows the rows on screen: another page or filter drops what is no longer shown,
-  // a refused filter (old rows kept) drops nothing. Never mid-batch, when rows that stopped
-  // matching the filter must keep their selection and their results.
-  useEffect(() => {
-    if (batch.running || !rows) return;
-    const visible = new Set(rows.map((ws) => ws.id));
-    setSelectedIds((prev) => {
-      const kept = [...prev].filter((id) => visible.has(id));
-      return kept.length === prev.size ? prev : new Set(kept);
-    });
-  }, [rows, batch.running]);
-
-  const onBatch = useCallback(
-    (action: BatchAction) => {
-      const chosen = (rows ?? []).filter((ws) => selectedIds.has(ws.id));
-      void batch.run(action, chosen);
-    },
-    [rows, selectedIds, batch],
+  // Another page, filter or sort narrows the selection to what it shows; a refresh of the same
+  // view (a poll, a batch's refetch) keeps rows that moved away, and a refused filter (old rows
+  // kept) narrows nothing.
+  const { selectedIds, selected, notShown, onSelectionChange } = useSelection(
+    list,
+    batch.running !== undefined,
+    hidden,
   );
+  // Selected rows on other pages are watched too while they change, so the batch bar's counts follow them.
+  const watched = useMemo(() => watchTargets([...(rows ?? []), ...notShown]), [rows, notShown]);
+  const report = useMemo(() => batchReport(batch.last, batch.progress, rows ?? []), [batch.last, batch.progress, rows]);
+
+  const onBatch = useCallback((action: BatchAction) => void batch.run(action, selected), [selected, batch]);
 
   const onOpen = useCallback((ws: Workspace) => navigate(workspaceHref(ws)), [navigate]);
 
@@ -106,8 +99,11 @@ export default function WorkspacesPage() {
         retrying={isRefetching}
         showOwner={canSeeAllWorkspaces(me) || !isOwnWorkspacesOnly(filter)}
         selectedIds={selectedIds}
-        onSelectionChange={setSelectedIds}
+        selected={selected}
+        selectedNotShown={notShown.length}
+        onSelectionChange={onSelectionChange}
         batchProgress={batch.progress}
+        batchReport={report}
         batchRunning={batch.running}
         onBatch={onBatch}
         onClearBatchResults={batch.clear}

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from "vitest";
 import { act, cleanup, fireEvent, render, screen, within } from "@testing-library/react";
 import { MemoryRouter } from "react-router";
 import type { RowProgress } from "./model/batch";
+import { batchReport } from "./model/batchReport";
 import { makeWorkspace } from "./model/testing";
 import { WorkspacesView, type WorkspacesViewProps } from "./WorkspacesView";
 import { setUpViewTests } from "../../components/testing";
@@ -31,8 +32,11 @@ function props(overrides: Partial<WorkspacesViewProps> = {}): WorkspacesViewProp
     retrying: false,
     showOwner: false,
     selectedIds: new Set(),
+    selected: [],
+    selectedNotShown: 0,
     onSelectionChange: vi.fn(),
     batchProgress: new Map(),
+    batchReport: undefined,
     batchRunning: undefined,
     onBatch: vi.fn(),
     onClearBatchResults: vi.fn(),
@@ -172,7 +176,7 @@ describe("WorkspacesView", () => {
       ["a", { state: "succeeded" }],
       ["b", { state: "failed", status: 409, message: "A workspace build is already active." }],
     ]);
-    const p = props({ selectedIds: new Set(["a", "b"]), batchProgress: progress });
+    const p = props({ selectedIds: new Set(["a", "b"]), selected: [rows[0], rows[1]], batchProgress: progress });
     renderView(p);
     const bar = screen.getByRole("toolbar", { name: "Batch actions" });
     expect(bar.textContent).toContain("2 selected");
@@ -185,7 +189,7 @@ describe("WorkspacesView", () => {
   });
 
   it("asks to type the count before a batch delete", async () => {
-    const p = props({ selectedIds: new Set(["a", "b"]) });
+    const p = props({ selectedIds: new Set(["a", "b"]), selected: [rows[0], rows[1]] });
     renderView(p);
     fireEvent.click(within(screen.getByRole("toolbar")).getByRole("button", { name: /Delete/ }));
     const dialog = await screen.findByRole("dialog");
@@ -194,5 +198,36 @@ describe("WorkspacesView", () => {
     fireEvent.change(within(dialog).getByRole("textbox"), { target: { value: "2" } });
     fireEvent.click(confirm);
     expect(p.onBatch).toHaveBeenCalledWith("delete");
+  });
+
+  it("counts selected rows that moved off the page and reports the last batch for every row", () => {
+    const gone = makeWorkspace({ id: "z", name: "zeta", status: "running", owner_name: "zoe" });
+    const progress = new Map<string, RowProgress>([
+      ["a", { state: "succeeded" }],
+      ["b", { state: "failed", status: 409, message: "A workspace build is already active." }],
+      ["z", { state: "succeeded" }],
+    ]);
+    const report = batchReport({ action: "stop", targets: [rows[0], rows[1], gone] }, progress, rows);
+    const p = props({
+      selectedIds: new Set(["a", "b", "z"]),
+      selected: [rows[0], rows[1], gone],
+      selectedNotShown: 1,
+      batchProgress: progress,
+      batchReport: report,
+      showOwner: true,
+    });
+    renderView(p);
+    const bar = screen.getByRole("toolbar", { name: "Batch actions" });
+    expect(bar.textContent).toContain("3 selected · 1 not on this page");
+    expect(within(bar).getByRole("button", { name: /Stop/ }).textContent).toContain("(2)");
+    const results = screen.getByRole("region", { name: "Batch results" });
+    expect(results.textContent).toContain("Stop: 2 stopped, 1 failed");
+    const items = within(results).getAllByRole("listitem");
+    expect(items.map((li) => li.textContent)).toEqual([
+      "bob/beta409: A workspace build is already active.",
+      "zoe/zeta(not on this page)Requested",
+    ]);
+    fireEvent.click(within(results).getByRole("button", { name: "Clear results" }));
+    expect(p.onClearBatchResults).toHaveBeenCalled();
   });
 });

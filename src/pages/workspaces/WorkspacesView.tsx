@@ -10,6 +10,7 @@ import { SkeletonTable } from "../../components/Skeleton";
 import { isTyping } from "../../components/isTyping";
 import { DEFAULT_FILTER } from "./model/urlState";
 import type { BatchAction, RowProgress } from "./model/batch";
+import type { BatchReport } from "./model/batchReport";
 import type { RowActionKind } from "../../lib/workspace/rowActions";
 import { SORT_KEYS, type SortKey, type WorkspaceSort } from "./model/sort";
 import { BatchBar } from "./BatchBar";
@@ -41,8 +42,14 @@ export interface WorkspacesViewProps {
 
   showOwner: boolean;
   selectedIds: ReadonlySet<string>;
+  /** Every selected row: those on this page as shown, the others as last seen. */
+  selected: readonly Workspace[];
+  /** How many selected rows are not on this page (a refresh moved them away). */
+  selectedNotShown: number;
   onSelectionChange: (ids: Set<string>) => void;
   batchProgress: ReadonlyMap<string, RowProgress>;
+  /** What the last batch did to every row it acted on, until cleared. */
+  batchReport: BatchReport | undefined;
   batchRunning: BatchAction | undefined;
   onBatch: (action: BatchAction) => void;
   onClearBatchResults: () => void;
@@ -82,9 +89,7 @@ export function WorkspacesView(props: WorkspacesViewProps) {
     [showOwner, batchProgress, pendingIds, onToggleFavorite, onAction],
   );
 
-  const selectedRows = useMemo(() => (rows ?? []).filter((ws) => selectedIds.has(ws.id)), [rows, selectedIds]);
   const tableSort: SortState | null = props.sort ? { columnId: props.sort.key, direction: props.sort.direction } : null;
-  const canClearResults = batchProgress.size > 0 && props.batchRunning === undefined;
 
   return (
     <div className="mx-auto flex w-full max-w-7xl flex-col gap-4 p-4 sm:p-6">
@@ -103,13 +108,16 @@ export function WorkspacesView(props: WorkspacesViewProps) {
         inputRef={searchRef}
       />
 
-      {(selectedRows.length > 0 || canClearResults) && (
+      {(props.selected.length > 0 || props.batchReport !== undefined) && (
         <BatchBar
-          selected={selectedRows}
+          selected={props.selected}
+          notShown={props.selectedNotShown}
           running={props.batchRunning}
           onRun={props.onBatch}
           onClearSelection={() => props.onSelectionChange(new Set())}
-          onClearResults={canClearResults ? props.onClearBatchResults : undefined}
+          report={props.batchReport}
+          showOwner={showOwner}
+          onClearResults={props.onClearBatchResults}
         />
       )}
 

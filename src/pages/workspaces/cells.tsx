@@ -109,8 +109,11 @@ const PROGRESS_LOOK = {
   },
 } as const;
 
-/** One row's share of a batch: waiting, sending, requested, or why it failed or was skipped. */
-export function BatchProgressNote({ progress }: { progress: RowProgress }) {
+/**
+ * One row's share of a batch: waiting, sending, requested, or why it failed or was skipped. In a
+ * table cell it is cut short (the title has it all); `full` shows all of it, for the results list.
+ */
+export function BatchProgressNote({ progress, full = false }: { progress: RowProgress; full?: boolean }) {
   const look = PROGRESS_LOOK[progress.state];
   const Icon = look.icon;
   const text = look.text(progress);
@@ -118,10 +121,15 @@ export function BatchProgressNote({ progress }: { progress: RowProgress }) {
     <span
       data-batch-state={progress.state}
       title={text}
-      className={cx("inline-flex max-w-64 items-center gap-1 text-xs", look.className)}
+      className={cx("inline-flex items-start gap-1 text-xs", !full && "max-w-64", look.className)}
     >
-      <Icon aria-hidden className={cx("size-3 shrink-0", progress.state === "running" && "motion-safe:animate-spin")} />
-      <span className={progress.state === "failed" ? "line-clamp-2 break-words" : "truncate"}>{text}</span>
+      <Icon
+        aria-hidden
+        className={cx("mt-0.5 size-3 shrink-0", progress.state === "running" && "motion-safe:animate-spin")}
+      />
+      <span className={full ? "break-words" : progress.state === "failed" ? "line-clamp-2 break-words" : "truncate"}>
+        {text}
+      </span>
     </span>
   );
 }

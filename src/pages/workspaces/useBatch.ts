@@ -6,6 +6,7 @@ import { deleteWorkspace, startWorkspace, stopWorkspace, updateToActive } from "
 import type { Workspace, WorkspaceBuild } from "../../api/types";
 import { useToast } from "../../components/Toast";
 import { BATCH_LABELS, runBatch, summarizeBatch, type BatchAction, type RowProgress } from "./model/batch";
+import type { BatchRun } from "./model/batchReport";
 
 const PERFORM: Record<BatchAction, (ws: Workspace) => Promise<WorkspaceBuild>> = {
   start: (ws) => startWorkspace(ws.id),
@@ -17,6 +18,8 @@ const PERFORM: Record<BatchAction, (ws: Workspace) => Promise<WorkspaceBuild>> =
 export interface BatchState {
   progress: ReadonlyMap<string, RowProgress>;
   running: BatchAction | undefined;
+  /** The last batch's action and rows, until its results are cleared. */
+  last: BatchRun | undefined;
   run: (action: BatchAction, rows: readonly Workspace[]) => Promise<void>;
   clear: () => void;
 }
@@ -31,10 +34,12 @@ export function useBatch(): BatchState {
   const { toast } = useToast();
   const [progress, setProgress] = useState<ReadonlyMap<string, RowProgress>>(new Map());
   const [running, setRunning] = useState<BatchAction | undefined>(undefined);
+  const [last, setLast] = useState<BatchRun | undefined>(undefined);
 
   const run = useCallback(
     async (action: BatchAction, rows: readonly Workspace[]) => {
       setRunning(action);
+      setLast({ action, targets: rows });
       setProgress(new Map());
       const results = await runBatch(
         action,
@@ -56,6 +61,9 @@ export function useBatch(): BatchState {
     [queryClient, toast],
   );
 
-  const clear = useCallback(() => setProgress(new Map()), []);
-  return { progress, running, run, clear };
+  const clear = useCallback(() => {
+    setProgress(new Map());
+    setLast(undefined);
+  }, []);
+  return { progress, running, last, run, clear };
 }

@@ -10,6 +10,7 @@ import { termsForValidation } from "../../lib/searchQuery";
 import { slicePage } from "./model/paging";
 import { pollInterval } from "./model/polling";
 import { sortWorkspaces, type WorkspaceSort } from "./model/sort";
+import { viewKey } from "./model/selection";
 import { apiPage } from "./model/urlState";
 import type { FilterProblem } from "./SearchBar";
 import { formatCount } from "../../lib/format";
@@ -18,6 +19,8 @@ export interface ListSnapshot {
   rows: Workspace[];
   total: number;
   sortNote?: string;
+  /** The page/filter/sort these rows answer; undefined while an earlier view's rows stand in for a loading one. */
+  view: string | undefined;
 }
 
 export interface WorkspaceListResult {
@@ -58,12 +61,17 @@ export function useWorkspaceList(
     refetchInterval,
   });
 
+  const view = viewKey({ filter, page, sort });
   let list: ListSnapshot | undefined;
   if (sort !== undefined && all.data?.complete && !tooMany) {
     const sorted = sortWorkspaces(all.data.workspaces, sort);
-    list = { rows: slicePage(sorted, page), total: sorted.length };
+    list = { rows: slicePage(sorted, page), total: sorted.length, view: all.isPlaceholderData ? undefined : view };
   } else if (paged.data && (sort === undefined || tooMany)) {
-    list = { rows: sortWorkspaces(paged.data.workspaces, sort), total: paged.data.count };
+    list = {
+      rows: sortWorkspaces(paged.data.workspaces, sort),
+      total: paged.data.count,
+      view: paged.isPlaceholderData ? undefined : view,
+    };
     if (tooMany) {
       list.sortNote = `${formatCount(paged.data.count)} workspaces match, more than the ${formatCount(ALL_WORKSPACES_LIMIT)} that can be sorted together: only this page is sorted. Narrow the filter to sort them all.`;
     }

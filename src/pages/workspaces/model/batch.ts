@@ -97,19 +97,22 @@ export async function runBatch(
   return results;
 }
 
-/** One-line outcome for the toast: "2 stopped, 1 failed". */
+/** One-line outcome: "2 stopped, 1 failed", with the rows still under way while it runs. */
 export function summarizeBatch(action: BatchAction, results: ReadonlyMap<string, RowProgress>): string {
   let ok = 0;
   let failed = 0;
   let skipped = 0;
+  let pending = 0;
   for (const r of results.values()) {
     if (r.state === "succeeded") ok++;
     else if (r.state === "failed") failed++;
     else if (r.state === "skipped") skipped++;
+    else pending++;
   }
   const done: Record<BatchAction, string> = { start: "started", stop: "stopped", update: "updated", delete: "deleted" };
   const parts = [`${ok} ${done[action]}`];
   if (failed) parts.push(`${failed} failed`);
   if (skipped) parts.push(`${skipped} skipped`);
+  if (pending) parts.push(`${pending} in progress`);
   return parts.join(", ");
 }
