@@ -112,7 +112,8 @@ test("a workspace's build history and timings, and the chord on those pages and 
   await openWithKeys(page);
   await page.keyboard.press("Control+K");
   await expect(palette(page)).toHaveCount(0);
-  // On a build's page `?` is the log's: its own shortcuts, not the palette.
+  // On a build's page `?` is the log's: its own shortcuts, not the palette (once the log is shown).
+  await expect(page.getByTestId("build-log").locator("[data-line]").first()).toBeVisible();
   await page.locator("body").focus();
   await page.keyboard.press("?");
   await expect(page.getByRole("dialog", { name: "Keyboard shortcuts" })).toContainText("Search the log");
