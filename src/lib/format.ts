@@ -36,16 +36,7 @@ export function durationBetween(
   return Math.max(0, to - from);
 }
 
-/**
- * Made on first use: each Intl constructor loads locale data (milliseconds apiece), and a page's
- * first paint should pay only for the formats it shows.
- */
-function once<T>(make: () => T): () => T {
-  let made: T | undefined;
-  return () => (made ??= make());
-}
-
-const relativeFormat = once(() => new Intl.RelativeTimeFormat(LOCALE, { numeric: "auto", style: "long" }));
+const relativeFormat = new Intl.RelativeTimeFormat(LOCALE, { numeric: "auto", style: "long" });
 
 const RELATIVE_STEPS: Array<[Intl.RelativeTimeFormatUnit, number]> = [
   ["second", 60],
@@ -67,10 +58,10 @@ export function formatRelative(date: string | number | Date, now: number = Date.
   // up to a whole next unit (59.6 s) moves on to that unit.
   for (const [unit, size] of RELATIVE_STEPS) {
     const rounded = Math.round(value);
-    if (Math.abs(rounded) < size) return relativeFormat().format(rounded, unit);
+    if (Math.abs(rounded) < size) return relativeFormat.format(rounded, unit);
     value /= size;
   }
-  return relativeFormat().format(Math.round(value), "year");
+  return relativeFormat.format(Math.round(value), "year");
 }
 
 /** How often a relative label can change: tick fast for fresh times, slowly for old ones. */
@@ -81,45 +72,39 @@ export function relativeTickMs(date: string | number | Date, now: number = Date.
   return 60_000;
 }
 
-const absoluteFormat = once(
-  () =>
-    new Intl.DateTimeFormat(LOCALE, {
-      year: "numeric",
-      month: "short",
-      day: "numeric",
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hour12: false,
-      timeZoneName: "short",
-    }),
-);
+const absoluteFormat = new Intl.DateTimeFormat(LOCALE, {
+  year: "numeric",
+  month: "short",
+  day: "numeric",
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+  timeZoneName: "short",
+});
 
 /** `Mar 4, 2025, 14:05:09 UTC` in the viewer's time zone. */
 export function formatAbsolute(date: string | number | Date): string {
   const t = toMillis(date);
   if (Number.isNaN(t)) return "—";
-  return absoluteFormat().format(t);
+  return absoluteFormat.format(t);
 }
 
-const timeFormat = once(
-  () =>
-    new Intl.DateTimeFormat(LOCALE, {
-      hour: "2-digit",
-      minute: "2-digit",
-      second: "2-digit",
-      hour12: false,
-    }),
-);
+const timeFormat = new Intl.DateTimeFormat(LOCALE, {
+  hour: "2-digit",
+  minute: "2-digit",
+  second: "2-digit",
+  hour12: false,
+});
 
 /** `14:05:09`, for log gutters and chart axes. */
 export function formatClock(date: string | number | Date): string {
   const t = toMillis(date);
   if (Number.isNaN(t)) return "—";
-  return timeFormat().format(t);
+  return timeFormat.format(t);
 }
 
-const ordinalRules = once(() => new Intl.PluralRules(LOCALE, { type: "ordinal" }));
+const ordinalRules = new Intl.PluralRules(LOCALE, { type: "ordinal" });
 const ORDINAL_SUFFIX: Record<Intl.LDMLPluralRule, string> = {
   zero: "th",
   one: "st",
@@ -131,7 +116,7 @@ const ORDINAL_SUFFIX: Record<Intl.LDMLPluralRule, string> = {
 
 /** `1st`, `2nd`, `3rd`, `11th`, `22nd`. */
 export function formatOrdinal(n: number): string {
-  return `${n}${ORDINAL_SUFFIX[ordinalRules().select(n)]}`;
+  return `${n}${ORDINAL_SUFFIX[ordinalRules.select(n)]}`;
 }
 
 const BYTE_UNITS = ["B", "KiB", "MiB", "GiB", "TiB", "PiB"];
@@ -150,11 +135,11 @@ export function formatBytes(bytes: number): string {
   return `${rounded} ${BYTE_UNITS[unit]}`;
 }
 
-const countFormat = once(() => new Intl.NumberFormat(LOCALE));
+const countFormat = new Intl.NumberFormat(LOCALE);
 
 /** `12,345`. */
 export function formatCount(n: number): string {
-  return countFormat().format(n);
+  return countFormat.format(n);
 }
 
 function toMillis(date: string | number | Date): number {
