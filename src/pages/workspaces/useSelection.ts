@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { useQueries } from "@tanstack/react-query";
-import { isApiError } from "../../api/client";
+import { isGone } from "../../api/client";
 import { workspaceByNameQuery } from "../../api/queries";
 import type { Workspace } from "../../api/types";
 import { pollInterval } from "./model/polling";
@@ -22,13 +22,11 @@ export interface SelectionState {
   onSelectionChange: (ids: ReadonlySet<string>) => void;
 }
 
-/** 404/410: the workspace was deleted (a batch delete, or someone else). */
-const isGone = (error: unknown) => isApiError(error) && (error.status === 404 || error.status === 410);
-
 /** Module-level, so react-query keeps the combined answers' identity until one of them changes. */
 function answers(results: ReadonlyArray<{ data?: Workspace; error: unknown }>) {
   return {
     fresh: results.flatMap((q) => (q.data ? [q.data] : [])),
+    // Deleted meanwhile (a batch delete, or someone else).
     gone: results.map((q) => isGone(q.error)),
   };
 }
