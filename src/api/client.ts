@@ -1,6 +1,6 @@
 // The one fetch wrapper. Same-origin `/api/v2` with the cookie: the dashboard server's session bridge
 // copies the HttpOnly cookie into `Coder-Session-Token`, so no token ever exists in JavaScript.
-import { takeEarlyResponse } from "./earlyResponses";
+import { fetchOrTakeEarly } from "./earlyResponses";
 import type { ApiErrorResponse, ValidationError } from "./types";
 
 export const API_BASE = "/api/v2";
@@ -107,9 +107,7 @@ export async function request<T>(path: string, options: RequestOptions = {}): Pr
   }
   let res: Response;
   try {
-    res =
-      (method === "GET" ? await takeEarlyResponse(url) : undefined) ??
-      (await fetch(url, { method, headers, body, credentials: "include", signal: options.signal }));
+    res = await fetchOrTakeEarly(url, { method, headers, body, credentials: "include", signal: options.signal });
   } catch (cause) {
     if (cause instanceof DOMException && cause.name === "AbortError") throw cause;
     throw new ApiError({ status: 0, message: "Can't reach the server.", detail: errorText(cause), method, path });

@@ -24,6 +24,8 @@ describe("takeEarlyResponse", () => {
   it("ignores answers older than the freshness limit", async () => {
     install({ at: 1_000, responses: { "/api/v2/users/me": Promise.resolve(new Response("{}")) } });
     expect(await takeEarlyResponse("/api/v2/users/me", 1_000 + EARLY_RESPONSE_MAX_AGE_MS + 1)).toBeUndefined();
+    // Released once stale: nothing is handed out afterwards either.
+    expect(await takeEarlyResponse("/api/v2/users/me", 1_000)).toBeUndefined();
   });
 
   it("answers nothing when no boot ran", async () => {

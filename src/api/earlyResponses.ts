@@ -21,7 +21,12 @@ const registry = (): EarlyResponses | undefined =>
 /** The early answer for a GET of `url` (absolute, or a path from the site root), once. */
 export async function takeEarlyResponse(url: string, now: number = Date.now()): Promise<Response | undefined> {
   const early = registry();
-  if (!early || now - early.at > EARLY_RESPONSE_MAX_AGE_MS) return undefined;
+  if (!early) return undefined;
+  if (now - early.at > EARLY_RESPONSE_MAX_AGE_MS) {
+    // Nobody took these in time: let their unread bodies go.
+    delete (globalThis as { __earlyResponses?: EarlyResponses }).__earlyResponses;
+    return undefined;
+  }
   const { pathname, search } = new URL(url, "http://origin.invalid");
   const key = pathname + search;
   if (!early.responses[key] && early.later && key.startsWith(early.later.prefix)) {
@@ -31,4 +36,10 @@ export async function takeEarlyResponse(url: string, now: number = Date.now()): 
   if (!answer) return undefined;
   delete early.responses[key];
   return answer;
+}
+
+/** `fetch`, except that a GET answered early is taken from here instead of asked again. */
+export async function fetchOrTakeEarly(url: string, init: RequestInit): Promise<Response> {
+  const early = (init.method ?? "GET") === "GET" ? await takeEarlyResponse(url) : undefined;
+  return early ?? fetch(url, init);
 }

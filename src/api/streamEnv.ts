@@ -1,6 +1,6 @@
 // How streams reach the server. In the browser: same origin, the cookie rides along. In Node tests
 // (no global WebSocket on Node 20) a test injects a `ws` constructor and a fetch that adds auth.
-import { takeEarlyResponse } from "./earlyResponses";
+import { fetchOrTakeEarly } from "./earlyResponses";
 
 /** The browser's WebSocket API shape; `ws` implements the same event-handler properties. */
 export type WebSocketConstructor = new (url: string) => WebSocket;
@@ -16,9 +16,10 @@ export function browserStreamEnv(): StreamEnv {
   return {
     origin: window.location.origin,
     WebSocket: window.WebSocket,
-    fetch: async (input, init) =>
-      (!init?.method && typeof input === "string" ? await takeEarlyResponse(input) : undefined) ??
-      window.fetch(input, { credentials: "include", ...init }),
+    fetch: (input, init) =>
+      typeof input === "string"
+        ? fetchOrTakeEarly(input, { credentials: "include", ...init })
+        : window.fetch(input, { credentials: "include", ...init }),
   };
 }
 
