@@ -1,7 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
+import { useMemo, useRef, useState, type KeyboardEvent, type MouseEvent, type ReactNode } from "react";
 import { ArrowDown, ArrowUp, ArrowUpDown } from "lucide-react";
 import { cx } from "./cx";
 import { isTyping } from "./isTyping";
+import { useKeydown } from "./useKeydown";
 import {
   headerCheckState,
   moveIndex,
@@ -117,20 +118,16 @@ export function DataTable<T>(props: DataTableProps<T>) {
   };
 
   // A ref keeps the document listener stable while reading the latest rows and handlers.
-  const keyHandler = useRef<(e: globalThis.KeyboardEvent) => void>(() => undefined);
-  keyHandler.current = (e) => {
-    if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
-    if (e.key === "j" || e.key === "k") {
-      e.preventDefault();
-      focusRow(moveIndex(activeIndex, e.key === "j" ? 1 : -1, ids.length));
-    }
-  };
-  useEffect(() => {
-    if (keyboardScope !== "document") return;
-    const listener = (e: globalThis.KeyboardEvent) => keyHandler.current(e);
-    document.addEventListener("keydown", listener);
-    return () => document.removeEventListener("keydown", listener);
-  }, [keyboardScope]);
+  useKeydown(
+    (e) => {
+      if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
+      if (e.key === "j" || e.key === "k") {
+        e.preventDefault();
+        focusRow(moveIndex(activeIndex, e.key === "j" ? 1 : -1, ids.length));
+      }
+    },
+    { enabled: keyboardScope === "document" },
+  );
 
   const onRowKeyDown = (e: KeyboardEvent<HTMLElement>, row: T, index: number) => {
     if (e.target !== e.currentTarget) return;

@@ -2,8 +2,9 @@
 // the chord types nothing), `?` outside text boxes for the shortcuts, and an `open` for the top
 // bar's button. The palette itself (and the cmdk library) is fetched on first open, keeping it out
 // of every route's initial JavaScript.
-import { createContext, lazy, Suspense, useContext, useEffect, useMemo, useState, type ReactNode } from "react";
+import { createContext, lazy, Suspense, useContext, useMemo, useState, type ReactNode } from "react";
 import { isTyping } from "../../components/isTyping";
+import { useKeydown } from "../../components/useKeydown";
 import type { PaletteSeed } from "./CommandPalette";
 
 const CommandPalette = lazy(() => import("./CommandPalette"));
@@ -24,29 +25,27 @@ export function PaletteProvider({ children }: { children: ReactNode }) {
   const [loaded, setLoaded] = useState(false);
   const [seed, setSeed] = useState<PaletteSeed>({ text: "" });
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
+  // Capture: a widget that stops its keys' propagation (charts, tables) must not swallow the chord.
+  useKeydown(
+    (e) => {
       if (!isPaletteChord(e)) return;
       e.preventDefault();
       setLoaded(true);
       setOpen((o) => !o);
-    };
-    const onHelpKey = (e: KeyboardEvent) => {
+    },
+    { target: "window", capture: true },
+  );
+  // Bubble: a log viewer's own `?` (its shortcuts) is handled first and prevents this one.
+  useKeydown(
+    (e) => {
       if (e.key !== "?" || e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return;
       e.preventDefault();
       setLoaded(true);
       setSeed({ text: "?" });
       setOpen(true);
-    };
-    // Capture: a widget that stops its keys' propagation (charts, tables) must not swallow the chord.
-    window.addEventListener("keydown", onKey, true);
-    // Bubble: a log viewer's own `?` (its shortcuts) is handled first and prevents this one.
-    window.addEventListener("keydown", onHelpKey);
-    return () => {
-      window.removeEventListener("keydown", onKey, true);
-      window.removeEventListener("keydown", onHelpKey);
-    };
-  }, []);
+    },
+    { target: "window" },
+  );
 
   const api = useMemo<PaletteApi>(
     () => ({

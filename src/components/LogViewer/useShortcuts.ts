@@ -1,5 +1,6 @@
-import { useEffect, type RefObject } from "react";
+import type { RefObject } from "react";
 import { isTyping } from "../isTyping";
+import { useKeydown } from "../useKeydown";
 
 export interface ShortcutHandlers {
   focusSearch: () => void;
@@ -19,25 +20,21 @@ export function useShortcuts(
   handlers: ShortcutHandlers,
 ): void {
   const { focusSearch, toEdge, toggleHelp, escape } = handlers;
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
-      const target = e.target;
-      const inside = target instanceof Node && rootRef.current?.contains(target);
-      const unfocused = target === document.body || target === document.documentElement;
-      if (!inside && !(global && unfocused)) return;
-      if (e.key === "Escape") {
-        if (escape()) e.preventDefault();
-        return;
-      }
-      if (isTyping(target)) return;
-      if (e.key === "/") focusSearch();
-      else if (e.key === "g" || e.key === "G") toEdge(e.key === "G");
-      else if (e.key === "?") toggleHelp();
-      else return;
-      e.preventDefault();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, [rootRef, global, focusSearch, toEdge, toggleHelp, escape]);
+  useKeydown((e) => {
+    if (e.defaultPrevented || e.ctrlKey || e.metaKey || e.altKey) return;
+    const target = e.target;
+    const inside = target instanceof Node && rootRef.current?.contains(target);
+    const unfocused = target === document.body || target === document.documentElement;
+    if (!inside && !(global && unfocused)) return;
+    if (e.key === "Escape") {
+      if (escape()) e.preventDefault();
+      return;
+    }
+    if (isTyping(target)) return;
+    if (e.key === "/") focusSearch();
+    else if (e.key === "g" || e.key === "G") toEdge(e.key === "G");
+    else if (e.key === "?") toggleHelp();
+    else return;
+    e.preventDefault();
+  });
 }

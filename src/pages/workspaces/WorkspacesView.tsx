@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { Plus, SearchX, Server } from "lucide-react";
 import type { Workspace } from "../../api/types";
 import { Button } from "../../components/Button";
@@ -8,6 +8,7 @@ import { EmptyState } from "../../components/EmptyState";
 import { ErrorState } from "../../components/ErrorState";
 import { SkeletonTable } from "../../components/Skeleton";
 import { isTyping } from "../../components/isTyping";
+import { useKeydown } from "../../components/useKeydown";
 import { DEFAULT_FILTER } from "./model/urlState";
 import type { BatchAction, RowProgress } from "./model/batch";
 import type { BatchReport } from "./model/batchReport";
@@ -69,16 +70,12 @@ export function WorkspacesView(props: WorkspacesViewProps) {
   const [deleting, setDeleting] = useState<Workspace | undefined>(undefined);
 
   // `/` focuses the search box from anywhere that is not a text field (docs/design.md keyboard).
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== "/" || e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
-      e.preventDefault();
-      searchRef.current?.focus();
-      searchRef.current?.select();
-    };
-    document.addEventListener("keydown", onKey);
-    return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  useKeydown((e) => {
+    if (e.key !== "/" || e.metaKey || e.ctrlKey || e.altKey || isTyping(e.target)) return;
+    e.preventDefault();
+    searchRef.current?.focus();
+    searchRef.current?.select();
+  });
 
   const onAction = useMemo(
     () => (ws: Workspace, action: RowActionKind) => (action === "delete" ? setDeleting(ws) : onRowAction(ws, action)),
