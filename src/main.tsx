@@ -3,19 +3,36 @@ import { createRoot } from "react-dom/client";
 import { App } from "./app/App";
 import { prefetchRoute } from "./app/prefetchRoute";
 import { createAppQueryClient } from "./app/queryClient";
+import { pageOf } from "./app/router";
 import "./index.css";
+
+/**
+ * How long the first render waits for the page's own code. Arriving within it, the page renders in
+ * the first frame; a "Loading page" fallback shown instead holds the page back until 300 ms after it
+ * appeared (React's reveal throttle), so waiting this long never shows the page later.
+ */
+const PAGE_WAIT_MS = 300;
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 const queryClient = createAppQueryClient();
 prefetchRoute(queryClient, window.location.pathname);
-// The first render yields to the browser every few milliseconds instead of holding the main
-// thread: answers to the requests sent before the app loaded (public/route-boot.js) are handled as
-// they arrive, so a deep link's log is asked for without waiting on the render.
-startTransition(() =>
-  createRoot(root).render(
-    <StrictMode>
-      <App queryClient={queryClient} />
-    </StrictMode>,
+const page = pageOf(window.location.pathname)?.preload();
+const pageOrTimeout = Promise.race([
+  page?.catch(() => undefined),
+  new Promise((resolve) => setTimeout(resolve, PAGE_WAIT_MS)),
+]);
+// Not a top-level await: the page's chunk imports from this module, so it could not finish loading
+// while this module waited for it.
+void pageOrTimeout.then(() =>
+  // The first render yields to the browser every few milliseconds instead of holding the main
+  // thread: answers to the requests sent before the app loaded (public/route-boot.js) are handled
+  // as they arrive, so a deep link's log is asked for without waiting on the render.
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <App queryClient={queryClient} />
+      </StrictMode>,
+    ),
   ),
 );

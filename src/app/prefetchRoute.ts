@@ -9,7 +9,6 @@ import { matchPath } from "react-router";
 import { isActiveJob } from "../api/jobStatus";
 import { buildByNumberQuery, meQuery, workspaceByNameQuery } from "../api/queries";
 import type { WorkspaceBuild } from "../api/types";
-import { buildPageModule, workspacePageModule } from "./pages";
 import { parseBuildNumber, parseOwnerSegment } from "./params";
 
 /** A workspace's page or one of its sub-pages; `build` when the path names a build's page. */
@@ -58,7 +57,6 @@ export function prefetchRoute(client: QueryClient, pathname: string): void {
       ...workspace,
       queryFn: (context) => withLogFollowed(workspace.queryFn(context), (ws) => ws.latest_build),
     });
-    void workspacePageModule();
     return;
   }
   void client.prefetchQuery(workspace);
@@ -68,6 +66,5 @@ export function prefetchRoute(client: QueryClient, pathname: string): void {
       ...build,
       queryFn: (context) => withLogFollowed(build.queryFn(context), (b) => b),
     });
-    void buildPageModule();
   }
 }

@@ -1,23 +1,33 @@
 // Declarative routes (BrowserRouter): the app uses no loaders or actions, and the data router
 // would add ~20 KB gzipped to the list route's initial JavaScript (docs/conventions.md, Budgets).
-import { Suspense, type ComponentType } from "react";
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router";
+import { Suspense } from "react";
+import {
+  BrowserRouter,
+  createRoutesFromElements,
+  matchRoutes,
+  Navigate,
+  Route,
+  Routes,
+  useLocation,
+  type RouteObject,
+} from "react-router";
 import { SkeletonBlock } from "../components/Skeleton";
 import { AppLayout } from "./AppLayout";
+import { isLazyPage, type LazyPage } from "./lazyPage";
 import { OwnerGate } from "./OwnerGate";
-import { RouteErrorBoundary } from "./RouteError";
 import {
-  LazyBuildHistoryPage,
-  LazyBuildPage,
-  LazyBuildsOverviewPage,
-  LazyCreateWorkspacePage,
-  LazyLoginPage,
-  LazyNotFoundPage,
-  LazyTimingsPage,
-  LazyWorkspacePage,
-  LazyWorkspaceSettingsPage,
-  LazyWorkspacesPage,
+  buildHistoryPage,
+  buildPage,
+  buildsOverviewPage,
+  createWorkspacePage,
+  loginPage,
+  notFoundPage,
+  timingsPage,
+  workspacePage,
+  workspaceSettingsPage,
+  workspacesPage,
 } from "./pages";
+import { RouteErrorBoundary } from "./RouteError";
 
 function PageFallback() {
   return (
@@ -28,38 +38,57 @@ function PageFallback() {
 }
 
 /** A lazily loaded page inside its own error boundary, reset when the path changes. */
-function Page({ component: Component }: { component: ComponentType }) {
+function Page({ page }: { page: LazyPage }) {
   const { pathname } = useLocation();
   return (
     <RouteErrorBoundary key={pathname}>
       <Suspense fallback={<PageFallback />}>
-        <Component />
+        <page.Component />
       </Suspense>
     </RouteErrorBoundary>
   );
 }
 
-export function AppRoutes() {
-  return (
-    <Routes>
-      <Route path="/login" element={<Page component={LazyLoginPage} />} />
-      <Route element={<AppLayout />}>
-        <Route index element={<Navigate to="/workspaces" replace />} />
-        <Route path="workspaces" element={<Page component={LazyWorkspacesPage} />} />
-        <Route path="builds" element={<Page component={LazyBuildsOverviewPage} />} />
-        <Route path="templates/:template/workspace" element={<Page component={LazyCreateWorkspacePage} />} />
-        <Route path=":owner/:workspace" element={<OwnerGate />}>
-          <Route index element={<Page component={LazyWorkspacePage} />} />
-          <Route path="builds" element={<Page component={LazyBuildHistoryPage} />} />
-          <Route path="builds/:buildNumber" element={<Page component={LazyBuildPage} />} />
-          <Route path="builds/:buildNumber/timings" element={<Page component={LazyTimingsPage} />} />
-          <Route path="settings" element={<Page component={LazyWorkspaceSettingsPage} />} />
-          <Route path="settings/:section" element={<Page component={LazyWorkspaceSettingsPage} />} />
-        </Route>
-        <Route path="*" element={<Page component={LazyNotFoundPage} />} />
-      </Route>
-    </Routes>
+/** A route to a page; the page rides along as the route's handle, for `pageOf`. */
+const pageRoute = (path: string | undefined, page: LazyPage) =>
+  path === undefined ? (
+    <Route index handle={page} element={<Page page={page} />} />
+  ) : (
+    <Route path={path} handle={page} element={<Page page={page} />} />
   );
+
+const routes = (
+  <>
+    {pageRoute("/login", loginPage)}
+    <Route element={<AppLayout />}>
+      <Route index element={<Navigate to="/workspaces" replace />} />
+      {pageRoute("workspaces", workspacesPage)}
+      {pageRoute("builds", buildsOverviewPage)}
+      {pageRoute("templates/:template/workspace", createWorkspacePage)}
+      <Route path=":owner/:workspace" element={<OwnerGate />}>
+        {pageRoute(undefined, workspacePage)}
+        {pageRoute("builds", buildHistoryPage)}
+        {pageRoute("builds/:buildNumber", buildPage)}
+        {pageRoute("builds/:buildNumber/timings", timingsPage)}
+        {pageRoute("settings", workspaceSettingsPage)}
+        {pageRoute("settings/:section", workspaceSettingsPage)}
+      </Route>
+      {pageRoute("*", notFoundPage)}
+    </Route>
+  </>
+);
+
+let routeObjects: RouteObject[] | undefined;
+
+/** The page a path renders (none for a redirect), so a cold open can start loading its code at once. */
+export function pageOf(pathname: string): LazyPage | undefined {
+  routeObjects ??= createRoutesFromElements(routes);
+  const handle: unknown = matchRoutes(routeObjects, pathname)?.at(-1)?.route.handle;
+  return isLazyPage(handle) ? handle : undefined;
+}
+
+export function AppRoutes() {
+  return <Routes>{routes}</Routes>;
 }
 
 export function AppRouter() {

@@ -38,6 +38,8 @@ function closure(manifest: Manifest, keys: string[]): { js: Set<string>; css: Se
     for (const i of chunk.imports ?? []) visit(i);
   };
   keys.forEach(visit);
+  // CSS is not split by page (vite.config.ts): the one stylesheet index.html links is every route's.
+  for (const [key, chunk] of Object.entries(manifest)) if (key.endsWith(".css")) css.add(chunk.file);
   return { js, css };
 }
 
