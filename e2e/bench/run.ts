@@ -7,6 +7,7 @@ import { chromiumLaunchOptions } from "../../playwright.config";
 import { spawnServer } from "../support/server";
 import { parseBenchArgs } from "./harness/args";
 import { aggregate, formatComparison, formatMarkdown, formatTable } from "./harness/report";
+import { waitForQuiet } from "./harness/quiet";
 import { serveStatic } from "./harness/staticServer";
 import type { BenchContext, ResultRow, Sample, Scenario } from "./harness/types";
 import { buildHistoryScenario } from "./scenarios/buildHistory";
@@ -79,6 +80,7 @@ async function main(): Promise<void> {
       const samples: Sample[][] = [];
       process.stdout.write(`${scenario.title}: `);
       for (let i = 0; i < runs; i++) {
+        await waitForQuiet();
         const outcome = await scenario.run(ctx);
         samples.push(outcome.samples);
         if (i === 0) failures.push(...(outcome.failures ?? []).map((f) => `${scenario.id}: ${f}`));

@@ -1,3 +1,4 @@
+import { waitForQuiet } from "../harness/quiet";
 import type { BenchContext, Sample, Scenario } from "../harness/types";
 
 interface ZoomResult {
@@ -54,6 +55,8 @@ export const timingsScenario: Scenario = {
     const samples: Sample[] = [];
     const seconds = ctx.quick ? 1 : 2;
     for (const [page_, variant] of VARIANTS) {
+      // recharts' page, just closed, can still be tearing down.
+      await waitForQuiet();
       const page = await ctx.browser.newPage({ viewport: { width: 1280, height: 800 } });
       await page.goto(`${ctx.pagesUrl}/timings/${page_}.html?items=5000`);
       const ready = await page.evaluate(
