@@ -1,3 +1,4 @@
+import { listenForMarks } from "../harness/pageMarks";
 import type { Scenario } from "../harness/types";
 
 /** Marks, from inside the page, the frame after the first history row and the first chart point appear. */
@@ -5,8 +6,8 @@ const OBSERVE = `
   window.__history = { firstRow: 0, chart: 0 };
   new MutationObserver(() => {
     const h = window.__history;
-    if (!h.firstRow && document.querySelector('main tbody tr a[href*="/builds/"]')) requestAnimationFrame(() => { h.firstRow = performance.now(); });
-    if (!h.chart && document.querySelector('[data-testid="trend-point"]')) requestAnimationFrame(() => { h.chart = performance.now(); });
+    if (!h.firstRow && document.querySelector('main tbody tr a[href*="/builds/"]')) requestAnimationFrame(() => { if (!h.firstRow) { h.firstRow = performance.now(); window.__benchMark("firstRow"); } });
+    if (!h.chart && document.querySelector('[data-testid="trend-point"]')) requestAnimationFrame(() => { if (!h.chart) { h.chart = performance.now(); window.__benchMark("chart"); } });
   }).observe(document, { childList: true, subtree: true });
 `;
 
@@ -20,16 +21,11 @@ export const buildHistoryScenario: Scenario = {
   async run(ctx) {
     const context = await ctx.signedInContext("alice");
     const page = await context.newPage();
+    const reached = await listenForMarks(page);
     await page.addInitScript(OBSERVE);
-    await page.goto(`${ctx.appUrl}/@alice/thousand-builds/builds`);
-    await page.waitForFunction(
-      () => {
-        const h = (window as unknown as { __history: HistoryMarks }).__history;
-        return h.firstRow > 0 && h.chart > 0;
-      },
-      null,
-      { timeout: 30_000 },
-    );
+    await page.goto(`${ctx.appUrl}/@alice/thousand-builds/builds`, { waitUntil: "commit" });
+    await reached.reached("firstRow", 30_000);
+    await reached.reached("chart", 30_000);
     const marks = await page.evaluate(() => (window as unknown as { __history: HistoryMarks }).__history);
     const start = await page.evaluate(() => performance.now());
     await page.getByRole("button", { name: "Load whole history" }).click();

@@ -1,5 +1,6 @@
 import type { Page, Request } from "@playwright/test";
 import type { Workspace, WorkspacesResponse } from "../../../src/api/types";
+import { listenForMarks } from "../harness/pageMarks";
 import { percentile } from "../harness/stats";
 import type { Sample, Scenario } from "../harness/types";
 
@@ -14,7 +15,7 @@ import type { Sample, Scenario } from "../harness/types";
 const OBSERVE = `
   window.__overview = { meaningful: 0, history: 0, charts: 0 };
   const o = window.__overview;
-  const frame = (key) => requestAnimationFrame(() => { if (!o[key]) o[key] = performance.now(); });
+  const frame = (key) => requestAnimationFrame(() => { if (!o[key]) { o[key] = performance.now(); window.__benchMark(key); } });
   new MutationObserver(() => {
     const now = document.querySelector('[data-testid="now-pending-count"]');
     const row = document.querySelector('table[aria-label="Recent builds"] tbody tr');
@@ -91,19 +92,14 @@ export const buildsOverviewScenario: Scenario = {
   async run(ctx) {
     const context = await ctx.signedInContext("admin");
     const page = await context.newPage();
+    const reached = await listenForMarks(page);
     await page.addInitScript(OBSERVE);
     const traffic = recordApi(page);
-    await page.goto(`${ctx.appUrl}/builds`);
+    await page.goto(`${ctx.appUrl}/builds`, { waitUntil: "commit" });
     const marks = () => page.evaluate(() => (window as unknown as { __overview: Marks }).__overview);
-    await page.waitForFunction(() => (window as unknown as { __overview: Marks }).__overview.meaningful > 0, null, {
-      timeout: 60_000,
-    });
-    await page.waitForFunction(() => (window as unknown as { __overview: Marks }).__overview.history > 0, null, {
-      timeout: 180_000,
-    });
-    await page.waitForFunction(() => (window as unknown as { __overview: Marks }).__overview.charts > 0, null, {
-      timeout: 30_000,
-    });
+    await reached.reached("meaningful", 60_000);
+    await reached.reached("history", 180_000);
+    await reached.reached("charts", 30_000);
     const loaded = await marks();
     const loadTraffic = [...traffic];
     const heapMb = await page.evaluate(

@@ -1,3 +1,4 @@
+import { listenForMarks } from "../harness/pageMarks";
 import type { Scenario } from "../harness/types";
 
 /** Records LCP and the first workspace row from inside the page, before any app code runs. */
@@ -8,7 +9,7 @@ const OBSERVE = `
   }).observe({ type: "largest-contentful-paint", buffered: true });
   new MutationObserver((_, observer) => {
     if (document.querySelector('main a[href^="/@"]')) {
-      requestAnimationFrame(() => { window.__cold.firstRow = performance.now(); });
+      requestAnimationFrame(() => { window.__cold.firstRow = performance.now(); window.__benchMark("firstRow"); });
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
@@ -22,6 +23,7 @@ export const coldLoadScenario: Scenario = {
   async run(ctx) {
     const context = await ctx.signedInContext("admin");
     const page = await context.newPage();
+    const marks = await listenForMarks(page);
     await page.addInitScript(OBSERVE);
     let requests = 0;
     let apiRequests = 0;
@@ -29,12 +31,8 @@ export const coldLoadScenario: Scenario = {
       requests++;
       if (new URL(req.url()).pathname.startsWith("/api/")) apiRequests++;
     });
-    await page.goto(`${ctx.appUrl}/workspaces?filter=`);
-    await page.waitForFunction(
-      () => (window as unknown as { __cold: { firstRow: number } }).__cold.firstRow > 0,
-      null,
-      { timeout: 30_000 },
-    );
+    await page.goto(`${ctx.appUrl}/workspaces?filter=`, { waitUntil: "commit" });
+    await marks.reached("firstRow", 30_000);
     // LCP is final once the page is idle; give it a moment after the rows.
     await page.waitForTimeout(300);
     const cold = await page.evaluate(() => (window as unknown as { __cold: { lcp: number; firstRow: number } }).__cold);

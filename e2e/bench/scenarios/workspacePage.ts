@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { listenForMarks } from "../harness/pageMarks";
 import { waitForQuiet } from "../harness/quiet";
 import type { Scenario } from "../harness/types";
 
@@ -16,7 +17,7 @@ const OBSERVE = `
   }).observe({ type: "longtask", buffered: true });
   new MutationObserver((_, observer) => {
     if (document.querySelector("[data-line]")) {
-      requestAnimationFrame(() => { window.__page.logPainted = performance.now(); });
+      requestAnimationFrame(() => { window.__page.logPainted = performance.now(); window.__benchMark("logPainted"); });
       observer.disconnect();
     }
   }).observe(document, { childList: true, subtree: true });
@@ -61,17 +62,16 @@ export const workspacePageScenario: Scenario = {
     const measure = async (path: string) => {
       await waitForQuiet();
       const page = await context.newPage();
+      const marks = await listenForMarks(page);
       await page.addInitScript(OBSERVE);
-      await page.goto(`${ctx.appUrl}${path}`);
-      await page.waitForFunction(() => (window as unknown as { __page: PageMarks }).__page.logPainted > 0, null, {
-        timeout: 60_000,
-      });
+      await page.goto(`${ctx.appUrl}${path}`, { waitUntil: "commit" });
+      await marks.reached("logPainted");
       // Long tasks are reported after they end; one more frame lets the last one arrive.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
-      const marks = await page.evaluate(() => (window as unknown as { __page: PageMarks }).__page);
+      const painted = await page.evaluate(() => (window as unknown as { __page: PageMarks }).__page);
       const fetched = await page.evaluate(logFetchOf);
       await page.close();
-      return { ...marks, ...fetched };
+      return { ...painted, ...fetched };
     };
     const build20k = await measure(`/@alice/big-logs/builds/${ws.latest_build.build_number - 1}`);
     const workspace100k = await measure(`/@alice/big-logs`);
