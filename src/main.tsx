@@ -17,7 +17,13 @@ const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 const queryClient = createAppQueryClient();
 prefetchRoute(queryClient, window.location.pathname);
-const page = pageOf(window.location.pathname)?.preload();
+const page = pageOf(window.location.pathname)
+  ?.preload()
+  .then((module) => {
+    // A prefetch that fails leaves the page to ask again, and to show the error.
+    module.prefetch?.(queryClient).catch(() => undefined);
+    return module;
+  });
 const pageOrTimeout = Promise.race([
   page?.catch(() => undefined),
   new Promise((resolve) => setTimeout(resolve, PAGE_WAIT_MS)),

@@ -1,9 +1,14 @@
 // A page loaded on first use. Once its module is here, the page renders without suspending: a cold
 // deep link that waited for its page's code never commits the "Loading page" fallback, and so never
 // pays React's hold on revealing suspended content (up to 300 ms after a fallback shows).
+import type { QueryClient } from "@tanstack/react-query";
 import { lazy, useState, type ComponentType } from "react";
 
-type PageModule = { default: ComponentType };
+type PageModule = {
+  default: ComponentType;
+  /** Starts the page's first reads on a cold open, as soon as its code is here (before it renders). */
+  prefetch?: (client: QueryClient) => Promise<void>;
+};
 
 export interface LazyPage {
   Component: ComponentType;

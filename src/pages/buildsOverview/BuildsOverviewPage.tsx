@@ -6,7 +6,7 @@ import { canSeeAllWorkspaces } from "../../lib/permissions";
 import { ErrorState } from "../../components/ErrorState";
 import { Skeleton, SkeletonTable } from "../../components/Skeleton";
 import { readOverviewFilter, writeOverviewFilter, type OverviewFilter } from "./model/filters";
-import { useBuildsOverview } from "./data/useBuildsOverview";
+import { prefetchBuildsOverview, useBuildsOverview } from "./data/useBuildsOverview";
 import { BuildsOverviewView } from "./BuildsOverviewView";
 
 function OverviewSkeleton() {
@@ -58,3 +58,5 @@ export default function BuildsOverviewPage() {
   if (!me) return <OverviewSkeleton />;
   return <Overview user={me} />;
 }
+
+export const prefetch = prefetchBuildsOverview;

@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { ApiError } from "../../../api/client";
 import type { ProvisionerJob, Workspace, WorkspaceBuild, WorkspacesResponse } from "../../../api/types";
 import type { OverviewApi } from "./overviewApi";
@@ -160,6 +160,33 @@ describe("OverviewStore", () => {
     expect(snap.active.map((a) => [a.workspaceName, a.status, a.buildNumber, a.ownerName])).toEqual([
       ["b", "running", 2, "bob"],
     ]);
+  });
+
+  it("loaded ahead of the page (preload), its first attach neither polls at once nor re-reads the list", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout"] });
+    try {
+      store.preload();
+      store.preload();
+      await vi.runOnlyPendingTimersAsync();
+      expect(store.getSnapshot().status).toBe("ready");
+      const loadCalls = [...w.calls];
+      expect(loadCalls.filter((c) => c === "list 0")).toHaveLength(1);
+      // Nothing polls while no page shows the store.
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(w.calls).toEqual(loadCalls);
+
+      w.calls.length = 0;
+      const detach = store.attach();
+      await vi.advanceTimersByTimeAsync(0);
+      expect(w.calls).toEqual([]);
+      // The next poll comes at the normal interval, and asks for jobs, not the whole list.
+      await vi.advanceTimersByTimeAsync(60_000);
+      expect(w.calls.some((c) => c.startsWith("jobs"))).toBe(true);
+      expect(w.calls).not.toContain("list 0");
+      detach();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("re-reads only the workspace whose job changed, after the newest settled build", async () => {

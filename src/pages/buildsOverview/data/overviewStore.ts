@@ -62,6 +62,8 @@ export class OverviewStore {
   private updatedAt = 0;
   private started = false;
   private attached = 0;
+  /** Whether a page has attached yet (a preloaded store's first attach is not a return from a pause). */
+  private shown = false;
   private visible = true;
   /** When polling last stopped (tab hidden or page left), to know whether a resync is due. */
   private pausedAt = 0;
@@ -106,12 +108,25 @@ export class OverviewStore {
 
   getSnapshot = (): OverviewSnapshot => this.snapshot;
 
+  /** Starts the first load before the page shows the store; polling waits for `attach`. */
+  preload(): void {
+    if (this.started) return;
+    this.started = true;
+    void this.load();
+  }
+
   /** The page is showing the store: load once, poll while attached. Returns the detach function. */
   attach(): () => void {
     this.attached++;
+    const first = !this.shown;
+    this.shown = true;
     if (!this.started) {
       this.started = true;
       void this.load();
+    } else if (this.status === "ready" && first) {
+      // Loaded (or loading) ahead of the page: poll and stream from now on, as the load would have.
+      this.scheduleCycle(this.interval());
+      this.syncStreams();
     } else if (this.status === "ready") {
       this.resumed();
     }
@@ -194,6 +209,14 @@ export class OverviewStore {
     // Until the history is in, the page must not read as complete (the list may finish first).
     this.history = { done: 0, total: this.listing.total };
     this.cache.applyList(first.workspaces, this.listedOnce);
+    // The other pages are asked for before anything renders or streams: showing the first page
+    // takes the main thread for a while, and the running builds' log streams would take the
+    // browser's few connections first.
+    const rest = listAfter(this.api, first, (page) => {
+      this.cache.applyList(page, this.listedOnce);
+      this.listing = { ...this.listing, done: this.listing.done + page.length };
+      this.schedulePublish();
+    });
     this.status = "ready";
     this.live = "live";
     this.updatedAt = this.now();
@@ -201,11 +224,7 @@ export class OverviewStore {
     this.scheduleCycle(this.interval());
     this.syncStreams();
     try {
-      await listAfter(this.api, first, (page) => {
-        this.cache.applyList(page, this.listedOnce);
-        this.listing = { ...this.listing, done: this.listing.done + page.length };
-        this.schedulePublish();
-      });
+      await rest;
       this.lastListAt = this.now();
     } catch {
       // Some pages failed: go on with what was listed; the next poll re-reads the whole list.
