@@ -70,6 +70,7 @@ export class PlotController {
     this.canvas = canvas ?? undefined;
     this.minimap = minimap ?? undefined;
     this.axisEl = axisEl ?? undefined;
+    this.disposed = false;
     this.requestDraw();
   }
 
@@ -283,12 +284,28 @@ export class PlotController {
         selection: this.selection,
       });
     }
-    this.drawOverview(data);
+    // The overview strip's first raster (every item into a pixel buffer) waits until the bars
+    // are on screen: it is below them, and it cost the first frame 15–35 ms here.
+    if (this.minimapCache) this.drawOverview(data);
+    else this.overviewLater();
     this.canvas?.parentElement?.setAttribute(
       "data-view",
       `${Math.round(data.axis.fromAxis(this.viewport.from) - data.axis.start)}-${Math.round(data.axis.fromAxis(this.viewport.to) - data.axis.start)}`,
     );
     this.callbacks.onDrawn?.(performance.now() - t0);
+  }
+
+  private overviewPending = false;
+  /** Between dispose and the next attach (React may attach the same controller again). */
+  private disposed = false;
+
+  private overviewLater(): void {
+    if (this.overviewPending) return;
+    this.overviewPending = true;
+    afterNextPaint(() => {
+      this.overviewPending = false;
+      if (!this.disposed && this.data && this.widthPx > 0) this.drawOverview(this.data);
+    });
   }
 
   private drawOverview(data: PlotData): void {
@@ -359,10 +376,17 @@ export class PlotController {
   }
 
   dispose(): void {
+    this.disposed = true;
     if (this.frame) cancelAnimationFrame(this.frame);
     if (this.commitTimer) clearTimeout(this.commitTimer);
     this.frame = 0;
   }
+}
+
+/** Runs `fn` in a task after the next frame has been painted (at once-ish where there are no frames). */
+function afterNextPaint(fn: () => void): void {
+  if (typeof requestAnimationFrame === "undefined") return void setTimeout(fn, 0);
+  requestAnimationFrame(() => setTimeout(fn, 0));
 }
 
 function devicePixelRatioOf(): number {
