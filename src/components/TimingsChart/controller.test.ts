@@ -17,6 +17,23 @@ function fakeCanvas(): HTMLCanvasElement {
   return canvas;
 }
 
+/** A controller with `n` generated items, every stage expanded, sized and attached. */
+function controllerOf(n: number, axisEl: HTMLElement | null): PlotController {
+  const tree = buildTimingTree(syntheticTimings(n), { now: 0 });
+  const controller = new PlotController();
+  controller.attach(fakeCanvas(), fakeCanvas(), axisEl);
+  controller.setSize(800, 400, 32);
+  controller.setData({
+    rows: chartRows(tree, { expanded: new Set(STAGE_ORDER) }).rows,
+    items: tree.items,
+    axis: linearAxis(tree.start, tree.end),
+    now: tree.end,
+    live: false,
+    palette: readPalette(),
+  });
+  return controller;
+}
+
 afterEach(() => {
   vi.useRealTimers();
   vi.clearAllMocks();
@@ -25,18 +42,7 @@ afterEach(() => {
 describe("PlotController's first frame", () => {
   it("draws the bars at once and the overview strip only after that frame is painted", () => {
     vi.useFakeTimers();
-    const tree = buildTimingTree(syntheticTimings(200), { now: 0 });
-    const controller = new PlotController();
-    controller.attach(fakeCanvas(), fakeCanvas(), document.createElement("div"));
-    controller.setSize(800, 400, 32);
-    controller.setData({
-      rows: chartRows(tree, { expanded: new Set(STAGE_ORDER) }).rows,
-      items: tree.items,
-      axis: linearAxis(tree.start, tree.end),
-      now: tree.end,
-      live: false,
-      palette: readPalette(),
-    });
+    const controller = controllerOf(200, document.createElement("div"));
     controller.draw();
     expect(drawPlot).toHaveBeenCalledTimes(1);
     expect(paintMinimap).not.toHaveBeenCalled();
@@ -54,18 +60,7 @@ describe("PlotController's first frame", () => {
 
   it("does not draw the strip for a controller disposed before the frame", () => {
     vi.useFakeTimers();
-    const tree = buildTimingTree(syntheticTimings(50), { now: 0 });
-    const controller = new PlotController();
-    controller.attach(fakeCanvas(), fakeCanvas(), null);
-    controller.setSize(800, 400, 32);
-    controller.setData({
-      rows: chartRows(tree, { expanded: new Set(STAGE_ORDER) }).rows,
-      items: tree.items,
-      axis: linearAxis(tree.start, tree.end),
-      now: tree.end,
-      live: false,
-      palette: readPalette(),
-    });
+    const controller = controllerOf(50, null);
     controller.draw();
     controller.dispose();
     vi.advanceTimersToNextFrame();

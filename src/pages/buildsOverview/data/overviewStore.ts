@@ -121,8 +121,7 @@ export class OverviewStore {
     const first = !this.shown;
     this.shown = true;
     if (!this.started) {
-      this.started = true;
-      void this.load();
+      this.preload();
     } else if (this.status === "ready" && first) {
       // Loaded (or loading) ahead of the page: poll and stream from now on, as the load would have.
       this.scheduleCycle(this.interval());
