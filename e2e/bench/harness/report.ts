@@ -131,7 +131,7 @@ const LOG_PAGES_NOTES = [
   "priority), and renders the page in its first commit once the page's code is in. What separates the pages",
   "from the floors is the app starting: compiling and evaluating the entry and the page's chunks, React's",
   "first render of the page, and the page's first style and layout; the floors have none of them. The build",
-  "page's 300 ms goal is at its floor on this machine: the floor alone takes 180–300 ms from run to run.",
+  "page's 300 ms goal is at its floor on this machine: the floor alone takes 150–300 ms from run to run.",
   "",
   "The per-page breakdowns (log pages, timings Gantt, build history, builds overview) are in docs/bench.md.",
   "",
