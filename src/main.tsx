@@ -4,6 +4,7 @@ import { App } from "./app/App";
 import { prefetchRoute } from "./app/prefetchRoute";
 import { createAppQueryClient } from "./app/queryClient";
 import { pageOf } from "./app/router";
+import { markStartup, STARTUP_MARKS } from "./lib/startupMarks";
 import "./index.css";
 
 /**
@@ -13,6 +14,7 @@ import "./index.css";
  */
 const PAGE_WAIT_MS = 300;
 
+markStartup(STARTUP_MARKS.entry);
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 const queryClient = createAppQueryClient();
@@ -20,6 +22,7 @@ prefetchRoute(queryClient, window.location.pathname);
 const page = pageOf(window.location.pathname)
   ?.preload()
   .then((module) => {
+    markStartup(STARTUP_MARKS.pageCode);
     // A prefetch that fails leaves the page to ask again, and to show the error.
     module.prefetch?.(queryClient).catch(() => undefined);
     return module;

@@ -3,6 +3,7 @@ import { act, render, screen } from "@testing-library/react";
 import { Suspense, useState } from "react";
 import { describe, expect, it, vi } from "vitest";
 import { setUpViewTests } from "../components/testing";
+import { STARTUP_MARKS } from "../lib/startupMarks";
 import { lazyPage, isLazyPage } from "./lazyPage";
 import { buildPage, notFoundPage, timingsPage, workspacePage, workspacesPage } from "./pages";
 import { pageOf } from "./router";
@@ -27,6 +28,25 @@ describe("lazyPage", () => {
     render(inSuspense(page));
     expect(screen.queryByText("Loading page")).toBeNull();
     expect(screen.getByRole("button", { name: "clicked 0" })).toBeTruthy();
+  });
+
+  it("marks when the first page's content commits, and only then (not at the fallback, not on later pages)", async () => {
+    performance.clearMarks();
+    const committed = () => performance.getEntriesByName(STARTUP_MARKS.pageCommitted, "mark");
+    let resolve: (m: { default: typeof Counter }) => void = () => {};
+    const page = lazyPage(() => new Promise((r) => (resolve = r)));
+    render(inSuspense(page));
+    void page.preload();
+    expect(screen.getByText("Loading page")).toBeTruthy();
+    expect(committed()).toHaveLength(0);
+    await act(async () => resolve({ default: Counter }));
+    await screen.findByRole("button", { name: "clicked 0" });
+    expect(committed()).toHaveLength(1);
+    const later = lazyPage(async () => ({ default: Counter }));
+    await later.preload();
+    render(inSuspense(later));
+    expect(committed()).toHaveLength(1);
+    performance.clearMarks();
   });
 
   it("shows the fallback until the code arrives, and loads it once however often it is asked for", async () => {

@@ -2,7 +2,8 @@
 // deep link that waited for its page's code never commits the "Loading page" fallback, and so never
 // pays React's hold on revealing suspended content (up to 300 ms after a fallback shows).
 import type { QueryClient } from "@tanstack/react-query";
-import { lazy, useState, type ComponentType } from "react";
+import { lazy, useLayoutEffect, useState, type ComponentType } from "react";
+import { markStartup, STARTUP_MARKS } from "../lib/startupMarks";
 
 type PageModule = {
   default: ComponentType;
@@ -39,6 +40,8 @@ export function lazyPage(load: () => Promise<PageModule>): LazyPage {
     // Chosen once per mount: switching from the lazy wrapper to the module's component would
     // remount the page and lose its state.
     const [module] = useState(() => loaded);
+    // Runs once the page's content is committed (a suspended page commits when its code is in).
+    useLayoutEffect(() => markStartup(STARTUP_MARKS.pageCommitted), []);
     const Page = module?.default ?? Lazy;
     return <Page />;
   }

@@ -5,6 +5,7 @@
 import { followBuildLogs, type LogStreamHandle, type LogStreamState } from "../api/logStreams";
 import type { ApiError } from "../api/client";
 import { LogStore } from "../lib/logs/store";
+import { markStartup, STARTUP_MARKS } from "../lib/startupMarks";
 
 /** How long an early follow waits for its page (a page that never asks costs one read). */
 export const EARLY_LOG_TTL_MS = 15_000;
@@ -37,7 +38,10 @@ export function followBuildLogEarly(buildId: string, complete: boolean): void {
   const relay: Relay = { state: "connecting", error: undefined, onState: undefined };
   const handle = followBuildLogs(buildId, {
     complete,
-    onLogs: (logs) => void store.appendBuildLogs(logs),
+    onLogs: (logs) => {
+      store.appendBuildLogs(logs);
+      markStartup(STARTUP_MARKS.logFirstLines);
+    },
     onState: (state, error) => {
       relay.state = state;
       relay.error = error;

@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { cleanup, renderHook, waitFor } from "@testing-library/react";
 import type { ProvisionerJobLog } from "../api/types";
+import { STARTUP_MARKS } from "../lib/startupMarks";
 import { followBuildLogEarly } from "./earlyLogs";
 import { useFollowedLog } from "./useFollowedLog";
 
@@ -17,6 +18,7 @@ const log = (id: number): ProvisionerJobLog => ({
 afterEach(() => {
   cleanup();
   vi.unstubAllGlobals();
+  performance.clearMarks();
 });
 
 function serve(logs: ProvisionerJobLog[]) {
@@ -41,6 +43,13 @@ describe("useFollowedLog", () => {
     expect(result.current.store.length).toBe(3);
     expect(result.current.store.text(0)).toBe("line 1");
     expect(asked).toEqual(["/api/v2/workspacebuilds/early-1/logs?after=0"]);
+  });
+
+  it("marks when the opened URL's log has its first lines in (the bench reports it beside the paint)", async () => {
+    serve([log(1), log(2)]);
+    expect(performance.getEntriesByName(STARTUP_MARKS.logFirstLines, "mark")).toHaveLength(0);
+    followBuildLogEarly("early-3", true);
+    await waitFor(() => expect(performance.getEntriesByName(STARTUP_MARKS.logFirstLines, "mark")).toHaveLength(1));
   });
 
   it("reads the log itself when nothing was begun for it", async () => {
