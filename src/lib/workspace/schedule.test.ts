@@ -47,6 +47,13 @@ describe("formatInZone", () => {
     expect(formatInZone("2025-03-04T17:30:00Z", "UTC")).toBe("Tue, Mar 4, 17:30 UTC");
     expect(formatInZone("2025-03-04T17:30:00Z", "Asia/Tokyo")).toBe("Wed, Mar 5, 02:30 GMT+9");
   });
+
+  it("falls back to UTC for a zone the browser does not know, and keeps telling zones apart", () => {
+    expect(formatInZone("2025-03-04T17:30:00Z", "Mars/Olympus_Mons")).toBe("Tue, Mar 4, 17:30 UTC");
+    expect(formatInZone("2025-03-04T17:30:00Z", "America/New_York")).toBe("Tue, Mar 4, 12:30 EST");
+    expect(formatInZone("2025-03-04T17:30:00Z", "Asia/Tokyo")).toBe("Wed, Mar 5, 02:30 GMT+9");
+    expect(formatInZone("not a date", "UTC")).toBe("—");
+  });
 });
 
 describe("describeAutostop", () => {

@@ -11,19 +11,45 @@ export interface Autostart {
   timeZone: string;
 }
 
-function validZone(zone: string | undefined): zone is string {
-  if (!zone) return false;
-  try {
-    new Intl.DateTimeFormat(LOCALE, { timeZone: zone });
-    return true;
-  } catch {
-    return false;
+/**
+ * One formatter per zone, made on first use: a new `Intl.DateTimeFormat` costs about a millisecond
+ * (more for the first of a zone), and a workspace page formats several moments on every render.
+ * `null`: the zone is not one the browser knows.
+ */
+const zoneFormats = new Map<string, Intl.DateTimeFormat | null>();
+
+function zoneFormat(zone: string): Intl.DateTimeFormat | null {
+  let format = zoneFormats.get(zone);
+  if (format === undefined) {
+    try {
+      format = new Intl.DateTimeFormat(LOCALE, {
+        weekday: "short",
+        month: "short",
+        day: "numeric",
+        hour: "2-digit",
+        minute: "2-digit",
+        // Not `hour12: false`: en-US then writes midnight as 24:00.
+        hourCycle: "h23",
+        timeZone: zone,
+        timeZoneName: "short",
+      });
+    } catch {
+      format = null;
+    }
+    zoneFormats.set(zone, format);
   }
+  return format;
 }
+
+function validZone(zone: string | undefined): zone is string {
+  return zone !== undefined && zone !== "" && zoneFormat(zone) !== null;
+}
+
+let viewerZone: string | undefined;
 
 /** The viewer's own zone, used when the owner never said theirs. */
 export function viewerTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  return (viewerZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC");
 }
 
 /**
@@ -77,17 +103,7 @@ export function describeAutostart(
 export function formatInZone(date: string | number | Date, timeZone: string): string {
   const t = typeof date === "number" ? date : new Date(date).getTime();
   if (Number.isNaN(t)) return "—";
-  return new Intl.DateTimeFormat(LOCALE, {
-    weekday: "short",
-    month: "short",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    // Not `hour12: false`: en-US then writes midnight as 24:00.
-    hourCycle: "h23",
-    timeZone: validZone(timeZone) ? timeZone : "UTC",
-    timeZoneName: "short",
-  }).format(t);
+  return (zoneFormat(timeZone) ?? zoneFormat("UTC")!).format(t);
 }
 
 export interface Autostop {
