@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import type { BenchContext, Sample, Scenario } from "../harness/types";
+import { waitForQuiet } from "../harness/quiet";
 
 interface OpenResult {
   openMs: number;
@@ -25,6 +26,8 @@ async function heapMB(page: Page): Promise<number> {
 }
 
 async function openVariant(ctx: BenchContext, variant: string, lines: number, follow = false) {
+  // What ran before (the naive list's half minute, the log pages' 27 MB) must not still hold the CPU.
+  await waitForQuiet();
   const page = await ctx.browser.newPage();
   await page.goto(`${ctx.pagesUrl}/logs/${variant}.html?lines=${lines}${follow ? "&follow=1" : ""}`);
   const open = await page.evaluate(
