@@ -48,11 +48,14 @@ type PageMarks = { logPainted: number; longestTask: number };
 /** When the log's HTTP answer started (the server's serialization share) and finished arriving. */
 type LogFetch = { responseStart: number; responseEnd: number };
 
-const logFetchOf = (): LogFetch => {
-  const entry = performance
-    .getEntriesByType("resource")
-    .find((e) => /\/workspacebuilds\/[^/]+\/logs\?after=0$/.test(e.name)) as PerformanceResourceTiming | undefined;
-  return { responseStart: entry?.responseStart ?? 0, responseEnd: entry?.responseEnd ?? 0 };
+/** The build log's own request (not an agent's), as a pattern the page rebuilds. */
+const LOG_REQUEST = String.raw`/workspacebuilds/[^/]+/logs\?after=0$`;
+
+/** Undefined until the whole answer is in (a resource timing entry appears once it is complete). */
+const logFetchOf = (pattern: string): LogFetch | undefined => {
+  const entry = performance.getEntriesByType("resource").find((e) => new RegExp(pattern).test(e.name)) as
+    PerformanceResourceTiming | undefined;
+  return entry && { responseStart: entry.responseStart, responseEnd: entry.responseEnd };
 };
 
 /** The app's start-up milestones (src/lib/startupMarks.ts), in the order a cold open reaches them. */
@@ -106,7 +109,9 @@ export const workspacePageScenario: Scenario = {
       // Long tasks are reported after they end; one more frame lets the last one arrive.
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 50))));
       const painted = await page.evaluate(() => (window as unknown as { __page: PageMarks }).__page);
-      const fetched = await page.evaluate(logFetchOf);
+      // A long log may still be arriving at the paint (the rest is read as the page has time).
+      const settled = await page.waitForFunction(logFetchOf, LOG_REQUEST, { timeout: 60_000 });
+      const fetched = (await settled.jsonValue()) as LogFetch;
       const phases = await page.evaluate(
         marksOf,
         PHASES.map(([mark]) => mark),
