@@ -53,7 +53,8 @@ const LOG_REQUEST = String.raw`/workspacebuilds/[^/]+/logs\?after=0$`;
 
 /** Undefined until the whole answer is in (a resource timing entry appears once it is complete). */
 const logFetchOf = (pattern: string): LogFetch | undefined => {
-  const entry = performance.getEntriesByType("resource").find((e) => new RegExp(pattern).test(e.name)) as
+  const request = new RegExp(pattern);
+  const entry = performance.getEntriesByType("resource").find((e) => request.test(e.name)) as
     PerformanceResourceTiming | undefined;
   return entry && { responseStart: entry.responseStart, responseEnd: entry.responseEnd };
 };
